@@ -1,0 +1,83 @@
+/**
+ * Route CLI (DESIGN.md §5):
+ *   npm run --silent route -- --jurisdiction <id> --category <code> [--area <areaId>] [--township <townshipId>]
+ *   npm run --silent route -- --batch   (JSON lines {"jurisdiction","category"} on stdin, one JSON line out per query)
+ * Output: {"lead":[{"id","name"}],"responsible":[{"id","name"}],"basis":[{"source","item","text"}]}
+ */
+import { createInterface } from 'node:readline';
+import { route, RouteError, type RouteQuery } from '../../shared/routing/route';
+
+type Answer = { lead: unknown; responsible: unknown; basis: unknown } | { error: { code: string; message: string } };
+
+function answer(q: RouteQuery): Answer {
+  try {
+    const d = route(q);
+    return { lead: d.lead, responsible: d.responsible, basis: d.basis };
+  } catch (err) {
+    if (err instanceof RouteError) return { error: { code: err.code, message: err.message } };
+    throw err;
+  }
+}
+
+function queryFrom(value: unknown): RouteQuery | string {
+  if (typeof value !== 'object' || value === null) return 'each line must be a JSON object {"jurisdiction","category"}';
+  const v = value as Record<string, unknown>;
+  if (typeof v.jurisdiction !== 'string' || typeof v.category !== 'string') return 'jurisdiction and category must be strings';
+  const areaId = typeof v.area === 'string' ? v.area : null;
+  const townshipId = typeof v.township === 'string' ? v.township : null;
+  return {
+    jurisdiction: v.jurisdiction,
+    category: v.category,
+    estate: areaId || townshipId ? { jurisdiction: v.jurisdiction, areaId, townshipId } : null,
+  };
+}
+
+async function batch(): Promise<number> {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (!line.trim()) continue;
+    let out: Answer;
+    try {
+      const q = queryFrom(JSON.parse(line));
+      out = typeof q === 'string' ? { error: { code: 'ROUTE.BAD_QUERY', message: q } } : answer(q);
+    } catch {
+      out = { error: { code: 'ROUTE.BAD_QUERY', message: 'line is not valid JSON' } };
+    }
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+  }
+  // A bad line gets an error line; the run itself succeeds.
+  return 0;
+}
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function main(args: string[]): Promise<number> {
+  if (args.includes('--batch')) return batch();
+  const jurisdiction = flag(args, 'jurisdiction');
+  const category = flag(args, 'category');
+  if (!jurisdiction || !category) {
+    process.stderr.write('usage: npm run --silent route -- --jurisdiction <id> --category <code> | --batch\n');
+    return 2;
+  }
+  const q = queryFrom({ jurisdiction, category, area: flag(args, 'area'), township: flag(args, 'township') });
+  const out = typeof q === 'string' ? { error: { code: 'ROUTE.BAD_QUERY', message: q } } : answer(q);
+  if ('error' in out) {
+    process.stderr.write(`${JSON.stringify(out)}\n`);
+    return 2;
+  }
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

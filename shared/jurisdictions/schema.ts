@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { CATEGORY_CODES } from '../taxonomy/categories';
+
+/**
+ * Responsibility lists (责任清单) as data. Each jurisdiction file is validated by these schemas
+ * when the registry is built; a broken list fails loudly, naming the jurisdiction and the row.
+ */
+
+/** Department kinds that a city list can name generically ("各县(市)区住建部门" → kind 'housing'). */
+export const UNIT_KINDS = [
+  'government',
+  'housing',
+  'development',
+  'market',
+  'enforcement',
+  'police',
+  'emergency',
+  'fire',
+  'resources',
+  'landscape',
+  'civil',
+  'township',
+  'leadership',
+  /** A property company (物业服务企业): never a handler of complaints about its own conduct. */
+  'property',
+  'other',
+] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export const UNIT_LEVELS = ['city', 'district', 'county', 'township'] as const;
+export type UnitLevel = (typeof UNIT_LEVELS)[number];
+
+const SOURCE_FILES = [
+  '000_54099d4cd549e82b.txt',
+  '001_c21a685cf9840a30.txt',
+  '002_bbc741157aca8db7.txt',
+  '003_ffcbc4d9ebbf64d7.txt',
+  '004_130a68cab0166a86.txt',
+] as const;
+
+const id = z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'ids are lower-case, dot-separated');
+
+/**
+ * A unit reference in a list row:
+ * - a department id of the directory ("yongning.zjj");
+ * - "local:<kind>" for a city row's "各县(市)区…部门": the estate's district/county unit of that kind;
+ * - "township" for the estate's street/township (属地).
+ */
+export const UnitRefSchema = z.union([
+  z.literal('township'),
+  z.string().regex(/^local:[a-z]+$/, 'local refs look like local:<kind>').refine((s) => (UNIT_KINDS as readonly string[]).includes(s.slice(6)), 'unknown unit kind'),
+  id,
+]);
+export type UnitRefSpec = z.infer<typeof UnitRefSchema>;
+
+export const BasisSchema = z.object({
+  source: z.enum(SOURCE_FILES),
+  item: z.string().min(1),
+  /** Quoted from the document as written (002 stays in Traditional characters). */
+  text: z.string().min(4),
+});
+
+export const ListRowSchema = z.object({
+  id,
+  categories: z.array(z.enum(CATEGORY_CODES)).min(1),
+  basis: z.array(BasisSchema).min(1),
+  /** Lead units (牵头), in the document's order. */
+  lead: z.array(UnitRefSchema).min(1),
+  /** Co-responsible units (责任/配合), in the document's order. The estate's township is added by routing when absent. */
+  responsible: z.array(UnitRefSchema),
+  /** How an ambiguity in the document was decided. */
+  note: z.string().optional(),
+});
+export type ListRow = z.infer<typeof ListRowSchema>;
+
+export const DepartmentSchema = z.object({
+  id,
+  /** Simplified Chinese, as the document names the unit. */
+  name: z.string().min(2),
+  level: z.enum(UNIT_LEVELS),
+  kind: z.enum(UNIT_KINDS),
+  /** Other names the documents use for the same unit. */
+  aliases: z.array(z.string()).optional(),
+});
+export type Department = z.infer<typeof DepartmentSchema>;
+
+/** A district or county of a city (the "县(市)区" that generic rows resolve to). */
+export const AreaSchema = z.object({
+  id,
+  name: z.string().min(2),
+  level: z.enum(['district', 'county']),
+  /** Set when the area is a jurisdiction of its own (Yongning in Yinchuan). */
+  jurisdiction: id.optional(),
+});
+export type Area = z.infer<typeof AreaSchema>;
+
+export const TownshipSchema = z.object({
+  id,
+  name: z.string().min(2),
+  /** The area (district/county) it belongs to; omitted in county jurisdictions. */
+  area: id.optional(),
+});
+export type Township = z.infer<typeof TownshipSchema>;
+
+export const JurisdictionListSchema = z.object({
+  id,
+  name: z.string().min(2),
+  level: z.enum(['city', 'county']),
+  parent: id.optional(),
+  sources: z.array(z.enum(SOURCE_FILES)).min(1),
+  departments: z.array(DepartmentSchema).min(1),
+  areas: z.array(AreaSchema),
+  townships: z.array(TownshipSchema).min(1),
+  /** Name of a generic local unit: area prefix + label ("县(市)区" + "住建部门"). */
+  localLabels: z.record(z.enum(UNIT_KINDS), z.string().min(2)),
+  genericAreaName: z.string().min(2),
+  /** The township named when the estate is unknown. */
+  genericTownship: z.string().min(2),
+  /** Department id of the leadership office (领导小组办公室), the top of the escalation ladder. */
+  leadershipOffice: id,
+  rows: z.array(ListRowSchema).min(1),
+  /** Used when neither this list nor its parent's covers a category: 属地 township + 住建. */
+  defaultRow: ListRowSchema.omit({ categories: true }),
+});
+export type JurisdictionListInput = z.input<typeof JurisdictionListSchema>;
+export type JurisdictionList = z.infer<typeof JurisdictionListSchema>;
