@@ -1,0 +1,153 @@
+/**
+ * computeMetrics: 三率, 按时办结率 and ack/resolve times per department, street, category, month or
+ * overall. Definitions: definitions.ts.
+ */
+import type { Ticket, TicketEvent } from '../domain/ticket';
+import { ALL_KEY, NO_STREET_KEY, type GroupBy, type MetricsCounts, type MetricsRow } from './definitions';
+import { judge, stepMinutes, ticketFacts, type StepFact, type TicketFacts } from './facts';
+import { instantMs, shanghaiMonth } from './instant';
+import { summarizeMinutes } from './percentile';
+
+export interface MetricsInput {
+  tickets: readonly Ticket[];
+  /** Events of these tickets (any order; events of other tickets are ignored). */
+  events: readonly TicketEvent[];
+  /** The instant of the report (ISO-8601, zoned): deadlines before it have passed. */
+  now: string;
+  groupBy: GroupBy;
+}
+
+interface Accumulator {
+  counts: MetricsCounts;
+  ackSamples: number[];
+  resolveSamples: number[];
+}
+
+function emptyAccumulator(): Accumulator {
+  return {
+    counts: {
+      tickets: 0,
+      whistled: 0,
+      ackDenominator: 0,
+      ackOnTime: 0,
+      fixAnswered: 0,
+      fixed: 0,
+      rated: 0,
+      satisfied: 0,
+      resolveDenominator: 0,
+      resolvedOnTime: 0,
+      overdueOpen: 0,
+    },
+    ackSamples: [],
+    resolveSamples: [],
+  };
+}
+
+/** Adds one ticket to a row; `ack` is the 报到 step that counts in this row (the unit's, per department). */
+function add(acc: Accumulator, facts: TicketFacts, ack: StepFact | null, now: number): void {
+  const c = acc.counts;
+  c.tickets += 1;
+  if (facts.whistled) c.whistled += 1;
+
+  if (ack) {
+    const verdict = judge(ack, now);
+    if (verdict === 'on-time' || verdict === 'late' || verdict === 'missed') c.ackDenominator += 1;
+    if (verdict === 'on-time') c.ackOnTime += 1;
+    const minutes = stepMinutes(ack);
+    if (minutes !== null) acc.ackSamples.push(minutes);
+  }
+
+  if (facts.rating) {
+    c.rated += 1;
+    if (facts.rating.score >= 4) c.satisfied += 1;
+  }
+  if (facts.rating || facts.reopened) {
+    c.fixAnswered += 1;
+    if (facts.rating?.fixed && !facts.reopened) c.fixed += 1;
+  }
+
+  const resolveVerdict = judge(facts.resolve, now);
+  if (resolveVerdict === 'on-time' || resolveVerdict === 'late' || resolveVerdict === 'missed') c.resolveDenominator += 1;
+  if (resolveVerdict === 'on-time') c.resolvedOnTime += 1;
+  const resolveMinutes = stepMinutes(facts.resolve);
+  if (resolveMinutes !== null) acc.resolveSamples.push(resolveMinutes);
+
+  if (facts.overdueOpen) c.overdueOpen += 1;
+}
+
+function ratio(numerator: number, denominator: number): number | null {
+  return denominator === 0 ? null : numerator / denominator;
+}
+
+function toRow(key: string, acc: Accumulator): MetricsRow {
+  const c = acc.counts;
+  return {
+    key,
+    counts: c,
+    rates: {
+      responseRate: ratio(c.ackOnTime, c.ackDenominator),
+      resolutionRate: ratio(c.fixed, c.fixAnswered),
+      satisfactionRate: ratio(c.satisfied, c.rated),
+      onTimeRate: ratio(c.resolvedOnTime, c.resolveDenominator),
+    },
+    ackMinutes: summarizeMinutes(acc.ackSamples),
+    resolveMinutes: summarizeMinutes(acc.resolveSamples),
+  };
+}
+
+/** The rows a ticket counts in, each with the 报到 step that counts there. */
+function placements(facts: TicketFacts, groupBy: GroupBy): Array<[string, StepFact | null]> {
+  const t = facts.ticket;
+  switch (groupBy) {
+    case 'department':
+      return [...facts.unitAcks];
+    case 'street':
+      return [[t.streetId ?? NO_STREET_KEY, facts.ack]];
+    case 'category':
+      return [[t.category, facts.ack]];
+    case 'month':
+      return [[shanghaiMonth(t.createdAt), facts.ack]];
+    case 'all':
+      return [[ALL_KEY, facts.ack]];
+  }
+}
+
+/** Code-unit order: stable whatever the runtime's locale. */
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Metrics rows for the tickets at `now`, one per group key, sorted by key. A ticket id that appears
+ * twice counts once (the first). `groupBy: 'all'` always yields exactly one row.
+ */
+export function computeMetrics(input: MetricsInput): MetricsRow[] {
+  const now = instantMs(input.now);
+
+  const tickets = new Map<string, Ticket>();
+  for (const t of input.tickets) if (!tickets.has(t.id)) tickets.set(t.id, t);
+
+  const eventsByTicket = new Map<string, TicketEvent[]>();
+  for (const e of input.events) {
+    if (!tickets.has(e.ticketId)) continue;
+    const list = eventsByTicket.get(e.ticketId);
+    if (list) list.push(e);
+    else eventsByTicket.set(e.ticketId, [e]);
+  }
+
+  const groups = new Map<string, Accumulator>();
+  if (input.groupBy === 'all') groups.set(ALL_KEY, emptyAccumulator());
+  for (const t of tickets.values()) {
+    const facts = ticketFacts(t, eventsByTicket.get(t.id) ?? [], now);
+    for (const [key, ack] of placements(facts, input.groupBy)) {
+      let acc = groups.get(key);
+      if (!acc) {
+        acc = emptyAccumulator();
+        groups.set(key, acc);
+      }
+      add(acc, facts, ack, now);
+    }
+  }
+
+  return [...groups.entries()].sort(([a], [b]) => compareKeys(a, b)).map(([key, acc]) => toRow(key, acc));
+}

@@ -1,0 +1,190 @@
+/**
+ * Per-ticket facts for the metrics: what happened when, read from the ticket and its events.
+ * The definitions these facts serve are documented in definitions.ts.
+ */
+import type { Deadline, SlaStep, Ticket, TicketEvent, TicketState } from '../domain/ticket';
+import { instantMs } from './instant';
+
+/** One timed step (报到 or 办结) of a ticket or of one unit. Instants in epoch milliseconds. */
+export interface StepFact {
+  /** When the clock started (whistle, or submit); null if unknown. */
+  startAt: number | null;
+  /** When the step was first done; null if not done. */
+  doneAt: number | null;
+  /** The deadline in force; null when the ticket has none for the step. */
+  due: number | null;
+  /** Left out of the rate although its deadline passed (returned in time; rejected/merged). */
+  excused: boolean;
+}
+
+export type Verdict = 'on-time' | 'late' | 'missed' | 'pending' | 'excluded';
+
+export interface RatingFact {
+  fixed: boolean;
+  score: number;
+}
+
+export interface TicketFacts {
+  ticket: Ticket;
+  whistled: boolean;
+  /** Ticket-level 报到: first whistle → first acknowledge of any unit. Null when not whistled. */
+  ack: StepFact | null;
+  /** Per unit whistled to (whistle, reroute and handover payloads), in first-whistled order. */
+  unitAcks: ReadonlyMap<string, StepFact>;
+  /** Submit → first resolve/settle. */
+  resolve: StepFact;
+  /** The latest rating: Ticket.rating, else the last valid 'rate' event. */
+  rating: RatingFact | null;
+  reopened: boolean;
+  overdueOpen: boolean;
+}
+
+/** States in which the ticket will not be handled further. */
+const VOID_STATES: ReadonlySet<TicketState> = new Set(['rejected', 'merged']);
+/** States that are not open. */
+const FINISHED_STATES: ReadonlySet<TicketState> = new Set(['closed', 'rejected', 'merged']);
+
+/** Whether a step counts towards its rate, and how. `pending`: not done, deadline not yet passed. */
+export function judge(step: StepFact, now: number): Verdict {
+  if (step.due === null) return 'excluded';
+  if (step.doneAt !== null) return step.doneAt <= step.due ? 'on-time' : 'late';
+  if (step.excused) return 'excluded';
+  return step.due < now ? 'missed' : 'pending';
+}
+
+/** Minutes from start to done; null when either is unknown or the span is negative. */
+export function stepMinutes(step: StepFact): number | null {
+  if (step.startAt === null || step.doneAt === null || step.doneAt < step.startAt) return null;
+  return (step.doneAt - step.startAt) / 60_000;
+}
+
+/** The deadline in force for a step: the last entry for it. */
+export function deadlineInForce(deadlines: readonly Deadline[], step: SlaStep): Deadline | undefined {
+  for (let i = deadlines.length - 1; i >= 0; i -= 1) {
+    const d = deadlines[i];
+    if (d && d.step === step) return d;
+  }
+  return undefined;
+}
+
+/** Events in history order (seq, then time). */
+export function historyOrder(events: readonly TicketEvent[]): TicketEvent[] {
+  return [...events].sort((a, b) => a.seq - b.seq || instantMs(a.at) - instantMs(b.at));
+}
+
+function payloadUnits(event: TicketEvent): string[] | null {
+  const units = event.payload?.units;
+  if (!Array.isArray(units) || units.length === 0) return null;
+  return units.filter((u): u is string => typeof u === 'string' && u !== '');
+}
+
+function payloadRating(event: TicketEvent): RatingFact | null {
+  const fixed = event.payload?.fixed;
+  const score = event.payload?.score;
+  if (typeof fixed !== 'boolean' || typeof score !== 'number' || !Number.isInteger(score) || score < 1 || score > 5) {
+    return null;
+  }
+  return { fixed, score };
+}
+
+/** 'confirm' is the resident's window, never a staff duty (as in sla/overdue.ts): it is not counted. */
+function isOverdue(d: Deadline, now: number): boolean {
+  if (d.step === 'confirm') return false;
+  return d.overdueAt !== undefined || (d.metAt === undefined && instantMs(d.due) < now);
+}
+
+/**
+ * Facts of one ticket at `now` (epoch ms). `events` are this ticket's events, in any order.
+ */
+export function ticketFacts(ticket: Ticket, events: readonly TicketEvent[], now: number): TicketFacts {
+  const history = historyOrder(events);
+  const isVoid = VOID_STATES.has(ticket.state);
+
+  let submitAt: number | null = null;
+  let firstWhistleAt: number | null = null;
+  let firstAckAt: number | null = null;
+  let firstResolveAt: number | null = null;
+  let lastRated: RatingFact | null = null;
+  let reopened = false;
+  const dispatchedAt = new Map<string, number>();
+  const unitAckAt = new Map<string, number>();
+  const unitReturnAt = new Map<string, number>();
+
+  for (const e of history) {
+    const at = instantMs(e.at);
+    const unit = e.actor.unitId;
+    switch (e.action) {
+      case 'submit':
+        submitAt ??= at;
+        break;
+      case 'whistle':
+      case 'reroute':
+      case 'handover': {
+        if (e.action === 'whistle') firstWhistleAt ??= at;
+        for (const u of payloadUnits(e) ?? ticket.assignedUnits) {
+          if (!dispatchedAt.has(u)) dispatchedAt.set(u, at);
+        }
+        break;
+      }
+      case 'acknowledge':
+      case 'claim': // a police unit claiming a ticket reports in by doing so
+        firstAckAt ??= at;
+        if (unit && !unitAckAt.has(unit)) unitAckAt.set(unit, at);
+        break;
+      case 'return':
+        if (unit && !unitReturnAt.has(unit)) unitReturnAt.set(unit, at);
+        break;
+      case 'resolve':
+      case 'settle':
+        firstResolveAt ??= at;
+        break;
+      case 'rate':
+        lastRated = payloadRating(e) ?? lastRated;
+        break;
+      case 'reopen':
+        reopened = true;
+        break;
+      default:
+        break;
+    }
+  }
+
+  const ackDeadline = deadlineInForce(ticket.deadlines, 'ack');
+  const ackDue = ackDeadline ? instantMs(ackDeadline.due) : null;
+
+  const unitAcks = new Map<string, StepFact>();
+  for (const [unit, startAt] of dispatchedAt) {
+    const doneAt = unitAckAt.get(unit) ?? null;
+    const returnedAt = unitReturnAt.get(unit);
+    const returnedInTime = ackDue !== null && returnedAt !== undefined && returnedAt <= ackDue;
+    unitAcks.set(unit, { startAt, doneAt, due: ackDue, excused: isVoid || returnedInTime });
+  }
+
+  const whistled = firstWhistleAt !== null;
+  const everyUnitExcused = unitAcks.size > 0 && [...unitAcks.values()].every((f) => f.excused);
+  const ack: StepFact | null = whistled
+    ? { startAt: firstWhistleAt, doneAt: firstAckAt, due: ackDue, excused: isVoid || everyUnitExcused }
+    : null;
+
+  const resolveDeadline = deadlineInForce(ticket.deadlines, 'resolve');
+  const resolve: StepFact = {
+    startAt: submitAt ?? instantMs(ticket.createdAt),
+    doneAt: firstResolveAt,
+    due: resolveDeadline ? instantMs(resolveDeadline.due) : null,
+    excused: isVoid,
+  };
+
+  const rating: RatingFact | null = ticket.rating ? { fixed: ticket.rating.fixed, score: ticket.rating.score } : lastRated;
+  const open = !FINISHED_STATES.has(ticket.state);
+
+  return {
+    ticket,
+    whistled,
+    ack,
+    unitAcks,
+    resolve,
+    rating,
+    reopened,
+    overdueOpen: open && ticket.deadlines.some((d) => isOverdue(d, now)),
+  };
+}

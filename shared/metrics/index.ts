@@ -1,0 +1,6 @@
+/** Metrics of DESIGN.md §6: see definitions.ts for what each figure means. */
+export * from './definitions';
+export { computeMetrics, type MetricsInput } from './compute';
+export { nearestRank, summarizeMinutes } from './percentile';
+export { shanghaiMonth } from './instant';
+export { RANK_KEYS, rankRows, rankValue, type RankKey } from './rank';
