@@ -140,6 +140,14 @@ export interface Ticket {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  /**
+   * The earliest instant at which the overdue sweep has something to do for this ticket (a deadline
+   * to mark, an escalation, an auto-close); null when nothing is pending. Indexed, so the sweep's
+   * cost grows with the tickets that are due, not with the table.
+   */
+  sweepAt?: string | null;
+  /** The reporter allowed the photos in the owner group's public view. */
+  photosPublic?: boolean;
 }
 
 export interface EventActor {

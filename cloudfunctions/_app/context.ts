@@ -1,0 +1,33 @@
+import type { Identity } from '../../shared/domain/roles';
+import type { Clock, ContentCheck, FileStore, GroupResolver, IdSource, Notifier } from '../../shared/ports/platform';
+import type { Store } from '../../shared/ports/store';
+
+export interface AppConfig {
+  platform: 'cloudbase' | 'local';
+  /** Per-openid report rate limit (reports per rolling hour). */
+  reportsPerHour: number;
+  /** Subscribe-message template ids by hand-over kind (production). */
+  templates?: Record<string, string>;
+}
+
+/** Everything a use case may touch: the ports, wired by the platform (CloudBase or local). */
+export interface AppDeps {
+  store: Store;
+  files: FileStore;
+  content: ContentCheck;
+  clock: Clock;
+  ids: IdSource;
+  notifier?: Notifier;
+  groups?: GroupResolver;
+  config: AppConfig;
+}
+
+/**
+ * Who is calling, as the platform established it: CloudBase's WeChat context (WX_OPENID) or the
+ * local runtime's dev sign-in. Never taken from the request body.
+ */
+export interface Caller {
+  identity: Identity | null;
+}
+
+export const DEFAULT_CONFIG: AppConfig = { platform: 'local', reportsPerHour: 10 };

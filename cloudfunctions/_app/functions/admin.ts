@@ -1,0 +1,17 @@
+import { AdminInputs as I } from '../../../shared/actions/admin';
+import { action, createFunction } from '../router';
+import { adminActions as a } from '../usecases/admin';
+import { requireIdentity } from '../usecases/support';
+
+/** `admin`: jurisdiction set-up (estates with coordinates and QR scene codes, grids, users and roles, contacts, SLA policy). */
+export const admin = createFunction('admin', {
+  putEstate: action({ input: I.putEstate, auth: 'user', run: (d, id, x) => a.putEstate(d, requireIdentity(id), x) }),
+  putGrid: action({ input: I.putGrid, auth: 'user', run: (d, id, x) => a.putGrid(d, requireIdentity(id), x) }),
+  putUser: action({ input: I.putUser, auth: 'user', run: (d, id, x) => a.putUser(d, requireIdentity(id), x) }),
+  putPropertyCompany: action({ input: I.putPropertyCompany, auth: 'user', run: (d, id, x) => a.putPropertyCompany(d, requireIdentity(id), x) }),
+  putUnitContact: action({ input: I.putUnitContact, auth: 'user', run: (d, id, x) => a.putUnitContact(d, requireIdentity(id), x) }),
+  putSlaPolicy: action({ input: I.putSlaPolicy, auth: 'user', run: (d, id, x) => a.putSlaPolicy(d, requireIdentity(id), x) }),
+  listEstates: action({ input: I.listEstates, auth: 'user', run: (d, id, x) => a.listEstates(d, requireIdentity(id), x) }),
+  listUsers: action({ input: I.listUsers, auth: 'user', run: (d, id, x) => a.listUsers(d, requireIdentity(id), x) }),
+  directory: action({ input: I.directory, auth: 'user', run: (d, id, x) => a.directory(d, requireIdentity(id), x) }),
+});

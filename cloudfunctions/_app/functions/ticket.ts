@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { TicketInputs as I } from '../../../shared/actions/ticket';
+import { GROUP_BYS } from '../../../shared/metrics';
+import { Instant } from '../../../shared/actions/common';
+import { action, createFunction } from '../router';
+import { home, queue, staffActions as s, staffDetail } from '../usecases/staff';
+import { metrics } from '../usecases/stats';
+import { requireIdentity } from '../usecases/support';
+
+const user = <K extends keyof typeof s>(name: K, input: (typeof I)[keyof typeof I]) =>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  action({ input, auth: 'user', run: (d, id, x) => (s[name] as any)(d, requireIdentity(id), x) });
+
+/** `ticket`: the staff workflow (grid, street, department, police) and the dashboards. */
+export const ticket = createFunction('ticket', {
+  home: action({ input: I.home, auth: 'user', run: (d, id) => home(d, requireIdentity(id)) }),
+  queue: action({ input: I.queue, auth: 'user', run: (d, id, x) => queue(d, requireIdentity(id), x) }),
+  detail: action({ input: I.detail, auth: 'user', run: (d, id, x) => staffDetail(d, requireIdentity(id), x) }),
+  accept: user('accept', I.accept),
+  reject: user('reject', I.reject),
+  merge: user('merge', I.merge),
+  handle: user('handle', I.handle),
+  settle: user('settle', I.settle),
+  whistle: user('whistle', I.whistle),
+  acknowledge: user('acknowledge', I.acknowledge),
+  arrive: user('arrive', I.arrive),
+  resolve: user('resolve', I.resolve),
+  return: user('return', I.return),
+  reroute: user('reroute', I.reroute),
+  requestExtension: user('requestExtension', I.requestExtension),
+  approveExtension: user('approveExtension', I.approveExtension),
+  refuseExtension: user('refuseExtension', I.refuseExtension),
+  verify: user('verify', I.verify),
+  verifyFail: user('verifyFail', I.verifyFail),
+  supervise: user('supervise', I.supervise),
+  escalate: user('escalate', I.escalate),
+  claim: user('claim', I.claim),
+  reply: user('reply', I.reply),
+  mediate: user('mediate', I.mediate),
+  handover: user('handover', I.handover),
+  inbox: action({ input: I.inbox, auth: 'user', run: async (d, id, x) => ({ items: await d.store.listInbox(requireIdentity(id).userId, x) }) }),
+  markRead: action({
+    input: I.markRead,
+    auth: 'user',
+    run: async (d, id, x) => {
+      await d.store.markRead(requireIdentity(id).userId, x.ids, d.clock.now());
+      return { read: x.ids.length };
+    },
+  }),
+  metrics: action({
+    input: z.object({ groupBy: z.enum(GROUP_BYS).default('all'), from: Instant.optional(), to: Instant.optional(), rankBy: z.string().max(40).optional() }),
+    auth: 'user',
+    run: (d, id, x) => metrics(d, requireIdentity(id), x),
+  }),
+});

@@ -1,0 +1,242 @@
+import type { Identity } from '../../../shared/domain/roles';
+import type { Estate } from '../../../shared/domain/directory';
+import type { Ticket, TicketEvent } from '../../../shared/domain/ticket';
+import { formatTicketNo, ticketNoCounter } from '../../../shared/domain/ticket-no';
+import { decodeScene } from '../../../shared/estate/scene';
+import { distanceMeters } from '../../../shared/geo';
+import { newTicketDraft } from '../../../shared/lifecycle/draft';
+import { publicView } from '../../../shared/permissions';
+import { noticeboardUnits } from '../../../shared/routing/noticeboard';
+import { route } from '../../../shared/routing/route';
+import { addNaturalMinutes, instantMs } from '../../../shared/sla/calendar';
+import { priorityOf, reopenDeadline } from '../../../shared/sla/deadlines';
+import { isOpen } from '../../../shared/sla/progress';
+import { getCategory } from '../../../shared/taxonomy/categories';
+import type { z } from 'zod';
+import type { ReportInputs } from '../../../shared/actions/report';
+import type { AppDeps } from '../context';
+import { AppError, errors } from '../errors';
+import { act, advance, loadTicket, outboxFor, policyFor, viewFor } from './support';
+
+type In<K extends keyof typeof ReportInputs> = z.output<(typeof ReportInputs)[K]>;
+
+/** "Me too" radius and the duplicate prompt (issue 4 §2). */
+export const NEARBY_METERS = 50;
+
+async function estateOr404(deps: AppDeps, id: string): Promise<Estate> {
+  const estate = await deps.store.getEstate(id);
+  if (!estate) throw errors.notFound('小区');
+  return estate;
+}
+
+/**
+ * Submit a report. Idempotent per (reporter, idempotencyKey): a retry returns the first ticket, even
+ * past the rate limit. New reports are rate-limited per user and content-checked, then routed by
+ * the jurisdiction's responsibility list and handed to the estate's grid worker.
+ */
+export async function submitReport(deps: AppDeps, identity: Identity, input: In<'submit'>) {
+  const { store } = deps;
+  const now = deps.clock.now();
+  const estate = await estateOr404(deps, input.estateId);
+
+  // A retry of a stored submission is not a new report: answer it before any limit or check.
+  const retried = await findRetry(deps, identity, input.idempotencyKey);
+  if (retried) return retried;
+  if ((await store.countSubmissionsSince(identity.userId, addNaturalMinutes(now, -60))) >= deps.config.reportsPerHour) {
+    throw errors.rateLimited();
+  }
+  const verdict = await deps.content.checkText(input.description, identity.openid ?? null);
+  if (!verdict.ok) throw errors.contentRejected(verdict.reason);
+
+  const decision = route({ jurisdiction: estate.jurisdiction, category: input.category, estate });
+  const grids = await store.listGrids({ estateId: estate.id });
+  const seq = await store.nextSequence(ticketNoCounter(estate.jurisdiction, now));
+  const draft = newTicketDraft({
+    id: deps.ids.newId(),
+    no: formatTicketNo(estate.jurisdiction, now, seq),
+    jurisdiction: estate.jurisdiction,
+    estateId: estate.id,
+    streetId: estate.townshipId,
+    gridId: grids[0]?.id ?? null,
+    propertyCompanyId: estate.propertyCompanyId,
+    category: input.category,
+    priority: priorityOf(input.category),
+    description: input.description,
+    photos: input.photos,
+    location: input.location ?? estate.location,
+    reporter: {
+      userId: identity.userId,
+      ...(identity.openid ? { openid: identity.openid } : {}),
+      ...(input.contactPhone ? { phone: input.contactPhone } : {}),
+      anonymous: input.anonymous,
+    },
+    route: { lead: decision.lead, responsible: decision.responsible, basis: decision.basis },
+  });
+  const policy = await policyFor(deps, estate.jurisdiction);
+  const { ticket, event } = advance(
+    { ...draft, photosPublic: input.photosPublic },
+    { action: 'submit', actor: { userId: identity.userId, role: 'resident' }, at: now },
+    { eventId: deps.ids.newId(), seq: 1 },
+    policy,
+  );
+  const outbox = await outboxFor(deps, ticket, event);
+  const stored = await store.createTicket({ ticket, event, idempotencyKey: input.idempotencyKey, outbox });
+  return { ...(await viewFor(deps, identity, stored.ticket)), created: stored.created };
+}
+
+async function findRetry(deps: AppDeps, identity: Identity, key: string) {
+  const ticket = await deps.store.findByIdempotencyKey(identity.userId, key);
+  return ticket ? { ...(await viewFor(deps, identity, ticket)), created: false } : null;
+}
+
+export async function listMine(deps: AppDeps, identity: Identity, input: In<'listMine'>) {
+  const page = await deps.store.queryTickets({ reporterUserId: identity.userId }, { limit: input.limit, after: input.after ?? null });
+  return { items: page.items.map((t) => summary(t)), next: page.next };
+}
+
+/** What a list row shows: no reporter data. */
+export function summary(t: Ticket) {
+  return {
+    id: t.id,
+    no: t.no,
+    version: t.version,
+    category: t.category,
+    categoryLabel: getCategory(t.category).label,
+    state: t.state,
+    priority: t.priority,
+    estateId: t.estateId,
+    createdAt: t.createdAt,
+    updatedAt: t.updatedAt,
+    deadlines: t.deadlines,
+    escalation: t.escalation,
+    lead: t.route.lead,
+    assignedUnits: t.assignedUnits,
+    holder: t.holder,
+    meToo: t.meToo,
+    overdue: t.deadlines.some((d) => d.overdueAt !== undefined && d.metAt === undefined),
+  };
+}
+
+export async function detail(deps: AppDeps, identity: Identity, input: { ticketId: string }) {
+  return viewFor(deps, identity, await loadTicket(deps, input.ticketId));
+}
+
+export async function confirm(deps: AppDeps, identity: Identity, input: In<'confirm'>) {
+  return viewFor(deps, identity, await act(deps, identity, input, 'confirm', {}));
+}
+
+export async function reopen(deps: AppDeps, identity: Identity, input: In<'reopen'>) {
+  const ticket = await act(deps, identity, input, 'reopen', (t, now, policy) => {
+    const since = t.closedAt ?? t.updatedAt;
+    return { reason: input.reason, withinWindow: instantMs(now) <= instantMs(reopenDeadline(since, policy)) };
+  });
+  return viewFor(deps, identity, ticket);
+}
+
+export async function appeal(deps: AppDeps, identity: Identity, input: In<'appeal'>) {
+  return viewFor(deps, identity, await act(deps, identity, input, 'appeal', { reason: input.reason }));
+}
+
+export async function rate(deps: AppDeps, identity: Identity, input: In<'rate'>) {
+  if (input.comment) {
+    const verdict = await deps.content.checkText(input.comment, identity.openid ?? null);
+    if (!verdict.ok) throw errors.contentRejected(verdict.reason);
+  }
+  return viewFor(
+    deps,
+    identity,
+    await act(deps, identity, input, 'rate', { score: input.score, fixed: input.fixed, ...(input.comment ? { comment: input.comment } : {}) }),
+  );
+}
+
+/** "Me too" on an open ticket: recorded once per resident, on the timeline as well. */
+export async function meToo(deps: AppDeps, identity: Identity, input: In<'meToo'>) {
+  const ticket = await loadTicket(deps, input.ticketId);
+  if (!isOpen(ticket)) throw new AppError('TICKET.INVALID_TRANSITION', '该工单已结束，无法附议', 400);
+  const now = deps.clock.now();
+  const added = await deps.store.addMeToo(ticket.id, identity.userId, now);
+  if (!added) return { ticketId: ticket.id, added: false, meToo: ticket.meToo };
+  // Bump the counter with optimistic concurrency; on a race, re-read and try again.
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const current = attempt === 0 ? ticket : await loadTicket(deps, ticket.id);
+    const events = await deps.store.listEvents(current.id);
+    const event: TicketEvent = {
+      id: deps.ids.newId(),
+      ticketId: current.id,
+      seq: events.length + 1,
+      at: now,
+      actor: { userId: identity.userId, role: 'resident' },
+      action: 'me-too',
+      from: current.state,
+      to: current.state,
+      note: '又有居民反映此问题',
+    };
+    const next: Ticket = { ...current, meToo: current.meToo + 1, version: current.version + 1, updatedAt: now };
+    try {
+      await deps.store.commitTransition({ next, expectedVersion: current.version, event, outbox: [] });
+      return { ticketId: current.id, added: true, meToo: next.meToo };
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'TICKET.VERSION_CONFLICT') throw err;
+    }
+  }
+  throw new AppError('TICKET.VERSION_CONFLICT', '工单正在更新，请稍后重试', 409);
+}
+
+/** Open tickets of the same category in the estate within 50 m (or anywhere in it without a location). */
+export async function nearby(deps: AppDeps, _identity: Identity | null, input: In<'nearby'>) {
+  const page = await deps.store.queryTickets({ estateIds: [input.estateId], categories: [input.category] }, { limit: 100 });
+  const here = input.location ?? null;
+  return {
+    items: page.items
+      .filter((t) => isOpen(t) && t.mergedInto === null)
+      .filter((t) => !here || !t.location || distanceMeters(here, t.location) <= NEARBY_METERS)
+      .slice(0, 10)
+      .map((t) => ({ ...publicView(t, { photosAllowed: t.photosPublic === true }), id: t.id, no: t.no })),
+  };
+}
+
+export async function estateByScene(deps: AppDeps, input: In<'estateByScene'>) {
+  const code = decodeScene(input.scene);
+  if (!code) throw new AppError('INPUT.INVALID', '二维码无效，请选择小区', 400);
+  const estate = await deps.store.getEstateByScene(code);
+  if (!estate) throw errors.notFound('小区');
+  return publicEstate(estate);
+}
+
+export function publicEstate(e: Estate) {
+  return { id: e.id, name: e.name, jurisdiction: e.jurisdiction, address: e.address, location: e.location, sceneCode: e.sceneCode, townshipId: e.townshipId };
+}
+
+/** Nearest estates first when the resident shares a location; otherwise by name, filtered by the query. */
+export async function estates(deps: AppDeps, input: In<'estates'>) {
+  const all = await deps.store.listEstates({});
+  const q = input.query?.trim();
+  const matched = q ? all.filter((e) => e.name.includes(q) || e.address.includes(q)) : all;
+  const near = input.near ?? null;
+  const items = matched
+    .map((e) => ({ ...publicEstate(e), distanceMeters: near ? Math.round(distanceMeters(near, e.location)) : null }))
+    .sort((a, b) => (a.distanceMeters ?? 0) - (b.distanceMeters ?? 0) || a.name.localeCompare(b.name, 'zh'));
+  return { items: items.slice(0, input.limit) };
+}
+
+export async function noticeboard(deps: AppDeps, input: In<'noticeboard'>) {
+  const estate = await estateOr404(deps, input.estateId);
+  const units = noticeboardUnits(estate);
+  const contacts = await deps.store.listUnitContacts(units.map((u) => u.id));
+  const byUnit = new Map(contacts.map((c) => [c.unitId, c]));
+  return {
+    estate: publicEstate(estate),
+    units: units.map((u) => ({
+      ...u,
+      leadLabels: u.leads.map((c) => getCategory(c).label),
+      phone: byUnit.get(u.id)?.phone ?? null,
+      contactPerson: byUnit.get(u.id)?.contactPerson ?? null,
+    })),
+    property: estate.propertyInfo,
+  };
+}
+
+export async function publicTicket(deps: AppDeps, input: { ticketId: string }) {
+  const t = await loadTicket(deps, input.ticketId);
+  return { ...publicView(t, { photosAllowed: t.photosPublic === true }), id: t.id, no: t.no, categoryLabel: getCategory(t.category).label };
+}

@@ -1,0 +1,149 @@
+import type { Identity, Role } from '../../../shared/domain/roles';
+import type { OutboxMessage } from '../../../shared/domain/outbox';
+import type { EventActor, Ticket, TicketEvent } from '../../../shared/domain/ticket';
+import { REGISTRY } from '../../../shared/jurisdictions';
+import { allowedActions, applyTransition, checkVersion, type LifecycleAction, type TransitionInput } from '../../../shared/lifecycle';
+import type { TicketDraft } from '../../../shared/lifecycle/draft';
+import { handoversFor, thing, type Handover } from '../../../shared/notify/handover';
+import { actorFor, authorize, redactEventFor, redactTicketFor, type AuthorizeOptions, type PermissionAction } from '../../../shared/permissions';
+import { deadlinesAfter, nextSweepAt } from '../../../shared/sla/progress';
+import { resolveSlaPolicy, type SlaPolicy } from '../../../shared/sla/policy';
+import type { AppDeps } from '../context';
+import { AppError, errors } from '../errors';
+
+export const AUTH_OPTIONS: AuthorizeOptions = { parentOf: (j) => REGISTRY.list(j)?.parent ?? null };
+
+export function requireIdentity(identity: Identity | null): Identity {
+  if (!identity) throw errors.unauthenticated();
+  return identity;
+}
+
+export function grantsOf(identity: Identity, role: Role) {
+  return identity.grants.filter((g) => g.role === role);
+}
+
+export async function loadTicket(deps: AppDeps, id: string): Promise<Ticket> {
+  const ticket = await deps.store.getTicket(id);
+  if (!ticket) throw errors.notFound('工单');
+  return ticket;
+}
+
+/** The shared permission function, turned into the envelope's error on refusal. */
+export function authorizeOrThrow(identity: Identity, ticket: Ticket | TicketDraft, action: PermissionAction) {
+  const auth = authorize(identity, ticket, action, AUTH_OPTIONS);
+  if (!auth.ok) throw new AppError(auth.code, auth.message, 403);
+  return auth;
+}
+
+export async function policyFor(deps: AppDeps, jurisdiction: string): Promise<SlaPolicy> {
+  return resolveSlaPolicy((await deps.store.getSlaPolicy(jurisdiction)) ?? undefined);
+}
+
+/** The users who must act on a hand-over (grid workers of the estate, officers of the units…). */
+async function recipientsOf(deps: AppDeps, ticket: Ticket, h: Handover): Promise<string[]> {
+  const { store } = deps;
+  switch (h.audience) {
+    case 'resident':
+      return [ticket.reporter.userId];
+    case 'grid': {
+      const users = await store.listUsers({ jurisdiction: ticket.jurisdiction, role: 'grid' });
+      return users
+        .filter((u) => u.grants.some((g) => g.role === 'grid' && ((ticket.estateId && g.estates?.includes(ticket.estateId)) || (ticket.gridId && g.grids?.includes(ticket.gridId)))))
+        .map((u) => u.id);
+    }
+    case 'street': {
+      const users = await store.listUsers({ jurisdiction: ticket.jurisdiction, role: 'street' });
+      return users.filter((u) => u.grants.some((g) => g.role === 'street' && ticket.streetId && g.streets?.includes(ticket.streetId))).map((u) => u.id);
+    }
+    case 'units': {
+      const lists = await Promise.all((h.unitIds ?? []).map((unitId) => store.listUsers({ unitId })));
+      return lists.flat().map((u) => u.id);
+    }
+    case 'leadership': {
+      const chain = REGISTRY.chain(ticket.jurisdiction).map((l) => l.id);
+      const lists = await Promise.all(chain.map((j) => store.listUsers({ jurisdiction: j, role: 'leadership' })));
+      return lists.flat().map((u) => u.id);
+    }
+  }
+}
+
+export async function outboxFor(deps: AppDeps, ticket: Ticket, event: TicketEvent): Promise<OutboxMessage[]> {
+  const messages: OutboxMessage[] = [];
+  for (const h of handoversFor(ticket, event)) {
+    const recipients = [...new Set(await recipientsOf(deps, ticket, h))].filter((id) => id !== event.actor.userId);
+    for (const recipientUserId of recipients) {
+      messages.push({
+        id: deps.ids.newId(),
+        recipientUserId,
+        ticketId: ticket.id,
+        kind: h.kind,
+        title: h.title,
+        body: h.body,
+        data: { thing1: thing(h.title), character_string2: ticket.no, thing3: thing(h.body) },
+        createdAt: event.at,
+        sentAt: null,
+        readAt: null,
+        attempts: 0,
+        lastError: null,
+      });
+    }
+  }
+  return messages;
+}
+
+/** Applies the lifecycle, then the SLA (deadlines, sweepAt). Pure given its inputs. */
+export function advance(
+  ticket: Ticket | TicketDraft,
+  cmd: { action: LifecycleAction; actor: EventActor; at: string; input?: TransitionInput },
+  ids: { eventId: string; seq: number },
+  policy: SlaPolicy,
+): { ticket: Ticket; event: TicketEvent } {
+  const { ticket: moved, event } = applyTransition(ticket, cmd, ids);
+  const deadlines = deadlinesAfter(moved, event, policy);
+  const withDeadlines = { ...moved, deadlines };
+  return { ticket: { ...withDeadlines, sweepAt: nextSweepAt(withDeadlines, policy) }, event };
+}
+
+/**
+ * One staff or resident action on a stored ticket: authorize (shared/permissions), check the
+ * client's version, apply lifecycle + SLA, commit with optimistic concurrency and the outbox.
+ */
+export async function act(
+  deps: AppDeps,
+  identity: Identity,
+  input: { ticketId: string; version: number },
+  action: LifecycleAction,
+  transition: TransitionInput | ((ticket: Ticket, now: string, policy: SlaPolicy) => TransitionInput | Promise<TransitionInput>),
+): Promise<Ticket> {
+  const ticket = await loadTicket(deps, input.ticketId);
+  const auth = authorizeOrThrow(identity, ticket, action);
+  checkVersion(ticket, input.version);
+  const now = deps.clock.now();
+  const policy = await policyFor(deps, ticket.jurisdiction);
+  const txInput = typeof transition === 'function' ? await transition(ticket, now, policy) : transition;
+  const events = await deps.store.listEvents(ticket.id);
+  const { ticket: next, event } = advance(ticket, { action, actor: actorFor(identity, auth), at: now, input: txInput }, { eventId: deps.ids.newId(), seq: events.length + 1 }, policy);
+  await deps.store.commitTransition({ next, expectedVersion: ticket.version, event, outbox: await outboxFor(deps, next, event) });
+  return next;
+}
+
+export interface TicketView {
+  ticket: Ticket;
+  events: TicketEvent[];
+  /** Lifecycle actions this user may take now (for the buttons). */
+  actions: LifecycleAction[];
+}
+
+/** A ticket as this user may see it: reporter data only inside the handling chain. */
+export async function viewFor(deps: AppDeps, identity: Identity, ticket: Ticket): Promise<TicketView> {
+  const auth = authorizeOrThrow(identity, ticket, 'view');
+  const events = await deps.store.listEvents(ticket.id);
+  const actions = allowedActions(ticket, auth.role, auth.unitId ? { unitId: auth.unitId } : {}).filter(
+    (a) => authorize(identity, ticket, a, AUTH_OPTIONS).ok,
+  );
+  return {
+    ticket: redactTicketFor(identity, ticket, AUTH_OPTIONS),
+    events: events.map((e) => redactEventFor(identity, ticket, e, AUTH_OPTIONS)),
+    actions,
+  };
+}

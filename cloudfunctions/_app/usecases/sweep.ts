@@ -1,0 +1,52 @@
+import type { Ticket } from '../../../shared/domain/ticket';
+import { StoreConflictError } from '../../../shared/ports/store';
+import { sweepPlan, type SweepStep } from '../../../shared/sla/sweep';
+import type { AppDeps } from '../context';
+import { advance, outboxFor, policyFor } from './support';
+
+const SYSTEM = { userId: 'system', role: 'system' as const, name: '系统' };
+
+function inputOf(step: SweepStep) {
+  switch (step.action) {
+    case 'mark-overdue':
+      return { step: step.step };
+    case 'escalate':
+      return { level: step.level, note: step.target === 'leadership' ? '超时未办结，升级至领导小组办公室' : '超时，升级至街道' };
+    default:
+      return {};
+  }
+}
+
+/**
+ * The overdue sweep (timer trigger every 5 minutes; the local runtime's timer). Reads only tickets
+ * whose sweepAt has passed (index-backed), applies shared/sla's plan as system events with
+ * optimistic concurrency: a second run, or a concurrent one, finds nothing left to do.
+ */
+export async function runSweep(deps: AppDeps, opts: { limit?: number } = {}) {
+  const now = deps.clock.now();
+  const due = await deps.store.findDueForSweep(now, opts.limit ?? 500);
+  let marked = 0;
+  let escalated = 0;
+  let closed = 0;
+  let conflicts = 0;
+  for (const original of due) {
+    let ticket: Ticket = original;
+    const policy = await policyFor(deps, ticket.jurisdiction);
+    for (const step of sweepPlan(ticket, now, policy)) {
+      const events = await deps.store.listEvents(ticket.id);
+      const { ticket: next, event } = advance(ticket, { action: step.action, actor: SYSTEM, at: now, input: inputOf(step) }, { eventId: deps.ids.newId(), seq: events.length + 1 }, policy);
+      try {
+        await deps.store.commitTransition({ next, expectedVersion: ticket.version, event, outbox: await outboxFor(deps, next, event) });
+      } catch (err) {
+        if (!(err instanceof StoreConflictError) && (err as { code?: string }).code !== 'TICKET.VERSION_CONFLICT') throw err;
+        conflicts += 1; // someone else moved the ticket: the next sweep re-plans from its new state
+        break;
+      }
+      ticket = next;
+      if (step.action === 'mark-overdue') marked += 1;
+      else if (step.action === 'escalate') escalated += 1;
+      else closed += 1;
+    }
+  }
+  return { at: now, scanned: due.length, marked, escalated, closed, conflicts };
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { ROLES } from '../domain/roles';
+import { GeoPointSchema, Id, Phone, Text } from './common';
+
+const Jurisdiction = z.enum(['yinchuan', 'yongning', 'wuzhong', 'qitai']);
+
+export const GrantSchema = z.object({
+  role: z.enum(ROLES),
+  jurisdiction: Jurisdiction,
+  estates: z.array(Id).max(200).optional(),
+  grids: z.array(Id).max(200).optional(),
+  streets: z.array(Id).max(50).optional(),
+  units: z.array(Id).max(20).optional(),
+  company: Id.optional(),
+});
+
+export const EstateSchema = z.object({
+  id: Id,
+  name: Text(50).min(2),
+  jurisdiction: Jurisdiction,
+  areaId: Id.nullable(),
+  townshipId: Id,
+  address: Text(100).min(2),
+  location: GeoPointSchema,
+  sceneCode: z.string().regex(/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/, '二维码场景值须为1–32位可见字符'),
+  propertyCompanyId: Id.nullable(),
+  propertyInfo: z
+    .object({ servicePhone: Text(30), feeStandard: Text(300), publicIncome: Text(500) })
+    .nullable(),
+});
+
+/** Inputs of the `admin` function (jurisdiction set-up). */
+export const AdminInputs = {
+  putEstate: EstateSchema,
+  putGrid: z.object({ id: Id, name: Text(50).min(2), jurisdiction: Jurisdiction, townshipId: Id, estateIds: z.array(Id).max(200) }),
+  putUser: z.object({ id: Id, openid: z.string().max(64).nullable(), name: Text(30).min(1), phone: Phone.nullable(), grants: z.array(GrantSchema).max(20), demo: z.boolean().default(false) }),
+  putPropertyCompany: z.object({ id: Id, name: Text(60).min(2), jurisdiction: Jurisdiction }),
+  putUnitContact: z.object({ unitId: Id, name: Text(60).min(2), phone: z.string().regex(/^[0-9-]{5,20}$/, '电话格式不正确'), contactPerson: Text(20).optional() }),
+  putSlaPolicy: z.object({ jurisdiction: Jurisdiction, policy: z.record(z.unknown()) }),
+  listEstates: z.object({ jurisdiction: Jurisdiction.optional() }),
+  listUsers: z.object({ jurisdiction: Jurisdiction.optional() }),
+  directory: z.object({ jurisdiction: Jurisdiction }),
+};

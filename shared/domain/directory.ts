@@ -1,0 +1,73 @@
+import type { GeoPoint } from './ticket';
+import type { RoleGrant } from './roles';
+
+/** Admin-managed reference data (the responsibility lists themselves are code: shared/jurisdictions). */
+
+export interface PropertyInfo {
+  /** 服务电话 */
+  servicePhone: string;
+  /** 收费标准 */
+  feeStandard: string;
+  /** 公共收益 (as published by the company and entered by admin) */
+  publicIncome: string;
+}
+
+export interface Estate {
+  id: string;
+  name: string;
+  jurisdiction: string;
+  /** District/county of a city jurisdiction (e.g. yinchuan.xingqing); null in county jurisdictions. */
+  areaId: string | null;
+  /** Street/township unit id (属地). */
+  townshipId: string;
+  address: string;
+  location: GeoPoint;
+  /** WeChat QR `scene` (≤ 32 chars of [0-9A-Za-z!#$&'()*+,/:;=?@-._~]). */
+  sceneCode: string;
+  propertyCompanyId: string | null;
+  propertyInfo: PropertyInfo | null;
+}
+
+export interface Grid {
+  id: string;
+  name: string;
+  jurisdiction: string;
+  townshipId: string;
+  estateIds: string[];
+}
+
+export interface PropertyCompany {
+  id: string;
+  name: string;
+  jurisdiction: string;
+}
+
+/** Contact of a unit, shown on the estate noticeboard (执法部门职责及联系人公告牌). */
+export interface UnitContact {
+  unitId: string;
+  name: string;
+  phone: string;
+  contactPerson?: string;
+}
+
+export interface User {
+  id: string;
+  /** WeChat openid (production) — never shown outside the handling chain. */
+  openid: string | null;
+  name: string;
+  phone: string | null;
+  grants: RoleGrant[];
+  /** Demo users can be picked in the local runtime's dev sign-in only. */
+  demo: boolean;
+}
+
+/** An estate owner WeChat group bound by a community officer (issue 6). */
+export interface OwnerGroup {
+  /** Hash of the openGId (the raw id is not stored). */
+  id: string;
+  estateId: string;
+  name: string;
+  boundBy: string;
+  boundAt: string;
+  active: boolean;
+}

@@ -1,0 +1,47 @@
+/** Ports at the platform edge: time, ids, files, content safety, WeChat open APIs. */
+
+export interface Clock {
+  /** Current instant as a UTC ISO string. */
+  now(): string;
+}
+
+export interface IdSource {
+  /** A new unique id (time-ordered is welcome, not required). */
+  newId(): string;
+}
+
+export interface StoredFile {
+  id: string;
+  contentType: string;
+  size: number;
+}
+
+export interface FileStore {
+  put(input: { bytes: Uint8Array; contentType: string; ownerUserId: string }): Promise<StoredFile>;
+  get(id: string): Promise<{ file: StoredFile; bytes: Uint8Array } | null>;
+  /** URL a client can show (local: /files/<id>; CloudBase: a temporary URL). */
+  url(id: string): Promise<string>;
+}
+
+export type ContentVerdict = { ok: true } | { ok: false; reason: string };
+
+export interface ContentCheck {
+  /** msgSecCheck v2 in production; a local word list in the local runtime. */
+  checkText(text: string, openid: string | null): Promise<ContentVerdict>;
+}
+
+export interface SubscribeMessage {
+  toOpenid: string;
+  templateId: string;
+  page: string;
+  data: Record<string, { value: string }>;
+}
+
+export interface Notifier {
+  send(message: SubscribeMessage): Promise<void>;
+}
+
+/** Resolves a WeChat group CloudID (from getGroupEnterInfo) to its openGId. */
+export interface GroupResolver {
+  resolveOpenGId(cloudId: string, openid: string): Promise<string>;
+}

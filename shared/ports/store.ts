@@ -1,0 +1,111 @@
+import type { Estate, Grid, OwnerGroup, PropertyCompany, UnitContact, User } from '../domain/directory';
+import type { OutboxMessage } from '../domain/outbox';
+import type { Ticket, TicketEvent, TicketState } from '../domain/ticket';
+
+/**
+ * The persistence port. Two adapters implement it: SQLite (local runtime) and CloudBase
+ * (production); one contract suite (test/contract) runs against both.
+ *
+ * Rules every adapter keeps:
+ * - createTicket is idempotent per (reporterUserId, idempotencyKey): a retry returns the stored
+ *   ticket with created=false and writes nothing.
+ * - commitTransition writes the ticket only if the stored version equals expectedVersion, and then
+ *   appends the event and enqueues the outbox messages in the same unit of work; otherwise it throws
+ *   StoreConflictError and writes nothing.
+ * - Events are append-only: no method updates or deletes one.
+ */
+export class StoreConflictError extends Error {
+  readonly code = 'TICKET.VERSION_CONFLICT';
+  constructor(message = '工单已被他人更新，请刷新后重试') {
+    super(message);
+    this.name = 'StoreConflictError';
+  }
+}
+
+export interface TicketFilter {
+  jurisdiction?: string;
+  /** Any of these jurisdictions (a leadership office sees its own and its children). */
+  jurisdictions?: string[];
+  estateIds?: string[];
+  gridIds?: string[];
+  streetIds?: string[];
+  /** Tickets whose assignedUnits or route units include any of these. */
+  unitIds?: string[];
+  reporterUserId?: string;
+  states?: TicketState[];
+  categories?: string[];
+  /** createdAt within [createdFrom, createdTo). */
+  createdFrom?: string;
+  createdTo?: string;
+  /** Shared into any of these owner groups. */
+  groupIds?: string[];
+}
+
+export interface Page {
+  limit: number;
+  /** Opaque cursor from the previous page. */
+  after?: string | null;
+}
+
+export interface TicketStore {
+  getTicket(id: string): Promise<Ticket | null>;
+  getTicketByNo(no: string): Promise<Ticket | null>;
+  createTicket(input: {
+    ticket: Ticket;
+    event: TicketEvent;
+    idempotencyKey: string;
+    outbox: OutboxMessage[];
+  }): Promise<{ ticket: Ticket; created: boolean }>;
+  /** The ticket a (reporter, idempotency key) pair created, if any (a retried submit). */
+  findByIdempotencyKey(reporterUserId: string, idempotencyKey: string): Promise<Ticket | null>;
+  commitTransition(input: { next: Ticket; expectedVersion: number; event: TicketEvent; outbox: OutboxMessage[] }): Promise<void>;
+  listEvents(ticketId: string): Promise<TicketEvent[]>;
+  listEventsFor(ticketIds: string[]): Promise<TicketEvent[]>;
+  /** Newest first (createdAt desc, id desc). */
+  queryTickets(filter: TicketFilter, page: Page): Promise<{ items: Ticket[]; next: string | null }>;
+  /** Open tickets whose sweepAt ≤ now, oldest sweepAt first. Index-backed. */
+  findDueForSweep(now: string, limit: number): Promise<Ticket[]>;
+  /** Submissions by this reporter with createdAt ≥ since (rate limit). */
+  countSubmissionsSince(reporterUserId: string, since: string): Promise<number>;
+  /** Records a "me too"; false if this user already did for this ticket. */
+  addMeToo(ticketId: string, userId: string, at: string): Promise<boolean>;
+  /** Next value of a named counter (ticket numbers per jurisdiction and day). */
+  nextSequence(name: string): Promise<number>;
+}
+
+export interface DirectoryStore {
+  getEstate(id: string): Promise<Estate | null>;
+  getEstateByScene(sceneCode: string): Promise<Estate | null>;
+  listEstates(filter: { jurisdiction?: string; ids?: string[] }): Promise<Estate[]>;
+  putEstate(estate: Estate): Promise<void>;
+  getGrid(id: string): Promise<Grid | null>;
+  listGrids(filter: { jurisdiction?: string; estateId?: string }): Promise<Grid[]>;
+  putGrid(grid: Grid): Promise<void>;
+  getUser(id: string): Promise<User | null>;
+  getUserByOpenid(openid: string): Promise<User | null>;
+  listUsers(filter: { jurisdiction?: string; demo?: boolean; unitId?: string; role?: string }): Promise<User[]>;
+  putUser(user: User): Promise<void>;
+  listPropertyCompanies(jurisdiction?: string): Promise<PropertyCompany[]>;
+  putPropertyCompany(company: PropertyCompany): Promise<void>;
+  listUnitContacts(unitIds?: string[]): Promise<UnitContact[]>;
+  putUnitContact(contact: UnitContact): Promise<void>;
+  /** Jurisdiction SLA policy override (validated by shared/sla before it is stored). */
+  getSlaPolicy(jurisdiction: string): Promise<unknown | null>;
+  putSlaPolicy(jurisdiction: string, policy: unknown): Promise<void>;
+  listOwnerGroups(filter: { estateId?: string; ids?: string[] }): Promise<OwnerGroup[]>;
+  putOwnerGroup(group: OwnerGroup): Promise<void>;
+}
+
+export interface OutboxStore {
+  /** Not yet sent, oldest first. */
+  pendingOutbox(limit: number): Promise<OutboxMessage[]>;
+  markSent(id: string, at: string): Promise<void>;
+  markFailed(id: string, error: string): Promise<void>;
+  /** A user's hand-overs, newest first; unreadOnly for the home badge. */
+  listInbox(userId: string, opts: { unreadOnly?: boolean; limit: number }): Promise<OutboxMessage[]>;
+  markRead(userId: string, ids: string[], at: string): Promise<void>;
+}
+
+export interface Store extends TicketStore, DirectoryStore, OutboxStore {
+  close?(): Promise<void> | void;
+}
