@@ -1,0 +1,189 @@
+/**
+ * Production builds of the mini-program, checked on their output: weapp (pages, subpackage,
+ * usingComponents, main-package size, only the used Vant components) and H5 (index.html, bundle).
+ * Both builds run in this one file, one after the other: two webpack runs at once on 2 cores would
+ * starve each other. Figures are printed with console.log.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { CATEGORIES } from '../../shared/taxonomy/categories';
+import { VANT_COMPONENTS, VANT_OUTPUT_DIR, vantClosure } from '../../config/vant';
+
+const run = promisify(execFile);
+const root = path.resolve(__dirname, '..', '..');
+const BUILD_TIMEOUT_MS = 10 * 60 * 1000;
+const MAIN_PACKAGE_LIMIT = 1024 * 1024;
+
+async function taroBuild(type: 'weapp' | 'h5'): Promise<number> {
+  fs.rmSync(path.join(root, 'dist', type), { recursive: true, force: true });
+  const started = performance.now();
+  await run(process.execPath, [path.join(root, 'node_modules', '@tarojs', 'cli', 'bin', 'taro'), 'build', '--type', type], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production' },
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: BUILD_TIMEOUT_MS,
+  });
+  return Math.round(performance.now() - started);
+}
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Minified bundles may spell Chinese as \uXXXX escapes. */
+const unescapeUnicode = (text: string): string =>
+  text.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+interface AppJson {
+  pages: string[];
+  subPackages?: { root: string; pages: string[] }[];
+  requiredPrivateInfos?: string[];
+  __usePrivacyCheck__?: boolean;
+}
+
+describe('weapp production build', () => {
+  const out = path.join(root, 'dist', 'weapp');
+  let app: AppJson;
+
+  beforeAll(async () => {
+    const ms = await taroBuild('weapp');
+    console.log(`weapp production build: ${(ms / 1000).toFixed(1)} s`);
+    app = JSON.parse(fs.readFileSync(path.join(out, 'app.json'), 'utf8')) as AppJson;
+  }, BUILD_TIMEOUT_MS);
+
+  it('app.json lists the resident pages, the staff subpackage and the privacy settings', () => {
+    expect(app.pages).toEqual(['pages/report/index', 'pages/mine/index', 'pages/ticket/index', 'pages/noticeboard/index']);
+    expect(app.subPackages).toEqual([{ root: 'staff', pages: ['pages/home/index'] }]);
+    expect(app.requiredPrivateInfos).toEqual(['getLocation', 'chooseLocation']);
+    expect(app.__usePrivacyCheck__).toBe(true);
+  });
+
+  it('every page has its .js, .wxml and .json', () => {
+    const pages = [...app.pages, ...(app.subPackages ?? []).flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))];
+    expect(pages).toHaveLength(5);
+    for (const page of pages) {
+      for (const ext of ['.js', '.wxml', '.json']) {
+        expect(fs.existsSync(path.join(out, page + ext)) ? page + ext : `missing ${page + ext}`).toBe(page + ext);
+      }
+    }
+  });
+
+  it('every usingComponents path in the output resolves to a component (.json, .js, .wxml)', () => {
+    const jsonFiles = filesUnder(out).filter((file) => file.endsWith('.json') && !/project(\.private)?\.config\.json$/.test(file));
+    const unresolved: string[] = [];
+    let checked = 0;
+    for (const file of jsonFiles) {
+      const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { usingComponents?: Record<string, string> };
+      for (const [tag, ref] of Object.entries(parsed.usingComponents ?? {})) {
+        if (ref.startsWith('plugin://')) continue;
+        const base = ref.startsWith('/') ? path.join(out, ref) : path.resolve(path.dirname(file), ref);
+        checked += 1;
+        for (const ext of ['.json', '.js', '.wxml']) {
+          if (!fs.existsSync(base + ext)) unresolved.push(`${path.relative(out, file)}: ${tag} → ${ref}${ext}`);
+        }
+      }
+    }
+    expect(unresolved).toEqual([]);
+    // The report page's van-button and Vant's own icon/loading/info references at least.
+    expect(checked).toBeGreaterThanOrEqual(4);
+    const report = JSON.parse(fs.readFileSync(path.join(out, 'pages/report/index.json'), 'utf8')) as { usingComponents?: Record<string, string> };
+    expect(report.usingComponents?.['van-button']).toBe(`/${VANT_OUTPUT_DIR}/button/index`);
+  });
+
+  it('the main package (everything outside subpackage roots) is at most 1 MB', () => {
+    const subRoots = (app.subPackages ?? []).map((sub) => path.join(out, sub.root) + path.sep);
+    const files = filesUnder(out);
+    const main = files.filter((file) => !subRoots.some((subRoot) => file.startsWith(subRoot)));
+    const mainBytes = main.reduce((sum, file) => sum + fs.statSync(file).size, 0);
+    const totalBytes = files.reduce((sum, file) => sum + fs.statSync(file).size, 0);
+    const vantBytes = filesUnder(path.join(out, VANT_OUTPUT_DIR)).reduce((sum, file) => sum + fs.statSync(file).size, 0);
+    const largest = main
+      .map((file) => ({ file: path.relative(out, file), size: fs.statSync(file).size }))
+      .sort((a, b) => b.size - a.size)
+      .slice(0, 5)
+      .map(({ file, size }) => `${file} ${kb(size)}`);
+    console.log(
+      `weapp main package: ${mainBytes} bytes (${kb(mainBytes)}) of ${MAIN_PACKAGE_LIMIT}; all packages ${kb(totalBytes)}; ` +
+        `vant ${kb(vantBytes)}; largest: ${largest.join(', ')}`,
+    );
+    expect(mainBytes).toBeGreaterThan(0);
+    expect(mainBytes).toBeLessThanOrEqual(MAIN_PACKAGE_LIMIT);
+  });
+
+  it('copies only the Vant components in use, their dependencies and shared parts', () => {
+    expect(vantClosure(['button'], root)).toEqual(['button', 'icon', 'info', 'loading']);
+    const copied = fs.readdirSync(path.join(out, VANT_OUTPUT_DIR)).sort();
+    expect(copied).toEqual([...vantClosure(VANT_COMPONENTS, root), 'common', 'mixins', 'wxs'].sort());
+    expect(fs.existsSync(path.join(out, VANT_OUTPUT_DIR, 'calendar'))).toBe(false);
+    expect(filesUnder(path.join(out, VANT_OUTPUT_DIR)).filter((file) => file.endsWith('.d.ts'))).toEqual([]);
+  });
+
+  it('every relative require, <wxs src> and @import inside the copied Vant files resolves', () => {
+    const refs: Record<string, RegExp> = {
+      '.js': /require\(["'](\.{1,2}\/[^"']+)["']\)/g,
+      '.wxs': /require\(["'](\.{1,2}\/[^"']+)["']\)/g,
+      '.wxml': /<wxs[^>]*\ssrc="(\.{1,2}\/[^"]+)"/g,
+      '.wxss': /@import\s+["'](\.{1,2}\/[^"']+)["']/g,
+    };
+    const missing: string[] = [];
+    let checked = 0;
+    for (const file of filesUnder(path.join(out, VANT_OUTPUT_DIR))) {
+      const pattern = refs[path.extname(file)];
+      if (!pattern) continue;
+      for (const match of fs.readFileSync(file, 'utf8').matchAll(pattern)) {
+        const target = path.resolve(path.dirname(file), match[1] ?? '');
+        checked += 1;
+        // CommonJS requires may omit the extension.
+        if (!fs.existsSync(target) && !fs.existsSync(`${target}.js`)) missing.push(`${path.relative(out, file)} → ${match[1]}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('compiles shared/ into the report page: category labels are in its bundle', () => {
+    const bundle = unescapeUnicode(fs.readFileSync(path.join(out, 'pages/report/index.js'), 'utf8'));
+    for (const cat of CATEGORIES) expect(bundle).toContain(cat.label);
+  });
+});
+
+describe('h5 production build', () => {
+  const out = path.join(root, 'dist', 'h5');
+
+  beforeAll(async () => {
+    const ms = await taroBuild('h5');
+    const bytes = filesUnder(out).reduce((sum, file) => sum + fs.statSync(file).size, 0);
+    console.log(`h5 production build: ${(ms / 1000).toFixed(1)} s, output ${kb(bytes)}`);
+  }, BUILD_TIMEOUT_MS);
+
+  it('writes index.html whose scripts exist', () => {
+    const html = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
+    expect(html).toContain('<title>小区吹哨</title>');
+    const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1] ?? '');
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) {
+      expect(src.startsWith('/')).toBe(true);
+      expect(fs.existsSync(path.join(out, src)) ? src : `missing ${src}`).toBe(src);
+    }
+  });
+
+  it('bundles the shared category labels (Chinese text survives the build)', () => {
+    const js = filesUnder(path.join(out, 'js')).filter((file) => file.endsWith('.js'));
+    const bundle = unescapeUnicode(js.map((file) => fs.readFileSync(file, 'utf8')).join('\n'));
+    expect(bundle).toContain('飞线充电');
+    expect(bundle).toContain('占用堵塞消防车道/疏散通道/安全出口');
+  });
+
+  it('uses hash routing, so any static server can serve it', () => {
+    const app = filesUnder(path.join(out, 'js')).filter((file) => /\/app\.[0-9a-f]+\.js$/.test(file));
+    expect(app).toHaveLength(1);
+    expect(fs.readFileSync(app[0] ?? '', 'utf8')).toContain('"router":{"mode":"hash"}');
+  });
+});

@@ -1,0 +1,2 @@
+/** Stands in for imported .css files in jsdom page tests. */
+export {};

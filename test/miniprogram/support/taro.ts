@@ -1,0 +1,68 @@
+/**
+ * `@tarojs/taro` for jsdom page tests (jest moduleNameMapper): Taro's H5 API, with the page lifecycle
+ * hooks replaced by plain React effects, since the real ones need a booted Taro app and router.
+ * Tests set the page query with `setPageQuery` before rendering.
+ */
+import { useEffect, useRef } from 'react';
+import Taro from '@tarojs/taro-h5';
+
+export * from '@tarojs/taro-h5';
+export default Taro;
+
+type Query = Record<string, string | undefined>;
+
+let pageQuery: Query = {};
+let pagePath = '/pages/report/index';
+
+/** The query (and path) the next rendered page sees in useLoad/useRouter. */
+export function setPageQuery(query: Query, path = pagePath): void {
+  pageQuery = { ...query };
+  pagePath = path;
+}
+
+/** Runs once after the first render, like a page's onLoad/onReady/onShow. */
+function useOnce(callback: () => void): void {
+  const latest = useRef(callback);
+  latest.current = callback;
+  useEffect(() => latest.current(), []);
+}
+
+function useOnUnmount(callback: () => void): void {
+  const latest = useRef(callback);
+  latest.current = callback;
+  useEffect(() => () => latest.current(), []);
+}
+
+export function useLoad<T extends object = Query>(callback: (query: T) => void): void {
+  useOnce(() => callback({ ...pageQuery } as T));
+}
+
+export function useReady(callback: () => void): void {
+  useOnce(callback);
+}
+
+export function useDidShow(callback: () => void): void {
+  useOnce(callback);
+}
+
+export function useDidHide(callback: () => void): void {
+  useOnUnmount(callback);
+}
+
+export function useUnload(callback: () => void): void {
+  useOnUnmount(callback);
+}
+
+export function useLaunch(callback: () => void): void {
+  useOnce(callback);
+}
+
+/** Pull-down, reach-bottom, scroll and share never fire in jsdom. */
+export function usePullDownRefresh(_callback: () => void): void {}
+export function useReachBottom(_callback: () => void): void {}
+export function usePageScroll(_callback: (event: { scrollTop: number }) => void): void {}
+export function useShareAppMessage(_callback: () => object): void {}
+
+export function useRouter(): { params: Query; path: string } {
+  return { params: { ...pageQuery }, path: pagePath };
+}
