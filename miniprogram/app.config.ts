@@ -1,10 +1,19 @@
 /** Resident flow in the main package; staff screens in the 'staff' subpackage (DESIGN.md §8). */
 export default defineAppConfig({
-  pages: ['pages/report/index', 'pages/mine/index', 'pages/ticket/index', 'pages/noticeboard/index'],
+  pages: [
+    'pages/report/index',
+    'pages/mine/index',
+    'pages/ticket/index',
+    'pages/noticeboard/index',
+    'pages/estates/index',
+    'pages/signin/index',
+    'pages/poster/index',
+    'pages/share/index',
+  ],
   subPackages: [
     {
       root: 'staff',
-      pages: ['pages/home/index'],
+      pages: ['pages/home/index', 'pages/queue/index', 'pages/ticket/index', 'pages/dashboard/index', 'pages/desk/index', 'pages/groups/index'],
     },
   ],
   window: {

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '公告牌海报',
+});

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '演示账号登录',
+});

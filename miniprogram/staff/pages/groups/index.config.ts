@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '业主群绑定',
+});
