@@ -48,7 +48,7 @@ export interface HandledResult {
  * (platform context) → the use case (which authorizes with shared/permissions) → envelope.
  */
 export function createFunction(name: string, table: ActionTable) {
-  return async function handle(deps: AppDeps, caller: Caller, request: unknown): Promise<HandledResult> {
+  const handle = async function handle(deps: AppDeps, caller: Caller, request: unknown): Promise<HandledResult> {
     try {
       const req = (typeof request === 'object' && request !== null ? request : {}) as { action?: unknown; data?: unknown };
       const actionName = typeof req.action === 'string' ? req.action : '';
@@ -64,6 +64,7 @@ export function createFunction(name: string, table: ActionTable) {
       return { envelope: fail(body), status };
     }
   };
+  return Object.assign(handle, { functionName: name, actions: Object.keys(table) });
 }
 
 export type FunctionHandler = ReturnType<typeof createFunction>;
