@@ -104,7 +104,8 @@ export const TRANSITIONS: Readonly<Record<LifecycleAction, TransitionRule>> = {
     ['acknowledged', 'on_site'],
     'same',
     UNIT,
-    ['actorUnit', 'assignedUnit', 'noPendingExtension', 'until', 'reason'],
+    // Only a unit that has reported in (报到) may ask for more time.
+    ['actorUnit', 'assignedUnit', 'unitAcknowledged', 'noPendingExtension', 'until', 'reason'],
     ['until', 'reason'],
   ),
   'approve-extension': rule('approve-extension', ['acknowledged', 'on_site'], 'same', ['street'], ['pendingExtension'], ['note']),

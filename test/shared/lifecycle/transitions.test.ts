@@ -212,6 +212,7 @@ const REQUIREMENT_CASES: [LifecycleAction, string, string, Case][] = [
   ],
   ['request-extension', 'actor without unit', 'TICKET.MISSING_UNIT', withUnit(valid('request-extension'), undefined)],
   ['request-extension', 'unit not assigned', 'TICKET.UNIT_NOT_ASSIGNED', withUnit(valid('request-extension'), UNIT_OTHER)],
+  ['request-extension', 'unit has not reported in', 'TICKET.NOT_ACKNOWLEDGED', withTicket(valid('request-extension'), { acknowledgedUnits: [] })],
   ['approve-extension', 'nothing pending', 'TICKET.NO_PENDING_EXTENSION', withTicket(valid('approve-extension'), { pendingExtension: null })],
   ['refuse-extension', 'nothing pending', 'TICKET.NO_PENDING_EXTENSION', withTicket(valid('refuse-extension'), { pendingExtension: null })],
   ['refuse-extension', 'no reason', 'TICKET.MISSING_REASON', without(valid('refuse-extension'), 'reason')],

@@ -1,0 +1,109 @@
+import { isCollectionAlreadyExists, type CbDatabase, type CbQuery, type DocData } from './sdk';
+
+/** One collection per entity; every document's `_id` is our id. */
+export const COLLECTIONS = {
+  tickets: 'tickets',
+  events: 'events',
+  /** `_id` = `${encodeURIComponent(reporterUserId)}:${idempotencyKey}`: a second insert is the retry signal. */
+  idempotency: 'idempotency',
+  /** `_id` = `${encodeURIComponent(ticketId)}:${userId}`. */
+  meToo: 'me_too',
+  sequences: 'sequences',
+  outbox: 'outbox',
+  estates: 'estates',
+  grids: 'grids',
+  users: 'users',
+  propertyCompanies: 'property_companies',
+  /** `_id` = unitId. */
+  unitContacts: 'unit_contacts',
+  /** `_id` = jurisdiction. */
+  slaPolicies: 'sla_policies',
+  ownerGroups: 'owner_groups',
+} as const;
+
+export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
+
+/**
+ * Indexes the queries rely on. The node SDK cannot create indexes; set them in the CloudBase console
+ * (or cloudbaserc) when the environment is created. Without them CloudBase scans the collection.
+ */
+export const INDEXES: Record<CollectionName, string[][]> = {
+  tickets: [['no'], ['createdAt', '_id'], ['sweepAt', '_id'], ['reporter.userId', 'createdAt'], ['jurisdiction', 'createdAt'], ['indexUnitIds'], ['sharedGroups']],
+  events: [['ticketId', 'seq']],
+  idempotency: [],
+  me_too: [],
+  sequences: [],
+  outbox: [['sentAt', 'createdAt'], ['recipientUserId', 'createdAt']],
+  estates: [['sceneCode'], ['jurisdiction']],
+  grids: [['jurisdiction'], ['estateIds']],
+  users: [['openid'], ['grants.jurisdiction']],
+  property_companies: [['jurisdiction']],
+  unit_contacts: [],
+  sla_policies: [],
+  owner_groups: [['estateId']],
+};
+
+/**
+ * Creates the collections that do not exist yet (CloudBase refuses reads and writes on a missing
+ * collection, and a collection cannot be created inside a transaction). Run once per environment.
+ */
+export async function ensureCollections(db: CbDatabase): Promise<void> {
+  for (const name of Object.values(COLLECTIONS)) {
+    try {
+      await db.createCollection(name);
+    } catch (error) {
+      if (!isCollectionAlreadyExists(error)) throw error;
+    }
+  }
+}
+
+/** Server-side page size ceiling of CloudBase (the SDK clamps `limit` to it). */
+export const MAX_PAGE = 1000;
+
+/**
+ * Every document matching `query`, paged with skip in steps of MAX_PAGE. The query must carry an
+ * orderBy that is total (ends with `_id`) so pages do not overlap.
+ */
+export async function getAll(query: CbQuery): Promise<DocData[]> {
+  const all: DocData[] = [];
+  for (let offset = 0; ; offset += MAX_PAGE) {
+    const page = offset === 0 ? query.limit(MAX_PAGE) : query.skip(offset).limit(MAX_PAGE);
+    const { data } = await page.get();
+    all.push(...data);
+    if (data.length < MAX_PAGE) return all;
+  }
+}
+
+/** Splits long `$in` lists so a single request stays small. */
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** Fields the adapter adds to documents for querying; never returned to callers. */
+const INTERNAL_FIELDS = new Set(['_id', '_openid', 'indexUnitIds']);
+
+/** A stored document back to the domain value: drops `_id` and the adapter's index fields. */
+export function fromDoc<T>(doc: DocData): T {
+  const out: DocData = {};
+  for (const [key, value] of Object.entries(doc)) {
+    if (!INTERNAL_FIELDS.has(key)) out[key] = value;
+  }
+  return out as T;
+}
+
+/** A domain value to a document keyed by `id` (`undefined` fields are dropped, as JSON does). */
+export function toDoc(id: string, value: object): DocData {
+  const doc: DocData = { _id: id };
+  for (const [key, v] of Object.entries(value)) {
+    if (v !== undefined) doc[key] = v;
+  }
+  return doc;
+}
+
+/** `doc.set()` refuses `_id` in the data: the same document without it. */
+export function withoutId(doc: DocData): DocData {
+  const { _id: _ignored, ...rest } = doc;
+  return rest;
+}

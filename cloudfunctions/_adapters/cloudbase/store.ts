@@ -1,0 +1,23 @@
+import type { Store } from '../../../shared/ports/store';
+import { createCloudbaseDirectoryStore } from './directory-store';
+import { createCloudbaseOutboxStore } from './outbox-store';
+import type { CloudbaseApp } from './sdk';
+import { createCloudbaseTicketStore } from './ticket-store';
+
+export { COLLECTIONS, ensureCollections, INDEXES } from './collections';
+export { loadCloudbase, type CloudbaseApp, type LoadCloudbaseOptions } from './sdk';
+
+/**
+ * The production Store on CloudBase's document database (app.database()): one collection per
+ * entity, `_id` = our id. See ticket-store.ts for the write protocol of createTicket (one
+ * transaction, idempotency document first) and commitTransition (one conditional modifyDocument,
+ * then the event and outbox inserts).
+ */
+export function createCloudbaseStore(app: CloudbaseApp): Store {
+  const db = app.database();
+  return {
+    ...createCloudbaseTicketStore(db),
+    ...createCloudbaseDirectoryStore(db),
+    ...createCloudbaseOutboxStore(db),
+  };
+}

@@ -1,0 +1,189 @@
+/** Reference data on SQLite: estates, grids, users, property companies, unit contacts, SLA policies, owner groups. */
+import type { Estate, Grid, OwnerGroup, PropertyCompany, UnitContact, User } from '../../shared/domain/directory';
+import type { DirectoryStore } from '../../shared/ports/store';
+import { IN_LIST, jsonList, type StatementCache } from './statements';
+
+type DocRow = { doc: string };
+
+function parse<T>(row: DocRow | undefined): T | null {
+  return row ? (JSON.parse(row.doc) as T) : null;
+}
+
+function parseAll<T>(rows: unknown[]): T[] {
+  return (rows as DocRow[]).map((r) => JSON.parse(r.doc) as T);
+}
+
+/** Builds "WHERE a AND b" from optional conditions; an empty list filter makes the whole query match nothing. */
+class Where {
+  readonly parts: string[] = [];
+  readonly params: unknown[] = [];
+  none = false;
+
+  eq(column: string, value: string | number | undefined): this {
+    if (value !== undefined) {
+      this.parts.push(`${column} = ?`);
+      this.params.push(value);
+    }
+    return this;
+  }
+
+  anyOf(column: string, values: readonly string[] | undefined): this {
+    if (values === undefined) return this;
+    if (values.length === 0) this.none = true;
+    this.parts.push(`${column} IN ${IN_LIST}`);
+    this.params.push(jsonList(values));
+    return this;
+  }
+
+  toString(): string {
+    return this.parts.length > 0 ? ` WHERE ${this.parts.join(' AND ')}` : '';
+  }
+}
+
+export class SqliteDirectory implements DirectoryStore {
+  constructor(private readonly st: StatementCache) {}
+
+  async getEstate(id: string): Promise<Estate | null> {
+    return parse<Estate>(this.st.get('SELECT doc FROM estates WHERE id = ?').get(id) as DocRow | undefined);
+  }
+
+  async getEstateByScene(sceneCode: string): Promise<Estate | null> {
+    return parse<Estate>(this.st.get('SELECT doc FROM estates WHERE scene_code = ?').get(sceneCode) as DocRow | undefined);
+  }
+
+  async listEstates(filter: { jurisdiction?: string; ids?: string[] }): Promise<Estate[]> {
+    const w = new Where().eq('jurisdiction', filter.jurisdiction).anyOf('id', filter.ids);
+    return this.list<Estate>('estates', w);
+  }
+
+  async putEstate(estate: Estate): Promise<void> {
+    this.st
+      .get(
+        `INSERT INTO estates (id, jurisdiction, scene_code, doc) VALUES (?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET jurisdiction = excluded.jurisdiction, scene_code = excluded.scene_code, doc = excluded.doc`,
+      )
+      .run(estate.id, estate.jurisdiction, estate.sceneCode, JSON.stringify(estate));
+  }
+
+  async getGrid(id: string): Promise<Grid | null> {
+    return parse<Grid>(this.st.get('SELECT doc FROM grids WHERE id = ?').get(id) as DocRow | undefined);
+  }
+
+  async listGrids(filter: { jurisdiction?: string; estateId?: string }): Promise<Grid[]> {
+    const w = new Where().eq('jurisdiction', filter.jurisdiction);
+    if (filter.estateId !== undefined) {
+      w.parts.push(`EXISTS (SELECT 1 FROM json_each(doc, '$.estateIds') e WHERE e.value = ?)`);
+      w.params.push(filter.estateId);
+    }
+    return this.list<Grid>('grids', w);
+  }
+
+  async putGrid(grid: Grid): Promise<void> {
+    this.st
+      .get(
+        `INSERT INTO grids (id, jurisdiction, doc) VALUES (?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET jurisdiction = excluded.jurisdiction, doc = excluded.doc`,
+      )
+      .run(grid.id, grid.jurisdiction, JSON.stringify(grid));
+  }
+
+  async getUser(id: string): Promise<User | null> {
+    return parse<User>(this.st.get('SELECT doc FROM users WHERE id = ?').get(id) as DocRow | undefined);
+  }
+
+  async getUserByOpenid(openid: string): Promise<User | null> {
+    return parse<User>(this.st.get('SELECT doc FROM users WHERE openid = ?').get(openid) as DocRow | undefined);
+  }
+
+  /**
+   * The grant filters (jurisdiction, role, unitId) must all hold on ONE grant of the user: a police
+   * officer of one jurisdiction who is a resident in another is not a police officer of the second.
+   * unitId matches the units a user acts for and the streets (township units) a user covers.
+   */
+  async listUsers(filter: { jurisdiction?: string; demo?: boolean; unitId?: string; role?: string }): Promise<User[]> {
+    const w = new Where().eq('demo', filter.demo === undefined ? undefined : filter.demo ? 1 : 0);
+    const grant: string[] = [];
+    const grantParams: unknown[] = [];
+    if (filter.jurisdiction !== undefined) {
+      grant.push(`json_extract(g.value, '$.jurisdiction') = ?`);
+      grantParams.push(filter.jurisdiction);
+    }
+    if (filter.role !== undefined) {
+      grant.push(`json_extract(g.value, '$.role') = ?`);
+      grantParams.push(filter.role);
+    }
+    if (filter.unitId !== undefined) {
+      grant.push(
+        `(EXISTS (SELECT 1 FROM json_each(g.value, '$.units') u WHERE u.value = ?) OR ` +
+          `EXISTS (SELECT 1 FROM json_each(g.value, '$.streets') s WHERE s.value = ?))`,
+      );
+      grantParams.push(filter.unitId, filter.unitId);
+    }
+    if (grant.length > 0) {
+      w.parts.push(`EXISTS (SELECT 1 FROM json_each(doc, '$.grants') g WHERE ${grant.join(' AND ')})`);
+      w.params.push(...grantParams);
+    }
+    return this.list<User>('users', w);
+  }
+
+  async putUser(user: User): Promise<void> {
+    this.st
+      .get(
+        `INSERT INTO users (id, openid, demo, doc) VALUES (?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET openid = excluded.openid, demo = excluded.demo, doc = excluded.doc`,
+      )
+      .run(user.id, user.openid, user.demo ? 1 : 0, JSON.stringify(user));
+  }
+
+  async listPropertyCompanies(jurisdiction?: string): Promise<PropertyCompany[]> {
+    return this.list<PropertyCompany>('property_companies', new Where().eq('jurisdiction', jurisdiction));
+  }
+
+  async putPropertyCompany(company: PropertyCompany): Promise<void> {
+    this.st
+      .get(
+        `INSERT INTO property_companies (id, jurisdiction, doc) VALUES (?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET jurisdiction = excluded.jurisdiction, doc = excluded.doc`,
+      )
+      .run(company.id, company.jurisdiction, JSON.stringify(company));
+  }
+
+  async listUnitContacts(unitIds?: string[]): Promise<UnitContact[]> {
+    return this.list<UnitContact>('unit_contacts', new Where().anyOf('unit_id', unitIds), 'unit_id');
+  }
+
+  async putUnitContact(contact: UnitContact): Promise<void> {
+    this.st
+      .get('INSERT INTO unit_contacts (unit_id, doc) VALUES (?, ?) ON CONFLICT (unit_id) DO UPDATE SET doc = excluded.doc')
+      .run(contact.unitId, JSON.stringify(contact));
+  }
+
+  async getSlaPolicy(jurisdiction: string): Promise<unknown | null> {
+    return parse<unknown>(this.st.get('SELECT doc FROM sla_policies WHERE jurisdiction = ?').get(jurisdiction) as DocRow | undefined);
+  }
+
+  async putSlaPolicy(jurisdiction: string, policy: unknown): Promise<void> {
+    this.st
+      .get('INSERT INTO sla_policies (jurisdiction, doc) VALUES (?, ?) ON CONFLICT (jurisdiction) DO UPDATE SET doc = excluded.doc')
+      .run(jurisdiction, JSON.stringify(policy));
+  }
+
+  async listOwnerGroups(filter: { estateId?: string; ids?: string[] }): Promise<OwnerGroup[]> {
+    return this.list<OwnerGroup>('owner_groups', new Where().eq('estate_id', filter.estateId).anyOf('id', filter.ids));
+  }
+
+  async putOwnerGroup(group: OwnerGroup): Promise<void> {
+    this.st
+      .get(
+        `INSERT INTO owner_groups (id, estate_id, doc) VALUES (?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET estate_id = excluded.estate_id, doc = excluded.doc`,
+      )
+      .run(group.id, group.estateId, JSON.stringify(group));
+  }
+
+  /** Lists in id order, so that screens and seeds see a stable order. */
+  private list<T>(table: string, where: Where, orderBy = 'id'): T[] {
+    if (where.none) return [];
+    return parseAll<T>(this.st.get(`SELECT doc FROM ${table}${where.toString()} ORDER BY ${orderBy}`).all(...where.params));
+  }
+}

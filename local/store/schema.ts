@@ -1,0 +1,178 @@
+/**
+ * SQLite schema of the local store, applied as numbered migrations (PRAGMA user_version).
+ * Every table keeps the whole record as JSON in `doc`; the other columns exist to filter, order
+ * and index. Mutable counters (ticket "me too", outbox delivery state) live in columns only, so
+ * that a write of the whole document cannot overwrite them with a stale copy.
+ */
+import type Database from 'better-sqlite3';
+
+const V1 = `
+CREATE TABLE tickets (
+  id TEXT PRIMARY KEY NOT NULL,
+  no TEXT NOT NULL UNIQUE,
+  version INTEGER NOT NULL,
+  jurisdiction TEXT NOT NULL,
+  estate_id TEXT,
+  grid_id TEXT,
+  street_id TEXT,
+  reporter_user_id TEXT NOT NULL,
+  category TEXT NOT NULL,
+  state TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  -- NULL for closed/rejected/merged tickets whatever the document says: the sweep index holds open tickets only.
+  sweep_at TEXT,
+  me_too INTEGER NOT NULL DEFAULT 0,
+  doc TEXT NOT NULL
+);
+-- Queues (newest first) and metrics: each filter column with created_at, id for keyset paging.
+CREATE INDEX tickets_estate_created ON tickets (estate_id, created_at, id);
+CREATE INDEX tickets_street_created ON tickets (street_id, created_at, id);
+CREATE INDEX tickets_grid_created ON tickets (grid_id, created_at, id);
+CREATE INDEX tickets_jurisdiction_created ON tickets (jurisdiction, created_at, id);
+CREATE INDEX tickets_reporter_created ON tickets (reporter_user_id, created_at, id);
+CREATE INDEX tickets_created ON tickets (created_at, id);
+-- The overdue sweep reads only what is due.
+CREATE INDEX tickets_sweep_due ON tickets (sweep_at, id) WHERE sweep_at IS NOT NULL;
+
+-- Units a ticket concerns (assigned units, route lead and responsible) for the department queues.
+CREATE TABLE ticket_units (
+  ticket_id TEXT NOT NULL REFERENCES tickets (id),
+  unit_id TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (ticket_id, unit_id)
+) WITHOUT ROWID;
+CREATE INDEX ticket_units_unit_created ON ticket_units (unit_id, created_at, ticket_id);
+
+-- Owner groups a ticket was shared into, for the police group desk.
+CREATE TABLE ticket_groups (
+  ticket_id TEXT NOT NULL REFERENCES tickets (id),
+  group_id TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (ticket_id, group_id)
+) WITHOUT ROWID;
+CREATE INDEX ticket_groups_group_created ON ticket_groups (group_id, created_at, ticket_id);
+
+CREATE TABLE events (
+  id TEXT PRIMARY KEY NOT NULL,
+  ticket_id TEXT NOT NULL REFERENCES tickets (id),
+  seq INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  doc TEXT NOT NULL,
+  UNIQUE (ticket_id, seq)
+);
+CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+CREATE TABLE idempotency (
+  reporter_user_id TEXT NOT NULL,
+  key TEXT NOT NULL,
+  ticket_id TEXT NOT NULL REFERENCES tickets (id),
+  PRIMARY KEY (reporter_user_id, key)
+) WITHOUT ROWID;
+
+CREATE TABLE me_too (
+  ticket_id TEXT NOT NULL REFERENCES tickets (id),
+  user_id TEXT NOT NULL,
+  at TEXT NOT NULL,
+  PRIMARY KEY (ticket_id, user_id)
+) WITHOUT ROWID;
+
+CREATE TABLE sequences (
+  name TEXT PRIMARY KEY NOT NULL,
+  value INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE outbox (
+  id TEXT PRIMARY KEY NOT NULL,
+  recipient_user_id TEXT NOT NULL,
+  ticket_id TEXT,
+  kind TEXT NOT NULL,
+  doc TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  sent_at TEXT,
+  read_at TEXT,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT
+);
+CREATE INDEX outbox_pending ON outbox (created_at, id) WHERE sent_at IS NULL;
+CREATE INDEX outbox_inbox ON outbox (recipient_user_id, created_at, id);
+CREATE INDEX outbox_unread ON outbox (recipient_user_id, created_at, id) WHERE read_at IS NULL;
+
+CREATE TABLE estates (
+  id TEXT PRIMARY KEY NOT NULL,
+  jurisdiction TEXT NOT NULL,
+  scene_code TEXT NOT NULL UNIQUE,
+  doc TEXT NOT NULL
+);
+CREATE INDEX estates_jurisdiction ON estates (jurisdiction);
+
+CREATE TABLE grids (
+  id TEXT PRIMARY KEY NOT NULL,
+  jurisdiction TEXT NOT NULL,
+  doc TEXT NOT NULL
+);
+CREATE INDEX grids_jurisdiction ON grids (jurisdiction);
+
+CREATE TABLE users (
+  id TEXT PRIMARY KEY NOT NULL,
+  openid TEXT UNIQUE,
+  demo INTEGER NOT NULL DEFAULT 0,
+  doc TEXT NOT NULL
+);
+
+CREATE TABLE property_companies (
+  id TEXT PRIMARY KEY NOT NULL,
+  jurisdiction TEXT NOT NULL,
+  doc TEXT NOT NULL
+);
+
+CREATE TABLE unit_contacts (
+  unit_id TEXT PRIMARY KEY NOT NULL,
+  doc TEXT NOT NULL
+);
+
+CREATE TABLE sla_policies (
+  jurisdiction TEXT PRIMARY KEY NOT NULL,
+  doc TEXT NOT NULL
+);
+
+CREATE TABLE owner_groups (
+  id TEXT PRIMARY KEY NOT NULL,
+  estate_id TEXT NOT NULL,
+  doc TEXT NOT NULL
+);
+CREATE INDEX owner_groups_estate ON owner_groups (estate_id);
+`;
+
+/** Migration n (1-based) brings user_version from n-1 to n. Append only; never edit a shipped one. */
+export const MIGRATIONS: readonly string[] = [V1];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Connection settings: WAL for concurrent readers, NORMAL sync (durable at checkpoints), wait on locks. */
+export function applyPragmas(db: Database.Database): void {
+  // busy_timeout first: switching to WAL needs a lock another process may hold.
+  db.pragma('busy_timeout = 5000');
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+}
+
+/** Brings the schema up to date. Safe when several processes open the same new file at once. */
+export function migrate(db: Database.Database): void {
+  const current = () => db.pragma('user_version', { simple: true }) as number;
+  const tooNew = () => new Error(`数据库版本 ${current()} 高于程序支持的 ${SCHEMA_VERSION}，请升级程序`);
+  if (current() > SCHEMA_VERSION) throw tooNew();
+  if (current() === SCHEMA_VERSION) return;
+  db.transaction(() => {
+    // Re-read under the write lock: another process may have migrated meanwhile.
+    for (let v = current(); v < SCHEMA_VERSION; v++) {
+      db.exec(MIGRATIONS[v] as string);
+      db.pragma(`user_version = ${v + 1}`);
+    }
+  }).immediate();
+  if (current() > SCHEMA_VERSION) throw tooNew();
+}

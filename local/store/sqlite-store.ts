@@ -1,0 +1,172 @@
+/**
+ * The local runtime's Store (shared/ports/store.ts) on an embedded SQLite file (better-sqlite3):
+ * WAL, synchronous=NORMAL, busy_timeout, foreign keys. Several processes may open the same file:
+ * writes that must be atomic run in IMMEDIATE transactions, which serialise on the file's write lock.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Estate, Grid, OwnerGroup, PropertyCompany, UnitContact, User } from '../../shared/domain/directory';
+import type { OutboxMessage } from '../../shared/domain/outbox';
+import type { Ticket, TicketEvent } from '../../shared/domain/ticket';
+import type { Page, Store, TicketFilter, TicketStore } from '../../shared/ports/store';
+import { SqliteDirectory } from './directory-store';
+import { SqliteOutbox } from './outbox-store';
+import { applyPragmas, migrate } from './schema';
+import { StatementCache } from './statements';
+import { SqliteTickets } from './ticket-store';
+
+export class SqliteStore implements Store {
+  private readonly tickets: SqliteTickets;
+  private readonly directory: SqliteDirectory;
+  private readonly outbox: SqliteOutbox;
+
+  /** The connection, for tests and maintenance (EXPLAIN, PRAGMA); the app goes through the port. */
+  constructor(
+    readonly db: Database.Database,
+    readonly file: string,
+  ) {
+    const st = new StatementCache(db);
+    this.tickets = new SqliteTickets(st);
+    this.directory = new SqliteDirectory(st);
+    this.outbox = new SqliteOutbox(st);
+  }
+
+  // TicketStore
+  getTicket(id: string): Promise<Ticket | null> {
+    return this.tickets.getTicket(id);
+  }
+  getTicketByNo(no: string): Promise<Ticket | null> {
+    return this.tickets.getTicketByNo(no);
+  }
+  createTicket(input: Parameters<TicketStore['createTicket']>[0]): Promise<{ ticket: Ticket; created: boolean }> {
+    return this.tickets.createTicket(input);
+  }
+  findByIdempotencyKey(reporterUserId: string, idempotencyKey: string): Promise<Ticket | null> {
+    return this.tickets.findByIdempotencyKey(reporterUserId, idempotencyKey);
+  }
+  commitTransition(input: Parameters<TicketStore['commitTransition']>[0]): Promise<void> {
+    return this.tickets.commitTransition(input);
+  }
+  listEvents(ticketId: string): Promise<TicketEvent[]> {
+    return this.tickets.listEvents(ticketId);
+  }
+  listEventsFor(ticketIds: string[]): Promise<TicketEvent[]> {
+    return this.tickets.listEventsFor(ticketIds);
+  }
+  queryTickets(filter: TicketFilter, page: Page): Promise<{ items: Ticket[]; next: string | null }> {
+    return this.tickets.queryTickets(filter, page);
+  }
+  findDueForSweep(now: string, limit: number): Promise<Ticket[]> {
+    return this.tickets.findDueForSweep(now, limit);
+  }
+  countSubmissionsSince(reporterUserId: string, since: string): Promise<number> {
+    return this.tickets.countSubmissionsSince(reporterUserId, since);
+  }
+  addMeToo(ticketId: string, userId: string, at: string): Promise<boolean> {
+    return this.tickets.addMeToo(ticketId, userId, at);
+  }
+  nextSequence(name: string): Promise<number> {
+    return this.tickets.nextSequence(name);
+  }
+
+  // DirectoryStore
+  getEstate(id: string): Promise<Estate | null> {
+    return this.directory.getEstate(id);
+  }
+  getEstateByScene(sceneCode: string): Promise<Estate | null> {
+    return this.directory.getEstateByScene(sceneCode);
+  }
+  listEstates(filter: { jurisdiction?: string; ids?: string[] }): Promise<Estate[]> {
+    return this.directory.listEstates(filter);
+  }
+  putEstate(estate: Estate): Promise<void> {
+    return this.directory.putEstate(estate);
+  }
+  getGrid(id: string): Promise<Grid | null> {
+    return this.directory.getGrid(id);
+  }
+  listGrids(filter: { jurisdiction?: string; estateId?: string }): Promise<Grid[]> {
+    return this.directory.listGrids(filter);
+  }
+  putGrid(grid: Grid): Promise<void> {
+    return this.directory.putGrid(grid);
+  }
+  getUser(id: string): Promise<User | null> {
+    return this.directory.getUser(id);
+  }
+  getUserByOpenid(openid: string): Promise<User | null> {
+    return this.directory.getUserByOpenid(openid);
+  }
+  listUsers(filter: { jurisdiction?: string; demo?: boolean; unitId?: string; role?: string }): Promise<User[]> {
+    return this.directory.listUsers(filter);
+  }
+  putUser(user: User): Promise<void> {
+    return this.directory.putUser(user);
+  }
+  listPropertyCompanies(jurisdiction?: string): Promise<PropertyCompany[]> {
+    return this.directory.listPropertyCompanies(jurisdiction);
+  }
+  putPropertyCompany(company: PropertyCompany): Promise<void> {
+    return this.directory.putPropertyCompany(company);
+  }
+  listUnitContacts(unitIds?: string[]): Promise<UnitContact[]> {
+    return this.directory.listUnitContacts(unitIds);
+  }
+  putUnitContact(contact: UnitContact): Promise<void> {
+    return this.directory.putUnitContact(contact);
+  }
+  getSlaPolicy(jurisdiction: string): Promise<unknown | null> {
+    return this.directory.getSlaPolicy(jurisdiction);
+  }
+  putSlaPolicy(jurisdiction: string, policy: unknown): Promise<void> {
+    return this.directory.putSlaPolicy(jurisdiction, policy);
+  }
+  listOwnerGroups(filter: { estateId?: string; ids?: string[] }): Promise<OwnerGroup[]> {
+    return this.directory.listOwnerGroups(filter);
+  }
+  putOwnerGroup(group: OwnerGroup): Promise<void> {
+    return this.directory.putOwnerGroup(group);
+  }
+
+  // OutboxStore
+  pendingOutbox(limit: number): Promise<OutboxMessage[]> {
+    return this.outbox.pendingOutbox(limit);
+  }
+  markSent(id: string, at: string): Promise<void> {
+    return this.outbox.markSent(id, at);
+  }
+  markFailed(id: string, error: string): Promise<void> {
+    return this.outbox.markFailed(id, error);
+  }
+  listInbox(userId: string, opts: { unreadOnly?: boolean; limit: number }): Promise<OutboxMessage[]> {
+    return this.outbox.listInbox(userId, opts);
+  }
+  markRead(userId: string, ids: string[], at: string): Promise<void> {
+    return this.outbox.markRead(userId, ids, at);
+  }
+
+  /** PRAGMA optimize first (SQLite's advice for long-lived connections): refreshes planner statistics where useful. */
+  close(): void {
+    if (!this.db.open) return;
+    try {
+      this.db.pragma('optimize');
+    } finally {
+      this.db.close();
+    }
+  }
+}
+
+/** Opens (creating if needed, with its folder) and migrates the store file. */
+export function openSqliteStore(file: string): SqliteStore {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    applyPragmas(db);
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return new SqliteStore(db, file);
+}

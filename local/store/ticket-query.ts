@@ -1,0 +1,114 @@
+/**
+ * SQL for the ticket queues (keyset paging, newest first) and the overdue sweep. Pure builders:
+ * the store runs them, and the tests run EXPLAIN QUERY PLAN on exactly the same text.
+ */
+import { TERMINAL_STATES } from '../../shared/lifecycle/transitions';
+import type { Page, TicketFilter } from '../../shared/ports/store';
+import { placeholders } from './statements';
+
+export const MAX_PAGE = 1000;
+
+/** Closed, rejected and merged tickets have nothing left to sweep. */
+const TERMINAL_SQL = TERMINAL_STATES.map((s) => `'${s}'`).join(', ');
+
+/** Open tickets due for the sweep: a range over the partial index tickets_sweep_due, oldest first. */
+export const SWEEP_SQL =
+  `SELECT doc, me_too FROM tickets WHERE sweep_at IS NOT NULL AND sweep_at <= ? AND state NOT IN (${TERMINAL_SQL}) ` +
+  `ORDER BY sweep_at, id LIMIT ?`;
+
+/** The sweep column: terminal tickets are kept out of the sweep index whatever their document says. */
+export function sweepColumn(state: string, sweepAt: string | null | undefined): string | null {
+  return (TERMINAL_STATES as readonly string[]).includes(state) ? null : (sweepAt ?? null);
+}
+
+export interface Cursor {
+  createdAt: string;
+  id: string;
+}
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify([c.createdAt, c.id]), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(text: string): Cursor {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    parsed = null;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[0] !== 'string' || typeof parsed[1] !== 'string') {
+    throw new Error('无效的分页游标');
+  }
+  return { createdAt: parsed[0], id: parsed[1] };
+}
+
+export interface TicketQuery {
+  sql: string;
+  params: unknown[];
+  /** Rows the caller asked for; the SQL fetches one more to know whether a next page exists. */
+  limit: number;
+}
+
+/**
+ * Builds the queue query, or null when a list filter is empty ("empty scope means none, never all").
+ * All given fields must hold; list fields match any of their values.
+ */
+export function buildTicketQuery(filter: TicketFilter, page: Page): TicketQuery | null {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const eq = (column: string, value: string | undefined) => {
+    if (value === undefined) return;
+    where.push(`t.${column} = ?`);
+    params.push(value);
+  };
+  const anyOf = (column: string, values: readonly string[] | undefined): boolean => {
+    if (values === undefined) return true;
+    if (values.length === 0) return false;
+    const list = placeholders(values);
+    where.push(`t.${column} IN ${list.sql}`);
+    params.push(...list.params);
+    return true;
+  };
+  const linked = (table: string, column: string, values: readonly string[] | undefined): boolean => {
+    if (values === undefined) return true;
+    if (values.length === 0) return false;
+    const list = placeholders(values);
+    where.push(`t.id IN (SELECT ticket_id FROM ${table} WHERE ${column} IN ${list.sql})`);
+    params.push(...list.params);
+    return true;
+  };
+
+  eq('jurisdiction', filter.jurisdiction);
+  eq('reporter_user_id', filter.reporterUserId);
+  const satisfiable =
+    anyOf('jurisdiction', filter.jurisdictions) &&
+    anyOf('estate_id', filter.estateIds) &&
+    anyOf('grid_id', filter.gridIds) &&
+    anyOf('street_id', filter.streetIds) &&
+    anyOf('state', filter.states) &&
+    anyOf('category', filter.categories) &&
+    linked('ticket_units', 'unit_id', filter.unitIds) &&
+    linked('ticket_groups', 'group_id', filter.groupIds);
+  if (!satisfiable) return null;
+  if (filter.createdFrom !== undefined) {
+    where.push('t.created_at >= ?');
+    params.push(filter.createdFrom);
+  }
+  if (filter.createdTo !== undefined) {
+    where.push('t.created_at < ?');
+    params.push(filter.createdTo);
+  }
+  if (page.after) {
+    const c = decodeCursor(page.after);
+    where.push('(t.created_at, t.id) < (?, ?)');
+    params.push(c.createdAt, c.id);
+  }
+  const limit = Math.max(1, Math.min(MAX_PAGE, Math.floor(page.limit) || 1));
+  params.push(limit + 1);
+  const sql =
+    `SELECT t.doc, t.me_too FROM tickets t` +
+    (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
+    ` ORDER BY t.created_at DESC, t.id DESC LIMIT ?`;
+  return { sql, params, limit };
+}

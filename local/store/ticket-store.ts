@@ -1,0 +1,210 @@
+/** Tickets, their events, idempotency keys, "me too" and counters on SQLite (the TicketStore port). */
+import type Database from 'better-sqlite3';
+import type { Ticket, TicketEvent } from '../../shared/domain/ticket';
+import { StoreConflictError, type Page, type TicketFilter, type TicketStore } from '../../shared/ports/store';
+import { insertOutbox } from './outbox-store';
+import { IN_LIST, jsonList, type StatementCache } from './statements';
+import { SWEEP_SQL, buildTicketQuery, encodeCursor, sweepColumn } from './ticket-query';
+
+interface TicketRow {
+  doc: string;
+  me_too: number;
+}
+
+/** The "me too" count is the store's own column: a transition's copy of the document never overwrites it. */
+function toTicket(row: TicketRow): Ticket {
+  return { ...(JSON.parse(row.doc) as Ticket), meToo: row.me_too };
+}
+
+function toEvent(row: { doc: string }): TicketEvent {
+  return JSON.parse(row.doc) as TicketEvent;
+}
+
+/** Units whose queue shows the ticket: whistled-to units and the route's lead and co-responsible units. */
+function unitsOf(t: Ticket): string[] {
+  return [...new Set([...t.assignedUnits, ...t.route.lead.map((u) => u.id), ...t.route.responsible.map((u) => u.id)])];
+}
+
+function checkEvent(ticket: Ticket, event: TicketEvent): void {
+  if (event.ticketId !== ticket.id) throw new Error(`事件 ${event.id} 不属于工单 ${ticket.id}`);
+}
+
+type CreateInput = Parameters<TicketStore['createTicket']>[0];
+type CommitInput = Parameters<TicketStore['commitTransition']>[0];
+
+export class SqliteTickets implements TicketStore {
+  private readonly createTx: Database.Transaction<(input: CreateInput) => { ticket: Ticket; created: boolean }>;
+  private readonly commitTx: Database.Transaction<(input: CommitInput) => void>;
+  private readonly meTooTx: Database.Transaction<(ticketId: string, userId: string, at: string) => boolean>;
+
+  constructor(private readonly st: StatementCache) {
+    const db = st.db;
+    this.createTx = db.transaction((input: CreateInput) => this.createNow(input));
+    this.commitTx = db.transaction((input: CommitInput) => this.commitNow(input));
+    this.meTooTx = db.transaction((ticketId: string, userId: string, at: string) => this.meTooNow(ticketId, userId, at));
+  }
+
+  async getTicket(id: string): Promise<Ticket | null> {
+    const row = this.st.get('SELECT doc, me_too FROM tickets WHERE id = ?').get(id) as TicketRow | undefined;
+    return row ? toTicket(row) : null;
+  }
+
+  async getTicketByNo(no: string): Promise<Ticket | null> {
+    const row = this.st.get('SELECT doc, me_too FROM tickets WHERE no = ?').get(no) as TicketRow | undefined;
+    return row ? toTicket(row) : null;
+  }
+
+  /** One IMMEDIATE transaction: concurrent retries of the same submission serialise on the write lock. */
+  async createTicket(input: CreateInput): Promise<{ ticket: Ticket; created: boolean }> {
+    return this.createTx.immediate(input);
+  }
+
+  async findByIdempotencyKey(reporterUserId: string, idempotencyKey: string): Promise<Ticket | null> {
+    const row = this.st
+      .get('SELECT t.doc, t.me_too FROM idempotency i JOIN tickets t ON t.id = i.ticket_id WHERE i.reporter_user_id = ? AND i.key = ?')
+      .get(reporterUserId, idempotencyKey) as TicketRow | undefined;
+    return row ? toTicket(row) : null;
+  }
+
+  async commitTransition(input: CommitInput): Promise<void> {
+    this.commitTx.immediate(input);
+  }
+
+  async listEvents(ticketId: string): Promise<TicketEvent[]> {
+    const rows = this.st.get('SELECT doc FROM events WHERE ticket_id = ? ORDER BY seq').all(ticketId) as Array<{ doc: string }>;
+    return rows.map(toEvent);
+  }
+
+  /** Grouped by ticket id, each ticket's events in seq order. */
+  async listEventsFor(ticketIds: string[]): Promise<TicketEvent[]> {
+    if (ticketIds.length === 0) return [];
+    const rows = this.st
+      .get(`SELECT doc FROM events WHERE ticket_id IN ${IN_LIST} ORDER BY ticket_id, seq`)
+      .all(jsonList(ticketIds)) as Array<{ doc: string }>;
+    return rows.map(toEvent);
+  }
+
+  async queryTickets(filter: TicketFilter, page: Page): Promise<{ items: Ticket[]; next: string | null }> {
+    const q = buildTicketQuery(filter, page);
+    if (!q) return { items: [], next: null };
+    const rows = this.st.get(q.sql).all(...q.params) as TicketRow[];
+    const items = rows.slice(0, q.limit).map(toTicket);
+    const last = items[items.length - 1];
+    const next = rows.length > q.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null;
+    return { items, next };
+  }
+
+  async findDueForSweep(now: string, limit: number): Promise<Ticket[]> {
+    const rows = this.st.get(SWEEP_SQL).all(now, Math.max(0, Math.floor(limit))) as TicketRow[];
+    return rows.map(toTicket);
+  }
+
+  async countSubmissionsSince(reporterUserId: string, since: string): Promise<number> {
+    const row = this.st.get('SELECT count(*) AS n FROM tickets WHERE reporter_user_id = ? AND created_at >= ?').get(reporterUserId, since) as {
+      n: number;
+    };
+    return row.n;
+  }
+
+  async addMeToo(ticketId: string, userId: string, at: string): Promise<boolean> {
+    return this.meTooTx.immediate(ticketId, userId, at);
+  }
+
+  /** Atomic in one statement: concurrent callers (or processes) never get the same value. */
+  async nextSequence(name: string): Promise<number> {
+    const row = this.st
+      .get('INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value')
+      .get(name) as { value: number };
+    return row.value;
+  }
+
+  private createNow({ ticket, event, idempotencyKey, outbox }: CreateInput): { ticket: Ticket; created: boolean } {
+    checkEvent(ticket, event);
+    const reporter = ticket.reporter.userId;
+    const seen = this.st.get('SELECT ticket_id FROM idempotency WHERE reporter_user_id = ? AND key = ?').get(reporter, idempotencyKey) as
+      | { ticket_id: string }
+      | undefined;
+    if (seen) {
+      const row = this.st.get('SELECT doc, me_too FROM tickets WHERE id = ?').get(seen.ticket_id) as TicketRow;
+      return { ticket: toTicket(row), created: false };
+    }
+    this.st
+      .get(
+        `INSERT INTO tickets (id, no, version, jurisdiction, estate_id, grid_id, street_id, reporter_user_id, category, state,
+           created_at, updated_at, sweep_at, me_too, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        ticket.id,
+        ticket.no,
+        ticket.version,
+        ticket.jurisdiction,
+        ticket.estateId,
+        ticket.gridId,
+        ticket.streetId,
+        reporter,
+        ticket.category,
+        ticket.state,
+        ticket.createdAt,
+        ticket.updatedAt,
+        sweepColumn(ticket.state, ticket.sweepAt),
+        ticket.meToo,
+        JSON.stringify(ticket),
+      );
+    this.writeLinks(ticket);
+    this.appendEvent(event);
+    this.st.get('INSERT INTO idempotency (reporter_user_id, key, ticket_id) VALUES (?, ?, ?)').run(reporter, idempotencyKey, ticket.id);
+    insertOutbox(this.st, outbox);
+    return { ticket, created: true };
+  }
+
+  private commitNow({ next, expectedVersion, event, outbox }: CommitInput): void {
+    checkEvent(next, event);
+    // A write that does not move the version would let a second writer at the same version through.
+    if (next.version <= expectedVersion) throw new Error(`新版本 ${next.version} 必须大于预期版本 ${expectedVersion}`);
+    const changed = this.st
+      .get(
+        `UPDATE tickets SET version = ?, jurisdiction = ?, estate_id = ?, grid_id = ?, street_id = ?, category = ?, state = ?,
+           updated_at = ?, sweep_at = ?, doc = ? WHERE id = ? AND version = ?`,
+      )
+      .run(
+        next.version,
+        next.jurisdiction,
+        next.estateId,
+        next.gridId,
+        next.streetId,
+        next.category,
+        next.state,
+        next.updatedAt,
+        sweepColumn(next.state, next.sweepAt),
+        JSON.stringify(next),
+        next.id,
+        expectedVersion,
+      ).changes;
+    if (changed === 0) throw new StoreConflictError();
+    this.st.get('DELETE FROM ticket_units WHERE ticket_id = ?').run(next.id);
+    this.st.get('DELETE FROM ticket_groups WHERE ticket_id = ?').run(next.id);
+    this.writeLinks(next);
+    this.appendEvent(event);
+    insertOutbox(this.st, outbox);
+  }
+
+  private meTooNow(ticketId: string, userId: string, at: string): boolean {
+    const exists = this.st.get('SELECT 1 FROM tickets WHERE id = ?').get(ticketId);
+    if (!exists) throw new Error(`工单 ${ticketId} 不存在`);
+    const added = this.st.get('INSERT INTO me_too (ticket_id, user_id, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(ticketId, userId, at).changes;
+    if (added === 0) return false;
+    this.st.get('UPDATE tickets SET me_too = me_too + 1 WHERE id = ?').run(ticketId);
+    return true;
+  }
+
+  private writeLinks(t: Ticket): void {
+    const unit = this.st.get('INSERT INTO ticket_units (ticket_id, unit_id, created_at) VALUES (?, ?, ?)');
+    for (const u of unitsOf(t)) unit.run(t.id, u, t.createdAt);
+    const group = this.st.get('INSERT INTO ticket_groups (ticket_id, group_id, created_at) VALUES (?, ?, ?)');
+    for (const g of new Set(t.sharedGroups)) group.run(t.id, g, t.createdAt);
+  }
+
+  private appendEvent(e: TicketEvent): void {
+    this.st.get('INSERT INTO events (id, ticket_id, seq, at, doc) VALUES (?, ?, ?, ?, ?)').run(e.id, e.ticketId, e.seq, e.at, JSON.stringify(e));
+  }
+}

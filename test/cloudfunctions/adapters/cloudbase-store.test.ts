@@ -1,0 +1,386 @@
+import { COLLECTIONS, ensureCollections } from '../../../cloudfunctions/_adapters/cloudbase/store';
+import { StoreConflictError } from '../../../shared/ports/store';
+import { decodeEjson, type RecordedRequest } from '../../support/cloudbase-loopback';
+import { makeEvent, makeMessage, makeTicket, openHarness, T, type Harness } from './fixtures';
+
+let h: Harness;
+
+beforeEach(async () => {
+  h = await openHarness();
+});
+
+afterEach(async () => {
+  await h.loopback.close();
+});
+
+const ejson = (req: RecordedRequest | undefined, field: string): unknown => decodeEjson(String(req?.body[field]));
+
+describe('CloudBase store on the real SDK against the loopback CloudBase server: setup', () => {
+  it('creates every collection with database.addCollection and tolerates existing ones', async () => {
+    await ensureCollections(h.app.database());
+    const adds = h.loopback.requestsFor('database.addCollection').map((r) => r.body.collectionName);
+    expect(adds.sort()).toEqual(Object.values(COLLECTIONS).sort());
+  });
+});
+
+describe('CloudBase store against the loopback CloudBase server: createTicket', () => {
+  it('writes idempotency key, ticket, event and outbox in one transaction', async () => {
+    const ticket = makeTicket('t1');
+    const result = await h.store.createTicket({ ticket, event: makeEvent(ticket, 1), idempotencyKey: 'k-1', outbox: [makeMessage('m1'), makeMessage('m2')] });
+
+    expect(result).toEqual({ ticket, created: true });
+    expect(h.loopback.actions()).toEqual([
+      'database.startTransaction',
+      'database.insertDocument',
+      'database.insertDocument',
+      'database.insertDocument',
+      'database.insertDocument',
+      'database.insertDocument',
+      'database.commitTransaction',
+    ]);
+    const inserts = h.loopback.requestsFor('database.insertDocument');
+    const txId = h.loopback.requestsFor('database.commitTransaction')[0]?.body.transactionId;
+    expect(typeof txId).toBe('string');
+    expect(inserts.every((r) => r.body.transactionId === txId)).toBe(true);
+    expect(inserts.map((r) => r.body.collectionName)).toEqual(['idempotency', 'tickets', 'events', 'outbox', 'outbox']);
+    expect(decodeEjson((inserts[0]?.body.data as string[])[0] as string)).toMatchObject({ _id: 'resident-1:k-1', ticketId: 't1' });
+    expect(h.loopback.docs('tickets')[0]).toMatchObject({ _id: 't1', id: 't1', indexUnitIds: ['unit-police', 'unit-street'] });
+    expect(await h.store.getTicket('t1')).toEqual(ticket);
+  });
+
+  it('returns the stored ticket (created=false) and writes nothing when the key repeats', async () => {
+    const first = makeTicket('t1');
+    await h.store.createTicket({ ticket: first, event: makeEvent(first, 1), idempotencyKey: 'k-1', outbox: [makeMessage('m1')] });
+    h.loopback.clearRequests();
+
+    const retry = makeTicket('t2', { description: '重试' });
+    const result = await h.store.createTicket({ ticket: retry, event: makeEvent(retry, 1), idempotencyKey: 'k-1', outbox: [makeMessage('m2')] });
+
+    expect(result).toEqual({ ticket: first, created: false });
+    expect(h.loopback.docs('tickets').map((d) => d._id)).toEqual(['t1']);
+    expect(h.loopback.docs('events')).toHaveLength(1);
+    expect(h.loopback.docs('outbox').map((d) => d._id)).toEqual(['m1']);
+    // The duplicate is the first insert of the attempt; the transaction is then aborted.
+    expect(h.loopback.actions().slice(0, 3)).toEqual(['database.startTransaction', 'database.insertDocument', 'database.abortTransaction']);
+  });
+
+  it('turns concurrent double-taps into one ticket: transaction conflicts are retried after a pause', async () => {
+    const tickets = ['t1', 't2', 't3', 't4'].map((id) => makeTicket(id));
+    const results = await Promise.all(tickets.map((t) => h.store.createTicket({ ticket: t, event: makeEvent(t, 1), idempotencyKey: 'tap', outbox: [] })));
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.ticket.id)).size).toBe(1);
+    expect(h.loopback.docs('tickets')).toHaveLength(1);
+    // The losers met the open transaction first (conflict), then the committed key (duplicate).
+    const answers = h.loopback.requestsFor('database.insertDocument').map((r) => r.error);
+    expect(answers).toContain('DATABASE_TRANSACTION_CONFLICT');
+    expect(answers).toContain('DATABASE_DUPLICATE_WRITE');
+    expect(await h.store.findByIdempotencyKey('resident-1', 'tap')).toEqual(results[0]?.ticket);
+    expect(await h.store.findByIdempotencyKey('resident-2', 'tap')).toBeNull();
+  });
+
+  it('keys idempotency per reporter: another reporter with the same key creates a ticket', async () => {
+    const a = makeTicket('t1');
+    const b = makeTicket('t2', { reporter: { userId: 'resident-2', anonymous: true } });
+    await h.store.createTicket({ ticket: a, event: makeEvent(a, 1), idempotencyKey: 'same', outbox: [] });
+    const result = await h.store.createTicket({ ticket: b, event: makeEvent(b, 1), idempotencyKey: 'same', outbox: [] });
+    expect(result.created).toBe(true);
+    expect(h.loopback.docs('tickets').map((d) => d._id)).toEqual(['t1', 't2']);
+  });
+
+  it('cannot confuse reporters whose ids contain the separator', async () => {
+    const a = makeTicket('t1', { reporter: { userId: 'wx:o-a', anonymous: false } });
+    const b = makeTicket('t2', { reporter: { userId: 'wx:o-a:x', anonymous: false } });
+    expect((await h.store.createTicket({ ticket: a, event: makeEvent(a, 1), idempotencyKey: 'x:k', outbox: [] })).created).toBe(true);
+    expect((await h.store.createTicket({ ticket: b, event: makeEvent(b, 1), idempotencyKey: 'k', outbox: [] })).created).toBe(true);
+    expect(h.loopback.docs('idempotency').map((d) => d._id)).toEqual(['wx%3Ao-a:x:k', 'wx%3Ao-a%3Ax:k']);
+  });
+
+  it('does not mistake a reused ticket id for a retry', async () => {
+    const a = makeTicket('t1');
+    await h.store.createTicket({ ticket: a, event: makeEvent(a, 1), idempotencyKey: 'k-1', outbox: [] });
+    await expect(h.store.createTicket({ ticket: a, event: makeEvent(a, 1, { id: 'other-event' }), idempotencyKey: 'k-2', outbox: [] })).rejects.toMatchObject({
+      code: 'DATABASE_DUPLICATE_WRITE',
+    });
+    expect(h.loopback.docs('idempotency').map((d) => d._id)).toEqual(['resident-1:k-1']);
+  });
+});
+
+describe('CloudBase store against the loopback CloudBase server: commitTransition', () => {
+  async function created() {
+    const ticket = makeTicket('t1');
+    await h.store.createTicket({ ticket, event: makeEvent(ticket, 1), idempotencyKey: 'k', outbox: [] });
+    h.loopback.clearRequests();
+    return ticket;
+  }
+
+  it('sends one modifyDocument conditioned on _id and version, then the event and outbox inserts', async () => {
+    const ticket = await created();
+    const next = { ...ticket, version: 2, state: 'accepted' as const, updatedAt: T(5), assignedUnits: ['unit-city'] };
+    await h.store.commitTransition({ next, expectedVersion: 1, event: makeEvent(next, 2), outbox: [makeMessage('m1'), makeMessage('m2')] });
+
+    expect(h.loopback.actions()).toEqual(['database.modifyDocument', 'database.insertDocument', 'database.insertDocument']);
+    const modify = h.loopback.requestsFor('database.modifyDocument')[0];
+    expect(modify?.body).toMatchObject({ collectionName: 'tickets', queryType: 'WHERE', merge: true, upsert: false });
+    expect(ejson(modify, 'query')).toEqual({ _id: 't1', version: 1 });
+    const update = ejson(modify, 'data') as { $set: Record<string, unknown> };
+    expect(update.$set).toMatchObject({ version: 2, state: 'accepted', reporter: ticket.reporter, indexUnitIds: ['unit-city', 'unit-police', 'unit-street'] });
+    expect(update.$set).not.toHaveProperty('_id');
+    // The outbox messages go in one batch insert.
+    const outboxInsert = h.loopback.requestsFor('database.insertDocument')[1];
+    expect(outboxInsert?.body.collectionName).toBe('outbox');
+    expect(outboxInsert?.body.data).toHaveLength(2);
+    expect(await h.store.getTicket('t1')).toEqual(next);
+    expect((await h.store.listEvents('t1')).map((e) => e.seq)).toEqual([1, 2]);
+  });
+
+  it('throws StoreConflictError on updated: 0 and writes no event or outbox message', async () => {
+    const ticket = await created();
+    const next = { ...ticket, version: 8, state: 'accepted' as const };
+    await expect(h.store.commitTransition({ next, expectedVersion: 7, event: makeEvent(next, 2), outbox: [makeMessage('m1')] })).rejects.toBeInstanceOf(
+      StoreConflictError,
+    );
+    expect(h.loopback.actions()).toEqual(['database.modifyDocument']);
+    expect(h.loopback.docs('events')).toHaveLength(1);
+    expect(h.loopback.docs('outbox')).toHaveLength(0);
+    expect(await h.store.getTicket('t1')).toEqual(ticket);
+  });
+
+  it('lets exactly one of two writers of the same version win', async () => {
+    const ticket = await created();
+    const a = { ...ticket, version: 2, state: 'accepted' as const };
+    const b = { ...ticket, version: 2, state: 'rejected' as const };
+    const results = await Promise.allSettled([
+      h.store.commitTransition({ next: a, expectedVersion: 1, event: makeEvent(a, 2), outbox: [] }),
+      h.store.commitTransition({ next: b, expectedVersion: 1, event: makeEvent(b, 2, { id: 'b-e2' }), outbox: [] }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'rejected' && r.reason instanceof StoreConflictError)).toHaveLength(1);
+    expect(h.loopback.docs('events')).toHaveLength(2);
+  });
+
+  it('replaces object fields that were null and removes an absent sweepAt', async () => {
+    const ticket = await created();
+    const { sweepAt: _dropped, ...rest } = ticket;
+    const next = {
+      ...rest,
+      version: 2,
+      state: 'resolved' as const,
+      rating: { fixed: true, score: 5 as const, at: T(60) },
+      pendingExtension: { unitId: 'unit-police', until: T(999), reason: '等待配件', requestedAt: T(50) },
+      holder: { kind: 'resident' as const, ids: [] },
+    };
+    await h.store.commitTransition({ next, expectedVersion: 1, event: makeEvent(next, 2), outbox: [] });
+    const stored = await h.store.getTicket('t1');
+    expect(stored).toEqual(next);
+    expect(stored).not.toHaveProperty('sweepAt');
+    const update = ejson(h.loopback.requestsFor('database.modifyDocument')[0], 'data') as Record<string, Record<string, unknown>>;
+    expect(update.$unset).toEqual({ sweepAt: '' });
+    // Whole objects, not dotted paths (a dotted $set into a null field fails in MongoDB).
+    expect(Object.keys(update.$set ?? {}).some((k) => k.includes('.'))).toBe(false);
+  });
+});
+
+describe('CloudBase store against the loopback CloudBase server: queries', () => {
+  async function seed() {
+    const specs: Array<[string, number, Partial<ReturnType<typeof makeTicket>>]> = [
+      ['a', 0, { state: 'submitted', sweepAt: T(30) }],
+      ['b', 10, { state: 'whistled', assignedUnits: ['unit-water'], sweepAt: T(20) }],
+      ['c', 20, { state: 'closed', sweepAt: T(5), sharedGroups: ['g-1'] }],
+      ['d', 20, { state: 'accepted', estateId: 'estate-2', sweepAt: null, category: 'noise' }],
+      ['e', 40, { state: 'handling', reporter: { userId: 'resident-2', anonymous: false }, sweepAt: T(90) }],
+    ];
+    for (const [id, minute, over] of specs) {
+      const t = makeTicket(id, { createdAt: T(minute), updatedAt: T(minute), ...over });
+      await h.store.createTicket({ ticket: t, event: makeEvent(t, 1), idempotencyKey: id, outbox: [] });
+    }
+    h.loopback.clearRequests();
+  }
+
+  it('pages newest first with an opaque cursor (createdAt desc, id desc)', async () => {
+    await seed();
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const page: { items: Array<{ id: string }>; next: string | null } = await h.store.queryTickets({}, { limit: 2, after });
+      seen.push(...page.items.map((t) => t.id));
+      after = page.next;
+      pages += 1;
+    } while (after);
+    expect(seen).toEqual(['e', 'd', 'c', 'b', 'a']);
+    expect(pages).toBe(3);
+    const first = h.loopback.requestsFor('database.getDocument')[0];
+    expect(ejson(first, 'order')).toEqual({ createdAt: -1, _id: -1 });
+    expect(first?.body.limit).toBe(3);
+  });
+
+  it('translates filters into query operators', async () => {
+    await seed();
+    const { items } = await h.store.queryTickets(
+      { states: ['submitted', 'whistled', 'accepted'], unitIds: ['unit-water', 'nobody'], createdFrom: T(0), createdTo: T(20) },
+      { limit: 10 },
+    );
+    expect(items.map((t) => t.id)).toEqual(['b']);
+    expect(ejson(h.loopback.requestsFor('database.getDocument')[0], 'query')).toEqual({
+      $and: [{ indexUnitIds: { $in: ['unit-water', 'nobody'] } }, { state: { $in: ['submitted', 'whistled', 'accepted'] } }, { createdAt: { $gte: T(0) } }, { createdAt: { $lt: T(20) } }],
+    });
+
+    expect((await h.store.queryTickets({ unitIds: ['unit-street'] }, { limit: 10 })).items).toHaveLength(5);
+    expect((await h.store.queryTickets({ groupIds: ['g-1'] }, { limit: 10 })).items.map((t) => t.id)).toEqual(['c']);
+    expect((await h.store.queryTickets({ reporterUserId: 'resident-2' }, { limit: 10 })).items.map((t) => t.id)).toEqual(['e']);
+    expect((await h.store.queryTickets({ estateIds: ['estate-2'], categories: ['noise'] }, { limit: 10 })).items.map((t) => t.id)).toEqual(['d']);
+    expect((await h.store.queryTickets({ jurisdictions: ['wuzhong'] }, { limit: 10 })).items).toEqual([]);
+  });
+
+  it('finds open tickets due for the sweep, oldest sweepAt first', async () => {
+    await seed();
+    const due = await h.store.findDueForSweep(T(60), 10);
+    // c is closed, d has nothing pending, e is due later.
+    expect(due.map((t) => t.id)).toEqual(['b', 'a']);
+    expect(ejson(h.loopback.requestsFor('database.getDocument')[0], 'query')).toEqual({
+      sweepAt: { $lte: T(60) },
+      state: { $nin: ['closed', 'rejected', 'merged'] },
+    });
+  });
+
+  it('counts a reporter’s submissions since an instant with calculateDocument', async () => {
+    await seed();
+    expect(await h.store.countSubmissionsSince('resident-1', T(10))).toBe(3);
+    expect(h.loopback.actions()).toEqual(['database.calculateDocument']);
+    expect(ejson(h.loopback.requests[0], 'query')).toEqual({ 'reporter.userId': 'resident-1', createdAt: { $gte: T(10) } });
+  });
+
+  it('finds a ticket by number and lists events of several tickets', async () => {
+    await seed();
+    expect((await h.store.getTicketByNo('YN-20260302-d'))?.id).toBe('d');
+    expect(await h.store.getTicketByNo('missing')).toBeNull();
+    expect(await h.store.getTicket('missing')).toBeNull();
+    const events = await h.store.listEventsFor(['e', 'a', 'a']);
+    expect(events.map((e) => e.ticketId)).toEqual(['a', 'e']);
+    expect(await h.store.listEventsFor([])).toEqual([]);
+  });
+});
+
+describe('CloudBase store against the loopback CloudBase server: me-too and sequences', () => {
+  it('records a me-too once per user and counts it on the ticket, in one transaction', async () => {
+    const ticket = makeTicket('t1');
+    await h.store.createTicket({ ticket, event: makeEvent(ticket, 1), idempotencyKey: 'k', outbox: [] });
+    h.loopback.clearRequests();
+    expect(await h.store.addMeToo('t1', 'u1', T(1))).toBe(true);
+    expect(h.loopback.actions()).toEqual(['database.startTransaction', 'database.insertDocument', 'database.modifyDocument', 'database.commitTransaction']);
+    expect(ejson(h.loopback.requestsFor('database.modifyDocument')[0], 'data')).toEqual({ $inc: { meToo: 1 } });
+    expect(await h.store.addMeToo('t1', 'u1', T(2))).toBe(false);
+    expect(await h.store.addMeToo('t1', 'u2', T(3))).toBe(true);
+    expect(h.loopback.docs('me_too').map((d) => d._id)).toEqual(['t1:u1', 't1:u2']);
+    expect((await h.store.getTicket('t1'))?.meToo).toBe(2);
+  });
+
+  it('refuses a me-too for a ticket that does not exist and keeps nothing of it', async () => {
+    await expect(h.store.addMeToo('missing', 'u1', T(1))).rejects.toThrow('工单 missing 不存在');
+    expect(h.loopback.docs('me_too')).toEqual([]);
+    expect(h.loopback.actions()).toContain('database.abortTransaction');
+  });
+
+  it('hands out each sequence number once, also to concurrent callers', async () => {
+    expect(await h.store.nextSequence('YN-20260302')).toBe(1);
+    expect(await h.store.nextSequence('YN-20260302')).toBe(2);
+    const values = await Promise.all(Array.from({ length: 6 }, () => h.store.nextSequence('YN-20260302')));
+    expect([...values].sort((a, b) => a - b)).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(await h.store.nextSequence('WZ-20260302')).toBe(1);
+  });
+});
+
+describe('CloudBase store against the loopback CloudBase server: directory', () => {
+  const estate = (id: string, over = {}) => ({
+    id,
+    name: `小区${id}`,
+    jurisdiction: 'yongning',
+    areaId: null,
+    townshipId: 'street-1',
+    address: '永宁县杨和镇',
+    location: { lat: 38.28, lng: 106.24 },
+    sceneCode: `e=${id}`,
+    propertyCompanyId: null,
+    propertyInfo: null,
+    ...over,
+  });
+
+  it('stores and finds estates, grids, users and reference data', async () => {
+    const s = h.store;
+    await s.putEstate(estate('e2'));
+    await s.putEstate(estate('e1', { jurisdiction: 'wuzhong' }));
+    await s.putEstate({ ...estate('e2'), name: '改名小区' });
+    expect(h.loopback.requestsFor('database.modifyDocument')[0]?.body).toMatchObject({ merge: false, upsert: true, queryType: 'DOC' });
+    expect((await s.getEstate('e2'))?.name).toBe('改名小区');
+    expect((await s.getEstateByScene('e=e1'))?.id).toBe('e1');
+    expect((await s.listEstates({})).map((e) => e.id)).toEqual(['e1', 'e2']);
+    expect((await s.listEstates({ jurisdiction: 'wuzhong' })).map((e) => e.id)).toEqual(['e1']);
+    expect(await s.listEstates({ ids: [] })).toEqual([]);
+    expect((await s.listEstates({ ids: ['e2', 'x'] })).map((e) => e.id)).toEqual(['e2']);
+
+    await s.putGrid({ id: 'g1', name: '一网格', jurisdiction: 'yongning', townshipId: 'street-1', estateIds: ['e1', 'e2'] });
+    await s.putGrid({ id: 'g2', name: '二网格', jurisdiction: 'yongning', townshipId: 'street-1', estateIds: ['e3'] });
+    expect((await s.listGrids({ estateId: 'e2' })).map((g) => g.id)).toEqual(['g1']);
+    expect((await s.getGrid('g2'))?.estateIds).toEqual(['e3']);
+
+    await s.putUser({ id: 'u1', openid: 'o1', name: '张网格', phone: null, demo: true, grants: [{ role: 'grid', jurisdiction: 'yongning', grids: ['g1'] }] });
+    await s.putUser({
+      id: 'u2',
+      openid: null,
+      name: '李部门',
+      phone: '13800000000',
+      demo: false,
+      grants: [
+        { role: 'resident', jurisdiction: 'yongning' },
+        { role: 'department', jurisdiction: 'wuzhong', units: ['unit-water'] },
+      ],
+    });
+    expect((await s.getUserByOpenid('o1'))?.id).toBe('u1');
+    expect((await s.listUsers({ role: 'department', jurisdiction: 'wuzhong' })).map((u) => u.id)).toEqual(['u2']);
+    // Role and jurisdiction must hold in the same grant.
+    expect(await s.listUsers({ role: 'department', jurisdiction: 'yongning' })).toEqual([]);
+    expect((await s.listUsers({ unitId: 'unit-water' })).map((u) => u.id)).toEqual(['u2']);
+    expect((await s.listUsers({ demo: true })).map((u) => u.id)).toEqual(['u1']);
+
+    await s.putPropertyCompany({ id: 'pc1', name: '物业一', jurisdiction: 'yongning' });
+    expect(await s.listPropertyCompanies('yongning')).toEqual([{ id: 'pc1', name: '物业一', jurisdiction: 'yongning' }]);
+    expect(await s.listPropertyCompanies('qitai')).toEqual([]);
+    await s.putUnitContact({ unitId: 'unit-water', name: '水务局', phone: '0951-1234567' });
+    expect(await s.listUnitContacts(['unit-water'])).toEqual([{ unitId: 'unit-water', name: '水务局', phone: '0951-1234567' }]);
+    expect(await s.getSlaPolicy('yongning')).toBeNull();
+    await s.putSlaPolicy('yongning', { ack: { urgent: 30 } });
+    expect(await s.getSlaPolicy('yongning')).toEqual({ ack: { urgent: 30 } });
+    await s.putOwnerGroup({ id: 'hash-1', estateId: 'e1', name: '业主群', boundBy: 'u1', boundAt: T(0), active: true });
+    expect((await s.listOwnerGroups({ estateId: 'e1' })).map((g) => g.id)).toEqual(['hash-1']);
+    expect(await s.listOwnerGroups({ ids: ['nope'] })).toEqual([]);
+    expect(h.loopback.docs('users').every((d) => d._id === d.id)).toBe(true);
+  });
+});
+
+describe('CloudBase store against the loopback CloudBase server: outbox', () => {
+  it('lists pending messages, marks them sent or failed, and keeps each inbox private', async () => {
+    const t = makeTicket('t1');
+    const messages = [
+      makeMessage('m1', { createdAt: T(1) }),
+      makeMessage('m2', { createdAt: T(2), recipientUserId: 'other' }),
+      makeMessage('m3', { createdAt: T(3) }),
+    ];
+    await h.store.createTicket({ ticket: t, event: makeEvent(t, 1), idempotencyKey: 'k', outbox: messages });
+
+    expect((await h.store.pendingOutbox(10)).map((m) => m.id)).toEqual(['m1', 'm2', 'm3']);
+    await h.store.markSent('m1', T(10));
+    await h.store.markFailed('m2', 'errcode 43101');
+    await h.store.markFailed('m2', 'errcode 43101');
+    const pending = await h.store.pendingOutbox(10);
+    expect(pending.map((m) => m.id)).toEqual(['m2', 'm3']);
+    expect(pending[0]).toMatchObject({ attempts: 2, lastError: 'errcode 43101' });
+
+    expect((await h.store.listInbox('grid-worker-1', { limit: 10 })).map((m) => m.id)).toEqual(['m3', 'm1']);
+    await h.store.markRead('grid-worker-1', ['m1', 'm2'], T(20));
+    await h.store.markRead('grid-worker-1', ['m1'], T(30));
+    expect((await h.store.listInbox('grid-worker-1', { unreadOnly: true, limit: 10 })).map((m) => m.id)).toEqual(['m3']);
+    // m2 belongs to someone else; m1 keeps its first read time.
+    expect((await h.store.listInbox('other', { unreadOnly: true, limit: 10 })).map((m) => m.id)).toEqual(['m2']);
+    expect(h.loopback.docs('outbox').find((d) => d._id === 'm1')?.readAt).toBe(T(20));
+  });
+});

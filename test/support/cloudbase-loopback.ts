@@ -1,0 +1,677 @@
+/**
+ * FAKE of the CloudBase platform edge, for offline tests only.
+ *
+ * A small HTTP server on 127.0.0.1 that answers the real @cloudbase/node-sdk when it is initialised
+ * with `serviceUrl: loopback.serviceUrl`. It speaks the SDK's wire protocol (POST /admin with a JSON
+ * body whose `action` names the call; canonical EJSON strings for queries, updates and documents)
+ * well enough for our adapters:
+ * - database.*: an in-memory document store per collection with MongoDB-like matching ($eq $ne $gt
+ *   $gte $lt $lte $in $nin $exists $elemMatch $all $size, $and/$or/$nor, dotted paths, array
+ *   fields match when any element matches), order/limit/offset, insert with duplicate `_id` →
+ *   DATABASE_DUPLICATE_WRITE, update ($set $unset $inc; `updated` counts modified documents, as
+ *   MongoDB's nModified), replace/upsert, remove, count, add/missing collections, and transactions
+ *   (start/commit/abort; writes buffered per transaction, first writer wins, a commit after a
+ *   concurrent write of the same document fails with DATABASE_TRANSACTION_CONFLICT);
+ * - storage.*: upload metadata + PUT, temp URLs + GET, delete;
+ * - wx.api: WeChat open-API passthrough, recorded and answered with canned JSON.
+ * Every request is recorded (action + body) so tests can assert what the SDK sent.
+ *
+ * It is not CloudBase: error texts, index behaviour, limits and transaction isolation are
+ * approximations. Unsupported operators or actions answer with an error so gaps show up loudly.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type Doc = Record<string, unknown>;
+
+export interface RecordedRequest {
+  action: string;
+  /** The JSON body as sent (EJSON fields such as `query`, `data`, `order` are still strings). */
+  body: Record<string, unknown>;
+  headers: http.IncomingHttpHeaders;
+  /** The CloudBase error code answered, if the request failed. */
+  error?: string;
+}
+
+export interface WxCall {
+  apiName: string;
+  requestData: unknown;
+}
+
+class CloudbaseFault extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/* ------------------------------------------------------------------ EJSON */
+
+/** Canonical EJSON (what the SDK sends: `{"$numberInt":"3"}` …) to plain values. */
+export function decodeEjson(text: string): unknown {
+  return fromEjson(JSON.parse(text));
+}
+
+function fromEjson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(fromEjson);
+  if (!isObject(value)) return value;
+  const keys = Object.keys(value);
+  if (keys.length === 1) {
+    const key = keys[0] as string;
+    const inner = value[key];
+    switch (key) {
+      case '$numberInt':
+      case '$numberLong':
+        return Number(inner);
+      case '$numberDouble':
+        return inner === 'Infinity' ? Infinity : inner === '-Infinity' ? -Infinity : Number(inner);
+      case '$date':
+      case '$oid':
+      case '$regularExpression':
+      case '$binary':
+        throw new CloudbaseFault('INVALID_PARAM', `fake CloudBase: EJSON type ${key} is not supported`);
+    }
+  }
+  const out: Doc = {};
+  for (const [k, v] of Object.entries(value)) out[k] = fromEjson(v);
+  return out;
+}
+
+/* ------------------------------------------------------------ matching */
+
+function isObject(value: unknown): value is Doc {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const MISSING = Symbol('missing');
+type Value = unknown;
+
+/** Values reached by a dotted path, expanding arrays on the way (MongoDB semantics). */
+function collect(value: Value, parts: string[]): Value[] {
+  if (parts.length === 0) return [value];
+  if (Array.isArray(value)) {
+    const [head, ...rest] = parts;
+    if (head !== undefined && /^\d+$/.test(head)) return collect(value[Number(head)] ?? MISSING, rest);
+    return value.flatMap((el) => (isObject(el) || Array.isArray(el) ? collect(el, parts) : []));
+  }
+  if (isObject(value)) {
+    const [head, ...rest] = parts as [string, ...string[]];
+    return head in value ? collect(value[head], rest) : [MISSING];
+  }
+  return [MISSING];
+}
+
+/** Candidates for comparison: each value, and the elements of array values. */
+function candidates(doc: Doc, path: string): Value[] {
+  return collect(doc, path.split('.')).flatMap((v) => (Array.isArray(v) ? [v, ...v] : [v]));
+}
+
+function typeRank(v: Value): number {
+  if (v === MISSING || v === null || v === undefined) return 1;
+  if (typeof v === 'number') return 2;
+  if (typeof v === 'string') return 3;
+  if (Array.isArray(v)) return 5;
+  if (typeof v === 'object') return 4;
+  if (typeof v === 'boolean') return 8;
+  return 9;
+}
+
+/** Sort order across types (BSON order), then within a type. */
+function compareForSort(a: Value, b: Value): number {
+  const ra = typeRank(a);
+  const rb = typeRank(b);
+  if (ra !== rb) return ra - rb;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  const ja = JSON.stringify(a) ?? '';
+  const jb = JSON.stringify(b) ?? '';
+  return ja < jb ? -1 : ja > jb ? 1 : 0;
+}
+
+/** Range comparison only within one type, as MongoDB's type bracketing. */
+function compareSameType(a: Value, b: Value): number | null {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  return null;
+}
+
+function deepEqual(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  if (isObject(a) && isObject(b)) {
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    return ka.length === kb.length && ka.every((k, i) => k === kb[i] && deepEqual(a[k], b[k]));
+  }
+  return false;
+}
+
+function equalsAny(cands: Value[], target: Value): boolean {
+  if (target === null) return cands.some((c) => c === null || c === MISSING);
+  return cands.some((c) => c !== MISSING && deepEqual(c, target));
+}
+
+const LOGICAL = new Set(['$and', '$or', '$nor']);
+
+/** `{ $gt: 1, $lt: 5 }`: conditions on a value (logical operators make a query document instead). */
+function isOperatorObject(value: Value): value is Doc {
+  const keys = isObject(value) ? Object.keys(value) : [];
+  return keys.length > 0 && keys.every((k) => k.startsWith('$') && !LOGICAL.has(k));
+}
+
+function applyOperator(op: string, arg: Value, doc: Doc, path: string): boolean {
+  const cands = candidates(doc, path);
+  switch (op) {
+    case '$eq':
+      return equalsAny(cands, arg);
+    case '$ne':
+      return !equalsAny(cands, arg);
+    case '$in':
+      return asList(op, arg).some((t) => equalsAny(cands, t));
+    case '$nin':
+      return !asList(op, arg).some((t) => equalsAny(cands, t));
+    case '$gt':
+    case '$gte':
+    case '$lt':
+    case '$lte':
+      return cands.some((c) => {
+        const cmp = compareSameType(c, arg);
+        if (cmp === null) return false;
+        return op === '$gt' ? cmp > 0 : op === '$gte' ? cmp >= 0 : op === '$lt' ? cmp < 0 : cmp <= 0;
+      });
+    case '$exists': {
+      const present = collect(doc, path.split('.')).some((v) => v !== MISSING);
+      return arg ? present : !present;
+    }
+    case '$size':
+      return collect(doc, path.split('.')).some((v) => Array.isArray(v) && v.length === arg);
+    case '$all':
+      return asList(op, arg).every((t) => equalsAny(cands, t));
+    case '$elemMatch':
+      return collect(doc, path.split('.')).some(
+        (v) => Array.isArray(v) && v.some((el) => (isOperatorObject(arg) ? matchesValue(el, arg) : isObject(el) && matches(el, arg as Doc))),
+      );
+    default:
+      throw new CloudbaseFault('DATABASE_INVALID_OPERRATOR', `fake CloudBase: query operator ${op} is not supported`);
+  }
+}
+
+/** `$elemMatch: { $gte: 1 }` on scalar elements. */
+function matchesValue(value: Value, ops: Doc): boolean {
+  return matches({ v: value }, { v: ops });
+}
+
+function asList(op: string, arg: Value): Value[] {
+  if (!Array.isArray(arg)) throw new CloudbaseFault('INVALID_PARAM', `fake CloudBase: ${op} needs an array`);
+  return arg;
+}
+
+export function matches(doc: Doc, query: Doc): boolean {
+  for (const [key, cond] of Object.entries(query)) {
+    if (key === '$and') {
+      if (!asList(key, cond).every((q) => matches(doc, q as Doc))) return false;
+    } else if (key === '$or') {
+      if (!asList(key, cond).some((q) => matches(doc, q as Doc))) return false;
+    } else if (key === '$nor') {
+      if (asList(key, cond).some((q) => matches(doc, q as Doc))) return false;
+    } else if (key.startsWith('$')) {
+      throw new CloudbaseFault('DATABASE_INVALID_OPERRATOR', `fake CloudBase: top-level ${key} is not supported`);
+    } else if (isOperatorObject(cond)) {
+      for (const [op, arg] of Object.entries(cond)) if (!applyOperator(op, arg, doc, key)) return false;
+    } else if (!equalsAny(candidates(doc, key), cond)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function sortKey(doc: Doc, path: string): Value {
+  const [first] = collect(doc, path.split('.'));
+  return first === undefined ? MISSING : first;
+}
+
+/* ------------------------------------------------------------- updates */
+
+function clone<T>(value: T): T {
+  return structuredClone(value);
+}
+
+function setPath(doc: Doc, path: string, value: Value): void {
+  const parts = path.split('.');
+  let node: Doc = doc;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const part = parts[i] as string;
+    const next = node[part];
+    if (next === undefined) {
+      node[part] = {};
+    } else if (!isObject(next)) {
+      // MongoDB: "Cannot create field 'x' in element {y: null}".
+      throw new CloudbaseFault('DATABASE_REQUEST_FAILED', `Cannot create field '${parts[i + 1]}' in element {${part}: ${JSON.stringify(next)}}`);
+    }
+    node = node[part] as Doc;
+  }
+  node[parts[parts.length - 1] as string] = clone(value);
+}
+
+function unsetPath(doc: Doc, path: string): void {
+  const parts = path.split('.');
+  let node: Value = doc;
+  for (let i = 0; i < parts.length - 1; i++) {
+    if (!isObject(node)) return;
+    node = node[parts[i] as string];
+  }
+  if (isObject(node)) delete node[parts[parts.length - 1] as string];
+}
+
+function applyUpdate(doc: Doc, update: Doc): Doc {
+  const next = clone(doc);
+  for (const [op, fields] of Object.entries(update)) {
+    if (!isObject(fields)) throw new CloudbaseFault('INVALID_PARAM', `fake CloudBase: ${op} needs an object`);
+    for (const [path, value] of Object.entries(fields)) {
+      if (path === '_id' || path.startsWith('_id.')) throw new CloudbaseFault('INVALID_PARAM', '不能更新_id的值');
+      switch (op) {
+        case '$set':
+          setPath(next, path, value);
+          break;
+        case '$unset':
+          unsetPath(next, path);
+          break;
+        case '$inc': {
+          const current = collect(next, path.split('.'))[0];
+          if (current !== MISSING && typeof current !== 'number') throw new CloudbaseFault('DATABASE_REQUEST_FAILED', `Cannot apply $inc to a non-numeric value at ${path}`);
+          setPath(next, path, (current === MISSING ? 0 : (current as number)) + (value as number));
+          break;
+        }
+        default:
+          throw new CloudbaseFault('DATABASE_INVALID_OPERRATOR', `fake CloudBase: update operator ${op} is not supported`);
+      }
+    }
+  }
+  return next;
+}
+
+/* ------------------------------------------------------------ database */
+
+interface Transaction {
+  id: string;
+  /** Buffered writes: document or null (removed), keyed by collection + id. */
+  writes: Map<string, { collection: string; id: string; doc: Doc | null }>;
+  /** Revision of each touched document when the transaction first wrote it. */
+  baseRevs: Map<string, number>;
+}
+
+const key = (collection: string, id: string) => `${collection}\u0000${id}`;
+
+class FakeDatabase {
+  readonly collections = new Map<string, Map<string, Doc>>();
+  private readonly revs = new Map<string, number>();
+  private readonly txs = new Map<string, Transaction>();
+  private counter = 0;
+
+  constructor(private readonly autoCreate: boolean) {}
+
+  nextId(prefix: string): string {
+    this.counter += 1;
+    return `${prefix}${this.counter.toString(16).padStart(8, '0')}`;
+  }
+
+  createCollection(name: string): void {
+    if (this.collections.has(name)) throw new CloudbaseFault('DATABASE_COLLECTION_ALREADY_EXIST', `collection ${name} already exists`);
+    this.collections.set(name, new Map());
+  }
+
+  collection(name: string): Map<string, Doc> {
+    let coll = this.collections.get(name);
+    if (!coll && this.autoCreate) {
+      coll = new Map();
+      this.collections.set(name, coll);
+    }
+    if (!coll) throw new CloudbaseFault('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: ${name}`);
+    return coll;
+  }
+
+  tx(id: unknown): Transaction | undefined {
+    if (id === undefined || id === null || id === '') return undefined;
+    const tx = this.txs.get(String(id));
+    if (!tx) throw new CloudbaseFault('DATABASE_TRANSACTION_FAIL', `transaction ${String(id)} is not active`);
+    return tx;
+  }
+
+  /** Documents of a collection as the transaction (if any) sees them, in insertion order. */
+  view(name: string, tx: Transaction | undefined): Doc[] {
+    const base = this.collection(name);
+    if (!tx) return [...base.values()];
+    const out: Doc[] = [];
+    for (const [id, doc] of base) {
+      const w = tx.writes.get(key(name, id));
+      if (!w) out.push(doc);
+      else if (w.doc) out.push(w.doc);
+    }
+    for (const w of tx.writes.values()) {
+      if (w.collection === name && w.doc && !base.has(w.id)) out.push(w.doc);
+    }
+    return out;
+  }
+
+  write(name: string, id: string, doc: Doc | null, tx: Transaction | undefined): void {
+    const k = key(name, id);
+    const base = this.collection(name);
+    if (!tx) {
+      if (doc) base.set(id, doc);
+      else base.delete(id);
+      this.revs.set(k, (this.revs.get(k) ?? 0) + 1);
+      return;
+    }
+    for (const other of this.txs.values()) {
+      if (other !== tx && other.writes.has(k)) {
+        throw new CloudbaseFault('DATABASE_TRANSACTION_CONFLICT', `write conflict on ${name}/${id}`);
+      }
+    }
+    if (!tx.baseRevs.has(k)) tx.baseRevs.set(k, this.revs.get(k) ?? 0);
+    tx.writes.set(k, { collection: name, id, doc });
+  }
+
+  start(): string {
+    const id = this.nextId('tx-');
+    this.txs.set(id, { id, writes: new Map(), baseRevs: new Map() });
+    return id;
+  }
+
+  commit(id: string): void {
+    const tx = this.tx(id) as Transaction;
+    this.txs.delete(id);
+    for (const [k, rev] of tx.baseRevs) {
+      if ((this.revs.get(k) ?? 0) !== rev) throw new CloudbaseFault('DATABASE_TRANSACTION_CONFLICT', 'document changed outside the transaction');
+    }
+    for (const w of tx.writes.values()) this.write(w.collection, w.id, w.doc, undefined);
+  }
+
+  abort(id: string): void {
+    this.tx(id);
+    this.txs.delete(id);
+  }
+}
+
+/* -------------------------------------------------------------- server */
+
+export interface LoopbackOptions {
+  env?: string;
+  /** Create collections on first use instead of answering DATABASE_COLLECTION_NOT_EXIST (default false). */
+  autoCreateCollections?: boolean;
+}
+
+type WxHandler = (requestData: unknown) => unknown;
+
+const DEFAULT_WX_ANSWERS: Record<string, WxHandler> = {
+  'security.msgSecCheck': () => ({ errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 }, detail: [], trace_id: 'fake-trace' }),
+  'subscribeMessage.send': () => ({ errcode: 0, errmsg: 'ok', msgid: 1 }),
+};
+
+export class CloudbaseLoopback {
+  readonly requests: RecordedRequest[] = [];
+  readonly wxCalls: WxCall[] = [];
+  /** Stored files by fileID. */
+  readonly files = new Map<string, Buffer>();
+  private readonly db: FakeDatabase;
+  private readonly wxHandlers = new Map<string, WxHandler>(Object.entries(DEFAULT_WX_ANSWERS));
+  private readonly faults = new Map<string, CloudbaseFault[]>();
+  private readonly uploads = new Map<string, string>();
+  private origin = '';
+  private previousTencentCloud: string | undefined;
+
+  private constructor(
+    private readonly server: http.Server,
+    readonly env: string,
+    autoCreate: boolean,
+  ) {
+    this.db = new FakeDatabase(autoCreate);
+  }
+
+  static async start(options: LoopbackOptions = {}): Promise<CloudbaseLoopback> {
+    const server = http.createServer();
+    const loopback = new CloudbaseLoopback(server, options.env ?? 'fake-env-1a2b3c', options.autoCreateCollections ?? false);
+    server.on('request', (req, res) => loopback.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    loopback.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // Without this the SDK probes metadata.tencentyun.com before every request to learn whether it
+    // runs inside Tencent Cloud; the answer only changes URLs that serviceUrl overrides anyway.
+    loopback.previousTencentCloud = process.env.TENCENTCLOUD;
+    process.env.TENCENTCLOUD = 'true';
+    return loopback;
+  }
+
+  get serviceUrl(): string {
+    return `${this.origin}/admin`;
+  }
+
+  /** Options for loadCloudbase()/tcb.init(): any non-empty keys work, nothing checks the signature. */
+  sdkOptions(): { env: string; serviceUrl: string; secretId: string; secretKey: string } {
+    return { env: this.env, serviceUrl: this.serviceUrl, secretId: 'fake-secret-id', secretKey: 'fake-secret-key' };
+  }
+
+  async close(): Promise<void> {
+    if (this.previousTencentCloud === undefined) delete process.env.TENCENTCLOUD;
+    else process.env.TENCENTCLOUD = this.previousTencentCloud;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /* ---- test helpers */
+
+  actions(): string[] {
+    return this.requests.map((r) => r.action);
+  }
+
+  requestsFor(action: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.action === action);
+  }
+
+  clearRequests(): void {
+    this.requests.length = 0;
+    this.wxCalls.length = 0;
+  }
+
+  createCollection(name: string): void {
+    if (!this.db.collections.has(name)) this.db.createCollection(name);
+  }
+
+  /** Committed documents of a collection (copies), in insertion order. */
+  docs(collection: string): Doc[] {
+    return [...(this.db.collections.get(collection)?.values() ?? [])].map(clone);
+  }
+
+  seed(collection: string, docs: Doc[]): void {
+    this.createCollection(collection);
+    for (const doc of docs) this.db.write(collection, String(doc._id), clone(doc), undefined);
+  }
+
+  /** Answer this open API with `handler(requestData)` (JSON) from now on. */
+  answerWx(apiName: string, handler: WxHandler): void {
+    this.wxHandlers.set(apiName, handler);
+  }
+
+  /** The next request with this action fails with this CloudBase error code. */
+  failNext(action: string, code: string, message = 'injected failure'): void {
+    const list = this.faults.get(action) ?? [];
+    list.push(new CloudbaseFault(code, message));
+    this.faults.set(action, list);
+  }
+
+  /* ---- HTTP */
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks);
+      const url = new URL(req.url ?? '/', this.origin);
+      let record: RecordedRequest | undefined;
+      try {
+        if (url.pathname.startsWith('/cos/')) return this.handleCos(req.method ?? 'GET', decodeURIComponent(url.pathname.slice(5)), raw, res);
+        if (req.method !== 'POST' || url.pathname !== '/admin') return this.send(res, 404, { code: 'NOT_FOUND', message: `fake CloudBase: ${req.method} ${url.pathname}` });
+        const body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+        const action = String(body.action);
+        record = { action, body, headers: req.headers };
+        this.requests.push(record);
+        const fault = this.faults.get(action)?.shift();
+        if (fault) throw fault;
+        this.send(res, 200, { requestId: this.db.nextId('req-'), ...this.dispatch(action, body) });
+      } catch (error) {
+        if (record && error instanceof CloudbaseFault) record.error = error.code;
+        if (error instanceof CloudbaseFault) return this.send(res, 200, { code: error.code, message: error.message, requestId: this.db.nextId('req-') });
+        this.send(res, 500, { code: 'SYS_ERR', message: error instanceof Error ? error.message : String(error) });
+      }
+    });
+  }
+
+  private send(res: http.ServerResponse, status: number, body: unknown): void {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify(body));
+  }
+
+  private handleCos(method: string, path: string, raw: Buffer, res: http.ServerResponse): void {
+    if (method === 'PUT') {
+      const fileId = this.uploads.get(path);
+      if (!fileId) return this.send(res, 403, { code: 'AccessDenied' });
+      this.files.set(fileId, raw);
+      res.writeHead(200);
+      return void res.end();
+    }
+    const file = this.files.get(this.fileIdOf(path));
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'application/xml' });
+      return void res.end('<?xml version="1.0"?><Error><Code>NoSuchKey</Code></Error>');
+    }
+    res.writeHead(200, { 'content-type': 'application/octet-stream' });
+    res.end(file);
+  }
+
+  private fileIdOf(path: string): string {
+    return `cloud://${this.env}.fake-bucket/${path}`;
+  }
+
+  private dispatch(action: string, body: Record<string, unknown>): Record<string, unknown> {
+    const db = this.db;
+    const tx = () => db.tx(body.transactionId);
+    const coll = () => String(body.collectionName);
+    const query = (): Doc => (typeof body.query === 'string' && body.query !== '' ? (decodeEjson(body.query) as Doc) : {});
+    switch (action) {
+      case 'database.addCollection':
+        db.createCollection(coll());
+        return {};
+      case 'database.startTransaction':
+        return { transactionId: db.start() };
+      case 'database.commitTransaction':
+        db.commit(String(body.transactionId));
+        return {};
+      case 'database.abortTransaction':
+        db.abort(String(body.transactionId));
+        return {};
+      case 'database.insertDocument': {
+        const t = tx();
+        const ids: string[] = [];
+        for (const item of body.data as string[]) {
+          const doc = decodeEjson(item) as Doc;
+          const id = doc._id === undefined ? db.nextId('fakeid') : String(doc._id);
+          doc._id = id;
+          if (db.view(coll(), t).some((d) => d._id === id)) {
+            throw new CloudbaseFault('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${coll()} index: _id_ dup key: { _id: "${id}" }`);
+          }
+          db.write(coll(), id, doc, t);
+          ids.push(id);
+        }
+        return { data: { insertedIds: ids } };
+      }
+      case 'database.getDocument': {
+        let docs = db.view(coll(), tx()).filter((d) => matches(d, query()));
+        if (typeof body.order === 'string') {
+          const order = Object.entries(decodeEjson(body.order) as Record<string, number>);
+          docs = [...docs].sort((a, b) => {
+            for (const [field, dir] of order) {
+              const c = compareForSort(sortKey(a, field), sortKey(b, field));
+              if (c !== 0) return dir < 0 ? -c : c;
+            }
+            return 0;
+          });
+        }
+        const offset = Number(body.offset ?? 0);
+        const limit = Math.min(Number(body.limit ?? 100), 1000);
+        const page = docs.slice(offset, offset + limit);
+        return { data: { list: page.map((d) => JSON.stringify(d)) }, limit, offset };
+      }
+      case 'database.calculateDocument':
+        return { data: { total: db.view(coll(), tx()).filter((d) => matches(d, query())).length } };
+      case 'database.modifyDocument': {
+        const t = tx();
+        const data = decodeEjson(String(body.data)) as Doc;
+        const targets = db.view(coll(), t).filter((d) => matches(d, query()));
+        const chosen = body.multi === true ? targets : targets.slice(0, 1);
+        let updated = 0;
+        for (const doc of chosen) {
+          let next: Doc;
+          if (body.merge === false) {
+            if (Object.keys(data).some((k) => k.startsWith('$'))) throw new CloudbaseFault('INVALID_PARAM', 'replacement must not contain operators');
+            next = { _id: doc._id, ...clone(data) };
+          } else {
+            next = applyUpdate(doc, data);
+          }
+          if (!deepEqual(doc, next)) {
+            db.write(coll(), String(doc._id), next, t);
+            updated += 1;
+          }
+        }
+        if (chosen.length === 0 && body.upsert === true) {
+          const q = query();
+          const id = q._id === undefined ? db.nextId('fakeid') : String(q._id);
+          db.write(coll(), id, { _id: id, ...(body.merge === false ? clone(data) : applyUpdate({}, data)) }, t);
+          return { data: { updated: 0, upsert_id: id } };
+        }
+        return { data: { updated } };
+      }
+      case 'database.removeDocument': {
+        const t = tx();
+        const targets = db.view(coll(), t).filter((d) => matches(d, query()));
+        const chosen = body.multi === false ? targets.slice(0, 1) : targets;
+        for (const doc of chosen) db.write(coll(), String(doc._id), null, t);
+        return { data: { deleted: chosen.length } };
+      }
+      case 'storage.getUploadMetadata': {
+        const path = String(body.path);
+        const fileId = this.fileIdOf(path);
+        this.uploads.set(path, fileId);
+        return { data: { url: `${this.origin}/cos/${path}`, token: 'fake-token', authorization: 'fake-authorization', fileId, cosFileId: db.nextId('cos-') } };
+      }
+      case 'storage.batchGetDownloadUrl': {
+        const list = body.file_list as Array<{ fileid: string; max_age?: number }>;
+        const prefix = `cloud://${this.env}.fake-bucket/`;
+        return {
+          data: {
+            download_list: list.map(({ fileid, max_age }) =>
+              this.files.has(fileid)
+                ? { code: 'SUCCESS', fileID: fileid, tempFileURL: `${this.origin}/cos/${fileid.slice(prefix.length)}?sign=fake&t=${max_age ?? 0}` }
+                : { code: 'STORAGE_FILE_NONEXIST', fileID: fileid, tempFileURL: '' },
+            ),
+          },
+        };
+      }
+      case 'storage.batchDeleteFile': {
+        const list = body.fileid_list as string[];
+        return { data: { delete_list: list.map((fileID) => ({ fileID, code: this.files.delete(fileID) ? 'SUCCESS' : 'STORAGE_FILE_NONEXIST' })) } };
+      }
+      case 'wx.api': {
+        const apiName = String(body.apiName);
+        const requestData: unknown = typeof body.requestData === 'string' && body.requestData !== '' ? JSON.parse(body.requestData) : null;
+        this.wxCalls.push({ apiName, requestData });
+        const handler = this.wxHandlers.get(apiName);
+        if (!handler) throw new CloudbaseFault('INVALID_PARAM', `fake CloudBase: no canned answer for open API ${apiName}`);
+        return { data: { responseData: JSON.stringify(handler(requestData)) } };
+      }
+      default:
+        throw new CloudbaseFault('INVALID_PARAM', `fake CloudBase: action ${action} is not supported`);
+    }
+  }
+}
