@@ -1,0 +1,99 @@
+/**
+ * Demo users: per jurisdiction residents, a grid worker per grid, a street officer per township
+ * with estates, a department officer for every unit routing can send the estates' tickets to, a
+ * police officer, the leadership office, an admin and a property-company user. All `demo: true`
+ * (only demo users can be picked in the local dev sign-in), no openids.
+ */
+import type { Estate, Grid, PropertyCompany, UnitContact, User } from '../../shared/domain/directory';
+import type { RoleGrant } from '../../shared/domain/roles';
+import { JURISDICTION_IDS, REGISTRY, type JurisdictionId } from '../../shared/jurisdictions';
+import { AREA_CODE, COMPANY_SHORT } from './places';
+import { contactUnits, routedUnits, type DemoUnit } from './units';
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭', '何', '高', '林', '罗'];
+const GIVEN = ['强', '敏', '磊', '静', '军', '丽', '涛', '娟', '勇', '艳', '杰', '霞', '斌', '婷', '峰', '雪', '波', '芳', '鹏', '慧', '建国', '晓燕', '海波', '春梅'];
+
+/** FNV-1a: a stable small hash, so that a unit keeps its person and phone number across seeds. */
+export function stableHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+export function personName(key: string): string {
+  const h = stableHash(key);
+  return `${SURNAMES[h % SURNAMES.length]}${GIVEN[Math.floor(h / SURNAMES.length) % GIVEN.length]}`;
+}
+
+/** A demo landline in the unit's area code, e.g. 0951-6xxxxxx (not a real number plan, only the shape). */
+export function demoPhone(key: string, jurisdiction: string): string {
+  const code = AREA_CODE[jurisdiction as JurisdictionId] ?? '0951';
+  return `${code}-6${String(stableHash(`tel:${key}`) % 1_000_000).padStart(6, '0')}`;
+}
+
+const user = (id: string, name: string, grants: RoleGrant[]): User => ({ id, openid: null, name, phone: null, grants, demo: true });
+
+export function deptUserId(unitId: string): string {
+  return `demo.dept.${unitId}`;
+}
+
+function policeUnitOf(jurisdiction: string): string {
+  const unit = REGISTRY.list(jurisdiction)?.departments.find((d) => d.kind === 'police');
+  if (!unit) throw new Error(`jurisdiction ${jurisdiction} has no police unit`);
+  return unit.id;
+}
+
+export function unitContacts(estates: readonly Estate[]): UnitContact[] {
+  return contactUnits(estates).map((u) => ({
+    unitId: u.id,
+    name: u.name,
+    phone: demoPhone(u.id, u.jurisdiction),
+    contactPerson: personName(u.id),
+  }));
+}
+
+function staffFor(units: readonly DemoUnit[]): User[] {
+  return units
+    .filter((u) => !u.township)
+    .map((u) => user(deptUserId(u.id), `${u.name}·${personName(u.id)}`, [{ role: 'department', jurisdiction: u.jurisdiction, units: [u.id] }]));
+}
+
+export function demoUsers(input: { estates: readonly Estate[]; grids: readonly Grid[]; companies: readonly PropertyCompany[] }): User[] {
+  const users: User[] = [];
+  const routed = routedUnits(input.estates);
+  for (const j of JURISDICTION_IDS) {
+    const list = REGISTRY.list(j);
+    if (!list) continue;
+    const estates = input.estates.filter((e) => e.jurisdiction === j);
+    if (estates.length === 0) continue;
+    const estateIds = estates.map((e) => e.id);
+    const home = estates[0]?.id;
+    // Residents hold a resident grant only to be listed under their jurisdiction (it confers nothing).
+    users.push(user(`demo.${j}.resident1`, `居民·${personName(`${j}.r1`)}`, [{ role: 'resident', jurisdiction: j, estates: home ? [home] : [] }]));
+    // resident2 reports the seeded demo tickets, which are on the first estate too.
+    users.push(user(`demo.${j}.resident2`, `居民·${personName(`${j}.r2`)}`, [{ role: 'resident', jurisdiction: j, estates: home ? [home] : [] }]));
+    for (const g of input.grids.filter((x) => x.jurisdiction === j)) {
+      users.push(user(`demo.grid.${g.id}`, `${g.name}·网格员${personName(g.id)}`, [{ role: 'grid', jurisdiction: j, estates: [...g.estateIds], grids: [g.id] }]));
+    }
+    for (const t of list.townships.filter((x) => estates.some((e) => e.townshipId === x.id))) {
+      users.push(user(`demo.street.${t.id}`, `${t.name}·${personName(t.id)}`, [{ role: 'street', jurisdiction: j, streets: [t.id] }]));
+    }
+    const police = policeUnitOf(j);
+    const policeName = list.departments.find((d) => d.id === police)?.name ?? '公安局';
+    users.push(user(`demo.${j}.police`, `${policeName}·民警${personName(`${j}.police`)}`, [{ role: 'police', jurisdiction: j, units: [police], estates: estateIds }]));
+    users.push(
+      user(`demo.${j}.leadership`, `${list.name}领导小组办公室·${personName(`${j}.office`)}`, [{ role: 'leadership', jurisdiction: j, units: [list.leadershipOffice] }]),
+    );
+    users.push(user(`demo.${j}.admin`, `${list.name}管理员·${personName(`${j}.admin`)}`, [{ role: 'admin', jurisdiction: j }]));
+    for (const c of input.companies.filter((x) => x.jurisdiction === j)) {
+      const covered = estates.filter((e) => e.propertyCompanyId === c.id).map((e) => e.id);
+      if (covered.length === 0) continue;
+      users.push(user(`demo.property.${c.id}`, `${COMPANY_SHORT[c.id] ?? c.name}·客服${personName(c.id)}`, [{ role: 'property', jurisdiction: j, company: c.id, estates: covered }]));
+    }
+  }
+  users.push(...staffFor(routed));
+  return users;
+}

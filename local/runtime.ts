@@ -1,0 +1,160 @@
+/**
+ * The local runtime behind `npm start`: the SQLite store and photos under a data directory, the
+ * demo data of all four jurisdictions, the same action routers as CloudBase behind a dev sign-in,
+ * the overdue sweep and outbox flush on a timer, Open311 and the H5 build, on 127.0.0.1.
+ */
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { AppDeps } from '../cloudfunctions/_app/context';
+import { notify, sweep } from '../cloudfunctions/_app/functions/timers';
+import type { Clock } from '../shared/ports/platform';
+import { instantMs } from '../shared/sla/calendar';
+import { LocalContentCheck } from './content-check';
+import { seedDemo } from './demo';
+import type { ServerContext, TimerRun } from './server/context';
+import { createAppServer } from './server/server';
+import { DevSessions } from './server/sessions';
+import { simulatedClock, systemClock } from './store/clock';
+import { DiskFileStore } from './store/files';
+import { randomIds } from './store/ids';
+import { openSqliteStore } from './store/sqlite-store';
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_REPORTS_PER_HOUR = 10;
+export const DEFAULT_SWEEP_EVERY_MS = 60_000;
+
+export interface RuntimeOptions {
+  dataDir: string;
+  /** 0 picks a free port. Default 8787. */
+  port?: number;
+  host?: string;
+  /** ISO-8601 with offset: the clock starts there and runs on (SIMULATED_NOW). */
+  simulatedNow?: string | null;
+  /** Folder of the H5 build; default dist/h5 of the repository. */
+  h5Dir?: string;
+  sweepEveryMs?: number;
+  /** OPEN311_API_KEY; undefined reads the environment, null or '' refuses Open311 creation. */
+  open311ApiKey?: string | null;
+  /** Reports per user per hour; default REPORTS_PER_HOUR from the environment, else 10. */
+  reportsPerHour?: number;
+  /** Seed the demo tickets too (default true). */
+  demoTickets?: boolean;
+}
+
+export interface Runtime {
+  url: string;
+  port: number;
+  deps: AppDeps;
+  /** Runs the sweep and the outbox flush now. */
+  runTimers(): Promise<TimerRun>;
+  close(): Promise<void>;
+}
+
+function positiveInt(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`REPORTS_PER_HOUR 须为正整数，收到 "${raw}"`);
+  return n;
+}
+
+/** SIMULATED_NOW must carry its offset (e.g. 2026-10-01T09:00:00+08:00): a bare local time is ambiguous. */
+export function clockFor(simulatedNow: string | null | undefined): Clock {
+  if (!simulatedNow) return systemClock();
+  try {
+    instantMs(simulatedNow);
+  } catch {
+    throw new Error(`SIMULATED_NOW 须为带时区的 ISO-8601 时间，例如 2026-10-01T09:00:00+08:00，收到 "${simulatedNow}"`);
+  }
+  return simulatedClock(simulatedNow);
+}
+
+export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
+  const dataDir = resolve(opts.dataDir);
+  const clock = clockFor(opts.simulatedNow);
+  const store = openSqliteStore(join(dataDir, 'store.sqlite'));
+  const deps: AppDeps = {
+    store,
+    files: new DiskFileStore(join(dataDir, 'files')),
+    content: new LocalContentCheck(),
+    clock,
+    ids: randomIds(),
+    config: {
+      platform: 'local',
+      reportsPerHour: opts.reportsPerHour ?? positiveInt(process.env.REPORTS_PER_HOUR) ?? DEFAULT_REPORTS_PER_HOUR,
+    },
+  };
+
+  let server: ReturnType<typeof createAppServer> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<TimerRun> | null = null;
+  try {
+    await seedDemo(store, clock, { ids: deps.ids, content: deps.content, tickets: opts.demoTickets !== false });
+
+    // Timer functions run with no identity, as CloudBase's timer trigger would call them.
+    const runTimers = (): Promise<TimerRun> => {
+      running ??= (async () => {
+        try {
+          const s = await sweep(deps, { identity: null }, { action: 'run', data: {} });
+          const n = await notify(deps, { identity: null }, { action: 'flush', data: {} });
+          return { sweep: s.envelope, notify: n.envelope };
+        } finally {
+          running = null;
+        }
+      })();
+      return running;
+    };
+
+    const apiKey = opts.open311ApiKey === undefined ? (process.env.OPEN311_API_KEY ?? null) : opts.open311ApiKey;
+    const ctx: ServerContext = {
+      deps,
+      sessions: new DevSessions(),
+      h5Dir: resolve(opts.h5Dir ?? join(__dirname, '..', 'dist', 'h5')),
+      open311: { apiKey: apiKey || null },
+      simulatedNow: opts.simulatedNow || null,
+      runTimers,
+    };
+    const srv = createAppServer(ctx);
+    server = srv;
+    const host = opts.host ?? '127.0.0.1';
+    await new Promise<void>((done, failed) => {
+      srv.once('error', failed);
+      srv.listen(opts.port ?? DEFAULT_PORT, host, () => {
+        srv.off('error', failed);
+        done();
+      });
+    });
+    const port = (srv.address() as AddressInfo).port;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    ctx.open311.baseUrl = url;
+
+    timer = setInterval(() => {
+      runTimers().catch((err: unknown) => console.error('[local-runtime] sweep failed', err));
+    }, opts.sweepEveryMs ?? DEFAULT_SWEEP_EVERY_MS);
+    timer.unref();
+
+    let closed: Promise<void> | null = null;
+    return {
+      url,
+      port,
+      deps,
+      runTimers,
+      close: () => {
+        closed ??= (async () => {
+          if (timer) clearInterval(timer);
+          await new Promise<void>((done) => {
+            srv.close(() => done());
+            srv.closeAllConnections();
+          });
+          await (running as Promise<TimerRun> | null)?.catch(() => undefined);
+          store.close();
+        })();
+        return closed;
+      },
+    };
+  } catch (err) {
+    if (timer) clearInterval(timer);
+    server?.close();
+    store.close();
+    throw err;
+  }
+}
