@@ -1,22 +1,20 @@
 import type { Identity } from '../../../shared/domain/roles';
 import type { Estate } from '../../../shared/domain/directory';
 import type { Ticket, TicketEvent } from '../../../shared/domain/ticket';
-import { formatTicketNo, ticketNoCounter } from '../../../shared/domain/ticket-no';
 import { decodeScene } from '../../../shared/estate/scene';
 import { distanceMeters } from '../../../shared/geo';
-import { newTicketDraft } from '../../../shared/lifecycle/draft';
 import { publicView } from '../../../shared/permissions';
 import { noticeboardUnits } from '../../../shared/routing/noticeboard';
-import { route } from '../../../shared/routing/route';
 import { addNaturalMinutes, instantMs } from '../../../shared/sla/calendar';
-import { priorityOf, reopenDeadline } from '../../../shared/sla/deadlines';
+import { reopenDeadline } from '../../../shared/sla/deadlines';
 import { isOpen } from '../../../shared/sla/progress';
 import { getCategory } from '../../../shared/taxonomy/categories';
 import type { z } from 'zod';
 import type { ReportInputs } from '../../../shared/actions/report';
 import type { AppDeps } from '../context';
 import { AppError, errors } from '../errors';
-import { act, advance, loadTicket, outboxFor, policyFor, viewFor } from './support';
+import { act, loadTicket, viewFor } from './support';
+import { submitRouted } from './submission';
 
 type In<K extends keyof typeof ReportInputs> = z.output<(typeof ReportInputs)[K]>;
 
@@ -48,39 +46,22 @@ export async function submitReport(deps: AppDeps, identity: Identity, input: In<
   const verdict = await deps.content.checkText(input.description, identity.openid ?? null);
   if (!verdict.ok) throw errors.contentRejected(verdict.reason);
 
-  const decision = route({ jurisdiction: estate.jurisdiction, category: input.category, estate });
-  const grids = await store.listGrids({ estateId: estate.id });
-  const seq = await store.nextSequence(ticketNoCounter(estate.jurisdiction, now));
-  const draft = newTicketDraft({
-    id: deps.ids.newId(),
-    no: formatTicketNo(estate.jurisdiction, now, seq),
+  const stored = await submitRouted(deps, {
     jurisdiction: estate.jurisdiction,
-    estateId: estate.id,
-    streetId: estate.townshipId,
-    gridId: grids[0]?.id ?? null,
-    propertyCompanyId: estate.propertyCompanyId,
     category: input.category,
-    priority: priorityOf(input.category),
+    estate,
     description: input.description,
     photos: input.photos,
-    location: input.location ?? estate.location,
+    location: input.location ?? null,
     reporter: {
       userId: identity.userId,
       ...(identity.openid ? { openid: identity.openid } : {}),
       ...(input.contactPhone ? { phone: input.contactPhone } : {}),
       anonymous: input.anonymous,
     },
-    route: { lead: decision.lead, responsible: decision.responsible, basis: decision.basis },
+    idempotencyKey: input.idempotencyKey,
+    photosPublic: input.photosPublic,
   });
-  const policy = await policyFor(deps, estate.jurisdiction);
-  const { ticket, event } = advance(
-    { ...draft, photosPublic: input.photosPublic },
-    { action: 'submit', actor: { userId: identity.userId, role: 'resident' }, at: now },
-    { eventId: deps.ids.newId(), seq: 1 },
-    policy,
-  );
-  const outbox = await outboxFor(deps, ticket, event);
-  const stored = await store.createTicket({ ticket, event, idempotencyKey: input.idempotencyKey, outbox });
   return { ...(await viewFor(deps, identity, stored.ticket)), created: stored.created };
 }
 
