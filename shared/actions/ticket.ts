@@ -1,13 +1,16 @@
 import { z } from 'zod';
+import { NINE_ITEM_NUMBERS, type NineItem } from '../domain/violation';
 import { Cursor, GeoPointSchema, Id, Instant, Limit, Note, PhotoIds, Reason, Text, TicketCommand } from './common';
 
 const Units = z.array(Id).min(1, '请至少选择一个单位').max(10);
+/** A calendar month, 'YYYY-MM' (Asia/Shanghai). */
+const Month = z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 
 /** Inputs of the `ticket` function (staff workflow). */
 export const TicketInputs = {
   home: z.object({}).passthrough(),
   queue: z.object({
-    view: z.enum(['grid', 'street-returned', 'street-overdue', 'street-extensions', 'unit', 'police-desk', 'all']).default('all'),
+    view: z.enum(['grid', 'street-returned', 'street-overdue', 'street-extensions', 'street-unplaced', 'unit', 'police-desk', 'all']).default('all'),
     limit: Limit,
     after: Cursor,
     groupId: Id.optional(),
@@ -44,6 +47,22 @@ export const TicketInputs = {
     agreement: Text(1000).optional(),
   }),
   handover: TicketCommand.extend({ units: Units, reason: Reason }),
+  placeEstate: TicketCommand.extend({ estateId: Id }),
   inbox: z.object({ unreadOnly: z.boolean().default(false), limit: Limit }),
   markRead: z.object({ ids: z.array(Id).max(100) }),
+  /** 月通报: a jurisdiction's month as XLSX and CSV (leadership; street/department within their scope). */
+  bulletin: z.object({ jurisdiction: Id, month: Month }),
+  /** A street or 住建 officer confirms from a ticket that the property company broke 九不准 item 1–9. */
+  confirmViolation: z.object({
+    ticketId: Id,
+    item: z
+      .number()
+      .int()
+      .min(1, '请选择“九不准”第1–9条')
+      .max(NINE_ITEM_NUMBERS.length, '请选择“九不准”第1–9条')
+      .transform((n) => n as NineItem),
+    note: Text(500).min(2, '请填写认定说明'),
+  }),
+  /** The 九不准 ledger of an assessment year, per company, with the sanction ladder. */
+  ledger: z.object({ companyId: Id.optional(), year: z.number().int().min(2000).max(2100) }),
 };

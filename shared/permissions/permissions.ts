@@ -123,7 +123,10 @@ function decideGrant(grant: RoleGrant, ticket: TicketScope, action: PermissionAc
       return has(grant.estates, ticket.estateId) || has(grant.grids, ticket.gridId) ? ok(role) : deny('AUTH.OUT_OF_SCOPE');
     case 'street':
       // Includes tickets returned (退单) to the street for re-routing: they stay on the street's streetId.
-      return has(grant.streets, ticket.streetId) ? ok(role, ticket.streetId) : deny('AUTH.OUT_OF_SCOPE');
+      if (has(grant.streets, ticket.streetId)) return ok(role, ticket.streetId);
+      // A report routed at jurisdiction level (Open311, no estate within 1 km) waits for a street officer to place it.
+      if (ticket.streetId === null && action === 'view') return ok(role);
+      return deny('AUTH.OUT_OF_SCOPE');
     case 'department':
     case 'police':
       return decideUnitRole(grant, ticket, action);

@@ -5,6 +5,7 @@ import { Instant } from '../../../shared/actions/common';
 import { action, createFunction } from '../router';
 import { home, queue, staffActions as s, staffDetail } from '../usecases/staff';
 import { metrics } from '../usecases/stats';
+import { placeTicket } from '../usecases/place';
 import { requireIdentity } from '../usecases/support';
 
 const user = <K extends keyof typeof s>(name: K, input: (typeof I)[keyof typeof I]) =>
@@ -38,6 +39,7 @@ export const ticket = createFunction('ticket', {
   reply: user('reply', I.reply),
   mediate: user('mediate', I.mediate),
   handover: user('handover', I.handover),
+  placeEstate: action({ input: I.placeEstate, auth: 'user', run: (d, id, x) => placeTicket(d, requireIdentity(id), x) }),
   inbox: action({ input: I.inbox, auth: 'user', run: async (d, id, x) => ({ items: await d.store.listInbox(requireIdentity(id).userId, x) }) }),
   markRead: action({
     input: I.markRead,

@@ -79,6 +79,13 @@ export async function queue(deps: AppDeps, identity: Identity, input: In<'queue'
     case 'street-extensions':
       tickets = (await scopedTickets(deps, identity, ['acknowledged', 'on_site'])).filter((t) => t.pendingExtension !== null);
       break;
+    case 'street-unplaced': {
+      // Reports routed at jurisdiction level, waiting to be placed in an estate.
+      const jurisdictions = [...new Set(identity.grants.filter((g) => g.role === 'street' || g.role === 'leadership').map((g) => g.jurisdiction))];
+      const pages = await Promise.all(jurisdictions.map((j) => deps.store.queryTickets({ jurisdiction: j }, { limit: 200 })));
+      tickets = pages.flatMap((p) => p.items).filter((t) => t.estateId === null && isOpen(t));
+      break;
+    }
     case 'police-desk':
       tickets = (await scopedTickets(deps, identity)).filter((t) => isOpen(t));
       break;
