@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MEDIATION_OUTCOMES } from '../lifecycle/actions';
 import { NINE_ITEM_NUMBERS, type NineItem } from '../domain/violation';
 import { Cursor, GeoPointSchema, Id, Instant, Limit, Note, PhotoIds, Reason, Text, TicketCommand } from './common';
 
@@ -43,7 +44,7 @@ export const TicketInputs = {
   reply: TicketCommand.extend({ text: Text(300).min(2, '请填写回复内容') }),
   mediate: TicketCommand.extend({
     parties: z.array(Text(20).min(1)).min(1).max(10),
-    outcome: z.enum(['agreed', 'partial', 'failed']),
+    outcome: z.enum(MEDIATION_OUTCOMES),
     agreement: Text(1000).optional(),
   }),
   handover: TicketCommand.extend({ units: Units, reason: Reason }),

@@ -29,8 +29,13 @@ export function scopesOf(identity: Identity): Array<{ role: string; filter: Tick
       case 'street':
         return [{ role: g.role, filter: { jurisdiction: g.jurisdiction, streetIds: g.streets ?? [] } }];
       case 'department':
-      case 'police':
         return [{ role: g.role, filter: { unitIds: g.units ?? [] } }];
+      case 'police':
+        // The station's routed tickets, and the owner-group desk: the estates the officer covers.
+        return [
+          { role: g.role, filter: { unitIds: g.units ?? [] } },
+          { role: g.role, filter: { jurisdiction: g.jurisdiction, estateIds: g.estates ?? [] } },
+        ];
       case 'leadership':
         return [{ role: g.role, filter: { jurisdictions: childrenOf(g.jurisdiction) } }];
       case 'property':

@@ -125,3 +125,14 @@ describe('viewing a ticket', () => {
     expect(JSON.stringify(prop.data)).not.toContain(PEOPLE.resident.openid!);
   });
 });
+
+describe('the police owner-group desk', () => {
+  it('shows the officer’s estates’ police-relevant tickets even when not routed to the station', async () => {
+    // 邻里纠纷 in Yongning routes to 永宁县人民政府 (001 序号15), not to 县公安局.
+    const id = await prepared('dispute', []);
+    const desk = await app.call(ticket, 'police', 'queue', { view: 'police-desk' });
+    expect(desk.data.items.map((t: { id: string }) => t.id)).toContain(id);
+    const other = await prepared('garbage', []);
+    expect(desk.data.items.map((t: { id: string }) => t.id)).not.toContain(other);
+  });
+});

@@ -1,10 +1,107 @@
-/** 统计与通报 (placeholder: the screen is being built). */
+/**
+ * 统计与通报: 响应率, 解决率, 满意率, 按时办结率, ack/resolve times (P50/P90) and overdue counts by
+ * department, street, category or month, ranked like a monthly ranking table (months in order, as a
+ * trend), with each figure's definition from shared/metrics.
+ */
+import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import { METRIC_DEFINITIONS, RATE_KEYS, type GroupBy, type MetricKey } from '../../../../shared/metrics/definitions';
+import type { RankKey } from '../../../../shared/metrics/rank';
+import { ChoiceList, ErrorText, Section } from '../../components/Field';
+import { callTicket } from '../../lib/api';
+import { formatMinutes, formatPercent } from '../../lib/format';
+import { DASHBOARD_GROUPS, RANK_CHOICES, RATE_PARTS, rowName } from '../../lib/metrics';
+import type { MetricsAnswer } from '../../lib/types';
+import '../../styles.css';
 
-export default function Page() {
+function Metric({ label, value, sub }: { label: string; value: string; sub?: string }) {
   return (
-    <View>
-      <Text>统计与通报</Text>
+    <View className='metric'>
+      <Text className='metric__label'>{label}</Text>
+      <Text className='metric__value'>{value}</Text>
+      {sub ? <Text className='staff-muted'>{sub}</Text> : null}
+    </View>
+  );
+}
+
+const DEFINITION_ORDER: readonly MetricKey[] = [...RATE_KEYS, 'ackMinutes', 'resolveMinutes', 'overdueOpen'];
+
+export default function DashboardPage() {
+  const [groupBy, setGroupBy] = useState<Exclude<GroupBy, 'all'>>('department');
+  const [rankBy, setRankBy] = useState<RankKey>('responseRate');
+  const [answer, setAnswer] = useState<MetricsAnswer | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const trend = groupBy === 'month';
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    callTicket<MetricsAnswer>('metrics', trend ? { groupBy } : { groupBy, rankBy })
+      .then((a) => {
+        if (!live) return;
+        setAnswer(a);
+        setError(null);
+      })
+      .catch((err: unknown) => live && setError(err instanceof Error ? err.message : '加载失败'))
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [groupBy, rankBy, trend]);
+
+  return (
+    <View className='staff staff-dashboard'>
+      <View className='tabs'>
+        {DASHBOARD_GROUPS.map((g) => (
+          <View key={g.key} className={`tabs__item${g.key === groupBy ? ' tabs__item--on' : ''}`} onClick={() => setGroupBy(g.key)}>
+            <Text>{g.label}</Text>
+          </View>
+        ))}
+      </View>
+
+      {trend ? (
+        <Text className='staff-muted'>按月趋势（按上报月份统计）</Text>
+      ) : (
+        <Section title='排名依据'>
+          <ChoiceList choices={RANK_CHOICES} selected={[rankBy]} onToggle={setRankBy} />
+        </Section>
+      )}
+
+      <ErrorText error={error} />
+      {loading && !answer ? <Text className='staff-muted'>统计中…</Text> : null}
+      {answer ? <Text className='staff-muted'>统计范围内工单 {answer.tickets} 件</Text> : null}
+      {answer && !answer.rows.length ? <View className='staff-empty'>暂无数据</View> : null}
+
+      {answer?.rows.map((row, i) => (
+        <View key={row.key} className='metric-row'>
+          <View className='metric-row__head'>
+            {trend ? null : <Text className='metric-row__rank'>{i + 1}</Text>}
+            <Text className='metric-row__name'>{rowName(groupBy, row.key)}</Text>
+            <Text className='staff-muted'>工单 {row.counts.tickets} 件</Text>
+          </View>
+          <View className='metric-grid'>
+            {RATE_KEYS.map((k) => {
+              const [num, den] = RATE_PARTS[k](row.counts);
+              return <Metric key={k} label={METRIC_DEFINITIONS[k].label} value={formatPercent(row.rates[k])} sub={den ? `${num}/${den}` : undefined} />;
+            })}
+            <Metric label={`${METRIC_DEFINITIONS.ackMinutes.label} P50`} value={formatMinutes(row.ackMinutes.p50)} />
+            <Metric label={`${METRIC_DEFINITIONS.ackMinutes.label} P90`} value={formatMinutes(row.ackMinutes.p90)} />
+            <Metric label={`${METRIC_DEFINITIONS.resolveMinutes.label} P50`} value={formatMinutes(row.resolveMinutes.p50)} />
+            <Metric label={`${METRIC_DEFINITIONS.resolveMinutes.label} P90`} value={formatMinutes(row.resolveMinutes.p90)} />
+            <Metric label={METRIC_DEFINITIONS.overdueOpen.label} value={`${row.counts.overdueOpen} 件`} />
+          </View>
+        </View>
+      ))}
+
+      <Section title='指标口径'>
+        {DEFINITION_ORDER.map((k) => (
+          <Text key={k} className='definition'>
+            <Text className='definition__label'>{METRIC_DEFINITIONS[k].label}：</Text>
+            {METRIC_DEFINITIONS[k].definition}
+          </Text>
+        ))}
+      </Section>
     </View>
   );
 }

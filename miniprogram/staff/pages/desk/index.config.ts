@@ -1,3 +1,7 @@
 export default definePageConfig({
   navigationBarTitleText: '业主群警务台',
+  // Vant components the page renders through miniprogram/ui (copied by config/vant.ts).
+  usingComponents: {
+    'van-button': '/vant/button/index',
+  },
 });

@@ -1,10 +1,64 @@
-/** 工单处置 (placeholder: the screen is being built). */
+/** 工单处置: the ticket, who holds it now, the actions this user may take, and the full timeline. */
+import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import { useLoad } from '@tarojs/taro';
+import { ActionPanel } from '../../components/ActionPanel';
+import { ErrorText, Section } from '../../components/Field';
+import { TicketSummary } from '../../components/TicketSummary';
+import { Timeline } from '../../components/Timeline';
+import { useNow } from '../../components/useNow';
+import { callTicket, loadEstateNames } from '../../lib/api';
+import type { TicketView } from '../../lib/types';
+import '../../styles.css';
 
-export default function Page() {
+export default function StaffTicketPage() {
+  const [ticketId, setTicketId] = useState<string | null>(null);
+  const [view, setView] = useState<TicketView | null>(null);
+  const [estates, setEstates] = useState<Map<string, string>>(new Map());
+  const [error, setError] = useState<string | null>(null);
+  const now = useNow();
+
+  useLoad((query: Record<string, string | undefined>) => {
+    if (query.id) setTicketId(decodeURIComponent(query.id));
+    else setError('未指定工单');
+  });
+
+  async function load(id: string) {
+    try {
+      const [detail, names] = await Promise.all([callTicket<TicketView>('detail', { ticketId: id }), loadEstateNames()]);
+      setView(detail);
+      setEstates(names);
+      setError(null);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : '加载失败');
+    }
+  }
+
+  useEffect(() => {
+    if (ticketId) void load(ticketId);
+  }, [ticketId]);
+
+  if (!view) {
+    return (
+      <View className='staff'>
+        <ErrorText error={error} />
+        {error ? null : <Text className='staff-muted'>加载中…</Text>}
+      </View>
+    );
+  }
+  const { ticket, events } = view;
+  const estate = (ticket.estateId && estates.get(ticket.estateId)) || ticket.estateId || '未知小区';
+
   return (
-    <View>
-      <Text>工单处置</Text>
+    <View className='staff staff-ticket'>
+      <TicketSummary ticket={ticket} estate={estate} now={now} />
+      <Section title='办理'>
+        <ActionPanel view={view} onChange={setView} onStale={() => void load(ticket.id)} />
+      </Section>
+      <Section title='处理记录'>
+        <Timeline ticket={ticket} events={events} />
+      </Section>
+      <ErrorText error={error} />
     </View>
   );
 }

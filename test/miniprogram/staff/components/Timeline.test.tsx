@@ -1,0 +1,60 @@
+/** The shared Timeline: every event with its time (Beijing), action, role, name, unit, state change and recorded details. */
+import { render, screen } from '@testing-library/react';
+import { Timeline } from '../../../../miniprogram/staff/components/Timeline';
+import { LEAD_UNIT, makeEvent, makeTicket } from '../../../support/fixtures';
+import { settle } from '../support';
+
+describe('Timeline', () => {
+  it('lists every event in order with role labels, unit names and payload details', async () => {
+    const t = makeTicket({ state: 'returned', version: 4 });
+    const events = [
+      makeEvent({ ...t, version: 1, state: 'submitted', updatedAt: '2026-11-23T02:00:00.000Z' }),
+      makeEvent({ ...t, version: 2, state: 'whistled', updatedAt: '2026-11-23T02:10:00.000Z' }, {
+        action: 'whistle',
+        from: 'submitted',
+        to: 'whistled',
+        payload: { units: [LEAD_UNIT] },
+      }),
+      makeEvent({ ...t, version: 3, state: 'returned', updatedAt: '2026-11-23T03:00:00.000Z' }, {
+        action: 'return',
+        from: 'whistled',
+        to: 'returned',
+        note: '不属于本局职责',
+        actor: { userId: 'u-d', role: 'department', unitId: LEAD_UNIT, name: '李强' },
+        payload: { reasonCode: 'not-our-duty', reason: '不属于本局职责', unitId: LEAD_UNIT },
+      }),
+      makeEvent({ ...t, version: 4, state: 'returned', updatedAt: '2026-11-23T04:00:00.000Z' }, {
+        action: 'mark-overdue',
+        from: 'returned',
+        to: 'returned',
+        actor: { userId: 'system', role: 'system' },
+        payload: { step: 'ack' },
+      }),
+    ];
+    render(<Timeline ticket={t} events={[...events].reverse()} />);
+    await settle(1);
+
+    const heads = [...document.querySelectorAll('.timeline__head')].map((h) => h.textContent);
+    expect(heads).toEqual(['提交', '吹哨（待受理 → 已吹哨）', '退单（已吹哨 → 已退单）', '超时']);
+    expect([...document.querySelectorAll('.timeline__time')].map((h) => h.textContent)).toEqual([
+      '2026-11-23 10:00',
+      '2026-11-23 10:10',
+      '2026-11-23 11:00',
+      '2026-11-23 12:00',
+    ]);
+    expect(screen.getByText('居民')).toBeTruthy();
+    expect(screen.getByText('网格员 · 网格员王芳')).toBeTruthy();
+    expect(screen.getByText('承办单位：县住建局')).toBeTruthy();
+    expect(screen.getByText('部门 · 李强 · 县住建局')).toBeTruthy();
+    expect(screen.getByText('退单原因：非本单位职责')).toBeTruthy();
+    // The reason is the note already: not repeated.
+    expect(screen.queryByText('原因：不属于本局职责')).toBeNull();
+    expect(screen.getByText('系统')).toBeTruthy();
+    expect(screen.getByText('超时环节：报到')).toBeTruthy();
+  });
+
+  it('says when there is no history', () => {
+    render(<Timeline ticket={makeTicket()} events={[]} />);
+    expect(screen.getByText('暂无处理记录')).toBeTruthy();
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * Police owner-group desk (业主群警务台) with the network faked at fetch: the 'police-desk' view,
+ * 认领 with the officer named, 调解 record with the outcomes the `mediate` action accepts, public reply
+ * and hand-over — each with the ticket's version.
+ */
+import { render, screen } from '@testing-library/react';
+import PoliceDeskPage from '../../../../../miniprogram/staff/pages/desk/index';
+import { TicketInputs } from '../../../../../shared/actions/ticket';
+import { MEDIATION_OUTCOME_LABELS, allowedActions } from '../../../../../shared/lifecycle';
+import type { Ticket } from '../../../../../shared/domain/ticket';
+import { makeTicket } from '../../../../support/fixtures';
+import { setPageQuery } from '../../../support/taro';
+import { actionButtons, choices, click, fakeNetwork, fromNow, settle, signIn, summaryOf, type, viewOf } from '../../support';
+
+const STATION = 'yongning.gaj.pcs-yanghe';
+
+async function openDesk(ticket: Ticket, routes: Parameters<typeof fakeNetwork>[0] = {}, query: Record<string, string> = {}) {
+  const net = fakeNetwork({
+    'ticket.queue': () => ({ items: [summaryOf(ticket)], total: 1 }),
+    'ticket.detail': () => viewOf(ticket, allowedActions(ticket, 'police', { unitId: STATION })),
+    ...routes,
+  });
+  setPageQuery(query, '/staff/pages/desk/index');
+  render(<PoliceDeskPage />);
+  await settle();
+  return net;
+}
+
+beforeEach(() => {
+  signIn({ id: 'u-police-1', name: '马警官', roles: ['police'] });
+  jest.restoreAllMocks();
+});
+
+describe('police desk page (fetch faked)', () => {
+  it("asks for the 'police-desk' view (with the group when opened from one) and lists its tickets", async () => {
+    const dispute = makeTicket({ category: 'dispute', priority: 'normal', deadlines: [{ step: 'triage', due: fromNow(100) }] });
+    const net = await openDesk(dispute, {}, { groupId: 'g-123' });
+    expect(net.ticketCalls('queue')[0]?.data).toEqual({ view: 'police-desk', limit: 100, groupId: 'g-123' });
+    expect(screen.getByText('邻里/物业纠纷')).toBeTruthy();
+  });
+
+  it('claims a dispute with the officer name prefilled', async () => {
+    const dispute = makeTicket({ category: 'dispute', priority: 'normal', state: 'submitted', version: 1 });
+    const net = await openDesk(dispute, {
+      'ticket.claim': () => viewOf({ ...dispute, state: 'acknowledged', version: 2, claimedBy: STATION }, []),
+    });
+    await click('办理');
+    // Claim and public reply from the desk; mediation and hand-over come once the station holds the ticket.
+    expect(actionButtons()).toEqual(['认领', '回复']);
+    await click('认领');
+    await click('确认认领');
+    expect(net.ticketCalls('claim').map((c) => c.data)).toEqual([{ ticketId: dispute.id, version: 1, officerName: '马警官' }]);
+    expect(net.ticketCalls('queue')).toHaveLength(2);
+  });
+
+  it('records a mediation: parties, an accepted outcome, and the agreement it requires', async () => {
+    const claimed = makeTicket({
+      category: 'dispute',
+      priority: 'normal',
+      state: 'acknowledged',
+      version: 2,
+      assignedUnits: [STATION],
+      acknowledgedUnits: [STATION],
+      claimedBy: STATION,
+    });
+    const net = await openDesk(claimed, { 'ticket.mediate': () => viewOf({ ...claimed, version: 3 }, []) });
+    await click('办理');
+    expect(actionButtons()).toEqual(['回复', '调解', '移交']);
+    await click('调解');
+    const outcomes = choices('调解结果');
+    expect(outcomes.map((o) => o.text)).toEqual(TicketInputs.mediate.shape.outcome.options.map((o) => MEDIATION_OUTCOME_LABELS[o]));
+
+    await type('当事人', '张三、李四');
+    await click(outcomes[0]!.el); // 达成协议
+    await click('确认调解');
+    expect(screen.getByText('请填写调解当事人、调解结果和协议内容')).toBeTruthy();
+    expect(net.ticketCalls('mediate')).toHaveLength(0);
+
+    await type('协议内容', '双方同意车位按原划线使用，张三赔偿李四后视镜维修费300元');
+    await click('确认调解');
+    expect(net.ticketCalls('mediate').map((c) => c.data)).toEqual([
+      {
+        ticketId: claimed.id,
+        version: 2,
+        parties: ['张三', '李四'],
+        outcome: 'agreed',
+        agreement: '双方同意车位按原划线使用，张三赔偿李四后视镜维修费300元',
+      },
+    ]);
+  });
+
+  it('posts a public reply and hands a ticket over to a department', async () => {
+    const claimed = makeTicket({ category: 'parking', priority: 'normal', state: 'acknowledged', version: 2, assignedUnits: [STATION], acknowledgedUnits: [STATION], claimedBy: STATION });
+    const net = await openDesk(claimed, {
+      'ticket.reply': () => viewOf({ ...claimed, version: 3 }, []),
+      'ticket.handover': () => viewOf({ ...claimed, state: 'whistled', version: 3 }, []),
+    });
+    await click('办理');
+    await click('回复');
+    await type('公开回复', '民警已到场，正在协调挪车');
+    await click('确认回复');
+    expect(net.ticketCalls('reply')[0]?.data).toEqual({ ticketId: claimed.id, version: 2, text: '民警已到场，正在协调挪车' });
+
+    await click('办理');
+    await click('移交');
+    const units = choices('移交给的单位');
+    await click(units[0]!.el);
+    await type('移交原因', '占道经营属综合执法职责');
+    await click('确认移交');
+    expect(net.ticketCalls('handover')[0]?.data).toEqual({ ticketId: claimed.id, version: 2, units: [claimed.route.lead[0]!.id], reason: '占道经营属综合执法职责' });
+  });
+});
