@@ -147,8 +147,22 @@ CREATE TABLE owner_groups (
 CREATE INDEX owner_groups_estate ON owner_groups (estate_id);
 `;
 
+/** The 九不准 ledger (issue 6): confirmed violations per property company and assessment year. */
+const V2 = `
+CREATE TABLE violations (
+  id TEXT PRIMARY KEY NOT NULL,
+  company_id TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  jurisdiction TEXT NOT NULL,
+  confirmed_at TEXT NOT NULL,
+  doc TEXT NOT NULL
+);
+CREATE INDEX violations_company_year ON violations (company_id, year, confirmed_at, id);
+CREATE INDEX violations_jurisdiction_year ON violations (jurisdiction, year, confirmed_at, id);
+`;
+
 /** Migration n (1-based) brings user_version from n-1 to n. Append only; never edit a shipped one. */
-export const MIGRATIONS: readonly string[] = [V1];
+export const MIGRATIONS: readonly string[] = [V1, V2];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -9,17 +9,20 @@ import Database from 'better-sqlite3';
 import type { Estate, Grid, OwnerGroup, PropertyCompany, UnitContact, User } from '../../shared/domain/directory';
 import type { OutboxMessage } from '../../shared/domain/outbox';
 import type { Ticket, TicketEvent } from '../../shared/domain/ticket';
-import type { Page, Store, TicketFilter, TicketStore } from '../../shared/ports/store';
+import type { Violation } from '../../shared/domain/violation';
+import type { Page, Store, TicketFilter, TicketStore, ViolationFilter } from '../../shared/ports/store';
 import { SqliteDirectory } from './directory-store';
 import { SqliteOutbox } from './outbox-store';
 import { applyPragmas, migrate } from './schema';
 import { StatementCache } from './statements';
 import { SqliteTickets } from './ticket-store';
+import { SqliteViolations } from './violation-store';
 
 export class SqliteStore implements Store {
   private readonly tickets: SqliteTickets;
   private readonly directory: SqliteDirectory;
   private readonly outbox: SqliteOutbox;
+  private readonly violations: SqliteViolations;
 
   /** The connection, for tests and maintenance (EXPLAIN, PRAGMA); the app goes through the port. */
   constructor(
@@ -30,6 +33,7 @@ export class SqliteStore implements Store {
     this.tickets = new SqliteTickets(st);
     this.directory = new SqliteDirectory(st);
     this.outbox = new SqliteOutbox(st);
+    this.violations = new SqliteViolations(st);
   }
 
   // TicketStore
@@ -144,6 +148,14 @@ export class SqliteStore implements Store {
   }
   markRead(userId: string, ids: string[], at: string): Promise<void> {
     return this.outbox.markRead(userId, ids, at);
+  }
+
+  // ViolationStore
+  putViolation(violation: Violation): Promise<void> {
+    return this.violations.putViolation(violation);
+  }
+  listViolations(filter: ViolationFilter): Promise<Violation[]> {
+    return this.violations.listViolations(filter);
   }
 
   /** PRAGMA optimize first (SQLite's advice for long-lived connections): refreshes planner statistics where useful. */

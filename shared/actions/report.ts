@@ -33,6 +33,10 @@ export const ReportInputs = {
   estates: z.object({ near: GeoPointSchema.nullish(), query: Text(50).optional(), limit: Limit }),
   noticeboard: z.object({ estateId: Id }),
   publicView: z.object({ ticketId: Id }),
+  /** Share a ticket card into an owner group bound to the ticket's estate (reporter only). */
+  shareToGroup: z.object({ ticketId: Id, groupId: Id }),
+  /** The active owner groups of an estate (id and name), for the resident's share picker. */
+  ownerGroups: z.object({ estateId: Id }),
   me: z.object({}).passthrough(),
   inbox: z.object({ unreadOnly: z.boolean().default(false), limit: Limit }),
   markRead: z.object({ ids: z.array(Id).max(100) }),

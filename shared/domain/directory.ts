@@ -70,4 +70,7 @@ export interface OwnerGroup {
   boundBy: string;
   boundAt: string;
   active: boolean;
+  /** Set when a street officer unbinds it (active=false). */
+  unboundAt?: string;
+  unboundBy?: string;
 }

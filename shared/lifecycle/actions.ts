@@ -71,6 +71,19 @@ export const ACTION_LABELS: Record<LifecycleAction, string> = {
   handover: '移交',
 };
 
+/** Events recorded outside the transition table (they keep the state). */
+export const OTHER_EVENT_LABELS: Record<string, string> = {
+  'me-too': '附议',
+  share: '分享到业主群',
+  'violation-confirmed': '认定违反九不准',
+  'place-estate': '关联小区',
+};
+
+/** The Chinese label of any event action on a timeline. */
+export function eventLabel(action: string): string {
+  return (ACTION_LABELS as Record<string, string>)[action] ?? OTHER_EVENT_LABELS[action] ?? action;
+}
+
 /** Who may appear as the actor of an event. */
 export type ActorRole = Role | 'system';
 

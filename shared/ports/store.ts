@@ -1,6 +1,7 @@
 import type { Estate, Grid, OwnerGroup, PropertyCompany, UnitContact, User } from '../domain/directory';
 import type { OutboxMessage } from '../domain/outbox';
 import type { Ticket, TicketEvent, TicketState } from '../domain/ticket';
+import type { Violation } from '../domain/violation';
 
 /**
  * The persistence port. Two adapters implement it: SQLite (local runtime) and CloudBase
@@ -106,6 +107,21 @@ export interface OutboxStore {
   markRead(userId: string, ids: string[], at: string): Promise<void>;
 }
 
-export interface Store extends TicketStore, DirectoryStore, OutboxStore {
+export interface ViolationFilter {
+  companyId?: string;
+  /** Assessment year (Violation.year). */
+  year?: number;
+  jurisdiction?: string;
+}
+
+/** The 九不准 ledger (issue 6). */
+export interface ViolationStore {
+  /** Insert, or replace the violation with the same id. */
+  putViolation(violation: Violation): Promise<void>;
+  /** All given fields must hold; ordered by confirmedAt, then id. */
+  listViolations(filter: ViolationFilter): Promise<Violation[]>;
+}
+
+export interface Store extends TicketStore, DirectoryStore, OutboxStore, ViolationStore {
   close?(): Promise<void> | void;
 }

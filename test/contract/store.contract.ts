@@ -4,6 +4,7 @@
  */
 import type { OutboxMessage } from '../../shared/domain/outbox';
 import type { Ticket } from '../../shared/domain/ticket';
+import type { Violation } from '../../shared/domain/violation';
 import { StoreConflictError, type Store, type TicketFilter } from '../../shared/ports/store';
 import {
   CO_UNIT,
@@ -25,6 +26,30 @@ import {
   minutesAfter,
   nextVersion,
 } from '../support/fixtures';
+
+let violationSeq = 0;
+/** A confirmed 九不准 breach (the shared fixtures have no builder for it yet). */
+function makeViolation(overrides: Partial<Violation> = {}): Violation {
+  violationSeq += 1;
+  const ticketId = `t-v${String(violationSeq).padStart(4, '0')}`;
+  const item = overrides.item ?? 7;
+  return {
+    id: `v:${ticketId}:${item}`,
+    companyId: 'yongning.pc.jinxiu',
+    item,
+    year: 2026,
+    jurisdiction: 'yongning',
+    ticketId,
+    ticketNo: `YN-20261123-9${String(violationSeq).padStart(3, '0')}`,
+    estateId: ESTATE_ID,
+    streetId: STREET_ID,
+    category: 'illegal-fee',
+    note: '经核实，物业擅自上调停车费',
+    confirmedAt: minutesAfter(violationSeq),
+    confirmedBy: { userId: 'u-street-1', role: 'street', unitId: STREET_ID, name: '街道老张' },
+    ...overrides,
+  };
+}
 
 export interface OpenedStore {
   store: Store;
@@ -555,6 +580,37 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         const unbound = { ...g1, active: false };
         await store.putOwnerGroup(unbound);
         expect(await store.listOwnerGroups({ ids: [g1.id] })).toEqual([unbound]);
+      });
+    });
+
+    describe('violations (九不准 ledger)', () => {
+      it('putViolation stores; listViolations filters by company, year and jurisdiction (all must hold), ordered by confirmedAt then id', async () => {
+        const a = makeViolation({ item: 7, confirmedAt: minutesAfter(30) });
+        const b = makeViolation({ item: 9, confirmedAt: minutesAfter(10) });
+        const c = makeViolation({ item: 7, companyId: 'yongning.pc.other', confirmedAt: minutesAfter(20) });
+        const d = makeViolation({ item: 5, year: 2025, confirmedAt: '2025-12-31T15:00:00.000Z' });
+        const e = makeViolation({ item: 1, jurisdiction: 'qitai', companyId: 'qitai.pc.1', estateId: null, streetId: null, confirmedAt: minutesAfter(10) });
+        for (const v of [a, b, c, d, e]) await store.putViolation(v);
+
+        expect(await store.listViolations({})).toEqual([d, ...[b, e].sort((x, y) => (x.id < y.id ? -1 : 1)), c, a]);
+        expect(await store.listViolations({ companyId: 'yongning.pc.jinxiu' })).toEqual([d, b, a]);
+        expect(await store.listViolations({ companyId: 'yongning.pc.jinxiu', year: 2026 })).toEqual([b, a]);
+        expect(await store.listViolations({ year: 2025 })).toEqual([d]);
+        expect(await store.listViolations({ jurisdiction: 'qitai' })).toEqual([e]);
+        expect(await store.listViolations({ jurisdiction: 'qitai', companyId: 'yongning.pc.jinxiu' })).toEqual([]);
+        expect(await store.listViolations({ companyId: 'nobody' })).toEqual([]);
+        // Values come back as stored: the year a number, a null estate still null.
+        const [back] = await store.listViolations({ jurisdiction: 'qitai' });
+        expect(typeof back!.year).toBe('number');
+        expect(back!.estateId).toBeNull();
+      });
+
+      it('putViolation with an existing id replaces the record (no duplicate)', async () => {
+        const v = makeViolation({ item: 2 });
+        await store.putViolation(v);
+        const corrected = { ...v, note: '补充：转运车未加盖', confirmedAt: minutesAfter(99) };
+        await store.putViolation(corrected);
+        expect(await store.listViolations({ companyId: v.companyId })).toEqual([corrected]);
       });
     });
 

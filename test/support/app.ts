@@ -53,6 +53,24 @@ export const PEOPLE = {
 } satisfies Record<string, User>;
 export type Person = keyof typeof PEOPLE;
 
+/**
+ * More identities for the owner-group, bulletin and ledger tests. Kept out of PEOPLE (the
+ * authorization matrix runs over every person there) and out of the store (hand-over recipients
+ * stay as they are); `call` accepts them too.
+ */
+export const MORE_PEOPLE = {
+  otherPolice: user('u-police-x', '望远派出所·民警吴', [g({ role: 'police', units: ['yongning.gaj'], estates: [OTHER_ESTATE.id] })]),
+  otherProperty: user('u-pc-x', '望远物业·客服', [g({ role: 'property', company: 'pc-other', estates: [OTHER_ESTATE.id] })]),
+  cityLeadership: user('u-lead-yc', '银川市领导小组办公室', [g({ role: 'leadership', jurisdiction: 'yinchuan' })]),
+  qitaiLeadership: user('u-lead-qt', '奇台县领导小组办公室', [g({ role: 'leadership', jurisdiction: 'qitai' })]),
+} satisfies Record<string, User>;
+export type MorePerson = keyof typeof MORE_PEOPLE;
+export type AnyPerson = Person | MorePerson;
+
+function personOf(who: AnyPerson): User {
+  return who in PEOPLE ? PEOPLE[who as Person] : MORE_PEOPLE[who as MorePerson];
+}
+
 export function identityOf(u: User): Identity {
   return { userId: u.id, name: u.name, ...(u.openid ? { openid: u.openid } : {}), grants: u.grants };
 }
@@ -63,7 +81,7 @@ export interface TestApp {
   clock: FixedClock;
   // Answers are read field by field in the tests; typing every action's answer here would only repeat the use cases.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  call(fn: FunctionHandler, who: Person | null, action: string, data?: unknown): Promise<{ ok: boolean; data?: any; error?: { code: string; message: string } }>;
+  call(fn: FunctionHandler, who: AnyPerson | null, action: string, data?: unknown): Promise<{ ok: boolean; data?: any; error?: { code: string; message: string } }>;
   close(): void;
 }
 
@@ -90,7 +108,7 @@ export async function makeApp(opts: { reportsPerHour?: number } = {}): Promise<T
     store,
     clock,
     async call(fn, who, action, data) {
-      const res = await fn(deps, { identity: who ? identityOf(PEOPLE[who]) : null }, { action, data });
+      const res = await fn(deps, { identity: who ? identityOf(personOf(who)) : null }, { action, data });
       return res.envelope as never;
     },
     close() {

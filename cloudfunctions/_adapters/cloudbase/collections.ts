@@ -19,6 +19,8 @@ export const COLLECTIONS = {
   /** `_id` = jurisdiction. */
   slaPolicies: 'sla_policies',
   ownerGroups: 'owner_groups',
+  /** The 九不准 ledger; `_id` = Violation.id. */
+  violations: 'violations',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -41,6 +43,7 @@ export const INDEXES: Record<CollectionName, string[][]> = {
   unit_contacts: [],
   sla_policies: [],
   owner_groups: [['estateId']],
+  violations: [['companyId', 'year', 'confirmedAt'], ['jurisdiction', 'year', 'confirmedAt']],
 };
 
 /**

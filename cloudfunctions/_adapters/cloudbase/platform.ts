@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ContentCheck, ContentVerdict, FileStore, GroupResolver, Notifier, StoredFile, SubscribeMessage } from '../../../shared/ports/platform';
+import { openGIdFromResolvedCloudId } from '../../../shared/groups/cloud-id';
 import { errorCode, requireTcb, type CloudbaseApp } from './sdk';
 
 /* ------------------------------------------------------------------ files */
@@ -9,6 +10,9 @@ const EXTENSIONS: Record<string, string> = {
   'image/png': 'png',
   'image/webp': 'webp',
   'image/gif': 'gif',
+  // The monthly bulletin (月通报), opened in weapp with downloadFile + openDocument.
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'text/csv': 'csv',
 };
 const CONTENT_TYPES: Record<string, string> = Object.fromEntries(Object.entries(EXTENSIONS).map(([type, ext]) => [ext, type]));
 
@@ -194,14 +198,8 @@ export class WxGroupResolver implements GroupResolver {
   }
 }
 
-/** openGId from a platform-resolved CloudID value (`{ cloudID, data: { openGId } }`), else null. */
-export function openGIdFromResolvedCloudId(value: unknown): string | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const data = (value as { data?: unknown }).data;
-  if (typeof data !== 'object' || data === null) return null;
-  const openGId = (data as { openGId?: unknown }).openGId;
-  return typeof openGId === 'string' && openGId !== '' ? openGId : null;
-}
+/** openGId from a platform-resolved CloudID value (`{ cloudID, data: { openGId | opengid } }`), else null. */
+export { openGIdFromResolvedCloudId };
 
 /* --------------------------------------------------------------- caller */
 

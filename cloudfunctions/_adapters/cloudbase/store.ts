@@ -3,6 +3,7 @@ import { createCloudbaseDirectoryStore } from './directory-store';
 import { createCloudbaseOutboxStore } from './outbox-store';
 import type { CloudbaseApp } from './sdk';
 import { createCloudbaseTicketStore } from './ticket-store';
+import { createCloudbaseViolationStore } from './violation-store';
 
 export { COLLECTIONS, ensureCollections, INDEXES } from './collections';
 export { loadCloudbase, type CloudbaseApp, type LoadCloudbaseOptions } from './sdk';
@@ -19,5 +20,6 @@ export function createCloudbaseStore(app: CloudbaseApp): Store {
     ...createCloudbaseTicketStore(db),
     ...createCloudbaseDirectoryStore(db),
     ...createCloudbaseOutboxStore(db),
+    ...createCloudbaseViolationStore(db),
   };
 }

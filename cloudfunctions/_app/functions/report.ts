@@ -1,5 +1,6 @@
 import { ReportInputs as I } from '../../../shared/actions/report';
 import { action, createFunction } from '../router';
+import { ownerGroupsForResident, shareToGroup } from '../usecases/groups';
 import * as uc from '../usecases/report';
 import { requireIdentity } from '../usecases/support';
 
@@ -18,6 +19,8 @@ export const report = createFunction('report', {
   estates: action({ input: I.estates, auth: 'public', run: (d, _id, x) => uc.estates(d, x) }),
   noticeboard: action({ input: I.noticeboard, auth: 'public', run: (d, _id, x) => uc.noticeboard(d, x) }),
   publicView: action({ input: I.publicView, auth: 'public', run: (d, _id, x) => uc.publicTicket(d, x) }),
+  shareToGroup: action({ input: I.shareToGroup, auth: 'user', run: (d, id, x) => shareToGroup(d, requireIdentity(id), x) }),
+  ownerGroups: action({ input: I.ownerGroups, auth: 'user', run: (d, _id, x) => ownerGroupsForResident(d, x) }),
   me: action({
     input: I.me,
     auth: 'public',

@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { GroupInputs as G } from '../../../shared/actions/groups';
 import { TicketInputs as I } from '../../../shared/actions/ticket';
 import { GROUP_BYS } from '../../../shared/metrics';
 import { Instant } from '../../../shared/actions/common';
 import { action, createFunction } from '../router';
+import { bulletin } from '../usecases/bulletin';
+import { bindGroup, demoGroups, listGroups, policeDesk, resolveGroup, unbindGroup } from '../usecases/groups';
+import { confirmViolation, ledger } from '../usecases/ledger';
 import { home, queue, staffActions as s, staffDetail } from '../usecases/staff';
 import { metrics } from '../usecases/stats';
 import { placeTicket } from '../usecases/place';
@@ -15,7 +19,12 @@ const user = <K extends keyof typeof s>(name: K, input: (typeof I)[keyof typeof 
 /** `ticket`: the staff workflow (grid, street, department, police) and the dashboards. */
 export const ticket = createFunction('ticket', {
   home: action({ input: I.home, auth: 'user', run: (d, id) => home(d, requireIdentity(id)) }),
-  queue: action({ input: I.queue, auth: 'user', run: (d, id, x) => queue(d, requireIdentity(id), x) }),
+  // The police group desk has its own scope (the officer's estates and their owner groups): usecases/groups.ts.
+  queue: action({
+    input: I.queue,
+    auth: 'user',
+    run: (d, id, x) => (x.view === 'police-desk' ? policeDesk(d, requireIdentity(id), x) : queue(d, requireIdentity(id), x)),
+  }),
   detail: action({ input: I.detail, auth: 'user', run: (d, id, x) => staffDetail(d, requireIdentity(id), x) }),
   accept: user('accept', I.accept),
   reject: user('reject', I.reject),
@@ -49,6 +58,14 @@ export const ticket = createFunction('ticket', {
       return { read: x.ids.length };
     },
   }),
+  bindGroup: action({ input: G.bind, auth: 'user', run: (d, id, x) => bindGroup(d, requireIdentity(id), x) }),
+  unbindGroup: action({ input: G.unbind, auth: 'user', run: (d, id, x) => unbindGroup(d, requireIdentity(id), x) }),
+  groups: action({ input: G.list, auth: 'user', run: (d, id, x) => listGroups(d, requireIdentity(id), x) }),
+  demoGroups: action({ input: G.demoGroups, auth: 'user', run: (d, id, x) => demoGroups(d, requireIdentity(id), x) }),
+  resolveGroup: action({ input: G.resolve, auth: 'user', run: (d, id, x) => resolveGroup(d, requireIdentity(id), x) }),
+  bulletin: action({ input: I.bulletin, auth: 'user', run: (d, id, x) => bulletin(d, requireIdentity(id), x) }),
+  confirmViolation: action({ input: I.confirmViolation, auth: 'user', run: (d, id, x) => confirmViolation(d, requireIdentity(id), x) }),
+  ledger: action({ input: I.ledger, auth: 'user', run: (d, id, x) => ledger(d, requireIdentity(id), x) }),
   metrics: action({
     input: z.object({ groupBy: z.enum(GROUP_BYS).default('all'), from: Instant.optional(), to: Instant.optional(), rankBy: z.string().max(40).optional() }),
     auth: 'user',

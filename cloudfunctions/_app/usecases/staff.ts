@@ -91,9 +91,6 @@ export async function queue(deps: AppDeps, identity: Identity, input: In<'queue'
       tickets = pages.flatMap((p) => p.items).filter((t) => t.estateId === null && isOpen(t));
       break;
     }
-    case 'police-desk':
-      tickets = (await scopedTickets(deps, identity)).filter((t) => isOpen(t));
-      break;
     default:
       tickets = await scopedTickets(deps, identity, VIEW_STATES[input.view]);
   }

@@ -1,0 +1,472 @@
+/**
+ * 月通报 (monthly bulletin, issue 6 §5; 001_c21a685cf9840a30.txt 序号1 "建立随机督查、月通报机制"):
+ * for a jurisdiction and a month, the metrics of shared/metrics by department, street and category
+ * with a ranking, and the list of overdue tickets, as an XLSX (exceljs) and a CSV (UTF-8 with BOM).
+ * The figures are those of the tickets reported in that month (Asia/Shanghai), as they stand when
+ * the bulletin is made. No reporter data and no report text appear anywhere in it.
+ */
+import type { Workbook, Worksheet } from 'exceljs';
+import type { Identity } from '../../../shared/domain/roles';
+import { STATE_LABELS, type SlaStep, type Ticket, type TicketEvent } from '../../../shared/domain/ticket';
+import { REGISTRY } from '../../../shared/jurisdictions';
+import { computeMetrics, METRIC_DEFINITIONS, NO_STREET_KEY, type MetricsRow } from '../../../shared/metrics';
+import { coversJurisdiction } from '../../../shared/permissions';
+import type { TicketFilter } from '../../../shared/ports/store';
+import { isOpen } from '../../../shared/sla/progress';
+import { getCategory, isCategoryCode } from '../../../shared/taxonomy/categories';
+import type { AppDeps } from '../context';
+import { AppError, errors } from '../errors';
+import { AUTH_OPTIONS } from './support';
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
+
+const HOUR_MS = 60 * 60 * 1000;
+const SHANGHAI_OFFSET_MS = 8 * HOUR_MS;
+
+/* ------------------------------------------------------------------ time */
+
+/** The instants bounding an Asia/Shanghai calendar month: [from, to) as UTC ISO strings. */
+export function monthRange(month: string): { from: string; to: string } {
+  const m = /^([0-9]{4})-(0[1-9]|1[0-2])$/.exec(month);
+  if (!m) throw new AppError('INPUT.INVALID', '月份格式应为 YYYY-MM', 400);
+  const year = Number(m[1]);
+  const index = Number(m[2]) - 1;
+  const start = (y: number, i: number) => new Date(Date.UTC(y, i, 1) - SHANGHAI_OFFSET_MS).toISOString();
+  return { from: start(year, index), to: index === 11 ? start(year + 1, 0) : start(year, index + 1) };
+}
+
+/** 2026-11-23T02:00:00.000Z → '2026-11-23 10:00' (Beijing time). */
+export function formatShanghai(iso: string): string {
+  return new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/* ----------------------------------------------------------------- scope */
+
+export interface BulletinScope {
+  /** 全辖区, or the caller's streets/units. */
+  label: string;
+  full: boolean;
+  filters: TicketFilter[];
+}
+
+const childrenOf = (j: string) => [j, ...[...REGISTRY.lists.values()].filter((l) => l.parent === j).map((l) => l.id)];
+
+/**
+ * Whose tickets the bulletin covers. Leadership and admin of the jurisdiction (or of its parent):
+ * all tickets of the jurisdiction and its child jurisdictions. Street officers: their streets.
+ * Department and police officers: tickets naming their units. Anyone else is refused.
+ */
+export function bulletinScope(identity: Identity, jurisdiction: string): BulletinScope {
+  const within = childrenOf(jurisdiction);
+  const concerns = (grantJurisdiction: string) => within.includes(grantJurisdiction) || coversJurisdiction(grantJurisdiction, jurisdiction, AUTH_OPTIONS);
+  const whole = identity.grants.some((g) => (g.role === 'leadership' || g.role === 'admin') && coversJurisdiction(g.jurisdiction, jurisdiction, AUTH_OPTIONS));
+  if (whole) return { label: '全辖区', full: true, filters: [{ jurisdictions: within }] };
+  const filters: TicketFilter[] = [];
+  const labels = new Set<string>();
+  for (const g of identity.grants) {
+    if (!concerns(g.jurisdiction)) continue;
+    if (g.role === 'street' && g.streets?.length) {
+      filters.push({ jurisdictions: within, streetIds: g.streets });
+      labels.add('本街道范围');
+    } else if ((g.role === 'department' || g.role === 'police') && g.units?.length) {
+      filters.push({ jurisdictions: within, unitIds: g.units });
+      labels.add('本单位范围');
+    }
+  }
+  if (!filters.length) throw new AppError('AUTH.FORBIDDEN', '仅领导小组办公室、街道和部门可以导出本辖区的月通报', 403);
+  return { label: [...labels].join('、'), full: false, filters };
+}
+
+/* ---------------------------------------------------------------- tables */
+
+/**
+ * 综合得分 (our definition: the documents name no weights): the plain mean of those of 响应率, 解决率
+ * and 满意率 that the row has; null when it has none of them.
+ */
+export function compositeScore(row: MetricsRow): number | null {
+  const rates = [row.rates.responseRate, row.rates.resolutionRate, row.rates.satisfactionRate].filter((r): r is number => r !== null);
+  return rates.length ? rates.reduce((a, b) => a + b, 0) / rates.length : null;
+}
+
+export const RANKING_DEFINITION = {
+  label: '综合得分与排名',
+  definition:
+    '综合得分为响应率、解决率、满意率三项中有数据各项的算术平均（本系统口径，相关文件未规定权重）；按综合得分从高到低排名，得分相同名次相同，无数据的排在最后且不参与排名。',
+} as const;
+
+export interface BulletinRow {
+  key: string;
+  name: string;
+  /** 1-based competition rank (equal scores share a rank); null when unranked. */
+  rank: number | null;
+  score: number | null;
+  metrics: MetricsRow;
+}
+
+export interface OverdueRow {
+  ticketNo: string;
+  category: string;
+  estate: string;
+  street: string;
+  state: string;
+  /** Who holds it: the units it was whistled to, else the street or grid. */
+  holders: string;
+  steps: string;
+  /** The earliest missed deadline. */
+  due: string;
+  overdueHours: number;
+  reportedAt: string;
+}
+
+export interface BulletinTables {
+  jurisdiction: string;
+  jurisdictionName: string;
+  month: string;
+  generatedAt: string;
+  scope: string;
+  overall: MetricsRow;
+  departments: BulletinRow[];
+  streets: BulletinRow[];
+  categories: BulletinRow[];
+  overdue: OverdueRow[];
+}
+
+const STEP_LABELS: Record<SlaStep, string> = { triage: '受理', ack: '报到', arrive: '到场', resolve: '办结', confirm: '居民确认' };
+
+/** Ranked best first; rows without a score last (by key), unranked. */
+export function rankByScore(rows: readonly MetricsRow[], nameOf: (key: string) => string): BulletinRow[] {
+  const scored = rows.map((metrics) => ({ key: metrics.key, name: nameOf(metrics.key), score: compositeScore(metrics), metrics }));
+  scored.sort((a, b) => {
+    if (a.score === null || b.score === null) return a.score === b.score ? (a.key < b.key ? -1 : 1) : a.score === null ? 1 : -1;
+    return b.score - a.score || (a.key < b.key ? -1 : 1);
+  });
+  let previous: { score: number; rank: number } | null = null;
+  return scored.map((r, i) => {
+    if (r.score === null) return { ...r, rank: null };
+    const rank: number = previous && previous.score === r.score ? previous.rank : i + 1;
+    previous = { score: r.score, rank };
+    return { ...r, rank };
+  });
+}
+
+function unitNames(tickets: readonly Ticket[]): (id: string) => string {
+  const fromRoutes = new Map<string, string>();
+  for (const t of tickets) for (const u of [...t.route.lead, ...t.route.responsible]) if (!fromRoutes.has(u.id)) fromRoutes.set(u.id, u.name);
+  return (id) => REGISTRY.department(id)?.name ?? fromRoutes.get(id) ?? streetName(id) ?? id;
+}
+
+function streetName(id: string): string | null {
+  if (id === NO_STREET_KEY) return '（无属地）';
+  for (const list of REGISTRY.lists.values()) {
+    const t = list.townships.find((x) => x.id === id);
+    if (t) return t.name;
+  }
+  return null;
+}
+
+const categoryName = (code: string) => (isCategoryCode(code) ? getCategory(code).label : code);
+
+function overdueRows(tickets: readonly Ticket[], now: string, estateName: (id: string | null) => string, unitName: (id: string) => string): OverdueRow[] {
+  const nowMs = Date.parse(now);
+  const rows: Array<OverdueRow & { dueMs: number }> = [];
+  for (const t of tickets) {
+    if (!isOpen(t)) continue;
+    const missed = t.deadlines.filter((d) => d.step !== 'confirm' && (d.overdueAt !== undefined || (d.metAt === undefined && Date.parse(d.due) < nowMs)));
+    if (!missed.length) continue;
+    const dueMs = Math.min(...missed.map((d) => Date.parse(d.due)));
+    const holders = t.assignedUnits.length
+      ? t.assignedUnits.map(unitName).join('、')
+      : t.holder.kind === 'grid'
+        ? '网格员'
+        : t.holder.ids.map(unitName).join('、') || '—';
+    rows.push({
+      ticketNo: t.no,
+      category: categoryName(t.category),
+      estate: estateName(t.estateId),
+      street: t.streetId ? (streetName(t.streetId) ?? t.streetId) : '—',
+      state: STATE_LABELS[t.state],
+      holders,
+      steps: [...new Set(missed.map((d) => STEP_LABELS[d.step]))].join('、'),
+      due: formatShanghai(new Date(dueMs).toISOString()),
+      overdueHours: Math.floor((nowMs - dueMs) / HOUR_MS),
+      reportedAt: formatShanghai(t.createdAt),
+      dueMs,
+    });
+  }
+  rows.sort((a, b) => a.dueMs - b.dueMs || (a.ticketNo < b.ticketNo ? -1 : 1));
+  return rows.map(({ dueMs: _dueMs, ...row }) => row);
+}
+
+/** The bulletin's tables from the month's tickets and their events (pure). */
+export function buildBulletinTables(input: {
+  jurisdiction: string;
+  month: string;
+  scope: string;
+  tickets: readonly Ticket[];
+  events: readonly TicketEvent[];
+  now: string;
+  estateNames: ReadonlyMap<string, string>;
+}): BulletinTables {
+  const { tickets, events, now } = input;
+  const unitName = unitNames(tickets);
+  const estateName = (id: string | null) => (id ? (input.estateNames.get(id) ?? id) : '—');
+  const rows = (groupBy: 'department' | 'street' | 'category') => computeMetrics({ tickets, events, now, groupBy });
+  const categories = rankByScore(rows('category'), categoryName).map((r) => ({ ...r, rank: null }));
+  categories.sort((a, b) => b.metrics.counts.tickets - a.metrics.counts.tickets || (a.key < b.key ? -1 : 1));
+  const [overall] = computeMetrics({ tickets, events, now, groupBy: 'all' });
+  return {
+    jurisdiction: input.jurisdiction,
+    jurisdictionName: REGISTRY.list(input.jurisdiction)?.name ?? input.jurisdiction,
+    month: input.month,
+    generatedAt: now,
+    scope: input.scope,
+    overall: overall as MetricsRow,
+    departments: rankByScore(rows('department'), unitName),
+    streets: rankByScore(rows('street'), (id) => streetName(id) ?? id),
+    categories,
+    overdue: overdueRows(tickets, now, estateName, unitName),
+  };
+}
+
+/* ----------------------------------------------------------- file layout */
+
+type Cell = string | number | null;
+type Kind = 'text' | 'count' | 'rate' | 'minutes' | 'hours';
+
+interface Column {
+  header: string;
+  kind: Kind;
+  width: number;
+}
+
+const METRIC_COLUMNS: readonly Column[] = [
+  { header: '排名', kind: 'count', width: 6 },
+  { header: '名称', kind: 'text', width: 28 },
+  { header: '综合得分', kind: 'rate', width: 10 },
+  { header: '工单数', kind: 'count', width: 8 },
+  { header: '吹哨数', kind: 'count', width: 8 },
+  { header: '响应率', kind: 'rate', width: 9 },
+  { header: '解决率', kind: 'rate', width: 9 },
+  { header: '满意率', kind: 'rate', width: 9 },
+  { header: '按时办结率', kind: 'rate', width: 11 },
+  { header: '报到用时P50（分钟）', kind: 'minutes', width: 12 },
+  { header: '报到用时P90（分钟）', kind: 'minutes', width: 12 },
+  { header: '办结用时P50（小时）', kind: 'hours', width: 12 },
+  { header: '办结用时P90（小时）', kind: 'hours', width: 12 },
+  { header: '超期未结', kind: 'count', width: 9 },
+];
+
+const OVERDUE_COLUMNS: readonly Column[] = [
+  { header: '工单号', kind: 'text', width: 20 },
+  { header: '问题类别', kind: 'text', width: 24 },
+  { header: '小区', kind: 'text', width: 14 },
+  { header: '街道（乡镇）', kind: 'text', width: 18 },
+  { header: '当前状态', kind: 'text', width: 10 },
+  { header: '承办单位', kind: 'text', width: 28 },
+  { header: '超期环节', kind: 'text', width: 10 },
+  { header: '时限', kind: 'text', width: 17 },
+  { header: '已超期（小时）', kind: 'count', width: 10 },
+  { header: '提交时间', kind: 'text', width: 17 },
+];
+
+const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+
+function metricCells(r: BulletinRow | { rank: null; name: string; score: number | null; metrics: MetricsRow }): Cell[] {
+  const m = r.metrics;
+  return [
+    r.rank,
+    r.name,
+    r.score,
+    m.counts.tickets,
+    m.counts.whistled,
+    m.rates.responseRate,
+    m.rates.resolutionRate,
+    m.rates.satisfactionRate,
+    m.rates.onTimeRate,
+    round1(m.ackMinutes.p50),
+    round1(m.ackMinutes.p90),
+    round1(m.resolveMinutes.p50 === null ? null : m.resolveMinutes.p50 / 60),
+    round1(m.resolveMinutes.p90 === null ? null : m.resolveMinutes.p90 / 60),
+    m.counts.overdueOpen,
+  ];
+}
+
+function overdueCells(r: OverdueRow): Cell[] {
+  return [r.ticketNo, r.category, r.estate, r.street, r.state, r.holders, r.steps, r.due, r.overdueHours, r.reportedAt];
+}
+
+interface Section {
+  sheet: string;
+  title: string;
+  columns: readonly Column[];
+  rows: Cell[][];
+}
+
+function sections(t: BulletinTables): Section[] {
+  const overallRow = { rank: null, name: `${t.jurisdictionName}（${t.scope}）`, score: compositeScore(t.overall), metrics: t.overall };
+  return [
+    { sheet: '总体', title: '总体', columns: METRIC_COLUMNS, rows: [metricCells(overallRow)] },
+    { sheet: '部门排名', title: '部门排名', columns: METRIC_COLUMNS, rows: t.departments.map(metricCells) },
+    { sheet: '街道排名', title: '街道（乡镇）排名', columns: METRIC_COLUMNS, rows: t.streets.map(metricCells) },
+    { sheet: '问题类别', title: '问题类别', columns: METRIC_COLUMNS, rows: t.categories.map(metricCells) },
+    { sheet: '超期工单', title: '超期工单', columns: OVERDUE_COLUMNS, rows: t.overdue.map(overdueCells) },
+  ];
+}
+
+/** The definitions shown with the figures (shared/metrics, plus the ranking rule). */
+export function definitionRows(): Array<[string, string]> {
+  return [
+    ...Object.values(METRIC_DEFINITIONS).map((d): [string, string] => [d.label, d.definition]),
+    [RANKING_DEFINITION.label, RANKING_DEFINITION.definition],
+    ['统计口径', '统计当月（北京时间）提交的工单，数据截至通报生成时间；办结用时在表中折算为小时；“—”表示无数据。'],
+  ];
+}
+
+function headerLines(t: BulletinTables): Array<[string, string]> {
+  return [
+    ['月通报', `${t.jurisdictionName} ${t.month}`],
+    ['统计范围', t.scope],
+    ['生成时间', formatShanghai(t.generatedAt)],
+  ];
+}
+
+/* ------------------------------------------------------------------- CSV */
+
+/** A CSV field: quoted when needed; text that a spreadsheet would run as a formula is defused. */
+function csvField(value: Cell, kind: Kind): string {
+  let text: string;
+  if (value === null) text = '—';
+  else if (typeof value === 'number') text = kind === 'rate' ? `${(value * 100).toFixed(1)}%` : String(value);
+  else text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One CSV with every table one after another (a title line, the header, the rows, a blank line). UTF-8 with BOM, CRLF. */
+export function bulletinCsv(t: BulletinTables): string {
+  const lines: string[] = headerLines(t).map(([k, v]) => [csvField(k, 'text'), csvField(v, 'text')].join(','));
+  for (const s of sections(t)) {
+    lines.push('', csvField(`【${s.title}】`, 'text'));
+    lines.push(s.columns.map((c) => csvField(c.header, 'text')).join(','));
+    for (const row of s.rows) lines.push(row.map((v, i) => csvField(v, s.columns[i]?.kind ?? 'text')).join(','));
+  }
+  lines.push('', csvField('【指标说明】', 'text'), '指标,说明');
+  for (const [k, v] of definitionRows()) lines.push(`${csvField(k, 'text')},${csvField(v, 'text')}`);
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/* ------------------------------------------------------------------ XLSX */
+
+/**
+ * exceljs is required at run time, not imported: inlined by esbuild it weighs 1.1 MB, over the cloud
+ * function bundle budget (1 MB). Locally it is in node_modules; the `ticket` function must list it
+ * in its package.json dependencies so that CloudBase installs it.
+ */
+const EXCELJS_MODULE = 'exceljs';
+function loadExcel(): typeof import('exceljs') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(EXCELJS_MODULE) as typeof import('exceljs');
+}
+
+const NUM_FMT: Partial<Record<Kind, string>> = { rate: '0.0%', minutes: '0.0', hours: '0.0' };
+
+function addTable(wb: Workbook, s: Section): Worksheet {
+  const ws = wb.addWorksheet(s.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = s.columns.map((c) => ({ header: c.header, width: c.width }));
+  ws.getRow(1).font = { bold: true };
+  for (const row of s.rows) {
+    const added = ws.addRow(row.map((v) => (v === null ? '—' : v)));
+    row.forEach((v, i) => {
+      const fmt = NUM_FMT[s.columns[i]?.kind ?? 'text'];
+      if (fmt && typeof v === 'number') added.getCell(i + 1).numFmt = fmt;
+    });
+  }
+  return ws;
+}
+
+/** The workbook: 指标说明 (title, scope, definitions) first, then one sheet per table. */
+export async function bulletinXlsx(t: BulletinTables): Promise<Buffer> {
+  const ExcelJS = loadExcel();
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '小区吹哨';
+  wb.created = new Date(t.generatedAt);
+  wb.modified = new Date(t.generatedAt);
+  const info = wb.addWorksheet('指标说明');
+  info.columns = [{ width: 16 }, { width: 100 }];
+  for (const line of headerLines(t)) info.addRow(line).font = { bold: true };
+  info.addRow([]);
+  info.addRow(['指标', '说明']).font = { bold: true };
+  for (const line of definitionRows()) info.addRow(line).alignment = { wrapText: true, vertical: 'top' };
+  for (const s of sections(t)) addTable(wb, s);
+  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/* -------------------------------------------------------------- use case */
+
+async function ticketsOf(deps: AppDeps, filters: readonly TicketFilter[], from: string, to: string): Promise<Ticket[]> {
+  const seen = new Map<string, Ticket>();
+  for (const filter of filters) {
+    let after: string | null = null;
+    do {
+      const page: { items: Ticket[]; next: string | null } = await deps.store.queryTickets({ ...filter, createdFrom: from, createdTo: to }, { limit: 1000, after });
+      for (const t of page.items) seen.set(t.id, t);
+      after = page.next;
+    } while (after);
+  }
+  return [...seen.values()];
+}
+
+export interface BuiltBulletin {
+  tables: BulletinTables;
+  csv: string;
+  xlsx: Buffer;
+  /** '永宁县月通报-2026-11.xlsx' and its ASCII stand-in 'bulletin-yongning-2026-11.xlsx' (HTTP fallback). */
+  filename: string;
+  csvFilename: string;
+  asciiName: string;
+}
+
+/** Computes the bulletin and renders both files (no upload). */
+export async function buildBulletin(deps: AppDeps, identity: Identity, input: { jurisdiction: string; month: string }): Promise<BuiltBulletin> {
+  const list = REGISTRY.list(input.jurisdiction);
+  if (!list) throw errors.notFound('辖区');
+  const scope = bulletinScope(identity, input.jurisdiction);
+  const { from, to } = monthRange(input.month);
+  const tickets = await ticketsOf(deps, scope.filters, from, to);
+  const events = tickets.length ? await deps.store.listEventsFor(tickets.map((t) => t.id)) : [];
+  const estateIds = [...new Set(tickets.map((t) => t.estateId).filter((id): id is string => id !== null))];
+  const estates = estateIds.length ? await deps.store.listEstates({ ids: estateIds }) : [];
+  const tables = buildBulletinTables({
+    jurisdiction: input.jurisdiction,
+    month: input.month,
+    scope: scope.label,
+    tickets,
+    events,
+    now: deps.clock.now(),
+    estateNames: new Map(estates.map((e) => [e.id, e.name])),
+  });
+  const base = `${list.name}月通报-${input.month}`;
+  return {
+    tables,
+    csv: bulletinCsv(tables),
+    xlsx: await bulletinXlsx(tables),
+    filename: `${base}.xlsx`,
+    csvFilename: `${base}.csv`,
+    asciiName: `bulletin-${input.jurisdiction}-${input.month}`,
+  };
+}
+
+/**
+ * ticket.bulletin: the tables, the CSV text and the XLSX — base64 in the local runtime; on CloudBase
+ * uploaded to storage, answered with its file id and a temporary URL (weapp: downloadFile, then
+ * openDocument with fileType 'xlsx').
+ */
+export async function bulletin(deps: AppDeps, identity: Identity, input: { jurisdiction: string; month: string }) {
+  const built = await buildBulletin(deps, identity, input);
+  const common = { filename: built.filename, csvFilename: built.csvFilename, csv: built.csv, tables: built.tables, definitions: definitionRows() };
+  if (deps.config.platform === 'cloudbase') {
+    const file = await deps.files.put({ bytes: new Uint8Array(built.xlsx), contentType: XLSX_CONTENT_TYPE, ownerUserId: identity.userId });
+    return { ...common, xlsxFileId: file.id, xlsxUrl: await deps.files.url(file.id), fileType: 'xlsx' as const };
+  }
+  return { ...common, xlsxBase64: built.xlsx.toString('base64'), fileType: 'xlsx' as const };
+}

@@ -1,0 +1,3 @@
+/** Owner WeChat groups (业主群) bound to estates: demo groups for the local runtime, CloudID reading. */
+export * from './demo';
+export * from './cloud-id';
