@@ -4,7 +4,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fail } from '../../cloudfunctions/_app/envelope';
-import { handleFunction } from './api';
+import { bulletinDownload } from '../../cloudfunctions/_app/bulletin-http';
+import { callerIdentity, handleFunction } from './api';
 import type { ServerContext } from './context';
 import { handleDev } from './dev';
 import { handleDownload, handleUpload } from './files';
@@ -39,6 +40,13 @@ async function route(ctx: ServerContext, req: IncomingMessage, res: ServerRespon
   if (path.startsWith('/api/dev/')) {
     if (await handleDev(ctx, req, res, path.slice('/api/dev/'.length))) return;
     throw new HttpError(404, 'NOT_FOUND', '未知的开发接口');
+  }
+  if (path === '/api/bulletin' && method === 'GET') {
+    // The monthly bulletin (月通报) as a file: ?jurisdiction=&month=YYYY-MM&format=xlsx|csv.
+    const out = await bulletinDownload(ctx.deps, await callerIdentity(ctx, req), url.searchParams);
+    res.writeHead(out.status, out.headers);
+    res.end(out.body);
+    return;
   }
   if (path === '/api/upload') {
     await handleUpload(ctx, req, res);
