@@ -11,7 +11,10 @@ export type FunctionName = 'report' | 'ticket' | 'admin';
 export async function callFunction<T>(fn: FunctionName, action: string, data: unknown = {}): Promise<T> {
   let result: unknown;
   try {
-    const res = await Taro.cloud.callFunction({ name: fn, data: { action, data } as Record<string, unknown> });
+    // WeChat resolves a CloudID (group binding) only in a top-level field of the call data.
+    const { cloudId, ...rest } = (data ?? {}) as { cloudId?: unknown };
+    const payload = cloudId !== undefined ? { action, data: rest, cloudId } : { action, data };
+    const res = await Taro.cloud.callFunction({ name: fn, data: payload as Record<string, unknown> });
     result = res.result;
   } catch {
     throw networkError();

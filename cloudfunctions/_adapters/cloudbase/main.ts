@@ -60,12 +60,22 @@ export async function identityFor(appDeps: AppDeps, openid: string | null): Prom
   return { userId: `wx:${openid}`, openid, grants: [] };
 }
 
+/**
+ * The platform replaces a CloudID only in a top-level field of the call data (the mini-program's
+ * transport puts it there); the actions read it as data.cloudId.
+ */
+export function withCloudId(event: unknown): unknown {
+  if (typeof event !== 'object' || event === null || !('cloudId' in event)) return event;
+  const { cloudId, data, ...rest } = event as { cloudId: unknown; data?: Record<string, unknown> };
+  return { ...rest, data: { ...(data ?? {}), cloudId } };
+}
+
 export function cloudbaseMain(fn: FunctionHandler, options?: LoadCloudbaseOptions) {
   return async function main(event: unknown, context: unknown) {
     const appDeps = cloudbaseDeps(options);
     const { openid } = cloudbaseIdentity(context);
     const identity = await identityFor(appDeps, openid);
-    const { envelope } = await fn(appDeps, { identity }, event);
+    const { envelope } = await fn(appDeps, { identity }, withCloudId(event));
     return envelope;
   };
 }

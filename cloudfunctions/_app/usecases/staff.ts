@@ -105,7 +105,8 @@ export async function home(deps: AppDeps, identity: Identity) {
   const dueSoon = open.filter((t) => t.deadlines.some((d) => d.metAt === undefined && d.step !== 'confirm' && instantMs(d.due) >= now && instantMs(d.due) - now <= DUE_SOON_MS));
   const overdue = open.filter((t) => t.deadlines.some((d) => d.metAt === undefined && d.step !== 'confirm' && instantMs(d.due) < now));
   return {
-    user: { id: identity.userId, name: identity.name ?? null, roles: [...new Set(identity.grants.map((g) => g.role))] },
+    // The user's own grants (scopes), so screens can offer only their estates and jurisdictions.
+    user: { id: identity.userId, name: identity.name ?? null, roles: [...new Set(identity.grants.map((g) => g.role))], grants: identity.grants },
     counts: { new: open.filter((t) => t.state === 'submitted').length, dueSoon: dueSoon.length, overdue: overdue.length, open: open.length, unread: unread.length },
     unread,
   };

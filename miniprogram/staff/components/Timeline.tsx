@@ -1,18 +1,12 @@
 /**
  * The ticket's history (DESIGN.md §6: the timeline is the event list): every event with its time,
- * action, actor's role, name and unit, the state change, the note and what the action recorded.
+ * action (lifecycle or not: 附议, 分享到业主群, 认定违反九不准, 关联小区 — shared/lifecycle eventLabel),
+ * actor's role, name and unit, the state change, the note and what the action recorded.
  */
 import { Image, Text, View } from '@tarojs/components';
 import { ROLE_LABELS, type Role } from '../../../shared/domain/roles';
 import { SLA_STEPS, STATE_LABELS, type SlaStep, type Ticket, type TicketEvent } from '../../../shared/domain/ticket';
-import {
-  ACTION_LABELS,
-  MEDIATION_OUTCOME_LABELS,
-  RETURN_REASON_LABELS,
-  isLifecycleAction,
-  type MediationOutcome,
-  type ReturnReasonCode,
-} from '../../../shared/lifecycle';
+import { MEDIATION_OUTCOME_LABELS, RETURN_REASON_LABELS, eventLabel, type MediationOutcome, type ReturnReasonCode } from '../../../shared/lifecycle';
 import { photoUrl } from '../../api';
 import { STEP_LABELS, formatMeters, formatTime } from '../lib/format';
 import { leadershipOfficeName, unitName, unitNames } from '../lib/units';
@@ -60,10 +54,6 @@ export function eventDetails(event: TicketEvent, ticket: Ticket): string[] {
   return lines;
 }
 
-function actionLabel(action: string): string {
-  return isLifecycleAction(action) ? ACTION_LABELS[action] : action;
-}
-
 export function Timeline({ ticket, events }: { ticket: Ticket; events: readonly TicketEvent[] }) {
   const ordered = [...events].sort((a, b) => a.seq - b.seq);
   if (!ordered.length) return <Text className='staff-muted'>暂无处理记录</Text>;
@@ -75,7 +65,7 @@ export function Timeline({ ticket, events }: { ticket: Ticket; events: readonly 
           <View key={e.id} className='timeline__item'>
             <View className='timeline__dot' />
             <Text className='timeline__head'>
-              {actionLabel(e.action)}
+              {eventLabel(e.action)}
               {e.from !== null && e.from !== e.to ? `（${STATE_LABELS[e.from]} → ${STATE_LABELS[e.to]}）` : ''}
             </Text>
             <Text className='timeline__time'>{formatTime(e.at)}</Text>

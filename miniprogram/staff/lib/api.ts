@@ -1,6 +1,7 @@
 /** The staff screens' calls: everything goes through the `ticket` function (and `report.estates` for names). */
-import { callFunction } from '../../api';
+import { callFunction, getSessionUser, getToken } from '../../api';
 import type { LifecycleAction } from '../../../shared/lifecycle';
+import type { EstateItem, HomeAnswer, Me } from './types';
 
 /** Lifecycle action → the `ticket` function's action name (cloudfunctions/_app/functions/ticket.ts). */
 export const FUNCTION_ACTIONS = {
@@ -36,28 +37,77 @@ export function isStaffAction(action: string): action is StaffAction {
   return Object.prototype.hasOwnProperty.call(FUNCTION_ACTIONS, action);
 }
 
-type TicketFunctionAction = (typeof FUNCTION_ACTIONS)[StaffAction] | 'home' | 'queue' | 'detail' | 'inbox' | 'markRead' | 'metrics';
+/** The `ticket` function's actions that are not lifecycle transitions (cloudfunctions/_app/functions/ticket.ts). */
+type OtherTicketAction =
+  | 'home'
+  | 'queue'
+  | 'detail'
+  | 'inbox'
+  | 'markRead'
+  | 'metrics'
+  | 'placeEstate'
+  | 'bindGroup'
+  | 'unbindGroup'
+  | 'groups'
+  | 'demoGroups'
+  | 'resolveGroup'
+  | 'bulletin'
+  | 'confirmViolation'
+  | 'ledger';
+
+type TicketFunctionAction = (typeof FUNCTION_ACTIONS)[StaffAction] | OtherTicketAction;
 
 export function callTicket<T>(action: TicketFunctionAction, data: unknown = {}): Promise<T> {
   return callFunction<T>('ticket', action, data);
 }
 
-/** Estate id → name, loaded once per app run (public list; the queue shows names, not ids). */
-let estateNames: Promise<Map<string, string>> | null = null;
+/** The public estate list (id, name, jurisdiction, street, location), loaded once per app run. */
+let estateList: Promise<EstateItem[]> | null = null;
 
-export function loadEstateNames(): Promise<Map<string, string>> {
-  if (!estateNames) {
-    estateNames = callFunction<{ items: Array<{ id: string; name: string }> }>('report', 'estates', { limit: 100 })
-      .then((answer) => new Map(answer.items.map((e) => [e.id, e.name])))
+export function loadEstates(): Promise<EstateItem[]> {
+  if (!estateList) {
+    estateList = callFunction<{ items: EstateItem[] }>('report', 'estates', { limit: 100 })
+      .then((answer) => answer.items)
       .catch(() => {
-        estateNames = null; // try again next time
-        return new Map<string, string>();
+        estateList = null; // try again next time
+        return [];
       });
   }
-  return estateNames;
+  return estateList;
 }
 
-/** Tests start every page from an empty cache. */
+/** Estate id → name (the queue shows names, not ids). */
+export async function loadEstateNames(): Promise<Map<string, string>> {
+  return new Map((await loadEstates()).map((e) => [e.id, e.name]));
+}
+
+/**
+ * Who is signed in: `ticket.home`'s user, once per sign-in (keyed by the H5 token; weapp has none),
+ * else the H5 session's user. Null when neither is known.
+ */
+let me: { key: string; answer: Promise<Me | null> } | null = null;
+
+export function loadMe(): Promise<Me | null> {
+  const key = getToken() ?? 'wechat';
+  if (!me || me.key !== key) {
+    const session = getSessionUser();
+    const fallback = session ? { id: session.id, name: session.name, roles: session.roles, grants: null } : null;
+    const entry = {
+      key,
+      answer: callTicket<HomeAnswer>('home')
+        .then((home): Me => ({ ...home.user, grants: home.user.grants ?? null }))
+        .catch(() => {
+          if (me === entry) me = null; // ask again next time
+          return fallback;
+        }),
+    };
+    me = entry;
+  }
+  return me.answer;
+}
+
+/** Tests start every page from empty caches (estates and the signed-in user). */
 export function resetEstateNames(): void {
-  estateNames = null;
+  estateList = null;
+  me = null;
 }

@@ -33,10 +33,13 @@ export function entriesFor(roles: readonly string[], paths: { queue: (v: QueueVi
     out.push({ label: '退单待重新派单', url: paths.queue('street-returned') });
     out.push({ label: '延期申请审批', url: paths.queue('street-extensions') });
   }
+  // Reports routed at jurisdiction level (no estate nearby) wait for the street to place them.
+  if (has(roles, 'street', 'leadership')) out.push({ label: '待关联小区的工单', url: paths.queue('street-unplaced') });
+  if (has(roles, 'street')) out.push({ label: '业主群绑定', url: paths.groups });
   if (has(roles, 'department', 'police')) out.push({ label: '本单位待办（报到、到场、办结）', url: paths.queue('unit') });
   if (has(roles, 'police')) {
     out.push({ label: '业主群警务台', url: paths.desk });
-    out.push({ label: '业主群', url: paths.groups });
+    if (!has(roles, 'street')) out.push({ label: '业主群', url: paths.groups });
   }
   if (has(roles, 'street', 'leadership')) out.push({ label: '超时工单督办', url: paths.queue('street-overdue') });
   if (has(roles, 'leadership', 'street', 'department', 'police')) out.push({ label: '统计与通报', url: paths.dashboard });

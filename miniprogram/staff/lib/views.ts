@@ -8,6 +8,7 @@ export const VIEW_TITLES: Record<QueueView, string> = {
   'street-returned': '退单待重新派单',
   'street-extensions': '延期申请审批',
   'street-overdue': '超时工单督办',
+  'street-unplaced': '待关联小区',
   'police-desk': '业主群警务台',
   all: '全部工单',
 };

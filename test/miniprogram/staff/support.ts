@@ -51,8 +51,41 @@ function response(body: unknown, status = 200) {
   };
 }
 
+/** What a file route (GET /api/bulletin) answers: the file's text and headers, or an envelope's refusal. */
+export interface FileAnswer {
+  status?: number;
+  body: string;
+  headers?: Record<string, string>;
+}
+
+/** A GET of a file route, as the page sent it. */
+export interface Download {
+  url: string;
+  params: URLSearchParams;
+  authorization: string | null;
+}
+
+/** A header lookup by name, case-insensitive (jsdom has no Headers). */
+function headerOf(headers: unknown, name: string): string | null {
+  if (!headers || typeof headers !== 'object') return null;
+  const hit = Object.entries(headers as Record<string, unknown>).find(([k]) => k.toLowerCase() === name.toLowerCase());
+  return typeof hit?.[1] === 'string' ? hit[1] : null;
+}
+
+function fileResponse({ status = 200, body, headers = {} }: FileAnswer) {
+  return {
+    ok: status < 400,
+    status,
+    headers: { get: (name: string) => headerOf(headers, name) },
+    json: async () => JSON.parse(body) as unknown,
+    blob: async () => new Blob([body], { type: headers['Content-Type'] ?? 'application/octet-stream' }),
+  };
+}
+
 export interface FakeNetwork {
   calls: Call[];
+  /** GET /api/bulletin requests. */
+  downloads: Download[];
   /** Calls of one `ticket` action (e.g. 'whistle'). */
   ticketCalls: (action: string) => Call[];
   uploads: number;
@@ -64,17 +97,29 @@ export interface FakeNetwork {
  * Installs the fake fetch. Routes are 'fn.action' → handler(data) returning the envelope's data.
  * 'report.estates' answers an empty list unless given.
  */
-export function fakeNetwork(routes: Record<string, Handler>): FakeNetwork {
+export function fakeNetwork(routes: Record<string, Handler>, files: { bulletin?: (params: URLSearchParams) => FileAnswer } = {}): FakeNetwork {
   const table = new Map<string, Handler>(Object.entries({ 'report.estates': () => ({ items: [] }), ...routes }));
   const net: FakeNetwork = {
     calls: [],
+    downloads: [],
     ticketCalls: (action) => net.calls.filter((c) => c.fn === 'ticket' && c.action === action),
     uploads: 0,
     on: (route, handler) => table.set(route, handler),
   };
-  const fake = async (input: unknown, init?: { body?: unknown }) => {
+  const fake = async (input: unknown, init?: { body?: unknown; headers?: unknown }) => {
     const url = String(input);
     if (url.startsWith('blob:')) return response(null);
+    if (url.startsWith('/api/bulletin?')) {
+      const params = new URL(url, 'http://127.0.0.1').searchParams;
+      net.downloads.push({ url, params, authorization: headerOf(init?.headers, 'Authorization') });
+      if (!files.bulletin) return fileResponse({ status: 404, body: JSON.stringify({ ok: false, error: { code: 'TEST.NO_ROUTE', message: '测试未提供通报文件' } }) });
+      try {
+        return fileResponse(files.bulletin(params));
+      } catch (err) {
+        if (err instanceof Refusal) return fileResponse({ status: 403, body: JSON.stringify({ ok: false, error: { code: err.code, message: err.message } }) });
+        throw err;
+      }
+    }
     if (url === '/api/upload') {
       net.uploads += 1;
       return response({ ok: true, data: { id: `f-after-${net.uploads}`, url: `/files/f-after-${net.uploads}` } });

@@ -1,17 +1,20 @@
 /**
  * 统计与通报: 响应率, 解决率, 满意率, 按时办结率, ack/resolve times (P50/P90) and overdue counts by
  * department, street, category or month, ranked like a monthly ranking table (months in order, as a
- * trend), with each figure's definition from shared/metrics.
+ * trend), with each figure's definition from shared/metrics; the 月通报 download (XLSX/CSV) and the
+ * “九不准” ledger with its sanction ladder.
  */
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { METRIC_DEFINITIONS, RATE_KEYS, type GroupBy, type MetricKey } from '../../../../shared/metrics/definitions';
 import type { RankKey } from '../../../../shared/metrics/rank';
+import { BulletinSection } from '../../components/BulletinSection';
 import { ChoiceList, ErrorText, Section } from '../../components/Field';
-import { callTicket } from '../../lib/api';
+import { LedgerSection } from '../../components/LedgerSection';
+import { callTicket, loadMe } from '../../lib/api';
 import { formatMinutes, formatPercent } from '../../lib/format';
 import { DASHBOARD_GROUPS, RANK_CHOICES, RATE_PARTS, rowName } from '../../lib/metrics';
-import type { MetricsAnswer } from '../../lib/types';
+import type { Me, MetricsAnswer } from '../../lib/types';
 import '../../styles.css';
 
 function Metric({ label, value, sub }: { label: string; value: string; sub?: string }) {
@@ -26,13 +29,27 @@ function Metric({ label, value, sub }: { label: string; value: string; sub?: str
 
 const DEFINITION_ORDER: readonly MetricKey[] = [...RATE_KEYS, 'ackMinutes', 'resolveMinutes', 'overdueOpen'];
 
+/** Who may export a bulletin (usecases/bulletin.ts bulletinScope) and read the ledger (usecases/ledger.ts). */
+const BULLETIN_ROLES = ['leadership', 'admin', 'street', 'department', 'police'];
+const LEDGER_ROLES = ['leadership', 'admin', 'street', 'department'];
+
 export default function DashboardPage() {
   const [groupBy, setGroupBy] = useState<Exclude<GroupBy, 'all'>>('department');
   const [rankBy, setRankBy] = useState<RankKey>('responseRate');
   const [answer, setAnswer] = useState<MetricsAnswer | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [me, setMe] = useState<Me | null>(null);
   const trend = groupBy === 'month';
+
+  useEffect(() => {
+    let live = true;
+    void loadMe().then((user) => live && setMe(user));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const roles = me?.roles ?? [];
 
   useEffect(() => {
     let live = true;
@@ -93,6 +110,9 @@ export default function DashboardPage() {
           </View>
         </View>
       ))}
+
+      {roles.some((r) => BULLETIN_ROLES.includes(r)) ? <BulletinSection grants={me?.grants ?? null} /> : null}
+      {roles.some((r) => LEDGER_ROLES.includes(r)) ? <LedgerSection /> : null}
 
       <Section title='指标口径'>
         {DEFINITION_ORDER.map((k) => (

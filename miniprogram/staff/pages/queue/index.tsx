@@ -1,13 +1,14 @@
 /**
  * 工单队列: one view of `ticket.queue` (grid triage, unit inbox, street returned / extensions /
- * overdue, all), sorted by the backend: overdue first, then the nearest deadline, urgent first on ties.
- * Street lists can be worked on in place; other rows open the ticket.
+ * overdue / unplaced, all), sorted by the backend: overdue first, then the nearest deadline, urgent
+ * first on ties. Street lists can be worked on in place (待关联小区: 关联小区); other rows open the ticket.
  */
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useLoad } from '@tarojs/taro';
 import { ErrorText } from '../../components/Field';
 import { InlineActions } from '../../components/InlineActions';
+import { InlinePlaceEstate } from '../../components/InlinePlaceEstate';
 import { go, staffPaths } from '../../components/navigation';
 import { TicketRow, isOverdue } from '../../components/TicketRow';
 import { useNow } from '../../components/useNow';
@@ -67,8 +68,18 @@ export default function QueuePage() {
       <ErrorText error={error} />
       {answer && !items.length ? <View className='staff-empty'>暂无工单</View> : null}
       {items.map((item) => (
-        <TicketRow key={item.id} item={item} estate={(item.estateId && estates.get(item.estateId)) || item.estateId || '未知小区'} now={now} onOpen={() => go(staffPaths.ticket(item.id))}>
-          {inline ? <InlineActions ticketId={item.id} only={inline} onDone={() => void load(view)} /> : null}
+        <TicketRow
+          key={item.id}
+          item={item}
+          estate={item.estateId ? estates.get(item.estateId) || item.estateId : '未关联小区'}
+          now={now}
+          onOpen={() => go(staffPaths.ticket(item.id))}
+        >
+          {view === 'street-unplaced' && item.estateId === null ? (
+            <InlinePlaceEstate ticketId={item.id} onDone={() => void load(view)} />
+          ) : inline ? (
+            <InlineActions ticketId={item.id} only={inline} onDone={() => void load(view)} />
+          ) : null}
         </TicketRow>
       ))}
     </View>

@@ -1,20 +1,27 @@
-/** 工单处置: the ticket, who holds it now, the actions this user may take, and the full timeline. */
+/**
+ * 工单处置: the ticket, who holds it now, the actions this user may take, 关联小区 for a ticket without
+ * an estate, 认定违反九不准 for street and 住建 officers, and the full timeline.
+ */
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useLoad } from '@tarojs/taro';
 import { ActionPanel } from '../../components/ActionPanel';
 import { ErrorText, Section } from '../../components/Field';
+import { PlaceEstateForm } from '../../components/PlaceEstateForm';
 import { TicketSummary } from '../../components/TicketSummary';
 import { Timeline } from '../../components/Timeline';
 import { useNow } from '../../components/useNow';
-import { callTicket, loadEstateNames } from '../../lib/api';
-import type { TicketView } from '../../lib/types';
+import { ViolationPanel } from '../../components/ViolationPanel';
+import { callTicket, loadEstateNames, loadMe } from '../../lib/api';
+import { offersPlacing, offersViolation } from '../../lib/scope';
+import type { Me, TicketView } from '../../lib/types';
 import '../../styles.css';
 
 export default function StaffTicketPage() {
   const [ticketId, setTicketId] = useState<string | null>(null);
   const [view, setView] = useState<TicketView | null>(null);
   const [estates, setEstates] = useState<Map<string, string>>(new Map());
+  const [me, setMe] = useState<Me | null>(null);
   const [error, setError] = useState<string | null>(null);
   const now = useNow();
 
@@ -25,9 +32,10 @@ export default function StaffTicketPage() {
 
   async function load(id: string) {
     try {
-      const [detail, names] = await Promise.all([callTicket<TicketView>('detail', { ticketId: id }), loadEstateNames()]);
+      const [detail, names, user] = await Promise.all([callTicket<TicketView>('detail', { ticketId: id }), loadEstateNames(), loadMe()]);
       setView(detail);
       setEstates(names);
+      setMe(user);
       setError(null);
     } catch (err) {
       setError(err instanceof Error ? err.message : '加载失败');
@@ -47,14 +55,21 @@ export default function StaffTicketPage() {
     );
   }
   const { ticket, events } = view;
-  const estate = (ticket.estateId && estates.get(ticket.estateId)) || ticket.estateId || '未知小区';
+  const estate = ticket.estateId ? estates.get(ticket.estateId) || ticket.estateId : '未关联小区';
+  const roles = me?.roles ?? [];
 
   return (
     <View className='staff staff-ticket'>
       <TicketSummary ticket={ticket} estate={estate} now={now} />
+      {offersPlacing(roles, ticket) ? (
+        <Section title='关联小区'>
+          <PlaceEstateForm key={ticket.version} ticket={ticket} onPlaced={setView} />
+        </Section>
+      ) : null}
       <Section title='办理'>
         <ActionPanel view={view} onChange={setView} onStale={() => void load(ticket.id)} />
       </Section>
+      {offersViolation(roles, me?.grants ?? null, ticket) ? <ViolationPanel key={ticket.id} ticket={ticket} onDone={() => void load(ticket.id)} /> : null}
       <Section title='处理记录'>
         <Timeline ticket={ticket} events={events} />
       </Section>

@@ -53,6 +53,23 @@ describe('Timeline', () => {
     expect(screen.getByText('超时环节：报到')).toBeTruthy();
   });
 
+  it('labels the events that are not lifecycle transitions in Chinese (shared/lifecycle eventLabel)', async () => {
+    const t = makeTicket({ state: 'whistled', version: 5 });
+    const at = (v: number) => ({ ...t, version: v, updatedAt: `2026-11-23T0${v}:00:00.000Z` });
+    const same = { from: 'whistled' as const, to: 'whistled' as const };
+    const events = [
+      makeEvent(at(1)),
+      makeEvent(at(2), { ...same, action: 'me-too', actor: { userId: 'u-r2', role: 'resident' } }),
+      makeEvent(at(3), { ...same, action: 'share', actor: { userId: 'u-r1', role: 'resident' }, note: '已分享到业主群「锦绣花园业主群」' }),
+      makeEvent(at(4), { ...same, action: 'place-estate', actor: { userId: 'u-s', role: 'street', name: '赵敏' }, note: '关联小区：锦绣花园' }),
+      makeEvent(at(5), { ...same, action: 'violation-confirmed', actor: { userId: 'u-s', role: 'street', name: '赵敏' }, note: '认定物业服务企业违反“九不准”第4条' }),
+    ];
+    render(<Timeline ticket={t} events={events} />);
+    await settle(1);
+    expect([...document.querySelectorAll('.timeline__head')].map((h) => h.textContent)).toEqual(['提交', '附议', '分享到业主群', '关联小区', '认定违反九不准']);
+    expect(screen.getByText('已分享到业主群「锦绣花园业主群」')).toBeTruthy();
+  });
+
   it('says when there is no history', () => {
     render(<Timeline ticket={makeTicket()} events={[]} />);
     expect(screen.getByText('暂无处理记录')).toBeTruthy();

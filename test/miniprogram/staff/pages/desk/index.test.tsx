@@ -39,6 +39,31 @@ describe('police desk page (fetch faked)', () => {
     expect(screen.getByText('邻里/物业纠纷')).toBeTruthy();
   });
 
+  it('passes the owner group picked among the bound groups of the officer’s estates to the queue', async () => {
+    const dispute = makeTicket({ category: 'dispute', priority: 'normal' });
+    const groups = [
+      { id: 'og:1', estateId: dispute.estateId!, name: '锦绣花园业主群' },
+      { id: 'og:2', estateId: dispute.estateId!, name: '锦绣花园业主二群' },
+    ];
+    const net = await openDesk(dispute, {
+      'ticket.queue': (data) => ({ items: [summaryOf(dispute)], total: 1, groups: data.groupId ? groups.filter((g) => g.id === data.groupId) : groups }),
+      'report.estates': () => ({ items: [{ id: dispute.estateId, name: '锦绣花园' }] }),
+    });
+    expect(net.ticketCalls('queue').map((c) => c.data)).toEqual([{ view: 'police-desk', limit: 100 }]);
+    expect(net.ticketCalls('resolveGroup')).toHaveLength(0);
+    const picker = choices('业主群');
+    expect(picker.map((c) => c.text)).toEqual(['全部业主群', '锦绣花园业主群锦绣花园', '锦绣花园业主二群锦绣花园']);
+    expect(picker[0]!.on).toBe(true);
+
+    await click(picker[2]!.el);
+    expect(net.ticketCalls('queue').at(-1)?.data).toEqual({ view: 'police-desk', limit: 100, groupId: 'og:2' });
+    // The filtered answer names one group; the picker keeps all of them.
+    expect(choices('业主群').map((c) => c.on)).toEqual([false, false, true]);
+
+    await click(choices('业主群')[0]!.el);
+    expect(net.ticketCalls('queue').at(-1)?.data).toEqual({ view: 'police-desk', limit: 100 });
+  });
+
   it('claims a dispute with the officer name prefilled', async () => {
     const dispute = makeTicket({ category: 'dispute', priority: 'normal', state: 'submitted', version: 1 });
     const net = await openDesk(dispute, {

@@ -74,6 +74,14 @@ describe('staff home page (fetch faked)', () => {
     expect(screen.queryByText('业主群警务台')).toBeNull();
   });
 
+  it('opens the 待关联小区 list and the owner-group binding for a street officer', async () => {
+    const { navigate } = await openHome(homeAnswer(['street']));
+    await click('待关联小区的工单');
+    expect(navigate).toHaveBeenCalledWith({ url: '/staff/pages/queue/index?view=street-unplaced' });
+    await click('业主群绑定');
+    expect(navigate).toHaveBeenCalledWith({ url: '/staff/pages/groups/index' });
+  });
+
   it('opens the police desk and the dashboard for a police officer', async () => {
     const { navigate } = await openHome(homeAnswer(['police']));
     await click('业主群警务台');
