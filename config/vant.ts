@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** Components that pages name in `usingComponents` as '/vant/<name>/index'. Add here when a page uses a new one. */
-export const VANT_COMPONENTS: readonly string[] = ['button'];
+export const VANT_COMPONENTS: readonly string[] = ['button', 'icon', 'tag', 'switch', 'rate', 'progress'];
 
 /** Shared folders every Vant component requires (common/component, mixins/basic, wxs/utils). */
 const VANT_SHARED = ['common', 'mixins', 'wxs'] as const;

@@ -9,9 +9,10 @@ export function Button({ children, type = 'default', size = 'normal', plain, loa
     <TaroButton
       type={TARO_TYPE[type]}
       size={size === 'small' ? 'mini' : 'default'}
-      plain={plain}
-      loading={loading}
-      disabled={disabled}
+      // React writes `false` on a custom element as the attribute "false", which [disabled] styles still match.
+      plain={plain || undefined}
+      loading={loading || undefined}
+      disabled={disabled || undefined}
       formType={formType}
       onClick={() => {
         if (!disabled && !loading) onClick?.();

@@ -1,3 +1,13 @@
-/** UI primitives: pages import from here, never from @vant/weapp or Taro's Button directly. */
+/**
+ * UI primitives: pages import from here, never from @vant/weapp or Taro's Button directly. Each X.tsx
+ * renders with plain Taro components (H5, jest); X.weapp.tsx renders Vant in the weapp build, and the
+ * page that shows it declares the van-* tag named in that file's comment in its usingComponents.
+ */
 export { Button } from './Button';
-export type { ButtonProps } from './types';
+export { Icon } from './Icon';
+export { Tag } from './Tag';
+export { Switch } from './Switch';
+export { Rate } from './Rate';
+export { Progress } from './Progress';
+export { TextArea, TextField } from './TextField';
+export type { ButtonProps, IconProps, ProgressProps, RateProps, SwitchProps, TagProps, TextAreaProps, TextFieldProps } from './types';

@@ -13,3 +13,70 @@ export interface ButtonProps {
   formType?: 'submit' | 'reset';
   onClick?: () => void;
 }
+
+/** An icon by its Vant icon name (weapp: <van-icon>; H5: a plain glyph, since Vant's icon font is weapp-only). */
+export interface IconProps {
+  name: string;
+  /** small 32, medium 48, large 64 design px (750 wide). */
+  size?: 'small' | 'medium' | 'large';
+  color?: string;
+  /** H5 only: the glyph to draw instead of the built-in one for `name`. */
+  glyph?: string;
+  className?: string;
+}
+
+/** A small status chip (state of a ticket, 紧急, 超时). */
+export interface TagProps {
+  children?: ReactNode;
+  type?: 'default' | 'primary' | 'success' | 'warning' | 'danger';
+  plain?: boolean;
+}
+
+/** An on/off switch with its label on the left; `onChange` receives the new value. */
+export interface SwitchProps {
+  checked: boolean;
+  label: string;
+  /** A second line under the label. */
+  hint?: string;
+  disabled?: boolean;
+  onChange?: (checked: boolean) => void;
+}
+
+/** 1–n stars; `onChange` receives the new score. */
+export interface RateProps {
+  value: number;
+  count?: number;
+  readonly?: boolean;
+  onChange?: (value: number) => void;
+}
+
+/** A thin progress bar, 0–100. */
+export interface ProgressProps {
+  percent: number;
+}
+
+/** A labelled one-line input with its error under it. */
+export interface TextFieldProps {
+  label: string;
+  value: string;
+  placeholder?: string;
+  type?: 'text' | 'number' | 'digit' | 'idcard';
+  maxlength?: number;
+  error?: string;
+  disabled?: boolean;
+  /** Marks the field for tests and styles: rendered as data-field. */
+  name?: string;
+  onChange?: (value: string) => void;
+}
+
+/** A labelled multi-line input with a "n/max" counter and its error under it. */
+export interface TextAreaProps {
+  label?: string;
+  value: string;
+  maxlength: number;
+  placeholder?: string;
+  error?: string;
+  disabled?: boolean;
+  name?: string;
+  onChange?: (value: string) => void;
+}

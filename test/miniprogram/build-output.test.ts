@@ -59,15 +59,27 @@ describe('weapp production build', () => {
   }, BUILD_TIMEOUT_MS);
 
   it('app.json lists the resident pages, the staff subpackage and the privacy settings', () => {
-    expect(app.pages).toEqual(['pages/report/index', 'pages/mine/index', 'pages/ticket/index', 'pages/noticeboard/index']);
-    expect(app.subPackages).toEqual([{ root: 'staff', pages: ['pages/home/index'] }]);
+    // The page map of miniprogram/app.config.ts.
+    expect(app.pages).toEqual([
+      'pages/report/index',
+      'pages/mine/index',
+      'pages/ticket/index',
+      'pages/noticeboard/index',
+      'pages/estates/index',
+      'pages/signin/index',
+      'pages/poster/index',
+      'pages/share/index',
+    ]);
+    expect(app.subPackages).toEqual([
+      { root: 'staff', pages: ['pages/home/index', 'pages/queue/index', 'pages/ticket/index', 'pages/dashboard/index', 'pages/desk/index', 'pages/groups/index'] },
+    ]);
     expect(app.requiredPrivateInfos).toEqual(['getLocation', 'chooseLocation']);
     expect(app.__usePrivacyCheck__).toBe(true);
   });
 
   it('every page has its .js, .wxml and .json', () => {
     const pages = [...app.pages, ...(app.subPackages ?? []).flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))];
-    expect(pages).toHaveLength(5);
+    expect(pages).toHaveLength(14);
     for (const page of pages) {
       for (const ext of ['.js', '.wxml', '.json']) {
         expect(fs.existsSync(path.join(out, page + ext)) ? page + ext : `missing ${page + ext}`).toBe(page + ext);
@@ -148,8 +160,36 @@ describe('weapp production build', () => {
     expect(checked).toBeGreaterThan(10);
   });
 
+  it('declares in each page the Vant components its primitives render', () => {
+    // Only the van-* entries: Taro adds its own 'comp' (the custom wrapper that renders deep trees).
+    const using = (page: string) =>
+      Object.keys((JSON.parse(fs.readFileSync(path.join(out, `${page}.json`), 'utf8')) as { usingComponents?: Record<string, string> }).usingComponents ?? {})
+        .filter((tag) => tag.startsWith('van-'))
+        .sort();
+    expect(using('pages/report/index')).toEqual(['van-button', 'van-icon', 'van-progress', 'van-switch']);
+    expect(using('pages/ticket/index')).toEqual(['van-button', 'van-icon', 'van-rate', 'van-switch', 'van-tag']);
+    expect(using('pages/mine/index')).toEqual(['van-button', 'van-tag']);
+    expect(using('pages/noticeboard/index')).toEqual(['van-button', 'van-tag']);
+    // Taro puts every template in base.wxml: each van-* tag there is copied and declared by some page.
+    const templated = new Set([...fs.readFileSync(path.join(out, 'base.wxml'), 'utf8').matchAll(/<(van-[a-z-]+)/g)].map((m) => m[1] ?? ''));
+    const allPages = [...app.pages, ...(app.subPackages ?? []).flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))];
+    const declared = new Set(allPages.flatMap(using));
+    expect([...templated].sort()).toEqual(VANT_COMPONENTS.map((c) => `van-${c}`).sort());
+    for (const tag of templated) expect(declared.has(tag) ? tag : `undeclared ${tag}`).toBe(tag);
+  });
+
+  it('leaves the H5-only QR library out of the weapp package', () => {
+    const js = filesUnder(out).filter((file) => file.endsWith('.js') && !file.includes(`${path.sep}${VANT_OUTPUT_DIR}${path.sep}`));
+    const bundle = js.map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+    expect(bundle).not.toContain('No input text');
+    expect(unescapeUnicode(bundle)).toContain('小程序码由后台生成');
+  });
+
   it('compiles shared/ into the report page: category labels are in its bundle', () => {
-    const bundle = unescapeUnicode(fs.readFileSync(path.join(out, 'pages/report/index.js'), 'utf8'));
+    // Several resident pages use the taxonomy, so webpack moves it into the main package's shared chunks,
+    // which app.js requires before any page: the report page's code is its own file plus those.
+    expect(fs.readFileSync(path.join(out, 'app.js'), 'utf8')).toContain('require("./common"),require("./vendors")');
+    const bundle = unescapeUnicode(['pages/report/index.js', 'common.js', 'vendors.js'].map((file) => fs.readFileSync(path.join(out, file), 'utf8')).join('\n'));
     for (const cat of CATEGORIES) expect(bundle).toContain(cat.label);
   });
 });
@@ -179,6 +219,11 @@ describe('h5 production build', () => {
     const bundle = unescapeUnicode(js.map((file) => fs.readFileSync(file, 'utf8')).join('\n'));
     expect(bundle).toContain('飞线充电');
     expect(bundle).toContain('占用堵塞消防车道/疏散通道/安全出口');
+  });
+
+  it('carries the QR library for the poster (H5 draws the estate QR code itself)', () => {
+    const js = filesUnder(path.join(out, 'js')).filter((file) => file.endsWith('.js'));
+    expect(js.map((file) => fs.readFileSync(file, 'utf8')).join('\n')).toContain('No input text');
   });
 
   it('uses hash routing, so any static server can serve it', () => {

@@ -1,12 +1,136 @@
-/** The estate noticeboard (placeholder): departments, duties and phone numbers come later. */
+/**
+ * 执法部门职责及联系人公告牌 (004 三(一)4) for one estate: each unit that leads categories here, with
+ * those categories and its phone (tap to call), and the property company's published 服务电话、
+ * 收费标准、公共收益. Links to the report page and to the printable poster.
+ */
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
+import { useLoad } from '@tarojs/taro';
+import { friendlyMessage } from '../../components/errors';
+import { estateIdFromQuery } from '../../components/estate-query';
+import { call, go, PAGES } from '../../components/nav';
+import { residentApi, type Noticeboard } from '../../components/resident-api';
+import { Button, Tag } from '../../ui';
+import '../../components/components.css';
+import './index.css';
 
 export default function NoticeboardPage() {
+  const [board, setBoard] = useState<Noticeboard | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [missing, setMissing] = useState(false);
+
+  const load = async (query: Record<string, string | undefined>) => {
+    try {
+      const estateId = await estateIdFromQuery(query);
+      if (!estateId) {
+        setMissing(true);
+        return;
+      }
+      setBoard(await residentApi.noticeboard({ estateId }));
+      setError(null);
+    } catch (err) {
+      setError(friendlyMessage(err));
+    }
+  };
+
+  useLoad((query: Record<string, string | undefined>) => void load(query));
+
+  if (missing) {
+    return (
+      <View className='board'>
+        <View className='banner banner--info'>
+          <Text>请先选择小区</Text>
+        </View>
+        <Button type='primary' block onClick={() => void go(PAGES.estates)}>
+          选择小区
+        </Button>
+      </View>
+    );
+  }
+
+  if (!board) {
+    return (
+      <View className='board'>
+        {error ? (
+          <View className='banner banner--error'>
+            <Text>{error}</Text>
+          </View>
+        ) : (
+          <Text className='muted'>正在加载…</Text>
+        )}
+      </View>
+    );
+  }
+
+  const { estate, units, property } = board;
+
   return (
-    <View className='noticeboard'>
-      <Text>小区公告栏</Text>
-      <View>
-        <Text>本小区的责任部门、职责和联系电话将在这里公布。</Text>
+    <View className='board'>
+      <View className='board__head'>
+        <Text className='board__title'>执法部门职责及联系人公告牌</Text>
+        <Text className='board__estate'>{estate.name}</Text>
+        <Text className='muted'>{estate.address}</Text>
+      </View>
+
+      {units.map((unit) => (
+        <View key={unit.id} className='card board__unit' data-unit={unit.id}>
+          <View className='row row--between'>
+            <Text className='board__unit-name'>{unit.name}</Text>
+            {unit.phone ? (
+              <Text className='link board__phone' onClick={() => void call(unit.phone ?? '')}>
+                ☎ {unit.phone}
+              </Text>
+            ) : (
+              <Text className='muted'>电话待公布</Text>
+            )}
+          </View>
+          {unit.contactPerson ? <Text className='muted'>联系人：{unit.contactPerson}</Text> : null}
+          <Text className='board__duty-title'>牵头负责：</Text>
+          <View className='chips'>
+            {unit.leadLabels.map((label) => (
+              <View key={label} className='chip'>
+                <Tag type='primary' plain>
+                  {label}
+                </Tag>
+              </View>
+            ))}
+          </View>
+        </View>
+      ))}
+
+      <View className='card board__property'>
+        <Text className='card__title'>物业服务企业公示</Text>
+        {property ? (
+          <View>
+            <View className='kv'>
+              <Text className='kv__key'>服务电话</Text>
+              <Text className='kv__value link' onClick={() => void call(property.servicePhone)}>
+                {property.servicePhone}
+              </Text>
+            </View>
+            <View className='kv'>
+              <Text className='kv__key'>收费标准</Text>
+              <Text className='kv__value'>{property.feeStandard}</Text>
+            </View>
+            <View className='kv'>
+              <Text className='kv__key'>公共收益</Text>
+              <Text className='kv__value'>{property.publicIncome}</Text>
+            </View>
+          </View>
+        ) : (
+          <Text className='muted'>物业服务企业尚未公示服务电话、收费标准和公共收益。</Text>
+        )}
+      </View>
+
+      <View className='actions__item'>
+        <Button type='primary' block onClick={() => void go(PAGES.report, { estate: estate.sceneCode })}>
+          我要上报问题
+        </Button>
+      </View>
+      <View className='actions__item'>
+        <Button block plain onClick={() => void go(PAGES.poster, { estate: estate.id })}>
+          打印公告牌海报
+        </Button>
       </View>
     </View>
   );

@@ -1,3 +1,12 @@
 export default definePageConfig({
   navigationBarTitleText: '工单详情',
+  enableShareAppMessage: true,
+  // Vant components the page renders through miniprogram/ui (copied by config/vant.ts).
+  usingComponents: {
+    'van-button': '/vant/button/index',
+    'van-icon': '/vant/icon/index',
+    'van-tag': '/vant/tag/index',
+    'van-rate': '/vant/rate/index',
+    'van-switch': '/vant/switch/index',
+  },
 });

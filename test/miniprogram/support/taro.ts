@@ -2,11 +2,18 @@
  * `@tarojs/taro` for jsdom page tests (jest moduleNameMapper): Taro's H5 API, with the page lifecycle
  * hooks replaced by plain React effects, since the real ones need a booted Taro app and router.
  * Tests set the page query with `setPageQuery` before rendering.
+ *
+ * The default export carries every named API (Taro.setStorageSync, Taro.showToast …) as in the H5
+ * build, where babel-plugin-transform-taroapi rewrites `Taro.x` into taro-h5's named export `x`;
+ * without that plugin here, taro-h5's own default object has only a few of them. It is a plain
+ * object, so tests can jest.spyOn(Taro, 'makePhoneCall') and the like.
  */
 import { useEffect, useRef } from 'react';
-import Taro from '@tarojs/taro-h5';
+import * as TaroH5 from '@tarojs/taro-h5';
 
 export * from '@tarojs/taro-h5';
+
+const Taro = Object.assign({}, TaroH5.default, TaroH5) as typeof TaroH5.default;
 export default Taro;
 
 type Query = Record<string, string | undefined>;

@@ -1,0 +1,46 @@
+/**
+ * Where the resident is (weapp): getLocation / chooseLocation (GCJ-02, the coordinates WeChat maps
+ * use), both declared in app.config requiredPrivateInfos. The privacy authorisation runs first where
+ * the base library has it; a refusal answers null and the caller uses the estate's position.
+ */
+import Taro from '@tarojs/taro';
+
+export interface Position {
+  lat: number;
+  lng: number;
+}
+
+export interface PickedPlace extends Position {
+  name: string;
+}
+
+export const CAN_PICK_ON_MAP = true;
+
+function privacyAuthorized(): Promise<boolean> {
+  if (typeof Taro.requirePrivacyAuthorize !== 'function') return Promise.resolve(true);
+  return new Promise((resolve) => {
+    Taro.requirePrivacyAuthorize({ success: () => resolve(true), fail: () => resolve(false) });
+  });
+}
+
+export async function currentPosition(): Promise<Position | null> {
+  try {
+    if (!(await privacyAuthorized())) return null;
+    const fix = await Taro.getLocation({ type: 'gcj02' });
+    return { lat: fix.latitude, lng: fix.longitude };
+  } catch {
+    return null;
+  }
+}
+
+/** The WeChat map picker, opened near `near`; null when the resident cancels or refuses. */
+export async function pickOnMap(near?: Position): Promise<PickedPlace | null> {
+  try {
+    if (!(await privacyAuthorized())) return null;
+    const picked = await Taro.chooseLocation(near ? { latitude: near.lat, longitude: near.lng } : {});
+    if (!Number.isFinite(picked.latitude) || !Number.isFinite(picked.longitude)) return null;
+    return { lat: picked.latitude, lng: picked.longitude, name: picked.name || picked.address || '地图选点' };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,10 @@
+/** weapp chip: <van-tag> (declare 'van-tag': '/vant/tag/index' in the page's usingComponents). */
+import type { TagProps } from './types';
+
+export function Tag({ children, type = 'default', plain }: TagProps) {
+  return (
+    <van-tag type={type} plain={plain} round>
+      {children}
+    </van-tag>
+  );
+}

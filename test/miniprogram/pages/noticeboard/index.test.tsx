@@ -1,0 +1,60 @@
+/** The estate noticeboard in jsdom against a fake backend (global fetch replaced, support/fake-backend.ts). */
+import { render, screen, within } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import NoticeboardPage from '../../../../miniprogram/pages/noticeboard/index';
+import type { Noticeboard } from '../../../../miniprogram/components/resident-api';
+import { installFakeBackend, type FakeBackend } from '../../support/fake-backend';
+import { clickAndSettle, settle } from '../../support/render';
+import { estateInfo } from '../../support/resident-fixtures';
+import { setPageQuery } from '../../support/taro';
+
+let backend: FakeBackend;
+const ESTATE = estateInfo();
+
+function board(property: Noticeboard['property']): Noticeboard {
+  return {
+    estate: ESTATE,
+    units: [
+      { id: 'yongning.zjj', name: '县住建局', leads: ['illegal-fee', 'contract'], leadLabels: ['擅自涨价、乱收费(含停车费)', '违规签订物业服务合同'], phone: '0951-6123456', contactPerson: '李强' },
+      { id: 'yongning.xfjy', name: '县消防救援大队', leads: ['fire-lane'], leadLabels: ['占用堵塞消防车道/疏散通道/安全出口'], phone: null, contactPerson: null },
+    ],
+    property,
+  };
+}
+
+beforeEach(() => {
+  Taro.clearStorageSync();
+  backend = installFakeBackend();
+  setPageQuery({ estate: ESTATE.id }, '/pages/noticeboard/index');
+});
+
+afterEach(() => backend.restore());
+
+it('lists each unit with the categories it leads and a tap-to-call phone, and the property company’s published information', async () => {
+  backend.on('report.noticeboard', board({ servicePhone: '0951-8000000', feeStandard: '多层 0.9 元/㎡·月', publicIncome: '2025年公共收益 12.6 万元' }));
+  const call = jest.spyOn(Taro, 'makePhoneCall').mockResolvedValue({ errMsg: 'makePhoneCall:ok' });
+  const { container } = render(<NoticeboardPage />);
+  await settle();
+  await screen.findByText('执法部门职责及联系人公告牌');
+  expect(backend.callsOf('report.noticeboard')[0]?.data).toEqual({ estateId: ESTATE.id });
+
+  const first = container.querySelector('[data-unit="yongning.zjj"]') as HTMLElement;
+  expect(within(first).getByText('擅自涨价、乱收费(含停车费)')).toBeTruthy();
+  expect(within(first).getByText('联系人：李强')).toBeTruthy();
+  await clickAndSettle(within(first).getByText('☎ 0951-6123456'));
+  expect(call).toHaveBeenCalledWith({ phoneNumber: '0951-6123456' });
+  expect(within(container.querySelector('[data-unit="yongning.xfjy"]') as HTMLElement).getByText('电话待公布')).toBeTruthy();
+
+  expect(screen.getByText('多层 0.9 元/㎡·月')).toBeTruthy();
+  expect(screen.getByText('2025年公共收益 12.6 万元')).toBeTruthy();
+  await clickAndSettle(screen.getByText('0951-8000000'));
+  expect(call).toHaveBeenLastCalledWith({ phoneNumber: '0951-8000000' });
+  call.mockRestore();
+});
+
+it('says when the property company has published nothing', async () => {
+  backend.on('report.noticeboard', board(null));
+  render(<NoticeboardPage />);
+  await settle();
+  expect(await screen.findByText('物业服务企业尚未公示服务电话、收费标准和公共收益。')).toBeTruthy();
+});
