@@ -15,6 +15,8 @@ const shared = {
 
 module.exports = {
   testTimeout: 30000,
+  // The production weapp and H5 builds, once, before the suites that read them (test/setup/builds.ts).
+  globalSetup: '<rootDir>/test/setup/builds.js',
   projects: [
     {
       ...shared,
@@ -22,7 +24,16 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-      testPathIgnorePatterns: ['/node_modules/', '/test/bench/', '/test/miniprogram/.*\\.test\\.tsx$'],
+      testPathIgnorePatterns: ['/node_modules/', '/test/bench/', '/test/e2e/', '/test/miniprogram/.*\\.test\\.tsx$'],
+      transform: { '^.+\\.(t|j)sx?$': swc },
+    },
+    {
+      // Browser stories (Chromium + the local runtime); `npm test` runs them in band after the rest.
+      ...shared,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/e2e'],
+      testMatch: ['**/*.test.ts'],
       transform: { '^.+\\.(t|j)sx?$': swc },
     },
     {

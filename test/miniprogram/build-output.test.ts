@@ -1,32 +1,16 @@
 /**
  * Production builds of the mini-program, checked on their output: weapp (pages, subpackage,
  * usingComponents, main-package size, only the used Vant components) and H5 (index.html, bundle).
- * Both builds run in this one file, one after the other: two webpack runs at once on 2 cores would
- * starve each other. Figures are printed with console.log.
+ * The builds run once per jest run in the global setup (test/setup/builds.ts), before any test, so
+ * these checks and the browser stories read the same output. Figures are printed with console.log.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { CATEGORIES } from '../../shared/taxonomy/categories';
 import { VANT_COMPONENTS, VANT_OUTPUT_DIR, vantClosure } from '../../config/vant';
 
-const run = promisify(execFile);
 const root = path.resolve(__dirname, '..', '..');
-const BUILD_TIMEOUT_MS = 10 * 60 * 1000;
 const MAIN_PACKAGE_LIMIT = 1024 * 1024;
-
-async function taroBuild(type: 'weapp' | 'h5'): Promise<number> {
-  fs.rmSync(path.join(root, 'dist', type), { recursive: true, force: true });
-  const started = performance.now();
-  await run(process.execPath, [path.join(root, 'node_modules', '@tarojs', 'cli', 'bin', 'taro'), 'build', '--type', type], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: 'production' },
-    maxBuffer: 64 * 1024 * 1024,
-    timeout: BUILD_TIMEOUT_MS,
-  });
-  return Math.round(performance.now() - started);
-}
 
 function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -52,11 +36,9 @@ describe('weapp production build', () => {
   const out = path.join(root, 'dist', 'weapp');
   let app: AppJson;
 
-  beforeAll(async () => {
-    const ms = await taroBuild('weapp');
-    console.log(`weapp production build: ${(ms / 1000).toFixed(1)} s`);
+  beforeAll(() => {
     app = JSON.parse(fs.readFileSync(path.join(out, 'app.json'), 'utf8')) as AppJson;
-  }, BUILD_TIMEOUT_MS);
+  });
 
   it('app.json lists the resident pages, the staff subpackage and the privacy settings', () => {
     // The page map of miniprogram/app.config.ts.
@@ -197,11 +179,10 @@ describe('weapp production build', () => {
 describe('h5 production build', () => {
   const out = path.join(root, 'dist', 'h5');
 
-  beforeAll(async () => {
-    const ms = await taroBuild('h5');
+  beforeAll(() => {
     const bytes = filesUnder(out).reduce((sum, file) => sum + fs.statSync(file).size, 0);
-    console.log(`h5 production build: ${(ms / 1000).toFixed(1)} s, output ${kb(bytes)}`);
-  }, BUILD_TIMEOUT_MS);
+    console.log(`h5 production build output: ${kb(bytes)}`);
+  });
 
   it('writes index.html whose scripts exist', () => {
     const html = fs.readFileSync(path.join(out, 'index.html'), 'utf8');

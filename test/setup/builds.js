@@ -1,0 +1,36 @@
+/**
+ * jest global setup: the production weapp and H5 builds, once per run, before any test starts, so
+ * that the build-output checks and the browser stories read the same fresh output and no two
+ * webpack runs compete for the 2 cores. Skipped when the selected tests need no build (a run
+ * limited to, say, test/shared) or with SKIP_MINIPROGRAM_BUILD=1 (then dist/ must already exist).
+ * Plain CommonJS: jest loads global setup outside the projects' TypeScript transform.
+ */
+const { execFile } = require('node:child_process');
+const { rmSync } = require('node:fs');
+const { join } = require('node:path');
+const { promisify } = require('node:util');
+
+const ROOT = join(__dirname, '..', '..');
+const NEEDS_BUILD = /miniprogram|e2e/;
+
+async function build(type) {
+  rmSync(join(ROOT, 'dist', type), { recursive: true, force: true });
+  const started = performance.now();
+  await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules', '@tarojs', 'cli', 'bin', 'taro'), 'build', '--type', type], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production' },
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 10 * 60 * 1000,
+  });
+  return Math.round(performance.now() - started);
+}
+
+module.exports = async function globalSetup(config) {
+  const selection = [config.testPathPattern || '', ...(config.nonFlagArgs || [])].join(' ').trim();
+  if (selection && !NEEDS_BUILD.test(selection)) return;
+  if (process.env.SKIP_MINIPROGRAM_BUILD === '1') return;
+  for (const type of ['weapp', 'h5']) {
+    const ms = await build(type);
+    process.stdout.write(`\n[setup] ${type} production build: ${(ms / 1000).toFixed(1)} s\n`);
+  }
+};
