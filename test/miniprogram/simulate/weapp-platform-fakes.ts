@@ -1,0 +1,74 @@
+/**
+ * Fakes of the WeChat platform edge that miniprogram-simulate does not provide, so the real Taro
+ * weapp output (dist/weapp) can boot inside it:
+ * - `App(config)` records the app instance; `getApp()` returns it.
+ * - `getCurrentPages()` returns an empty stack (Taro's API layer calls it while app.js loads).
+ * - `Page(config)` turns Taro's page config into a `Component` definition: simulate (j-component) only
+ *   knows components, and a WeChat page is itself a component whose lifecycle runs onLoad → onShow
+ *   → onReady. Taro's handlers (`onLoad`, `eh`, …) become methods, `data` stays `data`.
+ * `wx`, `Component` and `Behavior` are miniprogram-simulate's own (it installs them when required).
+ */
+
+type Handler = (this: PageInstance, ...args: unknown[]) => unknown;
+interface PageInstance {
+  route?: string;
+  [method: string]: unknown;
+}
+interface TaroPageConfig {
+  data?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+interface PlatformGlobals {
+  App?: (config: Record<string, unknown>) => void;
+  getApp?: () => unknown;
+  getCurrentPages?: () => unknown[];
+  Page?: (config: TaroPageConfig) => void;
+  Component?: (definition: Record<string, unknown>) => void;
+}
+
+export interface WeappFakes {
+  /** The object the output's app.js passed to App(), once it has run. */
+  app(): Record<string, unknown> | undefined;
+}
+
+function call(instance: PageInstance, name: string, ...args: unknown[]): void {
+  const method = instance[name];
+  if (typeof method === 'function') (method as Handler).apply(instance, args);
+}
+
+/** Installs the fakes on globalThis. `route` is what WeChat sets as `this.route` on the page. */
+export function installWeappFakes(route: string, query: Record<string, string> = {}): WeappFakes {
+  const g = globalThis as unknown as PlatformGlobals;
+  if (typeof g.Component !== 'function') throw new Error('require miniprogram-simulate before installing the fakes');
+  let appInstance: Record<string, unknown> | undefined;
+  g.App = (config) => {
+    appInstance = config;
+  };
+  g.getApp = () => appInstance;
+  g.getCurrentPages = () => [];
+  g.Page = (config) => {
+    const methods: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(config)) if (typeof value === 'function') methods[key] = value;
+    // Looked up at call time: simulate's Component reads which file is loading from its own state.
+    const component = g.Component;
+    if (!component) throw new Error('Component is not defined');
+    component({
+      data: config.data ?? {},
+      methods,
+      lifetimes: {
+        attached(this: PageInstance) {
+          this.route = route;
+          call(this, 'onLoad', { ...query });
+          call(this, 'onShow');
+        },
+        ready(this: PageInstance) {
+          call(this, 'onReady');
+        },
+        detached(this: PageInstance) {
+          call(this, 'onUnload');
+        },
+      },
+    });
+  };
+  return { app: () => appInstance };
+}
