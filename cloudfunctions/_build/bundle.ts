@@ -34,7 +34,8 @@ export async function bundleFunctions(outDir = join(ROOT, 'dist', 'cloudfunction
   return sizes;
 }
 
-if (require.main === module) {
+// Node's typing of `require`: miniprogram-api-typings (pulled in by Taro's types) declares a global one without `main`.
+if ((require as unknown as NodeJS.Require).main === module) {
   bundleFunctions(process.argv[2]).then(
     (sizes) => {
       for (const s of sizes) console.log(`${s.name.padEnd(8)} ${(s.bytes / 1024).toFixed(1)} KB`);
