@@ -25,6 +25,22 @@ function unitIdsOf(ticket: Ticket): string[] {
   return [...ids];
 }
 
+/** How many times a follow-up insert of commitTransition is tried before the error is thrown. */
+const FOLLOW_UP_ATTEMPTS = 3;
+
+/** Runs an insert until it succeeds or finds its own earlier write (a duplicate id); other errors are retried. */
+async function untilWritten(insert: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await insert();
+      return;
+    } catch (error) {
+      if (isDuplicateWrite(error)) return;
+      if (attempt >= FOLLOW_UP_ATTEMPTS) throw error;
+    }
+  }
+}
+
 /** `_id` of a pair; the first part is escaped so its own ':' (e.g. `wx:<openid>`) cannot shift the split. */
 function pairId(first: string, second: string): string {
   return `${encodeURIComponent(first)}:${second}`;
@@ -168,8 +184,10 @@ export function createCloudbaseTicketStore(db: CbDatabase): TicketStore {
       const { updated } = await tickets().where({ _id: next.id, version: expectedVersion }).update(ticketUpdate(next, _));
       if (updated === 0) throw new StoreConflictError();
       // Not one transaction with the ticket write: `where().update()` cannot carry a transaction id.
-      await events().add(toDoc(event.id, event));
-      await addOutbox(outbox);
+      // The version check above already decided the winner, so the event and outbox inserts are
+      // retried (their ids are fixed, so a retry after a lost answer finds its own write: done).
+      await untilWritten(() => events().add(toDoc(event.id, event)));
+      if (outbox.length > 0) await untilWritten(() => addOutbox(outbox));
     },
 
     async listEvents(ticketId) {

@@ -145,6 +145,35 @@ describe('CloudBase store against the loopback CloudBase server: commitTransitio
     expect(await h.store.getTicket('t1')).toEqual(ticket);
   });
 
+  it('retries the event insert after the version-checked write when the first insert fails', async () => {
+    const ticket = await created();
+    const next = { ...ticket, version: 2, state: 'accepted' as const, updatedAt: T(5) };
+    h.loopback.failNext('database.insertDocument', 'SYS_ERR', 'injected: connection reset');
+    await h.store.commitTransition({ next, expectedVersion: 1, event: makeEvent(next, 2), outbox: [makeMessage('m1')] });
+
+    expect(h.loopback.actions()).toEqual(['database.modifyDocument', 'database.insertDocument', 'database.insertDocument', 'database.insertDocument']);
+    expect((await h.store.listEvents('t1')).map((e) => e.seq)).toEqual([1, 2]);
+    expect(h.loopback.docs('outbox').map((d) => d._id)).toEqual(['m1']);
+  });
+
+  it('treats a duplicate id on the retried event insert as its own earlier write', async () => {
+    const ticket = await created();
+    const next = { ...ticket, version: 2, state: 'accepted' as const, updatedAt: T(5) };
+    h.loopback.failNext('database.insertDocument', 'DATABASE_DUPLICATE_WRITE', 'E11000 duplicate key error');
+    await h.store.commitTransition({ next, expectedVersion: 1, event: makeEvent(next, 2), outbox: [] });
+
+    expect(h.loopback.actions()).toEqual(['database.modifyDocument', 'database.insertDocument']);
+    expect(await h.store.getTicket('t1')).toEqual(next);
+  });
+
+  it('gives up after three failed event inserts and throws the platform error', async () => {
+    const ticket = await created();
+    const next = { ...ticket, version: 2, state: 'accepted' as const, updatedAt: T(5) };
+    for (let i = 0; i < 3; i += 1) h.loopback.failNext('database.insertDocument', 'SYS_ERR', 'injected: down');
+    await expect(h.store.commitTransition({ next, expectedVersion: 1, event: makeEvent(next, 2), outbox: [] })).rejects.toThrow(/injected: down/);
+    expect(h.loopback.actions()).toEqual(['database.modifyDocument', 'database.insertDocument', 'database.insertDocument', 'database.insertDocument']);
+  });
+
   it('lets exactly one of two writers of the same version win', async () => {
     const ticket = await created();
     const a = { ...ticket, version: 2, state: 'accepted' as const };
