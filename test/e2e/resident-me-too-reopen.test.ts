@@ -69,7 +69,7 @@ test('a neighbour adds "me too" instead of a duplicate; the reporter asks for th
   await neighbour.see(no);
   await neighbour.shot('me-too-prompt');
   await neighbour.page.getByText('我也遇到了(附议)').first().click();
-  await neighbour.see(/已附议，感谢您的反映。目前共有\d+位居民反映了这个问题/);
+  await neighbour.see('连同上报人，目前共有2位居民反映了这个问题');
   await neighbour.shot('me-too-done');
   // Only one ticket exists: the neighbour's voice was counted on the first one.
   const staff = await apiToken(story.url, USERS.grid);

@@ -180,6 +180,10 @@ export default function ReportPage() {
 
   useDidShow(() => retryPending());
   useEffect(() => onConnectivityBack(() => retryPending()), []);
+  // The me-too prompt replaces the submit button at the foot of a long form: bring it into view.
+  useEffect(() => {
+    if (nearby) Taro.pageScrollTo({ selector: '.metoo', duration: 200 }).catch(() => undefined);
+  }, [nearby]);
 
   const submit = async () => {
     const d = draftRef.current;
@@ -293,7 +297,7 @@ export default function ReportPage() {
     return (
       <View className='report'>
         <View className='banner banner--ok'>
-          <Text>已附议，感谢您的反映。目前共有{seconded.meToo}位居民反映了这个问题，承办单位会一并处理。</Text>
+          <Text>已附议，感谢您的反映。连同上报人，目前共有{seconded.meToo + 1}位居民反映了这个问题，承办单位会一并处理。</Text>
         </View>
         <View className='actions__item'>
           <Button type='primary' block onClick={() => void go(PAGES.share, { id: seconded.ticketId })}>

@@ -259,7 +259,8 @@ describe('report page: me too', () => {
     await clickAndSettle(button('我也遇到了(附议)'));
     await screen.findByText(/已附议/);
     expect(backend.callsOf('report.meToo').map((c) => c.data)).toEqual([{ ticketId: 't-near-1' }]);
-    expect(screen.getByText(/目前共有3位居民反映了这个问题/)).toBeTruthy();
+    // meToo 3 seconders + the reporter.
+    expect(screen.getByText(/连同上报人，目前共有4位居民反映了这个问题/)).toBeTruthy();
     expect(backend.callsOf('report.submit')).toHaveLength(0);
     expect(storedDraft()).toBeNull();
   });
