@@ -35,7 +35,7 @@ async function gridSettles(baseUrl: string, ticketId: string): Promise<void> {
   const token = await apiToken(baseUrl, USERS.grid);
   let d = await api<Detail>(baseUrl, token, 'ticket', 'detail', { ticketId });
   await api(baseUrl, token, 'ticket', 'accept', { ticketId, version: d.ticket.version });
-  const upload = await fetch(`${baseUrl}/api/upload`, { method: 'POST', headers: { 'Content-Type': 'image/png', Authorization: `Bearer ${token}` }, body: tinyPng() });
+  const upload = await fetch(`${baseUrl}/api/upload`, { method: 'POST', headers: { 'Content-Type': 'image/png', Authorization: `Bearer ${token}` }, body: new Uint8Array(tinyPng()) });
   const photo = ((await upload.json()) as { data: { id: string } }).data.id;
   d = await api<Detail>(baseUrl, token, 'ticket', 'detail', { ticketId });
   await api(baseUrl, token, 'ticket', 'settle', {
