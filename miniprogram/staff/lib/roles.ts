@@ -44,5 +44,7 @@ export function entriesFor(roles: readonly string[], paths: { queue: (v: QueueVi
   if (has(roles, 'street', 'leadership')) out.push({ label: '超时工单督办', url: paths.queue('street-overdue') });
   if (has(roles, 'leadership', 'street', 'department', 'police')) out.push({ label: '统计与通报', url: paths.dashboard });
   if (has(roles, 'leadership')) out.push({ label: '全部工单', url: paths.queue('all') });
+  // A property company works the tickets of the estates it serves (those about its own conduct never reach it).
+  else if (has(roles, 'property')) out.push({ label: '服务小区的工单', url: paths.queue('all') });
   return out;
 }

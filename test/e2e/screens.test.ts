@@ -1,0 +1,153 @@
+/**
+ * Screens: a 375×812 screenshot of every resident page and of each staff role's main screens, on the
+ * local runtime with its seeded demo tickets, into test/artifacts/screenshots/screens/. Each screen
+ * first shows a piece of the text it exists for, so that a blank or failed page cannot pass.
+ * UPDATE_README_SHOT=1 also writes the report page to docs/screenshots/report.png (for the README).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launch, person, resetScreenshots, VIEWPORT, type Person } from './support/browser';
+import { startStoryRuntime, type StoryRuntime } from './support/runtime';
+import { api, apiToken, HSJY, open, ROUTES, signIn, USERS } from './support/app';
+
+const STORY = 'screens';
+const README_SHOT = join(__dirname, '..', '..', 'docs', 'screenshots', 'report.png');
+/** resident2 reported the seeded demo tickets of 和顺佳苑 (local/demo/tickets.ts). */
+const REPORTER = 'demo.yongning.resident2';
+jest.setTimeout(60_000);
+
+let story: StoryRuntime;
+let browser: Browser;
+let resident: Person;
+/** The seeded 电梯安全 ticket (已报到), 车辆乱停乱放 (待受理). */
+let elevatorId: string;
+let parkingNo: string;
+
+interface MineItem {
+  id: string;
+  no: string;
+  category: string;
+}
+
+beforeAll(async () => {
+  resetScreenshots(STORY);
+  story = await startStoryRuntime();
+  browser = await launch();
+  const token = await apiToken(story.url, REPORTER);
+  const mine = (await api<{ items: MineItem[] }>(story.url, token, 'report', 'listMine', { limit: 20 })).items;
+  const byCategory = (c: string) => {
+    const t = mine.find((m) => m.category === c);
+    if (!t) throw new Error(`the demo seed has no ${c} ticket of ${REPORTER}`);
+    return t;
+  };
+  elevatorId = byCategory('elevator').id;
+  parkingNo = byCategory('parking').no;
+  resident = await person(browser, story.url, STORY, 'resident', { geolocation: HSJY.at });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await story?.stop();
+});
+
+/** The page is no wider than the phone: nothing to scroll sideways. */
+async function fitsWidth(p: Person): Promise<void> {
+  expect(await p.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEWPORT.width);
+}
+
+/** Shows `route`, waits for each text, then takes the screen. */
+async function screen(p: Person, route: string, name: string, texts: Array<string | RegExp>): Promise<void> {
+  await open(p.page, story.url, route);
+  for (const t of texts) await p.see(t);
+  await p.shot(name);
+  await fitsWidth(p);
+}
+
+describe('resident pages', () => {
+  test('sign-in (the demo-user picker)', async () => {
+    await screen(resident, ROUTES.signin, 'signin', ['本地演示环境：选择一个演示账号登录。正式小程序使用微信身份。', '网格员']);
+    await signIn(resident, story.url, REPORTER);
+  });
+
+  test('report (opened from the estate QR code)', async () => {
+    await screen(resident, ROUTES.report(HSJY.sceneCode), 'report', [HSJY.name, '选择问题类型', '现场照片（最多9张）', '问题描述']);
+    if (process.env.UPDATE_README_SHOT === '1') {
+      mkdirSync(join(README_SHOT, '..'), { recursive: true });
+      await resident.page.screenshot({ path: README_SHOT });
+    }
+  });
+
+  test('estates picker', async () => {
+    await screen(resident, ROUTES.estates, 'estates', ['已按离您的距离由近到远排列', HSJY.name]);
+  });
+
+  test('my reports', async () => {
+    await screen(resident, ROUTES.mine, 'mine', ['电梯安全', '车辆乱停乱放', parkingNo]);
+  });
+
+  test('ticket detail', async () => {
+    await screen(resident, ROUTES.ticket(elevatorId), 'ticket', ['电梯安全', '已报到', '办理过程']);
+  });
+
+  test('noticeboard', async () => {
+    await screen(resident, ROUTES.noticeboard(HSJY.id), 'noticeboard', ['执法部门职责及联系人公告牌', '物业服务企业公示', '牵头负责：']);
+  });
+
+  test('poster', async () => {
+    await screen(resident, ROUTES.poster(HSJY.id), 'poster', ['执法部门职责及联系人公告牌', '飞线充电、占用消防通道、乱收费……扫码拍照即可上报，处理进度全程可查']);
+  });
+
+  test('share view (public, shown in an owner group)', async () => {
+    await screen(resident, ROUTES.share(elevatorId), 'share', ['电梯安全', '我也遇到了']);
+  });
+});
+
+describe('staff screens', () => {
+  const staff = async (who: string, userId: string): Promise<Person> => {
+    const p = await person(browser, story.url, STORY, who, { geolocation: HSJY.at });
+    await signIn(p, story.url, userId);
+    return p;
+  };
+
+  test('grid worker: home, queue, ticket', async () => {
+    const grid = await staff('grid', USERS.grid);
+    await screen(grid, ROUTES.staffHome, 'home', ['网格员', '网格工单（受理、就地办结、吹哨、核验）', '新工单']);
+    await screen(grid, ROUTES.queue('grid'), 'queue', ['网格工单', parkingNo, '车辆乱停乱放']);
+    await grid.page.locator('.ticket-row').filter({ hasText: parkingNo }).locator('.ticket-row__head').click();
+    await grid.see('办理进度');
+    await grid.see('吹哨');
+    await grid.see('处理记录');
+    await grid.shot('ticket');
+    await fitsWidth(grid);
+  });
+
+  test('street officer: home, groups', async () => {
+    const street = await staff('street', USERS.street);
+    await screen(street, ROUTES.staffHome, 'home', ['社区/街道', '退单待重新派单', '延期申请审批', '超时工单督办']);
+    await screen(street, ROUTES.groups, 'groups', ['选择小区', HSJY.name]);
+  });
+
+  test('department officer: home, unit queue', async () => {
+    const zjj = await staff('department', USERS.zjj);
+    await screen(zjj, ROUTES.staffHome, 'home', ['部门', '本单位待办（报到、到场、办结）']);
+    await screen(zjj, ROUTES.queue('unit'), 'queue', ['本单位待办', /共 \d+ 件/]);
+  });
+
+  test('police officer: home, owner-group desk', async () => {
+    const police = await staff('police', USERS.police);
+    await screen(police, ROUTES.staffHome, 'home', ['民警', '业主群警务台', '本单位待办（报到、到场、办结）']);
+    await screen(police, ROUTES.desk, 'desk', ['辖区小区的纠纷、治安、停车、消防通道等涉警工单及业主群转发的工单', '全部业主群', '车辆乱停乱放']);
+  });
+
+  test('leadership office: home, dashboard', async () => {
+    const office = await staff('leadership', USERS.leadership);
+    await screen(office, ROUTES.staffHome, 'home', ['领导小组办公室', '统计与通报', '全部工单']);
+    await screen(office, ROUTES.dashboard, 'dashboard', ['排名依据', '月通报', '下载XLSX']);
+  });
+
+  test('property company: home', async () => {
+    const property = await staff('property', USERS.property);
+    await screen(property, ROUTES.staffHome, 'home', ['物业服务企业', '安居物业', '服务小区的工单']);
+  });
+});
