@@ -21,12 +21,20 @@ export function formatTime(instant: string | null | undefined): string {
   }
 }
 
-/** 95 → '1小时35分钟', 45 → '45分钟', 120 → '2小时'. Minutes are rounded. */
+/**
+ * 95 → '1小时35分钟', 45 → '45分钟', 120 → '2小时'; from two days on, days and hours (4380 →
+ * '3天1小时'): '345小时' is not something an officer reads at a glance. Minutes are rounded.
+ */
 export function formatMinutes(minutes: number | null | undefined): string {
   if (minutes === null || minutes === undefined || !Number.isFinite(minutes)) return '—';
   const total = Math.max(0, Math.round(minutes));
   const hours = Math.floor(total / 60);
   const rest = total % 60;
+  if (hours >= 48) {
+    const days = Math.floor(hours / 24);
+    const h = hours % 24;
+    return h === 0 ? `${days}天` : `${days}天${h}小时`;
+  }
   if (hours === 0) return `${rest}分钟`;
   return rest === 0 ? `${hours}小时` : `${hours}小时${rest}分钟`;
 }

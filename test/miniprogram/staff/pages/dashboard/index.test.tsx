@@ -74,7 +74,7 @@ describe('dashboard page (fetch faked)', () => {
     expect(figure(first, '报到用时 P50')).toBe('25分钟');
     expect(figure(first, '报到用时 P90')).toBe('1小时35分钟');
     expect(figure(first, '办结用时 P50')).toBe('24小时');
-    expect(figure(first, '办结用时 P90')).toBe('73小时');
+    expect(figure(first, '办结用时 P90')).toBe('3天1小时');
     expect(figure(first, '超期未结')).toBe('2 件');
 
     const second = card('县综合执法局');
