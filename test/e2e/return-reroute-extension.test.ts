@@ -134,6 +134,8 @@ test('department 退单 with a reason → street re-routes to another unit → e
   await open(street.page, story.url, ROUTES.staffHome);
   await openEntry(street, '延期申请审批', '延期申请审批');
   const extRow = street.page.locator('.ticket-row').filter({ hasText: no });
+  // The list row already says what is asked.
+  await street.seeIn(extRow, `县综合执法局申请延期至 2026-03-16 18:00，理由：${extensionReason}`);
   await extRow.getByText('办理', { exact: true }).click();
   await street.seeIn(extRow, '当前处理：县综合执法局（已报到）');
   const approve = await openAction(street, '批准延期');

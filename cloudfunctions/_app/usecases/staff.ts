@@ -95,7 +95,8 @@ export async function queue(deps: AppDeps, identity: Identity, input: In<'queue'
       tickets = await scopedTickets(deps, identity, VIEW_STATES[input.view]);
   }
   const sorted = tickets.sort(byDeadline);
-  return { items: sorted.slice(0, input.limit).map(summary), total: sorted.length };
+  // The pending extension travels with the row, so the street decides from the list without opening each ticket.
+  return { items: sorted.slice(0, input.limit).map((t) => ({ ...summary(t), pendingExtension: t.pendingExtension })), total: sorted.length };
 }
 
 export async function home(deps: AppDeps, identity: Identity) {

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { formatTime, nearestOpenDeadline } from '../lib/format';
 import type { QueueItem } from '../lib/types';
+import { unitName } from '../lib/units';
 import { DeadlineCountdown } from './DeadlineCountdown';
 import { StateChip } from './StateChip';
 
@@ -28,6 +29,11 @@ export function TicketRow({ item, estate, now, onOpen, children }: { item: Queue
           {item.meToo > 0 ? ` · ${item.meToo}人附议` : ''}
         </Text>
         <DeadlineCountdown deadlines={item.deadlines} now={now} />
+        {item.pendingExtension ? (
+          <Text className='ticket-row__meta ticket-row__extension'>
+            {unitName(item.pendingExtension.unitId)}申请延期至 {formatTime(item.pendingExtension.until)}，理由：{item.pendingExtension.reason}
+          </Text>
+        ) : null}
       </View>
       {children}
     </View>

@@ -33,6 +33,8 @@ export interface QueueItem {
   holder: Holder;
   meToo: number;
   overdue: boolean;
+  /** A unit's request for more time, waiting for the street's decision. */
+  pendingExtension?: { unitId: string; until: string; reason: string } | null;
 }
 
 export interface QueueAnswer {

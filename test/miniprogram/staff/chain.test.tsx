@@ -174,9 +174,11 @@ describe('staff pages on the real functions (only fetch faked)', () => {
     expect((await app.store.getTicket(id))!.pendingExtension?.until).toBe('2026-11-27T10:00:00.000Z');
 
     await as('street', 'queue', { view: 'street-extensions' });
+    // The row itself says what is asked (the queue answer carries the pending extension).
+    expect(screen.getByText(/^县住建局申请延期至 2026-11-27 18:00，理由：需更换整条线路/)).toBeTruthy();
     await click('办理');
     await click('批准延期');
-    expect(screen.getByText(/^县住建局申请延期至 2026-11-27 18:00，理由：需更换整条线路/)).toBeTruthy();
+    expect(screen.getAllByText(/^县住建局申请延期至 2026-11-27 18:00，理由：需更换整条线路/)).toHaveLength(2);
     await click('确认批准延期');
     const after = (await app.store.getTicket(id))!;
     expect(after.pendingExtension).toBeNull();

@@ -259,5 +259,6 @@ export function summaryOf(t: Ticket): QueueItem {
     holder: t.holder,
     meToo: t.meToo,
     overdue: t.deadlines.some((d) => d.overdueAt !== undefined && d.metAt === undefined),
+    pendingExtension: t.pendingExtension,
   };
 }

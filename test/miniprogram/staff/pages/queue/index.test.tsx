@@ -142,10 +142,13 @@ describe('staff queue page, street officer (fetch faked)', () => {
     });
 
     const [rowA, rowB] = rows();
+    // The request is on the row before anything is opened.
+    expect(within(rowA!).getByText('县住建局申请延期至 2026-12-08 17:30，理由：等待配件')).toBeTruthy();
     await click(within(rowA!).getByText('办理'));
     expect(actionButtons(rowA!)).toEqual(['批准延期', '驳回延期']);
     await click(within(rowA!).getByText('批准延期'));
-    expect(within(rowA!).getByText('县住建局申请延期至 2026-12-08 17:30，理由：等待配件')).toBeTruthy();
+    // Shown again in the form that decides it.
+    expect(within(rowA!).getAllByText('县住建局申请延期至 2026-12-08 17:30，理由：等待配件')).toHaveLength(2);
     await click(within(rowA!).getByText('确认批准延期'));
     expect(net.ticketCalls('approveExtension').map((c) => c.data)).toEqual([{ ticketId: a.id, version: 6 }]);
 
