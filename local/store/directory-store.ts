@@ -1,7 +1,9 @@
 /** Reference data on SQLite: estates, grids, users, property companies, unit contacts, SLA policies, owner groups. */
+import type Database from 'better-sqlite3';
 import type { Estate, Grid, OwnerGroup, PropertyCompany, UnitContact, User } from '../../shared/domain/directory';
 import type { DirectoryStore } from '../../shared/ports/store';
 import { IN_LIST, jsonList, type StatementCache } from './statements';
+import { buildUserQuery, userIndexRows, type UserFilter } from './user-query';
 
 type DocRow = { doc: string };
 
@@ -41,7 +43,11 @@ class Where {
 }
 
 export class SqliteDirectory implements DirectoryStore {
-  constructor(private readonly st: StatementCache) {}
+  private readonly putUserTx: Database.Transaction<(user: User) => void>;
+
+  constructor(private readonly st: StatementCache) {
+    this.putUserTx = st.db.transaction((user: User) => this.putUserNow(user));
+  }
 
   async getEstate(id: string): Promise<Estate | null> {
     return parse<Estate>(this.st.get('SELECT doc FROM estates WHERE id = ?').get(id) as DocRow | undefined);
@@ -99,40 +105,32 @@ export class SqliteDirectory implements DirectoryStore {
    * The grant filters (jurisdiction, role, unitId) must all hold on ONE grant of the user: a police
    * officer of one jurisdiction who is a resident in another is not a police officer of the second.
    * unitId matches the units a user acts for and the streets (township units) a user covers.
+   * Read through user_roles / user_units (user-query.ts): the cost follows the users found.
    */
-  async listUsers(filter: { jurisdiction?: string; demo?: boolean; unitId?: string; role?: string }): Promise<User[]> {
-    const w = new Where().eq('demo', filter.demo === undefined ? undefined : filter.demo ? 1 : 0);
-    const grant: string[] = [];
-    const grantParams: unknown[] = [];
-    if (filter.jurisdiction !== undefined) {
-      grant.push(`json_extract(g.value, '$.jurisdiction') = ?`);
-      grantParams.push(filter.jurisdiction);
-    }
-    if (filter.role !== undefined) {
-      grant.push(`json_extract(g.value, '$.role') = ?`);
-      grantParams.push(filter.role);
-    }
-    if (filter.unitId !== undefined) {
-      grant.push(
-        `(EXISTS (SELECT 1 FROM json_each(g.value, '$.units') u WHERE u.value = ?) OR ` +
-          `EXISTS (SELECT 1 FROM json_each(g.value, '$.streets') s WHERE s.value = ?))`,
-      );
-      grantParams.push(filter.unitId, filter.unitId);
-    }
-    if (grant.length > 0) {
-      w.parts.push(`EXISTS (SELECT 1 FROM json_each(doc, '$.grants') g WHERE ${grant.join(' AND ')})`);
-      w.params.push(...grantParams);
-    }
-    return this.list<User>('users', w);
+  async listUsers(filter: UserFilter): Promise<User[]> {
+    const q = buildUserQuery(filter);
+    return parseAll<User>(this.st.get(q.sql).all(...q.params));
   }
 
+  /** The user row and its user_roles / user_units rows, in one transaction. */
   async putUser(user: User): Promise<void> {
+    this.putUserTx.immediate(user);
+  }
+
+  private putUserNow(user: User): void {
     this.st
       .get(
         `INSERT INTO users (id, openid, demo, doc) VALUES (?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET openid = excluded.openid, demo = excluded.demo, doc = excluded.doc`,
       )
       .run(user.id, user.openid, user.demo ? 1 : 0, JSON.stringify(user));
+    this.st.get('DELETE FROM user_roles WHERE user_id = ?').run(user.id);
+    this.st.get('DELETE FROM user_units WHERE user_id = ?').run(user.id);
+    const rows = userIndexRows(user);
+    const role = this.st.get('INSERT INTO user_roles (role, jurisdiction, user_id) VALUES (?, ?, ?)');
+    for (const [r, j] of rows.roles) role.run(r, j, user.id);
+    const unit = this.st.get('INSERT INTO user_units (unit_id, user_id) VALUES (?, ?)');
+    for (const u of rows.units) unit.run(u, user.id);
   }
 
   async listPropertyCompanies(jurisdiction?: string): Promise<PropertyCompany[]> {

@@ -5,6 +5,7 @@
  * that a write of the whole document cannot overwrite them with a stale copy.
  */
 import type Database from 'better-sqlite3';
+import { backfillTicketFacts, TICKET_FACTS_TABLE } from './ticket-facts';
 
 const V1 = `
 CREATE TABLE tickets (
@@ -161,8 +162,60 @@ CREATE INDEX violations_company_year ON violations (company_id, year, confirmed_
 CREATE INDEX violations_jurisdiction_year ON violations (jurisdiction, year, confirmed_at, id);
 `;
 
+/**
+ * Who holds which role where, and who acts for which unit, as index rows (issue 8): listUsers
+ * reads the few candidates through them instead of unpacking every user's grants (every resident
+ * who signed in is a user). Derived from users.doc only; putUser rewrites a user's rows with the
+ * user. Units are a grant's `units` and `streets` (a township is found by its unit id).
+ */
+const V3 = `
+CREATE TABLE user_roles (
+  role TEXT NOT NULL,
+  jurisdiction TEXT NOT NULL,
+  user_id TEXT NOT NULL REFERENCES users (id),
+  PRIMARY KEY (role, jurisdiction, user_id)
+) WITHOUT ROWID;
+CREATE INDEX user_roles_jurisdiction ON user_roles (jurisdiction);
+CREATE INDEX user_roles_user ON user_roles (user_id);
+
+CREATE TABLE user_units (
+  unit_id TEXT NOT NULL,
+  user_id TEXT NOT NULL REFERENCES users (id),
+  PRIMARY KEY (unit_id, user_id)
+) WITHOUT ROWID;
+CREATE INDEX user_units_user ON user_units (user_id);
+
+-- Back-fill from the users already stored (putUser keeps them from now on, user-query.ts
+-- userIndexRows: the same rows). A grant without a text role and jurisdiction is left out.
+INSERT OR IGNORE INTO user_roles (role, jurisdiction, user_id)
+  SELECT json_extract(g.value, '$.role'), json_extract(g.value, '$.jurisdiction'), u.id
+  FROM users u, json_each(u.doc, '$.grants') g
+  WHERE json_type(g.value, '$.role') = 'text' AND json_type(g.value, '$.jurisdiction') = 'text';
+INSERT OR IGNORE INTO user_units (unit_id, user_id)
+  SELECT x.value, u.id FROM users u, json_each(u.doc, '$.grants') g, json_each(g.value, '$.units') x WHERE x.type = 'text';
+INSERT OR IGNORE INTO user_units (unit_id, user_id)
+  SELECT x.value, u.id FROM users u, json_each(u.doc, '$.grants') g, json_each(g.value, '$.streets') x WHERE x.type = 'text';
+`;
+
+/**
+ * Each ticket's metric facts record (ticket-facts.ts), for the reports (issue 8); back-filled from
+ * the documents and events already stored (in JavaScript: shared/metrics derives the records).
+ */
+const V4 = (db: Database.Database): void => {
+  db.exec(TICKET_FACTS_TABLE);
+  backfillTicketFacts(db);
+};
+
+/** SQL, or a function for what SQL alone cannot do; it runs inside the migration's transaction. */
+export type Migration = string | ((db: Database.Database) => void);
+
 /** Migration n (1-based) brings user_version from n-1 to n. Append only; never edit a shipped one. */
-export const MIGRATIONS: readonly string[] = [V1, V2];
+export const MIGRATIONS: readonly Migration[] = [V1, V2, V3, V4];
+
+export function runMigration(db: Database.Database, migration: Migration): void {
+  if (typeof migration === 'string') db.exec(migration);
+  else migration(db);
+}
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
@@ -184,7 +237,7 @@ export function migrate(db: Database.Database): void {
   db.transaction(() => {
     // Re-read under the write lock: another process may have migrated meanwhile.
     for (let v = current(); v < SCHEMA_VERSION; v++) {
-      db.exec(MIGRATIONS[v] as string);
+      runMigration(db, MIGRATIONS[v] as Migration);
       db.pragma(`user_version = ${v + 1}`);
     }
   }).immediate();

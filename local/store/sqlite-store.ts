@@ -10,6 +10,7 @@ import type { Estate, Grid, OwnerGroup, PropertyCompany, UnitContact, User } fro
 import type { OutboxMessage } from '../../shared/domain/outbox';
 import type { Ticket, TicketEvent } from '../../shared/domain/ticket';
 import type { Violation } from '../../shared/domain/violation';
+import type { TicketFactsRecord } from '../../shared/metrics/facts';
 import type { Page, Store, TicketFilter, TicketStore, ViolationFilter } from '../../shared/ports/store';
 import { SqliteDirectory } from './directory-store';
 import { SqliteOutbox } from './outbox-store';
@@ -51,6 +52,9 @@ export class SqliteStore implements Store {
   }
   commitTransition(input: Parameters<TicketStore['commitTransition']>[0]): Promise<void> {
     return this.tickets.commitTransition(input);
+  }
+  queryTicketFacts(filter: TicketFilter, page: Page): Promise<{ items: TicketFactsRecord[]; next: string | null }> {
+    return this.tickets.queryTicketFacts(filter, page);
   }
   listEvents(ticketId: string): Promise<TicketEvent[]> {
     return this.tickets.listEvents(ticketId);

@@ -51,10 +51,23 @@ export interface TicketQuery {
 }
 
 /**
+ * What a ticket query returns per row: the document (and the me-too column), or the facts record
+ * (ticket_facts, joined by key after the ticket index has chosen and ordered the rows) with the
+ * cursor's columns.
+ */
+export type TicketColumns = 'doc' | 'facts';
+
+const SELECT: Record<TicketColumns, string> = {
+  doc: 'SELECT t.doc, t.me_too FROM tickets t',
+  // CROSS JOIN keeps tickets as the outer loop: its index filters and orders, ticket_facts is looked up per row.
+  facts: 'SELECT t.created_at, t.id, f.facts FROM tickets t CROSS JOIN ticket_facts f ON f.ticket_id = t.id',
+};
+
+/**
  * Builds the queue query, or null when a list filter is empty ("empty scope means none, never all").
  * All given fields must hold; list fields match any of their values.
  */
-export function buildTicketQuery(filter: TicketFilter, page: Page): TicketQuery | null {
+export function buildTicketQuery(filter: TicketFilter, page: Page, columns: TicketColumns = 'doc'): TicketQuery | null {
   const where: string[] = [];
   const params: unknown[] = [];
   const eq = (column: string, value: string | undefined) => {
@@ -107,7 +120,7 @@ export function buildTicketQuery(filter: TicketFilter, page: Page): TicketQuery 
   const limit = Math.max(1, Math.min(MAX_PAGE, Math.floor(page.limit) || 1));
   params.push(limit + 1);
   const sql =
-    `SELECT t.doc, t.me_too FROM tickets t` +
+    SELECT[columns] +
     (where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '') +
     ` ORDER BY t.created_at DESC, t.id DESC LIMIT ?`;
   return { sql, params, limit };

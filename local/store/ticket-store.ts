@@ -1,9 +1,11 @@
 /** Tickets, their events, idempotency keys, "me too" and counters on SQLite (the TicketStore port). */
 import type Database from 'better-sqlite3';
 import type { Ticket, TicketEvent } from '../../shared/domain/ticket';
+import type { TicketFactsRecord } from '../../shared/metrics/facts';
 import { StoreConflictError, type Page, type TicketFilter, type TicketStore } from '../../shared/ports/store';
 import { insertOutbox } from './outbox-store';
 import { IN_LIST, jsonList, type StatementCache } from './statements';
+import { writeTicketFacts } from './ticket-facts';
 import { SWEEP_SQL, buildTicketQuery, encodeCursor, sweepColumn } from './ticket-query';
 
 interface TicketRow {
@@ -28,6 +30,9 @@ function unitsOf(t: Ticket): string[] {
 function checkEvent(ticket: Ticket, event: TicketEvent): void {
   if (event.ticketId !== ticket.id) throw new Error(`事件 ${event.id} 不属于工单 ${ticket.id}`);
 }
+
+/** The tickets columns that indexes read and a transition may change. */
+const INDEXED = ['jurisdiction', 'estate_id', 'grid_id', 'street_id', 'sweep_at'] as const;
 
 type CreateInput = Parameters<TicketStore['createTicket']>[0];
 type CommitInput = Parameters<TicketStore['commitTransition']>[0];
@@ -94,6 +99,17 @@ export class SqliteTickets implements TicketStore {
     return { items, next };
   }
 
+  /** Facts records in queryTickets' order and paging (the ticket index chooses the rows). */
+  async queryTicketFacts(filter: TicketFilter, page: Page): Promise<{ items: TicketFactsRecord[]; next: string | null }> {
+    const q = buildTicketQuery(filter, page, 'facts');
+    if (!q) return { items: [], next: null };
+    const rows = this.st.get(q.sql).all(...q.params) as Array<{ created_at: string; id: string; facts: string }>;
+    const kept = rows.slice(0, q.limit);
+    const last = kept[kept.length - 1];
+    const next = rows.length > q.limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null;
+    return { items: kept.map((r) => JSON.parse(r.facts) as TicketFactsRecord), next };
+  }
+
   async findDueForSweep(now: string, limit: number): Promise<Ticket[]> {
     const rows = this.st.get(SWEEP_SQL).all(now, Math.max(0, Math.floor(limit))) as TicketRow[];
     return rows.map(toTicket);
@@ -152,6 +168,7 @@ export class SqliteTickets implements TicketStore {
       );
     this.writeLinks(ticket);
     this.appendEvent(event);
+    writeTicketFacts((sql) => this.st.get(sql), ticket, [event]);
     this.st.get('INSERT INTO idempotency (reporter_user_id, key, ticket_id) VALUES (?, ?, ?)').run(reporter, idempotencyKey, ticket.id);
     insertOutbox(this.st, outbox);
     return { ticket, created: true };
@@ -161,30 +178,32 @@ export class SqliteTickets implements TicketStore {
     checkEvent(next, event);
     // A write that does not move the version would let a second writer at the same version through.
     if (next.version <= expectedVersion) throw new Error(`新版本 ${next.version} 必须大于预期版本 ${expectedVersion}`);
+    const stored = this.st.get(`SELECT version, ${INDEXED.join(', ')} FROM tickets WHERE id = ?`).get(next.id) as
+      | (Record<(typeof INDEXED)[number], string | null> & { version: number })
+      | undefined;
+    if (!stored || stored.version !== expectedVersion) throw new StoreConflictError();
+    // Indexed columns are set only when they change: SQLite rewrites an index entry for every column
+    // in SET even when its value is the same, and each such page is written again at the commit.
+    const wanted: Record<(typeof INDEXED)[number], string | null> = {
+      jurisdiction: next.jurisdiction,
+      estate_id: next.estateId,
+      grid_id: next.gridId,
+      street_id: next.streetId,
+      sweep_at: sweepColumn(next.state, next.sweepAt),
+    };
+    const moved = INDEXED.filter((c) => stored[c] !== wanted[c]);
     const changed = this.st
       .get(
-        `UPDATE tickets SET version = ?, jurisdiction = ?, estate_id = ?, grid_id = ?, street_id = ?, category = ?, state = ?,
-           updated_at = ?, sweep_at = ?, doc = ? WHERE id = ? AND version = ?`,
+        `UPDATE tickets SET version = ?, category = ?, state = ?, updated_at = ?, doc = ?${moved.map((c) => `, ${c} = ?`).join('')} ` +
+          `WHERE id = ? AND version = ?`,
       )
-      .run(
-        next.version,
-        next.jurisdiction,
-        next.estateId,
-        next.gridId,
-        next.streetId,
-        next.category,
-        next.state,
-        next.updatedAt,
-        sweepColumn(next.state, next.sweepAt),
-        JSON.stringify(next),
-        next.id,
-        expectedVersion,
-      ).changes;
+      .run(next.version, next.category, next.state, next.updatedAt, JSON.stringify(next), ...moved.map((c) => wanted[c]), next.id, expectedVersion).changes;
     if (changed === 0) throw new StoreConflictError();
-    this.st.get('DELETE FROM ticket_units WHERE ticket_id = ?').run(next.id);
-    this.st.get('DELETE FROM ticket_groups WHERE ticket_id = ?').run(next.id);
-    this.writeLinks(next);
+    this.moveLinks(next);
     this.appendEvent(event);
+    // The facts record of the new version, from the whole history (a few events, read in this transaction).
+    const history = (this.st.get('SELECT doc FROM events WHERE ticket_id = ? ORDER BY seq').all(next.id) as Array<{ doc: string }>).map(toEvent);
+    writeTicketFacts((sql) => this.st.get(sql), next, history);
     insertOutbox(this.st, outbox);
   }
 
@@ -195,6 +214,19 @@ export class SqliteTickets implements TicketStore {
     if (added === 0) return false;
     this.st.get('UPDATE tickets SET me_too = me_too + 1 WHERE id = ?').run(ticketId);
     return true;
+  }
+
+  /** The unit and group rows of a new version: only those that changed are deleted or inserted (see commitNow). */
+  private moveLinks(t: Ticket): void {
+    for (const [table, column, wanted] of [
+      ['ticket_units', 'unit_id', unitsOf(t)],
+      ['ticket_groups', 'group_id', [...new Set(t.sharedGroups)]],
+    ] as const) {
+      const had = new Set((this.st.get(`SELECT ${column} AS v FROM ${table} WHERE ticket_id = ?`).all(t.id) as Array<{ v: string }>).map((r) => r.v));
+      const want = new Set<string>(wanted);
+      for (const v of had) if (!want.has(v)) this.st.get(`DELETE FROM ${table} WHERE ticket_id = ? AND ${column} = ?`).run(t.id, v);
+      for (const v of want) if (!had.has(v)) this.st.get(`INSERT INTO ${table} (ticket_id, ${column}, created_at) VALUES (?, ?, ?)`).run(t.id, v, t.createdAt);
+    }
   }
 
   private writeLinks(t: Ticket): void {

@@ -4,7 +4,7 @@
  */
 import type { Ticket, TicketEvent } from '../domain/ticket';
 import { ALL_KEY, NO_STREET_KEY, type GroupBy, type MetricsCounts, type MetricsRow } from './definitions';
-import { judge, stepMinutes, ticketFacts, type StepFact, type TicketFacts } from './facts';
+import { judge, overdueOpenAt, stepMinutes, ticketFacts, type RatingFact, type StepFact, type TicketFactsRecord } from './facts';
 import { instantMs, shanghaiMonth } from './instant';
 import { summarizeMinutes } from './percentile';
 
@@ -43,8 +43,22 @@ function emptyAccumulator(): Accumulator {
   };
 }
 
+/** What one ticket adds to the rows, derived from its document and events or read from its record. */
+interface Countable {
+  streetId: string | null;
+  category: string;
+  createdAt: string;
+  whistled: boolean;
+  ack: StepFact | null;
+  unitAcks: Iterable<[string, StepFact]>;
+  resolve: StepFact;
+  rating: RatingFact | null;
+  reopened: boolean;
+  overdueOpen: boolean;
+}
+
 /** Adds one ticket to a row; `ack` is the 报到 step that counts in this row (the unit's, per department). */
-function add(acc: Accumulator, facts: TicketFacts, ack: StepFact | null, now: number): void {
+function add(acc: Accumulator, facts: Countable, ack: StepFact | null, now: number): void {
   const c = acc.counts;
   c.tickets += 1;
   if (facts.whistled) c.whistled += 1;
@@ -96,8 +110,8 @@ function toRow(key: string, acc: Accumulator): MetricsRow {
 }
 
 /** The rows a ticket counts in, each with the 报到 step that counts there. */
-function placements(facts: TicketFacts, groupBy: GroupBy): Array<[string, StepFact | null]> {
-  const t = facts.ticket;
+function placements(facts: Countable, groupBy: GroupBy): Array<[string, StepFact | null]> {
+  const t = facts;
   switch (groupBy) {
     case 'department':
       return [...facts.unitAcks];
@@ -117,11 +131,40 @@ function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Several groupings of the same tickets: each ticket's facts are derived once, for all of them. */
+export interface MetricsSetInput<G extends GroupBy> extends Omit<MetricsInput, 'groupBy'> {
+  groupBys: readonly G[];
+}
+
+/** The rows of every grouping, in one pass over the tickets. */
+function aggregate<G extends GroupBy>(tickets: Iterable<Countable>, now: number, groupBys: readonly G[]): Record<G, MetricsRow[]> {
+  const groupsOf = new Map<G, Map<string, Accumulator>>([...new Set(groupBys)].map((g) => [g, new Map()]));
+  groupsOf.get('all' as G)?.set(ALL_KEY, emptyAccumulator());
+  for (const facts of tickets) {
+    for (const [groupBy, groups] of groupsOf) {
+      for (const [key, ack] of placements(facts, groupBy)) {
+        let acc = groups.get(key);
+        if (!acc) {
+          acc = emptyAccumulator();
+          groups.set(key, acc);
+        }
+        add(acc, facts, ack, now);
+      }
+    }
+  }
+  const out = {} as Record<G, MetricsRow[]>;
+  for (const [groupBy, groups] of groupsOf) {
+    out[groupBy] = [...groups.entries()].sort(([a], [b]) => compareKeys(a, b)).map(([key, acc]) => toRow(key, acc));
+  }
+  return out;
+}
+
 /**
- * Metrics rows for the tickets at `now`, one per group key, sorted by key. A ticket id that appears
- * twice counts once (the first). `groupBy: 'all'` always yields exactly one row.
+ * computeMetrics for several groupings in one pass over the tickets (the monthly bulletin needs
+ * four): the same rows as one computeMetrics call per grouping, at the cost of deriving each
+ * ticket's facts from its events once instead of once per grouping.
  */
-export function computeMetrics(input: MetricsInput): MetricsRow[] {
+export function computeMetricsSet<G extends GroupBy>(input: MetricsSetInput<G>): Record<G, MetricsRow[]> {
   const now = instantMs(input.now);
 
   const tickets = new Map<string, Ticket>();
@@ -135,19 +178,37 @@ export function computeMetrics(input: MetricsInput): MetricsRow[] {
     else eventsByTicket.set(e.ticketId, [e]);
   }
 
-  const groups = new Map<string, Accumulator>();
-  if (input.groupBy === 'all') groups.set(ALL_KEY, emptyAccumulator());
-  for (const t of tickets.values()) {
-    const facts = ticketFacts(t, eventsByTicket.get(t.id) ?? [], now);
-    for (const [key, ack] of placements(facts, input.groupBy)) {
-      let acc = groups.get(key);
-      if (!acc) {
-        acc = emptyAccumulator();
-        groups.set(key, acc);
-      }
-      add(acc, facts, ack, now);
+  function* countables(): Generator<Countable> {
+    for (const t of tickets.values()) {
+      const f = ticketFacts(t, eventsByTicket.get(t.id) ?? [], now);
+      yield { ...f, streetId: t.streetId, category: t.category, createdAt: t.createdAt };
     }
   }
+  return aggregate(countables(), now, input.groupBys);
+}
 
-  return [...groups.entries()].sort(([a], [b]) => compareKeys(a, b)).map(([key, acc]) => toRow(key, acc));
+/**
+ * The same rows from the tickets' facts records (facts.ts factsRecord), as computeMetricsSet gives
+ * from the tickets and their events: overdueOpen is judged at `now` from each open ticket's
+ * deadlines. A ticket id that appears twice counts once (the first).
+ */
+export function computeMetricsFromRecords<G extends GroupBy>(input: { records: readonly TicketFactsRecord[]; now: string; groupBys: readonly G[] }): Record<G, MetricsRow[]> {
+  const now = instantMs(input.now);
+  function* countables(): Generator<Countable> {
+    const seen = new Set<string>();
+    for (const r of input.records) {
+      if (seen.has(r.ticketId)) continue;
+      seen.add(r.ticketId);
+      yield { ...r, overdueOpen: overdueOpenAt(r.openDeadlines, now) };
+    }
+  }
+  return aggregate(countables(), now, input.groupBys);
+}
+
+/**
+ * Metrics rows for the tickets at `now`, one per group key, sorted by key. A ticket id that appears
+ * twice counts once (the first). `groupBy: 'all'` always yields exactly one row.
+ */
+export function computeMetrics(input: MetricsInput): MetricsRow[] {
+  return computeMetricsSet({ tickets: input.tickets, events: input.events, now: input.now, groupBys: [input.groupBy] })[input.groupBy];
 }

@@ -93,10 +93,28 @@ function isOverdue(d: Deadline, now: number): boolean {
   return d.overdueAt !== undefined || (d.metAt === undefined && instantMs(d.due) < now);
 }
 
+/** The facts that do not depend on the time of the report: everything but overdueOpen. */
+export type EventFacts = Omit<TicketFacts, 'overdueOpen'>;
+
+/** Whether an open ticket (deadlines given) has a deadline overdue at `now`; false for a finished one (null). */
+export function overdueOpenAt(openDeadlines: readonly Deadline[] | null, now: number): boolean {
+  return openDeadlines !== null && openDeadlines.some((d) => isOverdue(d, now));
+}
+
+/** Deadlines of an open ticket; null once it is closed, rejected or merged. */
+export function openDeadlinesOf(ticket: Ticket): Deadline[] | null {
+  return FINISHED_STATES.has(ticket.state) ? null : ticket.deadlines;
+}
+
 /**
  * Facts of one ticket at `now` (epoch ms). `events` are this ticket's events, in any order.
  */
 export function ticketFacts(ticket: Ticket, events: readonly TicketEvent[], now: number): TicketFacts {
+  return { ...eventFacts(ticket, events), overdueOpen: overdueOpenAt(openDeadlinesOf(ticket), now) };
+}
+
+/** ticketFacts without overdueOpen: a function of the ticket and its events alone. */
+export function eventFacts(ticket: Ticket, events: readonly TicketEvent[]): EventFacts {
   const history = historyOrder(events);
   const isVoid = VOID_STATES.has(ticket.state);
 
@@ -175,16 +193,54 @@ export function ticketFacts(ticket: Ticket, events: readonly TicketEvent[], now:
   };
 
   const rating: RatingFact | null = ticket.rating ? { fixed: ticket.rating.fixed, score: ticket.rating.score } : lastRated;
-  const open = !FINISHED_STATES.has(ticket.state);
 
+  return { ticket, whistled, ack, unitAcks, resolve, rating, reopened };
+}
+
+/**
+ * What the metrics need of one ticket whatever the time of the report: its EventFacts and the ticket
+ * fields that the groupings and overdueOpen read. A function of the ticket and its events alone, so
+ * a store can keep it with the ticket, rewritten at each transition (issue 8): the monthly bulletin
+ * then reads one small record per ticket instead of every document and event of the month.
+ * Plain JSON (instants of the step facts in epoch ms).
+ */
+export interface TicketFactsRecord {
+  ticketId: string;
+  jurisdiction: string;
+  createdAt: string;
+  streetId: string | null;
+  category: string;
+  /** Deadlines of an open ticket, for overdueOpen at the time of the report; null once finished. */
+  openDeadlines: Deadline[] | null;
+  whistled: boolean;
+  ack: StepFact | null;
+  /** Per unit whistled to, in first-whistled order. */
+  unitAcks: Array<[unitId: string, fact: StepFact]>;
+  resolve: StepFact;
+  rating: RatingFact | null;
+  reopened: boolean;
+  /** The names the ticket's route gives its units (lead, then co-responsible): reports name units by them. */
+  unitNames: Array<[unitId: string, name: string]>;
+}
+
+/** The record of a ticket at its current version (`events`: all its events, in any order). */
+export function factsRecord(ticket: Ticket, events: readonly TicketEvent[]): TicketFactsRecord {
+  const f = eventFacts(ticket, events);
+  const names = new Map<string, string>();
+  for (const u of [...ticket.route.lead, ...ticket.route.responsible]) if (!names.has(u.id)) names.set(u.id, u.name);
   return {
-    ticket,
-    whistled,
-    ack,
-    unitAcks,
-    resolve,
-    rating,
-    reopened,
-    overdueOpen: open && ticket.deadlines.some((d) => isOverdue(d, now)),
+    ticketId: ticket.id,
+    jurisdiction: ticket.jurisdiction,
+    createdAt: ticket.createdAt,
+    streetId: ticket.streetId,
+    category: ticket.category,
+    openDeadlines: openDeadlinesOf(ticket),
+    whistled: f.whistled,
+    ack: f.ack,
+    unitAcks: [...f.unitAcks],
+    resolve: f.resolve,
+    rating: f.rating,
+    reopened: f.reopened,
+    unitNames: [...names],
   };
 }

@@ -2,6 +2,7 @@ import type { Estate, Grid, OwnerGroup, PropertyCompany, UnitContact, User } fro
 import type { OutboxMessage } from '../domain/outbox';
 import type { Ticket, TicketEvent, TicketState } from '../domain/ticket';
 import type { Violation } from '../domain/violation';
+import type { TicketFactsRecord } from '../metrics/facts';
 
 /**
  * The persistence port. Two adapters implement it: SQLite (local runtime) and CloudBase
@@ -64,6 +65,13 @@ export interface TicketStore {
   listEventsFor(ticketIds: string[]): Promise<TicketEvent[]>;
   /** Newest first (createdAt desc, id desc). */
   queryTickets(filter: TicketFilter, page: Page): Promise<{ items: Ticket[]; next: string | null }>;
+  /**
+   * Optional (issue 8; the SQLite adapter has it): the metric facts records (shared/metrics
+   * factsRecord) of the tickets a filter matches, in queryTickets' order and paging, kept by the
+   * adapter with each ticket at its current version. Reports read these instead of the documents
+   * and events of every ticket; without it they derive them from those.
+   */
+  queryTicketFacts?(filter: TicketFilter, page: Page): Promise<{ items: TicketFactsRecord[]; next: string | null }>;
   /** Open tickets whose sweepAt ≤ now, oldest sweepAt first. Index-backed. */
   findDueForSweep(now: string, limit: number): Promise<Ticket[]>;
   /** Submissions by this reporter with createdAt ≥ since (rate limit). */

@@ -351,6 +351,25 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         expect(await queryAll({ states: ['whistled'] })).toEqual([]);
       });
 
+      it('follows transitions that place or move a ticket: estate, grid, street and jurisdiction queues; unchanged ones stay', async () => {
+        const { ticket } = await create({ estateId: null, gridId: null, streetId: null });
+        const other = await create();
+        expect(await queryAll({ estateIds: [ESTATE_ID] })).toEqual([other.ticket.id]);
+        const { next } = await transition(ticket, { estateId: ESTATE_ID, gridId: GRID_ID, streetId: STREET_ID });
+        expect((await queryAll({ estateIds: [ESTATE_ID] })).sort()).toEqual([ticket.id, other.ticket.id].sort());
+        expect((await queryAll({ gridIds: [GRID_ID] })).sort()).toEqual([ticket.id, other.ticket.id].sort());
+        expect((await queryAll({ streetIds: [STREET_ID] })).sort()).toEqual([ticket.id, other.ticket.id].sort());
+        // A transition that changes none of them (a state move) keeps the ticket in every queue.
+        const { next: accepted } = await transition(next, { state: 'accepted' });
+        expect((await queryAll({ gridIds: [GRID_ID], states: ['accepted'] }))).toEqual([ticket.id]);
+        await transition(accepted, { jurisdiction: 'qitai', estateId: 'qitai.e.1', gridId: null, streetId: 'qitai.t.1' });
+        expect(await queryAll({ estateIds: [ESTATE_ID] })).toEqual([other.ticket.id]);
+        expect(await queryAll({ gridIds: [GRID_ID] })).toEqual([other.ticket.id]);
+        expect(await queryAll({ jurisdiction: 'qitai' })).toEqual([ticket.id]);
+        expect(await queryAll({ streetIds: ['qitai.t.1'] })).toEqual([ticket.id]);
+        expect(await queryAll({ jurisdiction: 'yongning' })).toEqual([other.ticket.id]);
+      });
+
       it('pages newest first with a cursor: no duplicates, no gaps, ties on createdAt broken by id', async () => {
         const created: Ticket[] = [];
         // Nine tickets over four instants, three of them sharing one instant.
@@ -534,6 +553,45 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         await store.putUser(promoted);
         expect(await store.getUserByOpenid(resident.openid as string)).toEqual(promoted);
         expect(ids(await store.listUsers({ role: 'grid' }))).toEqual([resident.id]);
+      });
+
+      it('listUsers follows putUser: replaced grants move a user between role, jurisdiction and unit lists; one user is listed once', async () => {
+        const residents = Array.from({ length: 30 }, (_, i) => makeUser({ grants: [{ role: 'resident', jurisdiction: i % 2 ? 'yongning' : 'qitai' }] }));
+        const grid = makeUser({
+          grants: [
+            { role: 'grid', jurisdiction: 'yongning', grids: [GRID_ID] },
+            { role: 'grid', jurisdiction: 'qitai', grids: ['qitai.g.1'] },
+          ],
+        });
+        const officer = makeUser({ grants: [{ role: 'department', jurisdiction: 'yongning', units: [LEAD_UNIT, CO_UNIT] }] });
+        for (const u of [...residents, grid, officer]) await store.putUser(u);
+
+        // Two grid grants: listed once, whether the filter names the jurisdiction or not.
+        expect(ids(await store.listUsers({ role: 'grid' }))).toEqual([grid.id]);
+        expect(ids(await store.listUsers({ role: 'grid', jurisdiction: 'qitai' }))).toEqual([grid.id]);
+        expect(ids(await store.listUsers({ unitId: CO_UNIT }))).toEqual([officer.id]);
+        expect(sortedIds(await store.listUsers({ role: 'resident', jurisdiction: 'qitai' }))).toEqual(sortedIds(residents.filter((_, i) => i % 2 === 0)));
+
+        // The officer moves to another unit and jurisdiction; the grid worker loses qitai.
+        const moved = { ...officer, grants: [{ role: 'department' as const, jurisdiction: 'qitai', units: ['qitai.gaj'] }] };
+        const shrunk = { ...grid, grants: [{ role: 'grid' as const, jurisdiction: 'yongning', grids: [GRID_ID] }] };
+        await store.putUser(moved);
+        await store.putUser(shrunk);
+        expect(await store.listUsers({ unitId: CO_UNIT })).toEqual([]);
+        expect(await store.listUsers({ unitId: LEAD_UNIT })).toEqual([]);
+        expect(await store.listUsers({ role: 'department', jurisdiction: 'yongning' })).toEqual([]);
+        expect(await store.listUsers({ unitId: 'qitai.gaj' })).toEqual([moved]);
+        expect(await store.listUsers({ role: 'department', jurisdiction: 'qitai', unitId: 'qitai.gaj' })).toEqual([moved]);
+        expect(await store.listUsers({ role: 'grid', jurisdiction: 'qitai' })).toEqual([]);
+        expect(await store.listUsers({ role: 'grid' })).toEqual([shrunk]);
+        expect(ids(await store.listUsers({ jurisdiction: 'qitai', demo: false })).sort()).toEqual(sortedIds([...residents.filter((_, i) => i % 2 === 0), moved]));
+
+        // A user with no grants left is in no grant list, and still a user.
+        const none = { ...moved, grants: [] };
+        await store.putUser(none);
+        expect(await store.listUsers({ jurisdiction: 'qitai', role: 'department' })).toEqual([]);
+        expect(await store.listUsers({ unitId: 'qitai.gaj' })).toEqual([]);
+        expect(ids(await store.listUsers({}))).toContain(none.id);
       });
 
       it('property companies, unit contacts and SLA policies', async () => {

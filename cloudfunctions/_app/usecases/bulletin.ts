@@ -9,14 +9,14 @@ import type { Workbook, Worksheet } from 'exceljs';
 import type { Identity } from '../../../shared/domain/roles';
 import { STATE_LABELS, type SlaStep, type Ticket, type TicketEvent } from '../../../shared/domain/ticket';
 import { REGISTRY } from '../../../shared/jurisdictions';
-import { computeMetrics, METRIC_DEFINITIONS, NO_STREET_KEY, type MetricsRow } from '../../../shared/metrics';
+import { computeMetricsFromRecords, computeMetricsSet, METRIC_DEFINITIONS, NO_STREET_KEY, overdueOpenAt, type MetricsRow, type TicketFactsRecord } from '../../../shared/metrics';
 import { coversJurisdiction } from '../../../shared/permissions';
 import type { TicketFilter } from '../../../shared/ports/store';
 import { isOpen } from '../../../shared/sla/progress';
 import { getCategory, isCategoryCode } from '../../../shared/taxonomy/categories';
 import type { AppDeps } from '../context';
 import { AppError, errors } from '../errors';
-import { AUTH_OPTIONS } from './support';
+import { AUTH_OPTIONS, factsMatching, ticketsMatching } from './support';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
@@ -150,10 +150,15 @@ export function rankByScore(rows: readonly MetricsRow[], nameOf: (key: string) =
   });
 }
 
-function unitNames(tickets: readonly Ticket[]): (id: string) => string {
+/** A unit's name: the registry's, else the one a ticket's route gives it, else the township's, else its id. */
+function unitNamer(routeNames: Iterable<readonly [string, string]>): (id: string) => string {
   const fromRoutes = new Map<string, string>();
-  for (const t of tickets) for (const u of [...t.route.lead, ...t.route.responsible]) if (!fromRoutes.has(u.id)) fromRoutes.set(u.id, u.name);
+  for (const [id, name] of routeNames) if (!fromRoutes.has(id)) fromRoutes.set(id, name);
   return (id) => REGISTRY.department(id)?.name ?? fromRoutes.get(id) ?? streetName(id) ?? id;
+}
+
+function* routeNames(tickets: readonly Ticket[]): Generator<[string, string]> {
+  for (const t of tickets) for (const u of [...t.route.lead, ...t.route.responsible]) yield [u.id, u.name];
 }
 
 function streetName(id: string): string | null {
@@ -198,6 +203,39 @@ function overdueRows(tickets: readonly Ticket[], now: string, estateName: (id: s
   return rows.map(({ dueMs: _dueMs, ...row }) => row);
 }
 
+type BulletinGrouping = 'all' | 'department' | 'street' | 'category';
+const GROUPINGS: readonly BulletinGrouping[] = ['all', 'department', 'street', 'category'];
+
+/** The tables from the four groupings' rows and the month's overdue open tickets (their list). */
+function assembleTables(input: {
+  jurisdiction: string;
+  month: string;
+  scope: string;
+  now: string;
+  rows: Record<BulletinGrouping, MetricsRow[]>;
+  /** The month's tickets, or at least its overdue open ones (the others are ignored here). */
+  tickets: readonly Ticket[];
+  unitName: (id: string) => string;
+  estateNames: ReadonlyMap<string, string>;
+}): BulletinTables {
+  const { rows, now, unitName } = input;
+  const estateName = (id: string | null) => (id ? (input.estateNames.get(id) ?? id) : '—');
+  const categories = rankByScore(rows.category, categoryName).map((r) => ({ ...r, rank: null }));
+  categories.sort((a, b) => b.metrics.counts.tickets - a.metrics.counts.tickets || (a.key < b.key ? -1 : 1));
+  return {
+    jurisdiction: input.jurisdiction,
+    jurisdictionName: REGISTRY.list(input.jurisdiction)?.name ?? input.jurisdiction,
+    month: input.month,
+    generatedAt: now,
+    scope: input.scope,
+    overall: rows.all[0] as MetricsRow,
+    departments: rankByScore(rows.department, unitName),
+    streets: rankByScore(rows.street, (id) => streetName(id) ?? id),
+    categories,
+    overdue: overdueRows(input.tickets, now, estateName, unitName),
+  };
+}
+
 /** The bulletin's tables from the month's tickets and their events (pure). */
 export function buildBulletinTables(input: {
   jurisdiction: string;
@@ -209,24 +247,26 @@ export function buildBulletinTables(input: {
   estateNames: ReadonlyMap<string, string>;
 }): BulletinTables {
   const { tickets, events, now } = input;
-  const unitName = unitNames(tickets);
-  const estateName = (id: string | null) => (id ? (input.estateNames.get(id) ?? id) : '—');
-  const rows = (groupBy: 'department' | 'street' | 'category') => computeMetrics({ tickets, events, now, groupBy });
-  const categories = rankByScore(rows('category'), categoryName).map((r) => ({ ...r, rank: null }));
-  categories.sort((a, b) => b.metrics.counts.tickets - a.metrics.counts.tickets || (a.key < b.key ? -1 : 1));
-  const [overall] = computeMetrics({ tickets, events, now, groupBy: 'all' });
-  return {
-    jurisdiction: input.jurisdiction,
-    jurisdictionName: REGISTRY.list(input.jurisdiction)?.name ?? input.jurisdiction,
-    month: input.month,
-    generatedAt: now,
-    scope: input.scope,
-    overall: overall as MetricsRow,
-    departments: rankByScore(rows('department'), unitName),
-    streets: rankByScore(rows('street'), (id) => streetName(id) ?? id),
-    categories,
-    overdue: overdueRows(tickets, now, estateName, unitName),
-  };
+  // One pass: each ticket's facts are derived from its events once for the four tables.
+  const rows = computeMetricsSet({ tickets, events, now, groupBys: GROUPINGS });
+  return assembleTables({ ...input, rows, unitName: unitNamer(routeNames(tickets)) });
+}
+
+/**
+ * The same tables from the month's facts records (the store keeps one per ticket) and its open
+ * tickets — at least the overdue ones, which the overdue list needs whole (pure).
+ */
+export function bulletinTablesFromRecords(input: {
+  jurisdiction: string;
+  month: string;
+  scope: string;
+  records: readonly TicketFactsRecord[];
+  openTickets: readonly Ticket[];
+  now: string;
+  estateNames: ReadonlyMap<string, string>;
+}): BulletinTables {
+  const rows = computeMetricsFromRecords({ records: input.records, now: input.now, groupBys: GROUPINGS });
+  return assembleTables({ ...input, rows, tickets: input.openTickets, unitName: unitNamer(input.records.flatMap((r) => r.unitNames)) });
 }
 
 /* ----------------------------------------------------------- file layout */
@@ -403,19 +443,6 @@ export async function bulletinXlsx(t: BulletinTables): Promise<Buffer> {
 
 /* -------------------------------------------------------------- use case */
 
-async function ticketsOf(deps: AppDeps, filters: readonly TicketFilter[], from: string, to: string): Promise<Ticket[]> {
-  const seen = new Map<string, Ticket>();
-  for (const filter of filters) {
-    let after: string | null = null;
-    do {
-      const page: { items: Ticket[]; next: string | null } = await deps.store.queryTickets({ ...filter, createdFrom: from, createdTo: to }, { limit: 1000, after });
-      for (const t of page.items) seen.set(t.id, t);
-      after = page.next;
-    } while (after);
-  }
-  return [...seen.values()];
-}
-
 export interface BuiltBulletin {
   tables: BulletinTables;
   csv: string;
@@ -426,25 +453,40 @@ export interface BuiltBulletin {
   asciiName: string;
 }
 
+async function estateNamesOf(deps: AppDeps, tickets: readonly Ticket[]): Promise<Map<string, string>> {
+  const ids = [...new Set(tickets.map((t) => t.estateId).filter((id): id is string => id !== null))];
+  const estates = ids.length ? await deps.store.listEstates({ ids }) : [];
+  return new Map(estates.map((e) => [e.id, e.name]));
+}
+
+/**
+ * The tables of a month: from the store's facts records where it keeps them (one small row per
+ * ticket, and the overdue tickets whole for their list: issue 8), else from every ticket of the
+ * month and its events. The same tables either way.
+ */
+async function monthTables(deps: AppDeps, scope: BulletinScope, input: { jurisdiction: string; month: string }): Promise<BulletinTables> {
+  const range = monthRange(input.month);
+  const now = deps.clock.now();
+  const common = { jurisdiction: input.jurisdiction, month: input.month, scope: scope.label, now };
+  const records = await factsMatching(deps, scope.filters, range);
+  if (records) {
+    // The overdue list needs the overdue tickets whole: the records say which they are.
+    const nowMs = Date.parse(now);
+    const overdue = await Promise.all(records.filter((r) => overdueOpenAt(r.openDeadlines, nowMs)).map((r) => deps.store.getTicket(r.ticketId)));
+    const openTickets = overdue.filter((t): t is Ticket => t !== null);
+    return bulletinTablesFromRecords({ ...common, records, openTickets, estateNames: await estateNamesOf(deps, openTickets) });
+  }
+  const tickets = await ticketsMatching(deps, scope.filters, range);
+  const events = tickets.length ? await deps.store.listEventsFor(tickets.map((t) => t.id)) : [];
+  return buildBulletinTables({ ...common, tickets, events, estateNames: await estateNamesOf(deps, tickets) });
+}
+
 /** Computes the bulletin and renders both files (no upload). */
 export async function buildBulletin(deps: AppDeps, identity: Identity, input: { jurisdiction: string; month: string }): Promise<BuiltBulletin> {
   const list = REGISTRY.list(input.jurisdiction);
   if (!list) throw errors.notFound('辖区');
   const scope = bulletinScope(identity, input.jurisdiction);
-  const { from, to } = monthRange(input.month);
-  const tickets = await ticketsOf(deps, scope.filters, from, to);
-  const events = tickets.length ? await deps.store.listEventsFor(tickets.map((t) => t.id)) : [];
-  const estateIds = [...new Set(tickets.map((t) => t.estateId).filter((id): id is string => id !== null))];
-  const estates = estateIds.length ? await deps.store.listEstates({ ids: estateIds }) : [];
-  const tables = buildBulletinTables({
-    jurisdiction: input.jurisdiction,
-    month: input.month,
-    scope: scope.label,
-    tickets,
-    events,
-    now: deps.clock.now(),
-    estateNames: new Map(estates.map((e) => [e.id, e.name])),
-  });
+  const tables = await monthTables(deps, scope, input);
   const base = `${list.name}月通报-${input.month}`;
   return {
     tables,

@@ -1,6 +1,8 @@
 import type { Identity, Role } from '../../../shared/domain/roles';
 import type { OutboxMessage } from '../../../shared/domain/outbox';
 import type { EventActor, Ticket, TicketEvent } from '../../../shared/domain/ticket';
+import type { TicketFactsRecord } from '../../../shared/metrics/facts';
+import type { TicketFilter } from '../../../shared/ports/store';
 import { REGISTRY } from '../../../shared/jurisdictions';
 import { allowedActions, applyTransition, checkVersion, type LifecycleAction, type TransitionInput } from '../../../shared/lifecycle';
 import type { TicketDraft } from '../../../shared/lifecycle/draft';
@@ -33,6 +35,59 @@ export function authorizeOrThrow(identity: Identity, ticket: Ticket | TicketDraf
   const auth = authorize(identity, ticket, action, AUTH_OPTIONS);
   if (!auth.ok) throw new AppError(auth.code, auth.message, 403);
   return auth;
+}
+
+/** Tickets per store page when a use case reads a whole scope (the SQLite adapter's maximum). */
+const PAGE = 1000;
+
+/**
+ * The same filters with one jurisdiction each: `{jurisdictions: [a, b], …rest}` becomes
+ * `{jurisdiction: a, …rest}` and `{jurisdiction: b, …rest}`. A page of one jurisdiction is an ordered
+ * range of the (jurisdiction, createdAt) index; with several values the store must merge and sort
+ * every value's whole range for each page, so that paging a month grows with its square (issue 8).
+ * Keeps the meaning: every field must hold, an empty list matches nothing.
+ */
+export function perJurisdiction(filters: readonly TicketFilter[]): TicketFilter[] {
+  return filters.flatMap(({ jurisdictions, ...rest }): TicketFilter[] => {
+    if (jurisdictions === undefined) return [rest];
+    const values = rest.jurisdiction === undefined ? jurisdictions : jurisdictions.filter((j) => j === rest.jurisdiction);
+    return [...new Set(values)].map((jurisdiction) => ({ ...rest, jurisdiction }));
+  });
+}
+
+type Paged<T> = (filter: TicketFilter, page: { limit: number; after: string | null }) => Promise<{ items: T[]; next: string | null }>;
+
+/** Every item of every filter within the window, page by page, one jurisdiction at a time; each ticket once. */
+async function pageAll<T>(filters: readonly TicketFilter[], range: { from?: string; to?: string }, fetch: Paged<T>, idOf: (item: T) => string): Promise<T[]> {
+  const seen = new Map<string, T>();
+  const window = { ...(range.from !== undefined ? { createdFrom: range.from } : {}), ...(range.to !== undefined ? { createdTo: range.to } : {}) };
+  for (const filter of perJurisdiction(filters)) {
+    let after: string | null = null;
+    do {
+      const page: { items: T[]; next: string | null } = await fetch({ ...filter, ...window }, { limit: PAGE, after });
+      for (const item of page.items) if (!seen.has(idOf(item))) seen.set(idOf(item), item);
+      after = page.next;
+    } while (after);
+  }
+  return [...seen.values()];
+}
+
+/**
+ * Every ticket matching any of the filters and created in [from, to) (either bound optional), paged
+ * through the store one jurisdiction at a time (perJurisdiction); each ticket once. No order is promised.
+ */
+export function ticketsMatching(deps: AppDeps, filters: readonly TicketFilter[], range: { from?: string; to?: string } = {}): Promise<Ticket[]> {
+  return pageAll(filters, range, (f, p) => deps.store.queryTickets(f, p), (t) => t.id);
+}
+
+/**
+ * The same tickets' metric facts records, where the store keeps them (Store.queryTicketFacts);
+ * null where it does not, and the caller derives them from the tickets and their events.
+ */
+export async function factsMatching(deps: AppDeps, filters: readonly TicketFilter[], range: { from?: string; to?: string } = {}): Promise<TicketFactsRecord[] | null> {
+  const query = deps.store.queryTicketFacts?.bind(deps.store);
+  if (!query) return null;
+  return pageAll(filters, range, query, (r) => r.ticketId);
 }
 
 export async function policyFor(deps: AppDeps, jurisdiction: string): Promise<SlaPolicy> {

@@ -1,5 +1,6 @@
 import type { Ticket, TicketEvent } from '../../../shared/domain/ticket';
-import { computeMetrics } from '../../../shared/metrics/compute';
+import { computeMetrics, computeMetricsFromRecords, computeMetricsSet } from '../../../shared/metrics/compute';
+import { factsRecord } from '../../../shared/metrics/facts';
 import type { GroupBy, MetricsRow } from '../../../shared/metrics/definitions';
 import { deadline, history, makeTicket, runInTz, T, type Step } from './fixtures';
 
@@ -332,5 +333,83 @@ describe('empty denominators and odd input', () => {
 
   it('rejects a report time without a zone', () => {
     expect(() => computeMetrics({ tickets: [], events: [], now: '2026-03-02T00:00:00', groupBy: 'all' })).toThrow(RangeError);
+  });
+});
+
+describe('computeMetricsSet: several groupings in one pass', () => {
+  // A mix: two units, returns and re-routes, ratings, a reopen, an open overdue ticket, no street.
+  const specs: Array<[Ticket, Step[]]> = [
+    [
+      makeTicket('A', { state: 'closed', streetId: 'street-1', category: 'parking', deadlines: [deadline('ack', 30), deadline('resolve', 300)], rating: { fixed: true, score: 5, at: T(90) } }),
+      [['submit', 0], whistleTo('u1', 'u2'), ['acknowledge', 10, { unitId: 'u1' }], ['acknowledge', 50, { unitId: 'u2' }], ['resolve', 80]],
+    ],
+    [makeTicket('B', { streetId: 'street-2', category: 'garbage', deadlines: [deadline('ack', 30)] }), [['submit', 0], whistleTo('u1')]],
+    [makeTicket('C', { streetId: null, category: 'parking', state: 'handling', deadlines: [deadline('resolve', 60)] }), [['submit', 0]]],
+    [
+      makeTicket('D', { state: 'closed', streetId: 'street-1', category: 'noise', deadlines: [deadline('ack', 30), deadline('ack', 85)] }),
+      [['submit', 0], whistleTo('u3'), ['return', 20, { unitId: 'u3' }], ['reroute', 25, { payload: { units: ['u4'] } }], ['acknowledge', 40, { unitId: 'u4' }], ['reopen', 70]],
+    ],
+  ];
+  const input = { ...build(specs), now: T(120) };
+  const groupBys: GroupBy[] = ['all', 'department', 'street', 'category', 'month'];
+
+  it('gives each grouping exactly the rows computeMetrics gives it alone', () => {
+    const set = computeMetricsSet({ ...input, groupBys });
+    expect(Object.keys(set).sort()).toEqual([...groupBys].sort());
+    for (const groupBy of groupBys) expect(set[groupBy]).toEqual(computeMetrics({ ...input, groupBy }));
+    // Not vacuous: the groupings differ.
+    expect(set.department.map((r) => r.key)).toEqual(['u1', 'u2', 'u3', 'u4']);
+    expect(set.street.map((r) => r.key)).toEqual(['(无属地)', 'street-1', 'street-2']);
+    expect(set.all[0]!.counts).toMatchObject({ tickets: 4, whistled: 3, overdueOpen: 2 });
+  });
+
+  it('keeps the rules of one call: a repeated ticket counts once, a repeated grouping is computed once, no tickets still give one all row', () => {
+    const twice = computeMetricsSet({ ...input, tickets: [...input.tickets, ...input.tickets], groupBys: ['all', 'all', 'category'] });
+    expect(twice.all).toEqual(computeMetrics({ ...input, groupBy: 'all' }));
+    expect(twice.category).toEqual(computeMetrics({ ...input, groupBy: 'category' }));
+    const empty = computeMetricsSet({ tickets: [], events: [], now: T(0), groupBys: ['all', 'street'] });
+    expect(empty.all).toHaveLength(1);
+    expect(empty.all[0]!.counts.tickets).toBe(0);
+    expect(empty.street).toEqual([]);
+  });
+});
+
+describe('computeMetricsFromRecords: the same rows from the stored facts records', () => {
+  // Closed and open tickets, two units, a return and re-route, ratings, a reopen, no street, two months.
+  const specs: Array<[Ticket, Step[]]> = [
+    [
+      makeTicket('A', { state: 'closed', streetId: 'street-1', category: 'parking', deadlines: [deadline('ack', 30), deadline('resolve', 300)], rating: { fixed: true, score: 5, at: T(90) } }),
+      [['submit', 0], whistleTo('u1', 'u2'), ['acknowledge', 10, { unitId: 'u1' }], ['acknowledge', 50, { unitId: 'u2' }], ['resolve', 80]],
+    ],
+    [makeTicket('B', { streetId: 'street-2', category: 'garbage', deadlines: [deadline('ack', 30), deadline('resolve', 200)] }), [['submit', 0], whistleTo('u1')]],
+    [makeTicket('C', { streetId: null, state: 'handling', deadlines: [deadline('resolve', 60)], createdAt: T(-50_000) }), [['submit', -50_000]]],
+    [
+      makeTicket('D', { state: 'reopened', category: 'noise', deadlines: [deadline('ack', 30), deadline('ack', 85), deadline('resolve', 400)] }),
+      [['submit', 0], whistleTo('u3'), ['return', 20, { unitId: 'u3' }], ['reroute', 25, { payload: { units: ['u4'] } }], ['acknowledge', 40, { unitId: 'u4' }], ['rate', 60, { payload: { fixed: true, score: 3 } }], ['reopen', 70]],
+    ],
+    [makeTicket('E', { state: 'rejected', deadlines: [deadline('triage', 30)] }), [['submit', 0], ['reject', 20]]],
+  ];
+  const { tickets, events } = build(specs);
+  const records = tickets.map((t) => factsRecord(t, events.filter((e) => e.ticketId === t.id)));
+  const groupBys: GroupBy[] = ['all', 'department', 'street', 'category', 'month'];
+
+  it.each([
+    ['before any deadline passed', 5],
+    ['after some passed', 120],
+    ['after all passed', 100_000],
+  ])('equals computeMetricsSet on the tickets and events, %s (records do not depend on the time)', (_when, minutes) => {
+    const now = T(minutes);
+    const fromRecords = computeMetricsFromRecords({ records: JSON.parse(JSON.stringify(records)), now, groupBys });
+    expect(fromRecords).toEqual(computeMetricsSet({ tickets, events, now, groupBys }));
+  });
+
+  it('counts a repeated record once, and gives one all row for none', () => {
+    const now = T(120);
+    expect(computeMetricsFromRecords({ records: [...records, ...records], now, groupBys: ['all'] }).all).toEqual(computeMetrics({ tickets, events, now, groupBy: 'all' }));
+    expect(computeMetricsFromRecords({ records: [], now, groupBys: ['all'] }).all[0]!.counts.tickets).toBe(0);
+    // Not vacuous: open tickets turn overdue between the two times.
+    const early = computeMetricsFromRecords({ records, now: T(5), groupBys: ['all'] }).all[0]!;
+    const late = computeMetricsFromRecords({ records, now: T(100_000), groupBys: ['all'] }).all[0]!;
+    expect([early.counts.overdueOpen, late.counts.overdueOpen]).toEqual([0, 3]);
   });
 });

@@ -1,4 +1,4 @@
-import { deadlineInForce, historyOrder, judge, stepMinutes, ticketFacts, type StepFact } from '../../../shared/metrics/facts';
+import { deadlineInForce, factsRecord, historyOrder, judge, overdueOpenAt, stepMinutes, ticketFacts, type StepFact } from '../../../shared/metrics/facts';
 import { instantMs } from '../../../shared/metrics/instant';
 import { deadline, history, makeTicket, T, type Step } from './fixtures';
 
@@ -137,5 +137,57 @@ describe('ticketFacts', () => {
     expect(facts.unitAcks.get('early')?.excused).toBe(true);
     expect(facts.unitAcks.get('late')?.excused).toBe(false);
     expect(facts.ack?.excused).toBe(false); // not every unit returned in time
+  });
+});
+
+describe('factsRecord', () => {
+  const route = {
+    lead: [{ id: 'u1', name: '县住建局' }],
+    responsible: [
+      { id: 'u2', name: '县应急管理局' },
+      { id: 'u1', name: '县住建局（重复）' },
+      { id: 'street-1', name: '团结西路街道' },
+    ],
+    basis: [],
+  };
+  const events = history('r1', [['submit', 0], whistle(5, ['u1', 'u2']), ['acknowledge', 20, { unitId: 'u1' }], ['resolve', 60], ['rate', 70, { payload: { fixed: true, score: 4 } }]]);
+
+  it('holds ticketFacts without overdueOpen, the fields the groupings read, and the route\'s unit names', () => {
+    const t = makeTicket('r1', { state: 'handling', streetId: 'street-9', category: 'noise', route, deadlines: [deadline('ack', 30), deadline('resolve', 50)] });
+    const facts = ticketFacts(t, events, ms(100));
+    const record = factsRecord(t, events);
+    expect(record).toEqual({
+      ticketId: 'r1',
+      jurisdiction: 'yongning',
+      createdAt: T(0),
+      streetId: 'street-9',
+      category: 'noise',
+      openDeadlines: t.deadlines,
+      whistled: true,
+      ack: facts.ack,
+      unitAcks: [...facts.unitAcks],
+      resolve: facts.resolve,
+      rating: { fixed: true, score: 4 },
+      reopened: false,
+      unitNames: [
+        ['u1', '县住建局'],
+        ['u2', '县应急管理局'],
+        ['street-1', '团结西路街道'],
+      ],
+    });
+    // Plain JSON: it survives the store's round trip unchanged.
+    expect(JSON.parse(JSON.stringify(record))).toEqual(record);
+    // overdueOpen is judged later, at the time of the report, from the open ticket's deadlines.
+    expect(overdueOpenAt(record.openDeadlines, ms(40))).toBe(facts.overdueOpen);
+    expect(overdueOpenAt(record.openDeadlines, ms(40))).toBe(true);
+    expect(overdueOpenAt(record.openDeadlines, ms(10))).toBe(false);
+  });
+
+  it('keeps no deadlines for a finished ticket: never overdue-open', () => {
+    const closed = makeTicket('r1', { state: 'closed', route, deadlines: [deadline('resolve', 50)] });
+    const record = factsRecord(closed, events);
+    expect(record.openDeadlines).toBeNull();
+    expect(overdueOpenAt(record.openDeadlines, ms(1000))).toBe(false);
+    expect(ticketFacts(closed, events, ms(1000)).overdueOpen).toBe(false);
   });
 });
