@@ -1,0 +1,36 @@
+/**
+ * The figures of the last bench run before the issue 8 changes, copied from the docs/PERFORMANCE.md
+ * it wrote (2026-11-23, BENCH_MAX=100000: 10 k and 100 k tickets only; its §3 submit bench crashed).
+ * That code no longer exists, so these are quoted, not re-measured; next to them §5 shows the old
+ * code paths measured in this run on the same files (growth/legacy.ts) and the new ones.
+ */
+export const PREVIOUS_RUN = {
+  date: '2026-11-23 15:23 UTC',
+  conditions: 'BENCH_MAX=100000; load average 4.99 at the start, 6.96 at the end, on the same 2-core VM',
+  sizes: [
+    {
+      tickets: 10_800,
+      users: 3_108,
+      listUsersMs: 2.97,
+      sweepMs: 424,
+      sweepListUsersMs: 212,
+      submitMs: 9.63,
+      bulletin: { monthTickets: 429, pages: 1, fetchMs: 10.3, eventsMs: 11.2, tablesMs: 32.1, totalMs: 53.9 },
+    },
+    {
+      tickets: 100_800,
+      users: 25_608,
+      listUsersMs: 18.4,
+      sweepMs: 796,
+      sweepListUsersMs: 693,
+      submitMs: 20.6,
+      bulletin: { monthTickets: 2_671, pages: 3, fetchMs: 68.7, eventsMs: 100, tablesMs: 86.1, totalMs: 289 },
+    },
+  ],
+} as const;
+
+export type PreviousSize = (typeof PREVIOUS_RUN.sizes)[number];
+
+export function previousAt(tickets: number): PreviousSize | undefined {
+  return PREVIOUS_RUN.sizes.find((s) => s.tickets === tickets);
+}

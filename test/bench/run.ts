@@ -1,0 +1,97 @@
+/**
+ * `npm run bench`: the performance figures of issue 8, printed and written to docs/PERFORMANCE.md.
+ *   1. the production weapp package (built if stale), 2. the cloud function bundles,
+ *   3. the submit path on the local runtime and the routing decision, 4. the sweep and the bulletin
+ *   at 10 k / 100 k / 1 M tickets (BENCH_MAX caps the sizes; BENCH_KEEP=1 keeps the store files).
+ * Not part of `npm test`. Raw figures: test/bench/dist/latest.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { benchFunctions, type FunctionsResult } from './functions';
+import { benchGrowth, type GrowthSize } from './growth';
+import { browserProcesses, describeMachine } from './machine';
+import { budgetLines, renderReport, type BenchResults } from './report';
+import { benchRouting } from './routing';
+import { kb } from './stats';
+import { benchSubmit, type SubmitResult } from './submit';
+import { benchWeapp, type WeappResult } from './weapp';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+async function attempt<T>(label: string, fn: () => Promise<T>): Promise<T | { error: string }> {
+  try {
+    return await fn();
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    console.error(`  ${label} failed: ${message}`);
+    return { error: message.split('\n')[0] ?? message };
+  }
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const benchMax = Number(process.env.BENCH_MAX ?? 1_000_000);
+  if (!Number.isFinite(benchMax) || benchMax < 10_000) throw new Error(`BENCH_MAX must be at least 10000, got ${process.env.BENCH_MAX}`);
+  const machine = describeMachine();
+  const loadStart = loadavg();
+  const sectionLoad: BenchResults['sectionLoad'] = {};
+  const section = (name: string, title: string) => {
+    sectionLoad[name] = { load: loadavg(), browsers: browserProcesses() };
+    console.log(`${title} (load ${sectionLoad[name].load[0]?.toFixed(2)}, other browsers: ${sectionLoad[name].browsers})`);
+  };
+  console.log(`bench: ${machine.cpuModel}, ${machine.nproc} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, SQLite ${machine.sqlite}; load ${loadStart.map((l) => l.toFixed(2)).join(' ')}`);
+
+  section('weapp', '1. weapp package');
+  const weapp = await attempt<WeappResult>('weapp', () => benchWeapp(ROOT));
+  if (!('error' in weapp && Object.keys(weapp).length === 1)) {
+    const w = weapp as WeappResult;
+    for (const p of w.packages) console.log(`  ${p.name.padEnd(8)} ${kb(p.bytes).padStart(10)}  (${p.files} files)`);
+    if (w.error) console.log(`  ${w.error}`);
+  }
+
+  section('functions', '2. cloud function bundles');
+  const functions = await attempt<FunctionsResult>('functions', () => benchFunctions(ROOT));
+  if ('bundles' in functions) {
+    for (const b of functions.bundles) console.log(`  ${b.name.padEnd(8)} ${kb(b.bytes).padStart(10)}  load ${b.medianRequireMs.toFixed(1)} ms (process ${b.medianWallMs.toFixed(0)} ms), SDK modules loaded: ${b.sdkModules}`);
+    console.log(`  node -e "" ${functions.nodeBaselineWallMs.toFixed(0)} ms; require('@cloudbase/node-sdk') ${functions.sdkRequireMs.toFixed(0)} ms`);
+  }
+
+  section('submit', '3. routing and the submit path');
+  const routing = benchRouting();
+  console.log(`  route(): ${routing.nsPerCall.toFixed(0)} ns/call`);
+  const submit = await attempt<SubmitResult>('submit', () => benchSubmit());
+  if ('levels' in submit) {
+    console.log(`  raw createTicket ${submit.raw.perSecond.toFixed(0)}/s; use case in-process ${submit.usecase.perSecond.toFixed(0)}/s`);
+    for (const l of submit.levels) console.log(`  HTTP c=${l.connections}: ratio to raw ${(l.perSecond / submit.raw.perSecond).toFixed(2)}`);
+  }
+
+  section('growth', `4. growth (up to ${benchMax.toLocaleString('en-US')} tickets)`);
+  const growth = await attempt<GrowthSize[]>('growth', () => benchGrowth(benchMax, (size) => section(`growth ${size >= 1_000_000 ? `${size / 1_000_000} M` : `${size / 1000} k`}`, `  ${size.toLocaleString('en-US')} tickets`)));
+
+  const results: BenchResults = {
+    machine,
+    loadStart,
+    loadEnd: loadavg(),
+    sectionLoad,
+    durationS: (performance.now() - started) / 1000,
+    benchMax,
+    weapp,
+    functions,
+    routing,
+    submit,
+    growth,
+  };
+  const distDir = join(ROOT, 'test', 'bench', 'dist');
+  mkdirSync(distDir, { recursive: true });
+  writeFileSync(join(distDir, 'latest.json'), JSON.stringify(results, null, 1));
+  writeFileSync(join(ROOT, 'docs', 'PERFORMANCE.md'), renderReport(results));
+  console.log('\nbudgets:');
+  for (const line of budgetLines(results)) console.log(`  ${line}`);
+  console.log(`\nwritten: docs/PERFORMANCE.md (raw figures: test/bench/dist/latest.json), ${(results.durationS / 60).toFixed(1)} min`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,180 @@
+/**
+ * Child process of the submit benchmark (§3), so that the server (or the raw store loop) has a core
+ * of its own while autocannon drives it from the parent.
+ *   serve <dataDir>: the local runtime on 127.0.0.1:0 (demo directory, no demo tickets, the sweep
+ *     timer pushed out of the way, a per-user limit high enough for a burst). It records the first
+ *     createTicket input, so that the raw loop inserts exactly the row a submit stores.
+ *   raw <dataDir>: waits for {input, durationMs}, then calls store.createTicket in a loop on a fresh
+ *     SQLite file (same pragmas: openSqliteStore) and answers with the insert count and latencies.
+ *   usecase <dataDir>: the same submits as the HTTP runs, called on the `report` function's router
+ *     in-process (no HTTP, no session lookup) on a fresh store with the demo directory: where the
+ *     time between the raw insert and the gateway goes.
+ * Messages: parent → child {cmd}, child → parent {type, ...}.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppDeps } from '../../cloudfunctions/_app/context';
+import { report } from '../../cloudfunctions/_app/functions/report';
+import { LocalContentCheck } from '../../local/content-check';
+import { seedDemo } from '../../local/demo';
+import { startRuntime } from '../../local/runtime';
+import { identityOfUser } from '../../local/server/sessions';
+import { systemClock } from '../../local/store/clock';
+import { DiskFileStore } from '../../local/store/files';
+import { randomIds } from '../../local/store/ids';
+import { openSqliteStore } from '../../local/store/sqlite-store';
+import type { Identity } from '../../shared/domain/roles';
+import type { TicketStore } from '../../shared/ports/store';
+import { timingStore, type CallTimes } from './timing-store';
+
+type CreateInput = Parameters<TicketStore['createTicket']>[0];
+
+const send = (msg: unknown): void => {
+  process.send?.(msg);
+};
+
+async function serve(dataDir: string): Promise<void> {
+  const runtime = await startRuntime({
+    dataDir,
+    port: 0,
+    reportsPerHour: 1_000_000_000,
+    demoTickets: false,
+    sweepEveryMs: 24 * 60 * 60 * 1000,
+    open311ApiKey: null,
+    simulatedNow: null,
+  });
+  const store = runtime.deps.store;
+  let captured: CreateInput | null = null;
+  const original = store.createTicket.bind(store);
+  store.createTicket = (input: CreateInput) => {
+    captured ??= structuredClone(input);
+    return original(input);
+  };
+  process.on('message', (msg: { cmd: string }) => {
+    void (async () => {
+      if (msg.cmd === 'captured') send({ type: 'captured', input: captured });
+      else if (msg.cmd === 'count') {
+        const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
+        const row = db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number };
+        send({ type: 'count', tickets: row.n });
+      } else if (msg.cmd === 'close') {
+        await runtime.close();
+        send({ type: 'closed' });
+        process.exit(0);
+      }
+    })();
+  });
+  send({ type: 'ready', url: runtime.url });
+}
+
+/** The same submission with fresh ids and idempotency key: a new row of the same shape. */
+function cloneInput(input: CreateInput, ids: ReturnType<typeof randomIds>, n: number): CreateInput {
+  const id = ids.newId();
+  return {
+    ticket: { ...input.ticket, id, no: `${input.ticket.no}-${n}` },
+    event: { ...input.event, id: ids.newId(), ticketId: id },
+    idempotencyKey: `raw-${n}-${id}`,
+    outbox: input.outbox.map((m) => ({ ...m, id: ids.newId(), ticketId: id })),
+  };
+}
+
+async function raw(dataDir: string): Promise<void> {
+  process.on('message', (msg: { cmd: string; input?: CreateInput; durationMs?: number; run?: number }) => {
+    if (msg.cmd !== 'raw' || !msg.input) return;
+    const file = join(dataDir, `raw-${msg.run ?? 0}.sqlite`);
+    rmSync(file, { force: true });
+    const store = openSqliteStore(file);
+    const ids = randomIds();
+    const input = msg.input;
+    void (async () => {
+      // Warm-up: statements prepared, pages allocated.
+      for (let i = 0; i < 200; i += 1) await store.createTicket(cloneInput(input, ids, -1 - i));
+      const latencies: number[] = [];
+      const until = performance.now() + (msg.durationMs ?? 3000);
+      const started = performance.now();
+      let n = 0;
+      while (performance.now() < until) {
+        const next = cloneInput(input, ids, n);
+        const t0 = process.hrtime.bigint();
+        const { created } = await store.createTicket(next);
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        if (!created) throw new Error('raw insert did not create a ticket');
+        n += 1;
+      }
+      const elapsedMs = performance.now() - started;
+      store.close();
+      for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+      send({ type: 'raw', inserts: n, elapsedMs, latencies });
+    })().catch((err: unknown) => {
+      send({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    });
+  });
+  send({ type: 'ready' });
+}
+
+/** The in-process loop: the router and the use case with the runtime's ports, no HTTP. */
+async function usecase(dataDir: string): Promise<void> {
+  process.on('message', (msg: { cmd: string; durationMs?: number; run?: number; submits?: Array<{ userId: string; data: unknown }> }) => {
+    if (msg.cmd !== 'usecase' || !msg.submits) return;
+    const submits = msg.submits;
+    void (async () => {
+      const dir = join(dataDir, `usecase-${msg.run ?? 0}`);
+      rmSync(dir, { recursive: true, force: true });
+      const store = openSqliteStore(join(dir, 'store.sqlite'));
+      const clock = systemClock();
+      const deps: AppDeps = {
+        store,
+        files: new DiskFileStore(join(dir, 'files')),
+        content: new LocalContentCheck(),
+        clock,
+        ids: randomIds(),
+        config: { platform: 'local', reportsPerHour: 1_000_000_000 },
+      };
+      await seedDemo(store, clock, { ids: deps.ids, content: deps.content, tickets: false });
+      const identities = new Map<string, Identity>();
+      for (const s of submits) {
+        const u = await store.getUser(s.userId);
+        if (!u) throw new Error(`demo user ${s.userId} missing`);
+        identities.set(u.id, identityOfUser(u));
+      }
+      const once = async (i: number, tag = 'uc', on: AppDeps = deps) => {
+        const s = submits[i % submits.length] as { userId: string; data: Record<string, unknown> };
+        const { envelope } = await report(on, { identity: identities.get(s.userId) ?? null }, { action: 'submit', data: { ...s.data, idempotencyKey: `${tag}-run${msg.run ?? 0}-${i}` } });
+        if (!envelope.ok) throw new Error(`submit failed: ${envelope.error.code}`);
+      };
+      // Warm-up (JIT, statements): its own idempotency keys, so that the measured submits all create.
+      for (let i = 0; i < 200; i += 1) await once(i, 'ucw');
+      const latencies: number[] = [];
+      const until = performance.now() + (msg.durationMs ?? 3000);
+      const started = performance.now();
+      let n = 0;
+      while (performance.now() < until) {
+        const t0 = process.hrtime.bigint();
+        await once(n);
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        n += 1;
+      }
+      const elapsedMs = performance.now() - started;
+      // Then the same submits with every store call timed: where a submit's time goes.
+      const calls: CallTimes = {};
+      const timedDeps = { ...deps, store: timingStore(store, calls) };
+      const p0 = process.hrtime.bigint();
+      const profiled = 500;
+      for (let i = 0; i < profiled; i += 1) await once(i, 'ucp', timedDeps);
+      const profileMs = Number(process.hrtime.bigint() - p0) / 1e6;
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+      send({ type: 'usecase', inserts: n, elapsedMs, latencies, profile: { submits: profiled, ms: profileMs, calls } });
+    })().catch((err: unknown) => {
+      send({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    });
+  });
+  send({ type: 'ready' });
+}
+
+const [mode, dataDir] = process.argv.slice(2);
+if (!dataDir) throw new Error('usage: submit-worker.ts serve|raw|usecase <dataDir>');
+(mode === 'serve' ? serve(dataDir) : mode === 'usecase' ? usecase(dataDir) : raw(dataDir)).catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,266 @@
+/**
+ * §3 The submit path on the local runtime: reports/s and p50/p99 latency through the HTTP gateway
+ * (POST /api/report {action: 'submit'}) at several concurrencies, driven by autocannon on loopback;
+ * and, in the same run, the raw embedded-store insert of the same row (store.createTicket in a loop
+ * on a fresh SQLite file, same pragmas). The runtime and the raw loop run in a child process
+ * (submit-worker.ts); autocannon runs here.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { demoData } from '../../local/demo';
+import type { TicketStore } from '../../shared/ports/store';
+import type { CategoryCode } from '../../shared/taxonomy/categories';
+import { median, percentile } from './stats';
+import type { CallTimes } from './timing-store';
+
+type CreateInput = Parameters<TicketStore['createTicket']>[0];
+
+export interface SubmitRun {
+  reports: number;
+  non2xx: number;
+  errors: number;
+  elapsedMs: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+export interface SubmitLevel {
+  connections: number;
+  runs: SubmitRun[];
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Tickets in the store after the runs vs 2xx answers (every 2xx must be a new ticket). */
+  ticketsStored: number;
+  answered2xx: number;
+}
+
+/** 500 more in-process submits with every store call timed. */
+export interface UsecaseProfile {
+  submits: number;
+  ms: number;
+  calls: CallTimes;
+}
+
+export interface RawRun {
+  inserts: number;
+  elapsedMs: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+export interface SubmitResult {
+  durationS: number;
+  runsPerLevel: number;
+  residents: number;
+  levels: SubmitLevel[];
+  raw: { runs: RawRun[]; perSecond: number; p50Ms: number; p99Ms: number; rowBytes: number; outboxRows: number };
+  /** The same submits on the report function's router in-process, sequentially (no HTTP). */
+  usecase: { runs: RawRun[]; perSecond: number; p50Ms: number; p99Ms: number; profile: UsecaseProfile | null };
+}
+
+const WORKER = join(__dirname, 'submit-worker.ts');
+
+/** Reports a resident might send after a storm: a weighted rotation of categories and texts. */
+const REPORTS: ReadonlyArray<{ category: CategoryCode; description: string }> = [
+  { category: 'flood', description: '地下车库入口积水已经没过脚踝，排水泵好像没有启动，车辆无法出入。' },
+  { category: 'garbage', description: '3号楼北侧垃圾桶满溢，已经连续三天无人清运，气味很大。' },
+  { category: 'parking', description: '东门消防通道旁长期停放一辆无牌面包车，多次提醒无人挪走，影响车辆进出。' },
+  { category: 'fly-wire', description: '5号楼2单元有人从三楼窗户拉电线下来给电动车充电，下雨天很危险。' },
+  { category: 'greenery', description: '大风刮倒了小区中心花园的两棵树，压在步道上，老人孩子绕行不便。' },
+  { category: 'elevator', description: '7号楼1单元电梯停在半层不动，按钮无反应，物业电话一直占线。' },
+  { category: 'fire-lane', description: '北门消防车道被几辆私家车堵死，救护车刚才进不来。' },
+  { category: 'noise', description: '楼下商铺每天晚上十一点后还在装修电钻施工，严重影响休息。' },
+];
+
+interface Worker {
+  child: ChildProcess;
+  next<T>(type: string): Promise<T>;
+}
+
+function startWorker(mode: 'serve' | 'raw' | 'usecase', dataDir: string): Worker {
+  const child = fork(WORKER, [mode, dataDir], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const waiting: Array<{ type: string; resolve: (v: never) => void; reject: (e: Error) => void }> = [];
+  child.on('message', (msg: { type: string; message?: string }) => {
+    const i = waiting.findIndex((w) => w.type === msg.type || msg.type === 'error');
+    if (i < 0) return;
+    const [w] = waiting.splice(i, 1);
+    if (msg.type === 'error') w?.reject(new Error(msg.message));
+    else w?.resolve(msg as never);
+  });
+  child.on('exit', (code) => {
+    for (const w of waiting.splice(0)) w.reject(new Error(`submit worker exited (${code})`));
+  });
+  return {
+    child,
+    next: <T>(type: string) => new Promise<T>((resolve, reject) => waiting.push({ type, resolve: resolve as (v: never) => void, reject })),
+  };
+}
+
+async function post(url: string, body: unknown, token?: string): Promise<unknown> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json()) as { ok: boolean; data?: unknown; error?: { code: string; message: string } };
+  if (!json.ok) throw new Error(`${url}: ${json.error?.code} ${json.error?.message}`);
+  return json.data;
+}
+
+/** The demo residents (two per jurisdiction), each with the estate their grant names. */
+function demoResidents(): Array<{ userId: string; estateId: string }> {
+  return demoData()
+    .users.filter((u) => u.grants.every((g) => g.role === 'resident'))
+    .map((u) => ({ userId: u.id, estateId: u.grants[0]?.estates?.[0] ?? '' }))
+    .filter((r) => r.estateId !== '');
+}
+
+let keyCounter = 0;
+
+/** One bounded autocannon run; every request is a valid submit with a fresh idempotency key. */
+async function drive(url: string, sessions: Array<{ token: string; estateId: string }>, connections: number, durationS: number): Promise<SubmitRun> {
+  const latencies: number[] = [];
+  const runTag = `${process.pid.toString(36)}${Date.now().toString(36)}`;
+  const started = performance.now();
+  const instance = autocannon({
+    url: `${url}/api/report`,
+    connections,
+    duration: durationS,
+    pipelining: 1,
+    timeout: 30,
+    requests: [
+      {
+        setupRequest: (req) => {
+          keyCounter += 1;
+          const who = sessions[keyCounter % sessions.length] as { token: string; estateId: string };
+          const report = REPORTS[keyCounter % REPORTS.length] as (typeof REPORTS)[number];
+          return {
+            ...req,
+            method: 'POST',
+            path: '/api/report',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${who.token}` },
+            body: JSON.stringify({
+              action: 'submit',
+              data: { idempotencyKey: `bench-${runTag}-${keyCounter}`, estateId: who.estateId, category: report.category, description: report.description },
+            }),
+          };
+        },
+      },
+    ],
+  });
+  instance.on('response', (_client: unknown, status: number, _bytes: number, responseTime: number) => {
+    if (status >= 200 && status < 300) latencies.push(responseTime);
+  });
+  const result = await instance;
+  const elapsedMs = performance.now() - started;
+  const reports = result['2xx'];
+  return {
+    reports,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    elapsedMs,
+    perSecond: reports / (result.duration || elapsedMs / 1000),
+    p50Ms: latencies.length ? percentile(latencies, 50) : Number.NaN,
+    p99Ms: latencies.length ? percentile(latencies, 99) : Number.NaN,
+  };
+}
+
+async function serveLevel(connections: number, runs: number, durationS: number, capture: boolean): Promise<{ level: SubmitLevel; captured: CreateInput | null }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'xqcs-bench-submit-'));
+  const worker = startWorker('serve', dataDir);
+  try {
+    const { url } = await worker.next<{ url: string }>('ready');
+    const sessions: Array<{ token: string; estateId: string }> = [];
+    for (const r of demoResidents()) {
+      const data = (await post(`${url}/api/dev/signin`, { userId: r.userId })) as { token: string };
+      sessions.push({ token: data.token, estateId: r.estateId });
+    }
+    // Warm-up (not measured): JIT, statement cache, first pages of every table.
+    const warm = await drive(url, sessions, connections, 2);
+    const measured: SubmitRun[] = [];
+    for (let i = 0; i < runs; i += 1) measured.push(await drive(url, sessions, connections, durationS));
+    worker.child.send({ cmd: 'count' });
+    const { tickets } = await worker.next<{ tickets: number }>('count');
+    let captured: CreateInput | null = null;
+    if (capture) {
+      worker.child.send({ cmd: 'captured' });
+      captured = (await worker.next<{ input: CreateInput | null }>('captured')).input;
+    }
+    worker.child.send({ cmd: 'close' });
+    await worker.next('closed').catch(() => undefined);
+    return {
+      captured,
+      level: {
+        connections,
+        runs: measured,
+        perSecond: median(measured.map((r) => r.perSecond)),
+        p50Ms: median(measured.map((r) => r.p50Ms)),
+        p99Ms: median(measured.map((r) => r.p99Ms)),
+        ticketsStored: tickets,
+        answered2xx: warm.reports + measured.reduce((s, r) => s + r.reports, 0),
+      },
+    };
+  } finally {
+    if (worker.child.exitCode === null) worker.child.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Sequential loops in a child: `raw` (store.createTicket) or `usecase` (the router, no HTTP). */
+async function loops(mode: 'raw' | 'usecase', message: Record<string, unknown>, runs: number, durationMs: number): Promise<{ runs: RawRun[]; profile: UsecaseProfile | null }> {
+  const dataDir = mkdtempSync(join(tmpdir(), `xqcs-bench-${mode}-`));
+  const worker = startWorker(mode, dataDir);
+  try {
+    await worker.next('ready');
+    const out: RawRun[] = [];
+    let profile: UsecaseProfile | null = null;
+    for (let run = 0; run < runs; run += 1) {
+      worker.child.send({ cmd: mode, ...message, durationMs, run });
+      const r = await worker.next<{ inserts: number; elapsedMs: number; latencies: number[]; profile?: UsecaseProfile }>(mode);
+      profile = r.profile ?? profile;
+      out.push({ inserts: r.inserts, elapsedMs: r.elapsedMs, perSecond: r.inserts / (r.elapsedMs / 1000), p50Ms: percentile(r.latencies, 50), p99Ms: percentile(r.latencies, 99) });
+    }
+    return { runs: out, profile };
+  } finally {
+    worker.child.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function benchSubmit(opts: { levels?: number[]; runs?: number; durationS?: number } = {}): Promise<SubmitResult> {
+  const levels = opts.levels ?? [1, 50, 200];
+  const runs = opts.runs ?? 3;
+  const durationS = opts.durationS ?? 5;
+  const results: SubmitLevel[] = [];
+  let captured: CreateInput | null = null;
+  for (const c of levels) {
+    const { level, captured: input } = await serveLevel(c, runs, durationS, captured === null);
+    captured ??= input;
+    results.push(level);
+    console.log(`  c=${c}: ${level.perSecond.toFixed(0)} reports/s, p50 ${level.p50Ms.toFixed(2)} ms, p99 ${level.p99Ms.toFixed(2)} ms`);
+  }
+  if (!captured) throw new Error('no createTicket input was captured from the runtime');
+  const raw = (await loops('raw', { input: captured }, runs, durationS * 1000)).runs;
+  const submits = demoResidents().flatMap((r, i) =>
+    REPORTS.map((_, k) => {
+      const rep = REPORTS[(i + k) % REPORTS.length] as (typeof REPORTS)[number];
+      return { userId: r.userId, data: { estateId: r.estateId, category: rep.category, description: rep.description } };
+    }),
+  );
+  const usecaseLoops = await loops('usecase', { submits }, runs, durationS * 1000);
+  const summary = (rs: RawRun[]) => ({ runs: rs, perSecond: median(rs.map((r) => r.perSecond)), p50Ms: median(rs.map((r) => r.p50Ms)), p99Ms: median(rs.map((r) => r.p99Ms)) });
+  return {
+    durationS,
+    runsPerLevel: runs,
+    residents: demoResidents().length,
+    levels: results,
+    raw: { ...summary(raw), rowBytes: JSON.stringify(captured.ticket).length + JSON.stringify(captured.event).length, outboxRows: captured.outbox.length },
+    usecase: { ...summary(usecaseLoops.runs), profile: usecaseLoops.profile },
+  };
+}
