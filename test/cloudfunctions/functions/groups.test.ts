@@ -219,7 +219,7 @@ describe('sharing a ticket into the owner group', () => {
     expect(view.meToo).toBe(0);
     expect(view.photos).toEqual([]); // the reporter did not allow photos
     const text = JSON.stringify(view);
-    for (const secret of [PEOPLE.resident.id, PEOPLE.resident.openid!, REPORT.contactPhone, '张三', '301', stored.description]) expect(text).not.toContain(secret);
+    for (const secret of [PEOPLE.resident.id, PEOPLE.resident.openid!, REPORT.contactPhone, '张三', '3号楼301', stored.description]) expect(text).not.toContain(secret);
     // The share card is the same view.
     expect(shared.data.card).toEqual(view);
   });
