@@ -2,17 +2,19 @@
 import type Database from 'better-sqlite3';
 import type { Estate, Grid, OwnerGroup, PropertyCompany, UnitContact, User } from '../../shared/domain/directory';
 import type { DirectoryStore } from '../../shared/ports/store';
+import { DocCache } from './doc-cache';
 import { IN_LIST, jsonList, type StatementCache } from './statements';
 import { buildUserQuery, userIndexRows, type UserFilter } from './user-query';
 
 type DocRow = { doc: string };
 
-function parse<T>(row: DocRow | undefined): T | null {
-  return row ? (JSON.parse(row.doc) as T) : null;
+function parseFirst<T>(docs: readonly string[]): T | null {
+  const doc = docs[0];
+  return doc === undefined ? null : (JSON.parse(doc) as T);
 }
 
-function parseAll<T>(rows: unknown[]): T[] {
-  return (rows as DocRow[]).map((r) => JSON.parse(r.doc) as T);
+function parseAll<T>(docs: readonly string[]): T[] {
+  return docs.map((d) => JSON.parse(d) as T);
 }
 
 /** Builds "WHERE a AND b" from optional conditions; an empty list filter makes the whole query match nothing. */
@@ -44,17 +46,33 @@ class Where {
 
 export class SqliteDirectory implements DirectoryStore {
   private readonly putUserTx: Database.Transaction<(user: User) => void>;
+  private readonly cache: DocCache;
 
   constructor(private readonly st: StatementCache) {
     this.putUserTx = st.db.transaction((user: User) => this.putUserNow(user));
+    this.cache = new DocCache(st.db);
+  }
+
+  /** The `doc` column of every row `sql` selects, through the cache. */
+  private docs(sql: string, params: readonly unknown[]): readonly string[] {
+    return this.cache.docs(sql, params, () => (this.st.get(sql).all(...params) as DocRow[]).map((r) => r.doc));
+  }
+
+  /** A directory write: runs `write`, then drops every cached read (also when `write` fails half-way). */
+  private write(write: () => void): void {
+    try {
+      write();
+    } finally {
+      this.cache.clear();
+    }
   }
 
   async getEstate(id: string): Promise<Estate | null> {
-    return parse<Estate>(this.st.get('SELECT doc FROM estates WHERE id = ?').get(id) as DocRow | undefined);
+    return parseFirst<Estate>(this.docs('SELECT doc FROM estates WHERE id = ?', [id]));
   }
 
   async getEstateByScene(sceneCode: string): Promise<Estate | null> {
-    return parse<Estate>(this.st.get('SELECT doc FROM estates WHERE scene_code = ?').get(sceneCode) as DocRow | undefined);
+    return parseFirst<Estate>(this.docs('SELECT doc FROM estates WHERE scene_code = ?', [sceneCode]));
   }
 
   async listEstates(filter: { jurisdiction?: string; ids?: string[] }): Promise<Estate[]> {
@@ -63,16 +81,18 @@ export class SqliteDirectory implements DirectoryStore {
   }
 
   async putEstate(estate: Estate): Promise<void> {
-    this.st
-      .get(
-        `INSERT INTO estates (id, jurisdiction, scene_code, doc) VALUES (?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET jurisdiction = excluded.jurisdiction, scene_code = excluded.scene_code, doc = excluded.doc`,
-      )
-      .run(estate.id, estate.jurisdiction, estate.sceneCode, JSON.stringify(estate));
+    this.write(() => {
+      this.st
+        .get(
+          `INSERT INTO estates (id, jurisdiction, scene_code, doc) VALUES (?, ?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET jurisdiction = excluded.jurisdiction, scene_code = excluded.scene_code, doc = excluded.doc`,
+        )
+        .run(estate.id, estate.jurisdiction, estate.sceneCode, JSON.stringify(estate));
+    });
   }
 
   async getGrid(id: string): Promise<Grid | null> {
-    return parse<Grid>(this.st.get('SELECT doc FROM grids WHERE id = ?').get(id) as DocRow | undefined);
+    return parseFirst<Grid>(this.docs('SELECT doc FROM grids WHERE id = ?', [id]));
   }
 
   async listGrids(filter: { jurisdiction?: string; estateId?: string }): Promise<Grid[]> {
@@ -85,20 +105,22 @@ export class SqliteDirectory implements DirectoryStore {
   }
 
   async putGrid(grid: Grid): Promise<void> {
-    this.st
-      .get(
-        `INSERT INTO grids (id, jurisdiction, doc) VALUES (?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET jurisdiction = excluded.jurisdiction, doc = excluded.doc`,
-      )
-      .run(grid.id, grid.jurisdiction, JSON.stringify(grid));
+    this.write(() => {
+      this.st
+        .get(
+          `INSERT INTO grids (id, jurisdiction, doc) VALUES (?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET jurisdiction = excluded.jurisdiction, doc = excluded.doc`,
+        )
+        .run(grid.id, grid.jurisdiction, JSON.stringify(grid));
+    });
   }
 
   async getUser(id: string): Promise<User | null> {
-    return parse<User>(this.st.get('SELECT doc FROM users WHERE id = ?').get(id) as DocRow | undefined);
+    return parseFirst<User>(this.docs('SELECT doc FROM users WHERE id = ?', [id]));
   }
 
   async getUserByOpenid(openid: string): Promise<User | null> {
-    return parse<User>(this.st.get('SELECT doc FROM users WHERE openid = ?').get(openid) as DocRow | undefined);
+    return parseFirst<User>(this.docs('SELECT doc FROM users WHERE openid = ?', [openid]));
   }
 
   /**
@@ -109,12 +131,12 @@ export class SqliteDirectory implements DirectoryStore {
    */
   async listUsers(filter: UserFilter): Promise<User[]> {
     const q = buildUserQuery(filter);
-    return parseAll<User>(this.st.get(q.sql).all(...q.params));
+    return parseAll<User>(this.docs(q.sql, q.params));
   }
 
   /** The user row and its user_roles / user_units rows, in one transaction. */
   async putUser(user: User): Promise<void> {
-    this.putUserTx.immediate(user);
+    this.write(() => this.putUserTx.immediate(user));
   }
 
   private putUserNow(user: User): void {
@@ -138,12 +160,14 @@ export class SqliteDirectory implements DirectoryStore {
   }
 
   async putPropertyCompany(company: PropertyCompany): Promise<void> {
-    this.st
-      .get(
-        `INSERT INTO property_companies (id, jurisdiction, doc) VALUES (?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET jurisdiction = excluded.jurisdiction, doc = excluded.doc`,
-      )
-      .run(company.id, company.jurisdiction, JSON.stringify(company));
+    this.write(() => {
+      this.st
+        .get(
+          `INSERT INTO property_companies (id, jurisdiction, doc) VALUES (?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET jurisdiction = excluded.jurisdiction, doc = excluded.doc`,
+        )
+        .run(company.id, company.jurisdiction, JSON.stringify(company));
+    });
   }
 
   async listUnitContacts(unitIds?: string[]): Promise<UnitContact[]> {
@@ -151,19 +175,23 @@ export class SqliteDirectory implements DirectoryStore {
   }
 
   async putUnitContact(contact: UnitContact): Promise<void> {
-    this.st
-      .get('INSERT INTO unit_contacts (unit_id, doc) VALUES (?, ?) ON CONFLICT (unit_id) DO UPDATE SET doc = excluded.doc')
-      .run(contact.unitId, JSON.stringify(contact));
+    this.write(() => {
+      this.st
+        .get('INSERT INTO unit_contacts (unit_id, doc) VALUES (?, ?) ON CONFLICT (unit_id) DO UPDATE SET doc = excluded.doc')
+        .run(contact.unitId, JSON.stringify(contact));
+    });
   }
 
   async getSlaPolicy(jurisdiction: string): Promise<unknown | null> {
-    return parse<unknown>(this.st.get('SELECT doc FROM sla_policies WHERE jurisdiction = ?').get(jurisdiction) as DocRow | undefined);
+    return parseFirst<unknown>(this.docs('SELECT doc FROM sla_policies WHERE jurisdiction = ?', [jurisdiction]));
   }
 
   async putSlaPolicy(jurisdiction: string, policy: unknown): Promise<void> {
-    this.st
-      .get('INSERT INTO sla_policies (jurisdiction, doc) VALUES (?, ?) ON CONFLICT (jurisdiction) DO UPDATE SET doc = excluded.doc')
-      .run(jurisdiction, JSON.stringify(policy));
+    this.write(() => {
+      this.st
+        .get('INSERT INTO sla_policies (jurisdiction, doc) VALUES (?, ?) ON CONFLICT (jurisdiction) DO UPDATE SET doc = excluded.doc')
+        .run(jurisdiction, JSON.stringify(policy));
+    });
   }
 
   async listOwnerGroups(filter: { estateId?: string; ids?: string[] }): Promise<OwnerGroup[]> {
@@ -171,17 +199,19 @@ export class SqliteDirectory implements DirectoryStore {
   }
 
   async putOwnerGroup(group: OwnerGroup): Promise<void> {
-    this.st
-      .get(
-        `INSERT INTO owner_groups (id, estate_id, doc) VALUES (?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET estate_id = excluded.estate_id, doc = excluded.doc`,
-      )
-      .run(group.id, group.estateId, JSON.stringify(group));
+    this.write(() => {
+      this.st
+        .get(
+          `INSERT INTO owner_groups (id, estate_id, doc) VALUES (?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET estate_id = excluded.estate_id, doc = excluded.doc`,
+        )
+        .run(group.id, group.estateId, JSON.stringify(group));
+    });
   }
 
   /** Lists in id order, so that screens and seeds see a stable order. */
   private list<T>(table: string, where: Where, orderBy = 'id'): T[] {
     if (where.none) return [];
-    return parseAll<T>(this.st.get(`SELECT doc FROM ${table}${where.toString()} ORDER BY ${orderBy}`).all(...where.params));
+    return parseAll<T>(this.docs(`SELECT doc FROM ${table}${where.toString()} ORDER BY ${orderBy}`, where.params));
   }
 }

@@ -34,3 +34,20 @@ export type PreviousSize = (typeof PREVIOUS_RUN.sizes)[number];
 export function previousAt(tickets: number): PreviousSize | undefined {
   return PREVIOUS_RUN.sizes.find((s) => s.tickets === tickets);
 }
+
+/**
+ * §3 of the run of 2026-11-30 (commit 50b62a7), before the submit-path changes of §5.7: quoted from
+ * the docs/PERFORMANCE.md it wrote, not re-measured (that code no longer exists).
+ */
+export const PREVIOUS_SUBMIT = {
+  date: '2026-11-30 (commit 50b62a7)',
+  rawPerSecond: 1_759,
+  usecasePerSecond: 825,
+  levels: [
+    { connections: 1, perSecond: 509, ratio: 0.29 },
+    { connections: 50, perSecond: 619, ratio: 0.35 },
+    { connections: 200, perSecond: 602, ratio: 0.34 },
+  ],
+  /** Per in-process submit (ms): the insert, the other 8 store calls, the use case's own work; HTTP on top. */
+  perSubmitMs: { total: 1.35, insert: 0.74, otherStore: 0.24, own: 0.37, http: 0.26 },
+} as const;

@@ -28,3 +28,16 @@ describe('randomIds', () => {
     expect(early < late).toBe(true);
   });
 });
+
+describe('randomIds random part', () => {
+  it('draws fresh random digits for every id, also across refills of its random block', () => {
+    const ids = randomIds(() => 1_800_000_000_000);
+    const tails = Array.from({ length: 2_000 }, () => ids.newId().slice(13));
+    for (const t of tails.slice(0, 20)) expect(t).toMatch(/^[0-9a-f]{12}$/);
+    expect(new Set(tails).size).toBe(tails.length);
+    // Two sources never share a block: their random parts differ.
+    const other = randomIds(() => 1_800_000_000_000);
+    const otherTails = Array.from({ length: 600 }, () => other.newId().slice(13));
+    expect(otherTails.filter((t) => tails.includes(t))).toEqual([]);
+  });
+});
