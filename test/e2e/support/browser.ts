@@ -26,10 +26,24 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-/** Waits for the router's page slide-in (a CSS transition) to end, so that a screenshot shows the page in place. */
+/**
+ * Waits for the router's page slide-in to end, so that a screenshot (and a width check) sees the
+ * page in place. Taro's H5 router adds `taro_page_show` after a delay (a setTimeout) and
+ * `taro_page_stationed` when the slide is over; before the first class no transition is running
+ * yet, so "no running transition" alone passes too early.
+ */
 async function settled(page: Page): Promise<void> {
   await page
-    .waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'), undefined, { timeout: 3_000 })
+    .waitForFunction(
+      () => {
+        const pages = document.querySelectorAll<HTMLElement>('.taro_router > .taro_page');
+        const top = pages[pages.length - 1];
+        if (top && (!top.classList.contains('taro_page_stationed') || Math.abs(top.getBoundingClientRect().left) > 0.5)) return false;
+        return document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running');
+      },
+      undefined,
+      { timeout: 5_000 },
+    )
     .catch(() => undefined);
 }
 
