@@ -3,29 +3,17 @@
  * property company, which must never see it: the company's user finds it neither in their list
  * (which does show the resident's other report of the same estate) nor by opening its page.
  */
-import type { Browser } from 'playwright-core';
-import { launch, person, resetScreenshots } from './support/browser';
-import { startStoryRuntime, type StoryRuntime } from './support/runtime';
+import { person } from './support/browser';
+import { useStory } from './support/story';
 import { HSJY, open, report, ROUTES, signIn, USERS } from './support/app';
 
 const STORY = '3-fee-complaint-hidden';
 jest.setTimeout(90_000);
 
-let story: StoryRuntime;
-let browser: Browser;
-
-beforeAll(async () => {
-  resetScreenshots(STORY);
-  story = await startStoryRuntime();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await story?.stop();
-});
+const stage = useStory(STORY);
 
 test('a 乱收费 complaint is invisible to the estate’s property company', async () => {
+  const { story, browser } = stage;
   const resident = await person(browser, story.url, STORY, 'resident', { geolocation: HSJY.at });
   const property = await person(browser, story.url, STORY, 'property');
 

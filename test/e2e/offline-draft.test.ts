@@ -5,27 +5,15 @@
  * whose answer is lost on the way back creates the ticket once, and when the network is back the
  * draft is sent by itself and shows the same ticket: the server holds exactly one.
  */
-import type { Browser, Route } from 'playwright-core';
-import { launch, person, resetScreenshots } from './support/browser';
-import { startStoryRuntime, type StoryRuntime } from './support/runtime';
+import type { Route } from 'playwright-core';
+import { person } from './support/browser';
+import { useStory } from './support/story';
 import { api, apiToken, choosePhoto, HSJY, open, ROUTES, signIn, USERS } from './support/app';
 
 const STORY = '4-offline-draft';
 jest.setTimeout(90_000);
 
-let story: StoryRuntime;
-let browser: Browser;
-
-beforeAll(async () => {
-  resetScreenshots(STORY);
-  story = await startStoryRuntime({ demoTickets: false });
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await story?.stop();
-});
+const stage = useStory(STORY, { demoTickets: false });
 
 interface MineItem {
   id: string;
@@ -35,8 +23,9 @@ interface MineItem {
 
 /** The resident's tickets as the server holds them (counted, never shown). */
 async function ticketsOfResident(): Promise<MineItem[]> {
-  const token = await apiToken(story.url, USERS.resident);
-  return (await api<{ items: MineItem[] }>(story.url, token, 'report', 'listMine', { limit: 50 })).items;
+  const { url } = stage.story;
+  const token = await apiToken(url, USERS.resident);
+  return (await api<{ items: MineItem[] }>(url, token, 'report', 'listMine', { limit: 50 })).items;
 }
 
 const actionOf = (route: Route): string => {
@@ -45,6 +34,7 @@ const actionOf = (route: Route): string => {
 };
 
 test('a report sent while the gateway drops the connection (faked at the network edge: route interception, offline switch) is kept as 待发送 across a reload and created exactly once', async () => {
+  const { story, browser } = stage;
   const resident = await person(browser, story.url, STORY, 'resident', { geolocation: HSJY.at });
   const { page, context } = resident;
   await signIn(resident, story.url, USERS.resident);

@@ -5,9 +5,8 @@
  * endpoint, only GET /api/dev/clock), the sweep runs (POST /api/dev/sweep) and marks the step overdue;
  * the 杨和镇 street officer finds it under 已超时 / 超时工单督办 and supervises (督办) it.
  */
-import type { Browser } from 'playwright-core';
-import { launch, person, resetScreenshots } from './support/browser';
-import { startStoryRuntime, type StoryRuntime } from './support/runtime';
+import { person } from './support/browser';
+import { useStory } from './support/story';
 import { confirmAction, HSJY, open, openAction, openRow, report, ROUTES, runSweep, signIn, ticketIdOf, USERS } from './support/app';
 
 const STORY = '5-overdue-sweep';
@@ -15,19 +14,7 @@ const WHISTLED_AT = '2026-03-02T09:00:00+08:00';
 const AN_HOUR_LATER = '2026-03-02T10:00:00+08:00';
 jest.setTimeout(120_000);
 
-let story: StoryRuntime;
-let browser: Browser;
-
-beforeAll(async () => {
-  resetScreenshots(STORY);
-  story = await startStoryRuntime({ demoTickets: false, simulatedNow: WHISTLED_AT });
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await story?.stop();
-});
+const stage = useStory(STORY, { demoTickets: false, simulatedNow: WHISTLED_AT });
 
 interface ClockAnswer {
   ok: boolean;
@@ -40,6 +27,7 @@ interface SweepAnswer {
 }
 
 test('the sweep marks a missed 报到 overdue and the street officer sees it in 超时工单督办 and 督办s it', async () => {
+  const { story, browser } = stage;
   const resident = await person(browser, story.url, STORY, 'resident', { clockAt: WHISTLED_AT, geolocation: HSJY.at });
   const grid = await person(browser, story.url, STORY, 'grid', { clockAt: WHISTLED_AT });
 

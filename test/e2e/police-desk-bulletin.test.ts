@@ -9,9 +9,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Download, Locator } from 'playwright-core';
-import { launch, person, resetScreenshots, SCREENSHOTS, type Person } from './support/browser';
-import { startStoryRuntime, type StoryRuntime } from './support/runtime';
+import type { Download, Locator } from 'playwright-core';
+import { person, SCREENSHOTS, type Person } from './support/browser';
+import { useStory } from './support/story';
 import { confirmAction, HSJY, open, openAction, report, ROUTES, signIn, ticketIdOf, USERS } from './support/app';
 
 const STORY = '6-police-desk-bulletin';
@@ -20,19 +20,7 @@ const IN_APRIL = '2026-04-02T09:00:00+08:00';
 const GROUP = `${HSJY.name}业主群`;
 jest.setTimeout(150_000);
 
-let story: StoryRuntime;
-let browser: Browser;
-
-beforeAll(async () => {
-  resetScreenshots(STORY);
-  story = await startStoryRuntime({ demoTickets: false, simulatedNow: IN_MARCH });
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await story?.stop();
-});
+const stage = useStory(STORY, { demoTickets: false, simulatedNow: IN_MARCH });
 
 /** Opens (办理) the in-place actions of a desk row and the form of one of them. */
 async function deskAction(p: Person, row: Locator, label: string): Promise<Locator> {
@@ -50,6 +38,7 @@ async function download(p: Person, label: string): Promise<{ file: Download; pat
 }
 
 test('a police officer claims, answers and mediates a dispute from the owner-group desk; the office downloads the monthly bulletin', async () => {
+  const { story, browser } = stage;
   const at = { clockAt: IN_MARCH, geolocation: HSJY.at };
   const street = await person(browser, story.url, STORY, 'street', at);
   const resident = await person(browser, story.url, STORY, 'resident', at);

@@ -2,29 +2,17 @@
  * Story 1: a resident of 和顺佳苑 (Yongning) scans the estate's code, reports 飞线充电 with a photo and
  * sees it routed to 县住建局 and 县应急管理局, citing the Yongning plan's item 二(二)1(6).
  */
-import type { Browser } from 'playwright-core';
-import { launch, person, resetScreenshots } from './support/browser';
-import { startStoryRuntime, type StoryRuntime } from './support/runtime';
+import { person } from './support/browser';
+import { useStory } from './support/story';
 import { choosePhoto, HSJY, open, ROUTES, signIn, USERS } from './support/app';
 
 const STORY = '1-report-fly-wire';
 jest.setTimeout(90_000);
 
-let story: StoryRuntime;
-let browser: Browser;
-
-beforeAll(async () => {
-  resetScreenshots(STORY);
-  story = await startStoryRuntime();
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await story?.stop();
-});
+const stage = useStory(STORY);
 
 test('a Yongning resident reports 飞线充电 with a photo and sees the units and the list item', async () => {
+  const { story, browser } = stage;
   const resident = await person(browser, story.url, STORY, 'resident', { geolocation: HSJY.at });
   const { page } = resident;
   await signIn(resident, story.url, USERS.resident);

@@ -4,27 +4,14 @@
  * settled it but the lane is blocked again, the first resident finds it under 我的上报 and asks for
  * it to be redone (重办) with a reason, which the timeline then shows.
  */
-import type { Browser } from 'playwright-core';
-import { launch, person, resetScreenshots } from './support/browser';
-import { startStoryRuntime, type StoryRuntime } from './support/runtime';
+import { person } from './support/browser';
+import { useStory } from './support/story';
 import { api, apiToken, HSJY, open, report, ROUTES, signIn, tinyPng, USERS } from './support/app';
 
 const STORY = '7-resident-me-too-reopen';
 jest.setTimeout(120_000);
 
-let story: StoryRuntime;
-let browser: Browser;
-
-beforeAll(async () => {
-  resetScreenshots(STORY);
-  story = await startStoryRuntime({ demoTickets: false });
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await story?.stop();
-});
+const stage = useStory(STORY, { demoTickets: false });
 
 interface Detail {
   ticket: { id: string; no: string; version: number; state: string; meToo?: number };
@@ -48,6 +35,7 @@ async function gridSettles(baseUrl: string, ticketId: string): Promise<void> {
 }
 
 test('a neighbour adds "me too" instead of a duplicate; the reporter asks for the settled ticket to be redone', async () => {
+  const { story, browser } = stage;
   const first = await person(browser, story.url, STORY, 'resident1', { geolocation: HSJY.at });
   const neighbour = await person(browser, story.url, STORY, 'resident2', { geolocation: HSJY.at });
 

@@ -6,9 +6,8 @@
  * deadline is on the ticket. The runtime and the browsers share one simulated clock (a Monday in
  * March 2026), so that the dates on screen do not depend on the day the suite runs.
  */
-import type { Browser } from 'playwright-core';
-import { launch, person, resetScreenshots, type Person } from './support/browser';
-import { startStoryRuntime, type StoryRuntime } from './support/runtime';
+import { person, type Person } from './support/browser';
+import { useStory } from './support/story';
 import { confirmAction, HSJY, open, openAction, openRow, pickInPicker, report, ROUTES, signIn, ticketIdOf, USERS } from './support/app';
 
 const STORY = '2b-return-reroute-extension';
@@ -18,19 +17,7 @@ jest.setTimeout(150_000);
 const GGSY = 'demo.dept.yongning.ggsy'; // 县城乡公共事业服务中心
 const ZHZF = 'demo.dept.yongning.zhzf'; // 县综合执法局
 
-let story: StoryRuntime;
-let browser: Browser;
-
-beforeAll(async () => {
-  resetScreenshots(STORY);
-  story = await startStoryRuntime({ demoTickets: false, simulatedNow: NOW });
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await story?.stop();
-});
+const stage = useStory(STORY, { demoTickets: false, simulatedNow: NOW });
 
 /** Taps an entry of 我的工作 on the staff home and waits for its list. */
 async function openEntry(p: Person, entry: string, title: string): Promise<void> {
@@ -40,6 +27,7 @@ async function openEntry(p: Person, entry: string, title: string): Promise<void>
 }
 
 test('department 退单 with a reason → street re-routes to another unit → extension approved moves the deadline', async () => {
+  const { story, browser } = stage;
   const at = { clockAt: NOW, geolocation: HSJY.at };
   const resident = await person(browser, story.url, STORY, 'resident', at);
   const grid = await person(browser, story.url, STORY, 'grid', at);

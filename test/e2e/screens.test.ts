@@ -6,9 +6,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launch, person, resetScreenshots, VIEWPORT, type Person } from './support/browser';
-import { startStoryRuntime, type StoryRuntime } from './support/runtime';
+import { person, VIEWPORT, type Person } from './support/browser';
+import { useStory } from './support/story';
 import { api, apiToken, HSJY, open, ROUTES, signIn, USERS } from './support/app';
 
 const STORY = 'screens';
@@ -17,8 +16,7 @@ const README_SHOT = join(__dirname, '..', '..', 'docs', 'screenshots', 'report.p
 const REPORTER = 'demo.yongning.resident2';
 jest.setTimeout(60_000);
 
-let story: StoryRuntime;
-let browser: Browser;
+const stage = useStory(STORY);
 let resident: Person;
 /** The seeded 电梯安全 ticket (已报到), 车辆乱停乱放 (待受理). */
 let elevatorId: string;
@@ -31,9 +29,7 @@ interface MineItem {
 }
 
 beforeAll(async () => {
-  resetScreenshots(STORY);
-  story = await startStoryRuntime();
-  browser = await launch();
+  const { story, browser } = stage;
   const token = await apiToken(story.url, REPORTER);
   const mine = (await api<{ items: MineItem[] }>(story.url, token, 'report', 'listMine', { limit: 20 })).items;
   const byCategory = (c: string) => {
@@ -46,11 +42,6 @@ beforeAll(async () => {
   resident = await person(browser, story.url, STORY, 'resident', { geolocation: HSJY.at });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await story?.stop();
-});
-
 /** The page is no wider than the phone: nothing to scroll sideways. */
 async function fitsWidth(p: Person): Promise<void> {
   expect(await p.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEWPORT.width);
@@ -58,7 +49,7 @@ async function fitsWidth(p: Person): Promise<void> {
 
 /** Shows `route`, waits for each text, then takes the screen. */
 async function screen(p: Person, route: string, name: string, texts: Array<string | RegExp>): Promise<void> {
-  await open(p.page, story.url, route);
+  await open(p.page, stage.story.url, route);
   for (const t of texts) await p.see(t);
   await p.shot(name);
   await fitsWidth(p);
@@ -67,7 +58,7 @@ async function screen(p: Person, route: string, name: string, texts: Array<strin
 describe('resident pages', () => {
   test('sign-in (the demo-user picker)', async () => {
     await screen(resident, ROUTES.signin, 'signin', ['本地演示环境：选择一个演示账号登录。正式小程序使用微信身份。', '网格员']);
-    await signIn(resident, story.url, REPORTER);
+    await signIn(resident, stage.story.url, REPORTER);
   });
 
   test('report (opened from the estate QR code)', async () => {
@@ -105,8 +96,8 @@ describe('resident pages', () => {
 
 describe('staff screens', () => {
   const staff = async (who: string, userId: string): Promise<Person> => {
-    const p = await person(browser, story.url, STORY, who, { geolocation: HSJY.at });
-    await signIn(p, story.url, userId);
+    const p = await person(stage.browser, stage.story.url, STORY, who, { geolocation: HSJY.at });
+    await signIn(p, stage.story.url, userId);
     return p;
   };
 

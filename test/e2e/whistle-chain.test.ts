@@ -4,30 +4,18 @@
  * the grid worker verifies, the resident confirms and rates; the leadership office's dashboard then
  * shows 县住建局's 响应率.
  */
-import type { Browser } from 'playwright-core';
-import { launch, person, resetScreenshots } from './support/browser';
-import { startStoryRuntime, type StoryRuntime } from './support/runtime';
+import { person } from './support/browser';
+import { useStory } from './support/story';
 import { choosePhoto, confirmAction, HSJY, openAction, openRow, report, signIn, USERS } from './support/app';
 
 const STORY = '2-whistle-chain';
 jest.setTimeout(120_000);
 
-let story: StoryRuntime;
-let browser: Browser;
-
-beforeAll(async () => {
-  resetScreenshots(STORY);
-  // No seeded demo tickets: the dashboard's figures are this story's ticket alone.
-  story = await startStoryRuntime({ demoTickets: false });
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await story?.stop();
-});
+// No seeded demo tickets: the dashboard's figures are this story's ticket alone.
+const stage = useStory(STORY, { demoTickets: false });
 
 test('resident → grid whistles → 县住建局 报到, 到场, 办结 → grid verifies → resident confirms and rates → 响应率', async () => {
+  const { story, browser } = stage;
   const resident = await person(browser, story.url, STORY, 'resident', { geolocation: HSJY.at });
   const grid = await person(browser, story.url, STORY, 'grid', { geolocation: HSJY.at });
   const officer = await person(browser, story.url, STORY, 'zjj', { geolocation: HSJY.at });
