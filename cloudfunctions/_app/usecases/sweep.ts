@@ -6,7 +6,8 @@ import { advance, outboxFor, policyFor } from './support';
 
 const SYSTEM = { userId: 'system', role: 'system' as const, name: '系统' };
 
-function inputOf(step: SweepStep) {
+/** The transition input of one sweep step (the bench's history generator replays steps with it too). */
+export function sweepInputOf(step: SweepStep) {
   switch (step.action) {
     case 'mark-overdue':
       return { step: step.step };
@@ -34,7 +35,7 @@ export async function runSweep(deps: AppDeps, opts: { limit?: number } = {}) {
     const policy = await policyFor(deps, ticket.jurisdiction);
     for (const step of sweepPlan(ticket, now, policy)) {
       const events = await deps.store.listEvents(ticket.id);
-      const { ticket: next, event } = advance(ticket, { action: step.action, actor: SYSTEM, at: now, input: inputOf(step) }, { eventId: deps.ids.newId(), seq: events.length + 1 }, policy);
+      const { ticket: next, event } = advance(ticket, { action: step.action, actor: SYSTEM, at: now, input: sweepInputOf(step) }, { eventId: deps.ids.newId(), seq: events.length + 1 }, policy);
       try {
         await deps.store.commitTransition({ next, expectedVersion: ticket.version, event, outbox: await outboxFor(deps, next, event) });
       } catch (err) {

@@ -11,6 +11,7 @@
  * has nothing pending except the tickets made due on purpose (dueTickets).
  */
 import { advance } from '../../../cloudfunctions/_app/usecases/support';
+import { sweepInputOf } from '../../../cloudfunctions/_app/usecases/sweep';
 import { deptUserId } from '../../../local/demo';
 import type { Estate } from '../../../shared/domain/directory';
 import type { EventActor, Ticket, TicketEvent } from '../../../shared/domain/ticket';
@@ -21,7 +22,7 @@ import { factsRecord, type StepFact, type TicketFactsRecord } from '../../../sha
 import { route } from '../../../shared/routing/route';
 import { priorityOf } from '../../../shared/sla/deadlines';
 import { resolveSlaPolicy, type SlaPolicy } from '../../../shared/sla/policy';
-import { sweepPlan, type SweepStep } from '../../../shared/sla/sweep';
+import { sweepPlan } from '../../../shared/sla/sweep';
 import { getCategory, type CategoryCode } from '../../../shared/taxonomy/categories';
 import { JURISDICTION_WEIGHTS, weighted, type World } from './world';
 
@@ -64,17 +65,6 @@ const DETAILS = ['已经持续好几天了，多次反映没有人管。', '影�
 
 const SYSTEM: EventActor = { userId: 'system', role: 'system', name: '系统' };
 const RESIDENT: EventActor = { userId: '@U@', role: 'resident' };
-
-function sweepInput(step: SweepStep): TransitionInput {
-  switch (step.action) {
-    case 'mark-overdue':
-      return { step: step.step };
-    case 'escalate':
-      return { level: step.level, note: step.target === 'leadership' ? '超时未办结，升级至领导小组办公室' : '超时，升级至街道' };
-    default:
-      return {};
-  }
-}
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -122,7 +112,7 @@ class Walk {
       if (due > until) return;
       const plan = sweepPlan(this.t, iso(due), this.policy);
       if (plan.length === 0) return;
-      for (const step of plan) if (!this.apply(step.action, SYSTEM, due, sweepInput(step))) return;
+      for (const step of plan) if (!this.apply(step.action, SYSTEM, due, sweepInputOf(step))) return;
     }
   }
 
