@@ -17,7 +17,7 @@ import { DevSessions } from './server/sessions';
 import { simulatedClock, systemClock } from './store/clock';
 import { DiskFileStore } from './store/files';
 import { randomIds } from './store/ids';
-import { openSqliteStore } from './store/sqlite-store';
+import { openSqliteStore, type SqliteStore } from './store/sqlite-store';
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_REPORTS_PER_HOUR = 10;
@@ -68,21 +68,26 @@ export function clockFor(simulatedNow: string | null | undefined): Clock {
   return simulatedClock(simulatedNow);
 }
 
+/** The local ports over a data directory: the SQLite store, files on disk, the local content check. */
+export function localDeps(dataDir: string, opts: { clock: Clock; reportsPerHour: number }): AppDeps & { store: SqliteStore } {
+  return {
+    store: openSqliteStore(join(dataDir, 'store.sqlite')),
+    files: new DiskFileStore(join(dataDir, 'files')),
+    content: new LocalContentCheck(),
+    clock: opts.clock,
+    ids: randomIds(),
+    config: { platform: 'local', reportsPerHour: opts.reportsPerHour },
+  };
+}
+
 export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const dataDir = resolve(opts.dataDir);
   const clock = clockFor(opts.simulatedNow);
-  const store = openSqliteStore(join(dataDir, 'store.sqlite'));
-  const deps: AppDeps = {
-    store,
-    files: new DiskFileStore(join(dataDir, 'files')),
-    content: new LocalContentCheck(),
+  const deps = localDeps(dataDir, {
     clock,
-    ids: randomIds(),
-    config: {
-      platform: 'local',
-      reportsPerHour: opts.reportsPerHour ?? positiveInt(process.env.REPORTS_PER_HOUR) ?? DEFAULT_REPORTS_PER_HOUR,
-    },
-  };
+    reportsPerHour: opts.reportsPerHour ?? positiveInt(process.env.REPORTS_PER_HOUR) ?? DEFAULT_REPORTS_PER_HOUR,
+  });
+  const { store } = deps;
 
   let server: ReturnType<typeof createAppServer> | null = null;
   let timer: NodeJS.Timeout | null = null;

@@ -15,12 +15,10 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppDeps } from '../../cloudfunctions/_app/context';
 import { report } from '../../cloudfunctions/_app/functions/report';
-import { LocalContentCheck } from '../../local/content-check';
 import { seedDemo } from '../../local/demo';
-import { startRuntime } from '../../local/runtime';
+import { localDeps, startRuntime } from '../../local/runtime';
 import { identityOfUser } from '../../local/server/sessions';
 import { systemClock } from '../../local/store/clock';
-import { DiskFileStore } from '../../local/store/files';
 import { randomIds } from '../../local/store/ids';
 import { openSqliteStore } from '../../local/store/sqlite-store';
 import type { Identity } from '../../shared/domain/roles';
@@ -120,16 +118,10 @@ async function usecase(dataDir: string): Promise<void> {
     void (async () => {
       const dir = join(dataDir, `usecase-${msg.run ?? 0}`);
       rmSync(dir, { recursive: true, force: true });
-      const store = openSqliteStore(join(dir, 'store.sqlite'));
       const clock = systemClock();
-      const deps: AppDeps = {
-        store,
-        files: new DiskFileStore(join(dir, 'files')),
-        content: new LocalContentCheck(),
-        clock,
-        ids: randomIds(),
-        config: { platform: 'local', reportsPerHour: 1_000_000_000 },
-      };
+      // The runtime's own ports (local/runtime.ts), the rate limit out of the way.
+      const deps = localDeps(dir, { clock, reportsPerHour: 1_000_000_000 });
+      const { store } = deps;
       await seedDemo(store, clock, { ids: deps.ids, content: deps.content, tickets: false });
       const identities = new Map<string, Identity>();
       for (const s of submits) {
