@@ -111,16 +111,15 @@ function toRow(key: string, acc: Accumulator): MetricsRow {
 
 /** The rows a ticket counts in, each with the 报到 step that counts there. */
 function placements(facts: Countable, groupBy: GroupBy): Array<[string, StepFact | null]> {
-  const t = facts;
   switch (groupBy) {
     case 'department':
       return [...facts.unitAcks];
     case 'street':
-      return [[t.streetId ?? NO_STREET_KEY, facts.ack]];
+      return [[facts.streetId ?? NO_STREET_KEY, facts.ack]];
     case 'category':
-      return [[t.category, facts.ack]];
+      return [[facts.category, facts.ack]];
     case 'month':
-      return [[shanghaiMonth(t.createdAt), facts.ack]];
+      return [[shanghaiMonth(facts.createdAt), facts.ack]];
     case 'all':
       return [[ALL_KEY, facts.ack]];
   }

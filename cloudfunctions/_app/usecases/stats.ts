@@ -1,5 +1,5 @@
 import type { Identity } from '../../../shared/domain/roles';
-import { computeMetrics, computeMetricsFromRecords, METRIC_DEFINITIONS, rankRows, type GroupBy } from '../../../shared/metrics';
+import { computeMetrics, computeMetricsFromRecords, METRIC_DEFINITIONS, rankRows, type GroupBy, type MetricsRow } from '../../../shared/metrics';
 import type { TicketFilter } from '../../../shared/ports/store';
 import type { AppDeps } from '../context';
 import { errors } from '../errors';
@@ -15,6 +15,16 @@ function scopeFilters(identity: Identity): TicketFilter[] {
   return scopes.map((s) => s.filter);
 }
 
+/** One grouping's rows and the number of tickets counted: from facts records where the store keeps them. */
+async function rowsInScope(deps: AppDeps, filters: TicketFilter[], range: { from?: string; to?: string }, groupBy: GroupBy): Promise<{ rows: MetricsRow[]; count: number }> {
+  const now = deps.clock.now();
+  const records = await factsMatching(deps, filters, range);
+  if (records) return { rows: computeMetricsFromRecords({ records, now, groupBys: [groupBy] })[groupBy], count: records.length };
+  const tickets = await ticketsMatching(deps, filters, range);
+  const events = await deps.store.listEventsFor(tickets.map((t) => t.id));
+  return { rows: computeMetrics({ tickets, events, now, groupBy }), count: tickets.length };
+}
+
 /**
  * The metrics of every ticket in the caller's scope created in [from, to): from the store's facts
  * records where it keeps them (issue 8), else from the tickets and their events. The same rows.
@@ -22,19 +32,7 @@ function scopeFilters(identity: Identity): TicketFilter[] {
 export async function metrics(deps: AppDeps, identity: Identity, input: { groupBy: GroupBy; from?: string; to?: string; rankBy?: string }) {
   const filters = scopeFilters(identity);
   const range = { ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) };
-  const now = deps.clock.now();
-  const records = await factsMatching(deps, filters, range);
-  let rows;
-  let count: number;
-  if (records) {
-    rows = computeMetricsFromRecords({ records, now, groupBys: [input.groupBy] })[input.groupBy];
-    count = records.length;
-  } else {
-    const tickets = await ticketsMatching(deps, filters, range);
-    const events = await deps.store.listEventsFor(tickets.map((t) => t.id));
-    rows = computeMetrics({ tickets, events, now, groupBy: input.groupBy });
-    count = tickets.length;
-  }
+  const { rows, count } = await rowsInScope(deps, filters, range, input.groupBy);
   const ranked = input.rankBy ? rankRows(rows, input.rankBy as Parameters<typeof rankRows>[1]) : rows;
   return { rows: ranked, definitions: METRIC_DEFINITIONS, tickets: count };
 }
