@@ -13,6 +13,7 @@ import type { Violation } from '../../shared/domain/violation';
 import type { TicketFactsRecord } from '../../shared/metrics/facts';
 import type { Page, Store, TicketFilter, TicketStore, ViolationFilter } from '../../shared/ports/store';
 import { SqliteDirectory } from './directory-store';
+import type { GroupCommitStats } from './group-commit';
 import { SqliteOutbox } from './outbox-store';
 import { applyPragmas, migrate } from './schema';
 import { StatementCache } from './statements';
@@ -35,6 +36,16 @@ export class SqliteStore implements Store {
     this.directory = new SqliteDirectory(st);
     this.outbox = new SqliteOutbox(st);
     this.violations = new SqliteViolations(st);
+  }
+
+  /** How creates were grouped into commits (group-commit.ts): for the benchmark and tests. */
+  get createBatches(): GroupCommitStats {
+    return this.tickets.creates.stats;
+  }
+
+  /** One ticket in an IMMEDIATE transaction of its own, synchronously: the benchmark's raw insert. */
+  createTicketAlone(input: Parameters<TicketStore['createTicket']>[0]): { ticket: Ticket; created: boolean } {
+    return this.tickets.createTicketAlone(input);
   }
 
   // TicketStore

@@ -54,7 +54,7 @@ async function serve(dataDir: string): Promise<void> {
       else if (msg.cmd === 'count') {
         const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
         const row = db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number };
-        send({ type: 'count', tickets: row.n });
+        send({ type: 'count', tickets: row.n, batches: (store as import('../../local/store/sqlite-store').SqliteStore).createBatches });
       } else if (msg.cmd === 'close') {
         await runtime.close();
         send({ type: 'closed' });
@@ -86,7 +86,7 @@ async function raw(dataDir: string): Promise<void> {
     const input = msg.input;
     void (async () => {
       // Warm-up: statements prepared, pages allocated.
-      for (let i = 0; i < 200; i += 1) await store.createTicket(cloneInput(input, ids, -1 - i));
+      for (let i = 0; i < 200; i += 1) store.createTicketAlone(cloneInput(input, ids, -1 - i));
       const latencies: number[] = [];
       const until = performance.now() + (msg.durationMs ?? 3000);
       const started = performance.now();
@@ -94,7 +94,7 @@ async function raw(dataDir: string): Promise<void> {
       while (performance.now() < until) {
         const next = cloneInput(input, ids, n);
         const t0 = process.hrtime.bigint();
-        const { created } = await store.createTicket(next);
+        const { created } = store.createTicketAlone(next);
         latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
         if (!created) throw new Error('raw insert did not create a ticket');
         n += 1;

@@ -3,7 +3,8 @@
  * (POST /api/report {action: 'submit'}) at several concurrencies, driven by autocannon on loopback;
  * and, in the same run, the raw embedded-store insert of the same row (store.createTicket in a loop
  * on a fresh SQLite file, same pragmas). The runtime and the raw loop run in a child process
- * (submit-worker.ts); autocannon runs here.
+ * (submit-worker.ts); autocannon runs here. BENCH_CPU_PROF=1 writes a CPU profile of the serving
+ * process per level to /tmp/prof (node --cpu-prof), to see where a submit's time goes.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { demoData } from '../../local/demo';
+import type { GroupCommitStats } from '../../local/store/group-commit';
 import type { TicketStore } from '../../shared/ports/store';
 import type { CategoryCode } from '../../shared/taxonomy/categories';
 import { median, percentile } from './stats';
@@ -37,6 +39,8 @@ export interface SubmitLevel {
   /** Tickets in the store after the runs vs 2xx answers (every 2xx must be a new ticket). */
   ticketsStored: number;
   answered2xx: number;
+  /** How the runtime grouped the level's creates (warm-up included) into commits. */
+  commits: GroupCommitStats;
 }
 
 /** 500 more in-process submits with every store call timed. */
@@ -84,7 +88,7 @@ interface Worker {
 }
 
 function startWorker(mode: 'serve' | 'raw' | 'usecase', dataDir: string): Worker {
-  const child = fork(WORKER, [mode, dataDir], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(WORKER, [mode, dataDir], { execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF && mode === 'serve' ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const waiting: Array<{ type: string; resolve: (v: never) => void; reject: (e: Error) => void }> = [];
   child.on('message', (msg: { type: string; message?: string }) => {
     const i = waiting.findIndex((w) => w.type === msg.type || msg.type === 'error');
@@ -186,7 +190,7 @@ async function serveLevel(connections: number, runs: number, durationS: number, 
     const measured: SubmitRun[] = [];
     for (let i = 0; i < runs; i += 1) measured.push(await drive(url, sessions, connections, durationS));
     worker.child.send({ cmd: 'count' });
-    const { tickets } = await worker.next<{ tickets: number }>('count');
+    const { tickets, batches } = await worker.next<{ tickets: number; batches: GroupCommitStats }>('count');
     let captured: CreateInput | null = null;
     if (capture) {
       worker.child.send({ cmd: 'captured' });
@@ -194,6 +198,7 @@ async function serveLevel(connections: number, runs: number, durationS: number, 
     }
     worker.child.send({ cmd: 'close' });
     await worker.next('closed').catch(() => undefined);
+    if (worker.child.exitCode === null) await new Promise((r) => { worker.child.once('exit', r); setTimeout(r, 5000); });
     return {
       captured,
       level: {
@@ -203,6 +208,7 @@ async function serveLevel(connections: number, runs: number, durationS: number, 
         p50Ms: median(measured.map((r) => r.p50Ms)),
         p99Ms: median(measured.map((r) => r.p99Ms)),
         ticketsStored: tickets,
+        commits: batches,
         answered2xx: warm.reports + measured.reduce((s, r) => s + r.reports, 0),
       },
     };
@@ -243,7 +249,8 @@ export async function benchSubmit(opts: { levels?: number[]; runs?: number; dura
     const { level, captured: input } = await serveLevel(c, runs, durationS, captured === null);
     captured ??= input;
     results.push(level);
-    console.log(`  c=${c}: ${level.perSecond.toFixed(0)} reports/s, p50 ${level.p50Ms.toFixed(2)} ms, p99 ${level.p99Ms.toFixed(2)} ms`);
+    const perCommit = level.commits.calls / Math.max(1, level.commits.batches);
+    console.log(`  c=${c}: ${level.perSecond.toFixed(0)} reports/s, p50 ${level.p50Ms.toFixed(2)} ms, p99 ${level.p99Ms.toFixed(2)} ms, ${perCommit.toFixed(1)} creates per commit (largest ${level.commits.largest})`);
   }
   if (!captured) throw new Error('no createTicket input was captured from the runtime');
   const raw = (await loops('raw', { input: captured }, runs, durationS * 1000)).runs;

@@ -1,0 +1,119 @@
+/** Group commit of concurrent creates on the SQLite store (local/store/group-commit.ts). */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { GroupCommit } from '../../../local/store/group-commit';
+import { openSqliteStore, type SqliteStore } from '../../../local/store/sqlite-store';
+import { makeEvent, makeOutbox, makeTicket } from '../../support/fixtures';
+
+let dir: string;
+let store: SqliteStore;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'group-commit-'));
+  store = openSqliteStore(join(dir, 'store.db'));
+});
+
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const count = (table: string) => (store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+function create(key: string, overrides: Parameters<typeof makeTicket>[0] = {}) {
+  const ticket = makeTicket(overrides);
+  return { ticket, input: { ticket, event: makeEvent(ticket), idempotencyKey: key, outbox: [makeOutbox({ ticketId: ticket.id })] } };
+}
+
+describe('SqliteStore.createTicket: creates of one event-loop turn share a commit', () => {
+  it('stores every ticket of a burst in one transaction and answers each caller', async () => {
+    const burst = Array.from({ length: 40 }, (_, i) => create(`k${i}`));
+    const results = await Promise.all(burst.map((b) => store.createTicket(b.input)));
+    expect(results.map((r) => [r.ticket.id, r.created])).toEqual(burst.map((b) => [b.ticket.id, true]));
+    expect(store.createBatches).toEqual({ batches: 1, calls: 40, largest: 40 });
+    expect(count('tickets')).toBe(40);
+    expect(count('events')).toBe(40);
+    expect(count('outbox')).toBe(40);
+    // Committed: another connection reads them.
+    const other = new Database(store.file, { readonly: true });
+    expect((other.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n).toBe(40);
+    other.close();
+  });
+
+  it('answers sequential creates one transaction each', async () => {
+    for (let i = 0; i < 3; i += 1) await store.createTicket(create(`s${i}`).input);
+    expect(store.createBatches).toEqual({ batches: 3, calls: 3, largest: 1 });
+  });
+
+  it('a retry in the same batch finds the first create of its key', async () => {
+    const a = create('same');
+    const b = create('same');
+    const [ra, rb] = await Promise.all([store.createTicket(a.input), store.createTicket(b.input)]);
+    expect(ra).toEqual({ ticket: expect.objectContaining({ id: a.ticket.id }), created: true });
+    expect(rb).toEqual({ ticket: expect.objectContaining({ id: a.ticket.id }), created: false });
+    expect(count('tickets')).toBe(1);
+    expect(count('outbox')).toBe(1);
+  });
+
+  it('a failing create rejects alone: its rows roll back, the others commit', async () => {
+    const good1 = create('g1');
+    const bad = create('bad');
+    const good2 = create('g2');
+    // The event names another ticket: refused before any write. A reused event id fails after the
+    // ticket row and its links are in: only the savepoint's rollback takes those out again.
+    const wrongEvent = { ...bad.input, event: makeEvent(good1.ticket) };
+    const dup = create('dup');
+    const dupEvent = { ...dup.input, event: makeEvent(dup.ticket, { id: good1.input.event.id }) };
+    const settled = await Promise.allSettled([
+      store.createTicket(good1.input),
+      store.createTicket(wrongEvent),
+      store.createTicket(dupEvent),
+      store.createTicket(good2.input),
+    ]);
+    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+    expect(String((settled[1] as PromiseRejectedResult).reason)).toContain('不属于工单');
+    expect(String((settled[2] as PromiseRejectedResult).reason)).toMatch(/UNIQUE constraint failed: events\.id/);
+    expect(store.createBatches.batches).toBe(1);
+    expect((store.db.prepare('SELECT id FROM tickets ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id)).toEqual(
+      [good1.ticket.id, good2.ticket.id].sort(),
+    );
+    expect(count('events')).toBe(2);
+    expect(count('outbox')).toBe(2);
+    expect(count('idempotency')).toBe(2);
+    expect(count('ticket_units')).toBe(2 * 3);
+  });
+
+  it('when the write lock cannot be had, the whole batch is rejected and nothing is written', async () => {
+    store.db.pragma('busy_timeout = 50');
+    const holder = new Database(store.file);
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      const settled = await Promise.allSettled([store.createTicket(create('l1').input), store.createTicket(create('l2').input)]);
+      expect(settled.map((s) => s.status)).toEqual(['rejected', 'rejected']);
+      expect(String((settled[0] as PromiseRejectedResult).reason)).toMatch(/database is locked/);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+    expect(count('tickets')).toBe(0);
+    expect(store.createBatches).toEqual({ batches: 0, calls: 0, largest: 0 });
+    // The store goes on working once the lock is free.
+    expect((await store.createTicket(create('l3').input)).created).toBe(true);
+  });
+});
+
+describe('GroupCommit on its own', () => {
+  it('runs calls of one turn in one transaction and the next turn in another', async () => {
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE t (v INTEGER UNIQUE)');
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    const group = new GroupCommit(db, (v: number) => insert.run(v).lastInsertRowid);
+    const first = await Promise.all([group.run(1), group.run(2), group.run(3)]);
+    const second = await Promise.all([group.run(4), group.run(5)]);
+    expect([...first, ...second].map(Number)).toEqual([1, 2, 3, 4, 5]);
+    expect(group.stats).toEqual({ batches: 2, calls: 5, largest: 3 });
+    db.close();
+  });
+});
