@@ -39,6 +39,8 @@ export interface RuntimeOptions {
   reportsPerHour?: number;
   /** Seed the demo tickets too (default true). */
   demoTickets?: boolean;
+  /** Concurrent submits share a commit (default true; the benchmark compares both). */
+  groupCommit?: boolean;
 }
 
 export interface Runtime {
@@ -69,9 +71,9 @@ export function clockFor(simulatedNow: string | null | undefined): Clock {
 }
 
 /** The local ports over a data directory: the SQLite store, files on disk, the local content check. */
-export function localDeps(dataDir: string, opts: { clock: Clock; reportsPerHour: number }): AppDeps & { store: SqliteStore } {
+export function localDeps(dataDir: string, opts: { clock: Clock; reportsPerHour: number; groupCommit?: boolean }): AppDeps & { store: SqliteStore } {
   return {
-    store: openSqliteStore(join(dataDir, 'store.sqlite')),
+    store: openSqliteStore(join(dataDir, 'store.sqlite'), { groupCommit: opts.groupCommit ?? true }),
     files: new DiskFileStore(join(dataDir, 'files')),
     content: new LocalContentCheck(),
     clock: opts.clock,
@@ -86,6 +88,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const deps = localDeps(dataDir, {
     clock,
     reportsPerHour: opts.reportsPerHour ?? positiveInt(process.env.REPORTS_PER_HOUR) ?? DEFAULT_REPORTS_PER_HOUR,
+    groupCommit: opts.groupCommit ?? true,
   });
   const { store } = deps;
 

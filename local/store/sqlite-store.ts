@@ -30,9 +30,10 @@ export class SqliteStore implements Store {
   constructor(
     readonly db: Database.Database,
     readonly file: string,
+    options: SqliteStoreOptions = {},
   ) {
     const st = new StatementCache(db);
-    this.tickets = new SqliteTickets(st);
+    this.tickets = new SqliteTickets(st, options.groupCommit ?? true);
     this.directory = new SqliteDirectory(st);
     this.outbox = new SqliteOutbox(st);
     this.violations = new SqliteViolations(st);
@@ -185,7 +186,12 @@ export class SqliteStore implements Store {
 }
 
 /** Opens (creating if needed, with its folder) and migrates the store file. */
-export function openSqliteStore(file: string): SqliteStore {
+export interface SqliteStoreOptions {
+  /** Creates of one event-loop turn share a commit (group-commit.ts); default on. Off: one transaction each. */
+  groupCommit?: boolean;
+}
+
+export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): SqliteStore {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   try {
@@ -195,5 +201,5 @@ export function openSqliteStore(file: string): SqliteStore {
     db.close();
     throw err;
   }
-  return new SqliteStore(db, file);
+  return new SqliteStore(db, file, options);
 }

@@ -42,13 +42,18 @@ export class SqliteTickets implements TicketStore {
   private readonly createTx: Database.Transaction<(input: CreateInput) => { ticket: Ticket; created: boolean }>;
   /** Submits arriving together share one commit (group-commit.ts). */
   readonly creates: GroupCommit<CreateInput, { ticket: Ticket; created: boolean }>;
+  readonly sequences: GroupCommit<string, number>;
   private readonly commitTx: Database.Transaction<(input: CommitInput) => void>;
   private readonly meTooTx: Database.Transaction<(ticketId: string, userId: string, at: string) => boolean>;
 
-  constructor(private readonly st: StatementCache) {
+  constructor(
+    private readonly st: StatementCache,
+    private readonly groupCommit = true,
+  ) {
     const db = st.db;
     this.createTx = db.transaction((input: CreateInput) => this.createNow(input));
     this.creates = new GroupCommit(db, (input: CreateInput) => this.createNow(input));
+    this.sequences = new GroupCommit(db, (name: string) => this.nextNow(name));
     this.commitTx = db.transaction((input: CommitInput) => this.commitNow(input));
     this.meTooTx = db.transaction((ticketId: string, userId: string, at: string) => this.meTooNow(ticketId, userId, at));
   }
@@ -65,11 +70,11 @@ export class SqliteTickets implements TicketStore {
 
   /**
    * In an IMMEDIATE transaction shared with the creates of the same event-loop turn, each in its own
-   * savepoint: concurrent retries of one submission serialise (the second finds the first's key),
+   * savepoint (unless the store was opened without group commit): concurrent retries of one submission serialise (the second finds the first's key),
    * and other processes wait on the file's write lock.
    */
   async createTicket(input: CreateInput): Promise<{ ticket: Ticket; created: boolean }> {
-    return this.creates.run(input);
+    return this.groupCommit ? this.creates.run(input) : this.createTx.immediate(input);
   }
 
   /** One row in one IMMEDIATE transaction of its own, synchronously: the benchmark's raw insert. */
@@ -141,6 +146,10 @@ export class SqliteTickets implements TicketStore {
 
   /** Atomic in one statement: concurrent callers (or processes) never get the same value. */
   async nextSequence(name: string): Promise<number> {
+    return this.groupCommit ? this.sequences.run(name) : this.nextNow(name);
+  }
+
+  private nextNow(name: string): number {
     const row = this.st
       .get('INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value')
       .get(name) as { value: number };

@@ -4,8 +4,11 @@
  *   serve <dataDir>: the local runtime on 127.0.0.1:0 (demo directory, no demo tickets, the sweep
  *     timer pushed out of the way, a per-user limit high enough for a burst). It records the first
  *     createTicket input, so that the raw loop inserts exactly the row a submit stores.
- *   raw <dataDir>: waits for {input, durationMs}, then calls store.createTicket in a loop on a fresh
- *     SQLite file (same pragmas: openSqliteStore) and answers with the insert count and latencies.
+ *   serve-alone <dataDir>: the same runtime with group commit off (each create its own transaction).
+ *   raw <dataDir>: waits for {input, durationMs, batch}, then inserts that row on a fresh SQLite file
+ *     (same pragmas: openSqliteStore) in a loop and answers with the insert count and latencies:
+ *     batch 1 calls createTicketAlone (one row, one transaction, synchronous); batch k > 1 awaits k
+ *     store.createTicket at a time, which the store's group commit puts in one transaction.
  *   usecase <dataDir>: the same submits as the HTTP runs, called on the `report` function's router
  *     in-process (no HTTP, no session lookup) on a fresh store with the demo directory: where the
  *     time between the raw insert and the gateway goes.
@@ -31,8 +34,9 @@ const send = (msg: unknown): void => {
   process.send?.(msg);
 };
 
-async function serve(dataDir: string): Promise<void> {
+async function serve(dataDir: string, groupCommit: boolean): Promise<void> {
   const runtime = await startRuntime({
+    groupCommit,
     dataDir,
     port: 0,
     reportsPerHour: 1_000_000_000,
@@ -77,8 +81,9 @@ function cloneInput(input: CreateInput, ids: ReturnType<typeof randomIds>, n: nu
 }
 
 async function raw(dataDir: string): Promise<void> {
-  process.on('message', (msg: { cmd: string; input?: CreateInput; durationMs?: number; run?: number }) => {
+  process.on('message', (msg: { cmd: string; input?: CreateInput; durationMs?: number; run?: number; batch?: number }) => {
     if (msg.cmd !== 'raw' || !msg.input) return;
+    const batch = Math.max(1, Math.floor(msg.batch ?? 1));
     const file = join(dataDir, `raw-${msg.run ?? 0}.sqlite`);
     rmSync(file, { force: true });
     const store = openSqliteStore(file);
@@ -92,14 +97,27 @@ async function raw(dataDir: string): Promise<void> {
       const started = performance.now();
       let n = 0;
       while (performance.now() < until) {
-        const next = cloneInput(input, ids, n);
-        const t0 = process.hrtime.bigint();
-        const { created } = store.createTicketAlone(next);
-        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-        if (!created) throw new Error('raw insert did not create a ticket');
-        n += 1;
+        if (batch === 1) {
+          const next = cloneInput(input, ids, n);
+          const t0 = process.hrtime.bigint();
+          const { created } = store.createTicketAlone(next);
+          latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+          if (!created) throw new Error('raw insert did not create a ticket');
+          n += 1;
+        } else {
+          // k rows awaited together: one transaction; every row's latency is the batch's.
+          const rows = Array.from({ length: batch }, (_, i) => cloneInput(input, ids, n + i));
+          const t0 = process.hrtime.bigint();
+          const results = await Promise.all(rows.map((r) => store.createTicket(r)));
+          const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+          if (results.some((r) => !r.created)) throw new Error('raw insert did not create a ticket');
+          for (let i = 0; i < batch; i += 1) latencies.push(ms);
+          n += batch;
+        }
       }
       const elapsedMs = performance.now() - started;
+      const { batches, calls } = store.createBatches;
+      if (batch > 1 && calls !== batches * batch) throw new Error(`raw batches of ${batch}: ${calls} creates in ${batches} commits`);
       store.close();
       for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
       send({ type: 'raw', inserts: n, elapsedMs, latencies });
@@ -165,8 +183,8 @@ async function usecase(dataDir: string): Promise<void> {
 }
 
 const [mode, dataDir] = process.argv.slice(2);
-if (!dataDir) throw new Error('usage: submit-worker.ts serve|raw|usecase <dataDir>');
-(mode === 'serve' ? serve(dataDir) : mode === 'usecase' ? usecase(dataDir) : raw(dataDir)).catch((err: unknown) => {
+if (!dataDir) throw new Error('usage: submit-worker.ts serve|serve-alone|raw|usecase <dataDir>');
+(mode === 'serve' || mode === 'serve-alone' ? serve(dataDir, mode === 'serve') : mode === 'usecase' ? usecase(dataDir) : raw(dataDir)).catch((err: unknown) => {
   console.error(err);
   process.exit(1);
 });

@@ -1,8 +1,11 @@
 /**
  * §3 The submit path on the local runtime: reports/s and p50/p99 latency through the HTTP gateway
  * (POST /api/report {action: 'submit'}) at several concurrencies, driven by autocannon on loopback;
- * and, in the same run, the raw embedded-store insert of the same row (store.createTicket in a loop
- * on a fresh SQLite file, same pragmas). The runtime and the raw loop run in a child process
+ * and, in the same run, the raw embedded-store insert of the same row (one row per transaction in a
+ * loop on a fresh SQLite file, same pragmas). Each level runs twice, on a runtime with the store's
+ * group commit (the default) and on one without it; the first also answers GET /healthz at the same
+ * concurrency (the gateway with no work behind it). The raw loop runs once more with its rows grouped
+ * as the busiest level grouped them. The runtime and the raw loop run in a child process
  * (submit-worker.ts); autocannon runs here. BENCH_CPU_PROF=1 writes a CPU profile of the serving
  * process per level to /tmp/prof (node --cpu-prof), to see where a submit's time goes.
  */
@@ -41,6 +44,8 @@ export interface SubmitLevel {
   answered2xx: number;
   /** How the runtime grouped the level's creates (warm-up included) into commits. */
   commits: GroupCommitStats;
+  /** GET /healthz on the same runtime and concurrency, one run: what the gateway costs with no work behind it. */
+  floor: SubmitRun | null;
 }
 
 /** 500 more in-process submits with every store call timed. */
@@ -63,7 +68,11 @@ export interface SubmitResult {
   runsPerLevel: number;
   residents: number;
   levels: SubmitLevel[];
+  /** The same levels on a runtime whose store commits each create alone (group commit off). */
+  levelsAlone: SubmitLevel[];
   raw: { runs: RawRun[]; perSecond: number; p50Ms: number; p99Ms: number; rowBytes: number; outboxRows: number };
+  /** The raw insert k rows per transaction, k the mean creates per commit the runtime made at its busiest level. */
+  rawBatched: { batch: number; runs: RawRun[]; perSecond: number; p50Ms: number; p99Ms: number } | null;
   /** The same submits on the report function's router in-process, sequentially (no HTTP). */
   usecase: { runs: RawRun[]; perSecond: number; p50Ms: number; p99Ms: number; profile: UsecaseProfile | null };
 }
@@ -87,7 +96,7 @@ interface Worker {
   next<T>(type: string): Promise<T>;
 }
 
-function startWorker(mode: 'serve' | 'raw' | 'usecase', dataDir: string): Worker {
+function startWorker(mode: 'serve' | 'serve-alone' | 'raw' | 'usecase', dataDir: string): Worker {
   const child = fork(WORKER, [mode, dataDir], { execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF && mode === 'serve' ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const waiting: Array<{ type: string; resolve: (v: never) => void; reject: (e: Error) => void }> = [];
   child.on('message', (msg: { type: string; message?: string }) => {
@@ -175,9 +184,35 @@ async function drive(url: string, sessions: Array<{ token: string; estateId: str
   };
 }
 
-async function serveLevel(connections: number, runs: number, durationS: number, capture: boolean): Promise<{ level: SubmitLevel; captured: CreateInput | null }> {
+/** GET /healthz: the gateway's answer with no work behind it. */
+async function driveFloor(url: string, connections: number, durationS: number): Promise<SubmitRun> {
+  const latencies: number[] = [];
+  const started = performance.now();
+  const instance = autocannon({ url: `${url}/healthz`, connections, duration: durationS, pipelining: 1, timeout: 30 });
+  instance.on('response', (_client: unknown, status: number, _bytes: number, responseTime: number) => {
+    if (status >= 200 && status < 300) latencies.push(responseTime);
+  });
+  const result = await instance;
+  const elapsedMs = performance.now() - started;
+  return {
+    reports: result['2xx'],
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    elapsedMs,
+    perSecond: result['2xx'] / (result.duration || elapsedMs / 1000),
+    p50Ms: latencies.length ? percentile(latencies, 50) : Number.NaN,
+    p99Ms: latencies.length ? percentile(latencies, 99) : Number.NaN,
+  };
+}
+
+async function serveLevel(
+  connections: number,
+  runs: number,
+  durationS: number,
+  opts: { capture: boolean; groupCommit: boolean },
+): Promise<{ level: SubmitLevel; captured: CreateInput | null }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'xqcs-bench-submit-'));
-  const worker = startWorker('serve', dataDir);
+  const worker = startWorker(opts.groupCommit ? 'serve' : 'serve-alone', dataDir);
   try {
     const { url } = await worker.next<{ url: string }>('ready');
     const sessions: Array<{ token: string; estateId: string }> = [];
@@ -189,10 +224,11 @@ async function serveLevel(connections: number, runs: number, durationS: number, 
     const warm = await drive(url, sessions, connections, 2);
     const measured: SubmitRun[] = [];
     for (let i = 0; i < runs; i += 1) measured.push(await drive(url, sessions, connections, durationS));
+    const floor = opts.groupCommit ? await driveFloor(url, connections, durationS) : null;
     worker.child.send({ cmd: 'count' });
     const { tickets, batches } = await worker.next<{ tickets: number; batches: GroupCommitStats }>('count');
     let captured: CreateInput | null = null;
-    if (capture) {
+    if (opts.capture) {
       worker.child.send({ cmd: 'captured' });
       captured = (await worker.next<{ input: CreateInput | null }>('captured')).input;
     }
@@ -209,6 +245,7 @@ async function serveLevel(connections: number, runs: number, durationS: number, 
         p99Ms: median(measured.map((r) => r.p99Ms)),
         ticketsStored: tickets,
         commits: batches,
+        floor,
         answered2xx: warm.reports + measured.reduce((s, r) => s + r.reports, 0),
       },
     };
@@ -246,14 +283,24 @@ export async function benchSubmit(opts: { levels?: number[]; runs?: number; dura
   const results: SubmitLevel[] = [];
   let captured: CreateInput | null = null;
   for (const c of levels) {
-    const { level, captured: input } = await serveLevel(c, runs, durationS, captured === null);
+    const { level, captured: input } = await serveLevel(c, runs, durationS, { capture: captured === null, groupCommit: true });
     captured ??= input;
     results.push(level);
     const perCommit = level.commits.calls / Math.max(1, level.commits.batches);
-    console.log(`  c=${c}: ${level.perSecond.toFixed(0)} reports/s, p50 ${level.p50Ms.toFixed(2)} ms, p99 ${level.p99Ms.toFixed(2)} ms, ${perCommit.toFixed(1)} creates per commit (largest ${level.commits.largest})`);
+    const floor = level.floor ? `; GET /healthz ${level.floor.perSecond.toFixed(0)}/s` : '';
+    console.log(`  c=${c}: ${level.perSecond.toFixed(0)} reports/s, p50 ${level.p50Ms.toFixed(2)} ms, p99 ${level.p99Ms.toFixed(2)} ms, ${perCommit.toFixed(1)} creates per commit (largest ${level.commits.largest})${floor}`);
+  }
+  const alone: SubmitLevel[] = [];
+  for (const c of levels) {
+    const { level } = await serveLevel(c, runs, durationS, { capture: false, groupCommit: false });
+    alone.push(level);
+    console.log(`  group commit off, c=${c}: ${level.perSecond.toFixed(0)} reports/s, p50 ${level.p50Ms.toFixed(2)} ms, p99 ${level.p99Ms.toFixed(2)} ms`);
   }
   if (!captured) throw new Error('no createTicket input was captured from the runtime');
   const raw = (await loops('raw', { input: captured }, runs, durationS * 1000)).runs;
+  const busiest = [...results].sort((a, b) => b.perSecond - a.perSecond)[0];
+  const batch = busiest ? Math.round(busiest.commits.calls / Math.max(1, busiest.commits.batches)) : 1;
+  const rawBatched = batch > 1 ? (await loops('raw', { input: captured, batch }, runs, durationS * 1000)).runs : null;
   const submits = demoResidents().flatMap((r, i) =>
     REPORTS.map((_, k) => {
       const rep = REPORTS[(i + k) % REPORTS.length] as (typeof REPORTS)[number];
@@ -267,7 +314,9 @@ export async function benchSubmit(opts: { levels?: number[]; runs?: number; dura
     runsPerLevel: runs,
     residents: demoResidents().length,
     levels: results,
+    levelsAlone: alone,
     raw: { ...summary(raw), rowBytes: JSON.stringify(captured.ticket).length + JSON.stringify(captured.event).length, outboxRows: captured.outbox.length },
+    rawBatched: rawBatched ? { batch, ...summary(rawBatched) } : null,
     usecase: { ...summary(usecaseLoops.runs), profile: usecaseLoops.profile },
   };
 }

@@ -117,3 +117,28 @@ describe('GroupCommit on its own', () => {
     db.close();
   });
 });
+
+describe('SqliteStore.nextSequence: draws of one turn share a commit', () => {
+  it('gives every concurrent caller its own number, in call order', async () => {
+    const drawn = await Promise.all(Array.from({ length: 30 }, () => store.nextSequence('YN-20261130')));
+    expect(drawn).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(await store.nextSequence('YN-20261130')).toBe(31);
+    expect(await store.nextSequence('WZ-20261130')).toBe(1);
+  });
+});
+
+describe('SqliteStore opened without group commit', () => {
+  it('commits each create on its own and still stores a burst', async () => {
+    const alone = openSqliteStore(join(dir, 'alone.db'), { groupCommit: false });
+    try {
+      const burst = Array.from({ length: 10 }, (_, i) => create(`a${i}`));
+      const results = await Promise.all(burst.map((b) => alone.createTicket(b.input)));
+      expect(results.every((r) => r.created)).toBe(true);
+      expect(alone.createBatches).toEqual({ batches: 0, calls: 0, largest: 0 });
+      expect((alone.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n).toBe(10);
+      expect(await Promise.all([alone.nextSequence('s'), alone.nextSequence('s')])).toEqual([1, 2]);
+    } finally {
+      alone.close();
+    }
+  });
+});
