@@ -2,6 +2,7 @@
  * The local runtime's Store (shared/ports/store.ts) on an embedded SQLite file (better-sqlite3):
  * WAL, synchronous=NORMAL, busy_timeout, foreign keys. Several processes may open the same file:
  * writes that must be atomic run in IMMEDIATE transactions, which serialise on the file's write lock.
+ * Creates and ticket-number draws arriving together share one such transaction (group-commit.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
