@@ -7,6 +7,7 @@
  * A call that throws rolls back its own savepoint only and rejects alone; a failed BEGIN or COMMIT
  * rejects the whole batch, which then left nothing behind.
  */
+import { setImmediate } from 'node:timers';
 import type Database from 'better-sqlite3';
 
 interface Waiting<I, O> {
