@@ -3,6 +3,7 @@
  * demo data of all four jurisdictions, the same action routers as CloudBase behind a dev sign-in,
  * the overdue sweep and outbox flush on a timer, Open311 and the H5 build, on 127.0.0.1.
  */
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { AppDeps } from '../cloudfunctions/_app/context';
@@ -47,6 +48,8 @@ export interface Runtime {
   url: string;
   port: number;
   deps: AppDeps;
+  /** The HTTP server, for observers (the benchmark counts when connections are accepted). */
+  server: Server;
   /** Runs the sweep and the outbox flush now. */
   runTimers(): Promise<TimerRun>;
   close(): Promise<void>;
@@ -145,6 +148,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       url,
       port,
       deps,
+      server: srv,
       runTimers,
       close: () => {
         closed ??= (async () => {

@@ -186,12 +186,12 @@ export class SqliteStore implements Store {
   }
 }
 
-/** Opens (creating if needed, with its folder) and migrates the store file. */
 export interface SqliteStoreOptions {
-  /** Creates of one event-loop turn share a commit (group-commit.ts); default on. Off: one transaction each. */
+  /** Creates and ticket-number draws of one event-loop turn share a commit (group-commit.ts); default on. Off: one transaction each. */
   groupCommit?: boolean;
 }
 
+/** Opens (creating if needed, with its folder) and migrates the store file. */
 export function openSqliteStore(file: string, options: SqliteStoreOptions = {}): SqliteStore {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);

@@ -40,7 +40,7 @@ type CommitInput = Parameters<TicketStore['commitTransition']>[0];
 
 export class SqliteTickets implements TicketStore {
   private readonly createTx: Database.Transaction<(input: CreateInput) => { ticket: Ticket; created: boolean }>;
-  /** Submits arriving together share one commit (group-commit.ts). */
+  /** Creates, and ticket-number draws, arriving together share one commit each (group-commit.ts). */
   readonly creates: GroupCommit<CreateInput, { ticket: Ticket; created: boolean }>;
   readonly sequences: GroupCommit<string, number>;
   private readonly commitTx: Database.Transaction<(input: CommitInput) => void>;
@@ -144,7 +144,7 @@ export class SqliteTickets implements TicketStore {
     return this.meTooTx.immediate(ticketId, userId, at);
   }
 
-  /** Atomic in one statement: concurrent callers (or processes) never get the same value. */
+  /** Atomic in one statement: concurrent callers (or processes) never get the same value. Draws of one turn share a commit. */
   async nextSequence(name: string): Promise<number> {
     return this.groupCommit ? this.sequences.run(name) : this.nextNow(name);
   }

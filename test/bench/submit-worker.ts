@@ -4,6 +4,8 @@
  *   serve <dataDir>: the local runtime on 127.0.0.1:0 (demo directory, no demo tickets, the sweep
  *     timer pushed out of the way, a per-user limit high enough for a burst). It records the first
  *     createTicket input, so that the raw loop inserts exactly the row a submit stores.
+ *     It also notes when the server accepts each connection ({cmd: 'mark'} starts a run's clock,
+ *     {cmd: 'accepts'} answers the times since).
  *   serve-alone <dataDir>: the same runtime with group commit off (each create its own transaction).
  *   raw <dataDir>: waits for {input, durationMs, batch}, then inserts that row on a fresh SQLite file
  *     (same pragmas: openSqliteStore) in a loop and answers with the insert count and latencies:
@@ -52,9 +54,18 @@ async function serve(dataDir: string, groupCommit: boolean): Promise<void> {
     captured ??= structuredClone(input);
     return original(input);
   };
+  // When the server accepts each connection, in ms after the parent's last 'mark' (a run's start).
+  let markedAt = performance.now();
+  let accepted: number[] = [];
+  runtime.server.on('connection', () => accepted.push(performance.now() - markedAt));
   process.on('message', (msg: { cmd: string }) => {
     void (async () => {
-      if (msg.cmd === 'captured') send({ type: 'captured', input: captured });
+      if (msg.cmd === 'mark') {
+        markedAt = performance.now();
+        accepted = [];
+        send({ type: 'marked' });
+      } else if (msg.cmd === 'accepts') send({ type: 'accepts', accepted });
+      else if (msg.cmd === 'captured') send({ type: 'captured', input: captured });
       else if (msg.cmd === 'count') {
         const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
         const row = db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number };

@@ -46,6 +46,8 @@ export interface SubmitLevel {
   commits: GroupCommitStats;
   /** GET /healthz on the same runtime and concurrency, one run: what the gateway costs with no work behind it. */
   floor: SubmitRun | null;
+  /** Per measured run: connections the server accepted, how many of them later than 0.5 s after the run began, the latest (ms). */
+  accepts: Array<{ accepted: number; late: number; latestMs: number }>;
 }
 
 /** 500 more in-process submits with every store call timed. */
@@ -78,6 +80,9 @@ export interface SubmitResult {
 }
 
 const WORKER = join(__dirname, 'submit-worker.ts');
+
+/** A connection accepted later than this after its run began waited in the listen queue. */
+export const LATE_ACCEPT_MS = 500;
 
 /** Reports a resident might send after a storm: a weighted rotation of categories and texts. */
 const REPORTS: ReadonlyArray<{ category: CategoryCode; description: string }> = [
@@ -223,7 +228,15 @@ async function serveLevel(
     // Warm-up (not measured): JIT, statement cache, first pages of every table.
     const warm = await drive(url, sessions, connections, 2);
     const measured: SubmitRun[] = [];
-    for (let i = 0; i < runs; i += 1) measured.push(await drive(url, sessions, connections, durationS));
+    const accepts: SubmitLevel['accepts'] = [];
+    for (let i = 0; i < runs; i += 1) {
+      worker.child.send({ cmd: 'mark' });
+      await worker.next('marked');
+      measured.push(await drive(url, sessions, connections, durationS));
+      worker.child.send({ cmd: 'accepts' });
+      const { accepted } = await worker.next<{ accepted: number[] }>('accepts');
+      accepts.push({ accepted: accepted.length, late: accepted.filter((ms) => ms > LATE_ACCEPT_MS).length, latestMs: Math.max(0, ...accepted) });
+    }
     const floor = opts.groupCommit ? await driveFloor(url, connections, durationS) : null;
     worker.child.send({ cmd: 'count' });
     const { tickets, batches } = await worker.next<{ tickets: number; batches: GroupCommitStats }>('count');
@@ -246,6 +259,7 @@ async function serveLevel(
         ticketsStored: tickets,
         commits: batches,
         floor,
+        accepts,
         answered2xx: warm.reports + measured.reduce((s, r) => s + r.reports, 0),
       },
     };
@@ -288,7 +302,8 @@ export async function benchSubmit(opts: { levels?: number[]; runs?: number; dura
     results.push(level);
     const perCommit = level.commits.calls / Math.max(1, level.commits.batches);
     const floor = level.floor ? `; GET /healthz ${level.floor.perSecond.toFixed(0)}/s` : '';
-    console.log(`  c=${c}: ${level.perSecond.toFixed(0)} reports/s, p50 ${level.p50Ms.toFixed(2)} ms, p99 ${level.p99Ms.toFixed(2)} ms, ${perCommit.toFixed(1)} creates per commit (largest ${level.commits.largest})${floor}`);
+    const late = level.accepts.map((a) => `${a.late}/${a.accepted}`).join(', ');
+    console.log(`  c=${c}: ${level.perSecond.toFixed(0)} reports/s, p50 ${level.p50Ms.toFixed(2)} ms, p99 ${level.p99Ms.toFixed(2)} ms, ${perCommit.toFixed(1)} creates per commit (largest ${level.commits.largest})${floor}; accepted late: ${late}`);
   }
   const alone: SubmitLevel[] = [];
   for (const c of levels) {
