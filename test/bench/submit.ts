@@ -13,7 +13,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
+import autocannon, { type Options as AutocannonOptions } from 'autocannon';
 import { demoData } from '../../local/demo';
 import type { GroupCommitStats } from '../../local/store/group-commit';
 import type { TicketStore } from '../../shared/ports/store';
@@ -141,17 +141,34 @@ function demoResidents(): Array<{ userId: string; estateId: string }> {
 
 let keyCounter = 0;
 
-/** One bounded autocannon run; every request is a valid submit with a fresh idempotency key. */
-async function drive(url: string, sessions: Array<{ token: string; estateId: string }>, connections: number, durationS: number): Promise<SubmitRun> {
+/** One bounded autocannon run; latencies of the 2xx answers, measured per request. */
+async function measure(options: AutocannonOptions): Promise<SubmitRun> {
   const latencies: number[] = [];
-  const runTag = `${process.pid.toString(36)}${Date.now().toString(36)}`;
   const started = performance.now();
-  const instance = autocannon({
+  const instance = autocannon({ pipelining: 1, timeout: 30, ...options });
+  instance.on('response', (_client: unknown, status: number, _bytes: number, responseTime: number) => {
+    if (status >= 200 && status < 300) latencies.push(responseTime);
+  });
+  const result = await instance;
+  const elapsedMs = performance.now() - started;
+  return {
+    reports: result['2xx'],
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    elapsedMs,
+    perSecond: result['2xx'] / (result.duration || elapsedMs / 1000),
+    p50Ms: latencies.length ? percentile(latencies, 50) : Number.NaN,
+    p99Ms: latencies.length ? percentile(latencies, 99) : Number.NaN,
+  };
+}
+
+/** Submits: every request a valid report with a fresh idempotency key. */
+function drive(url: string, sessions: Array<{ token: string; estateId: string }>, connections: number, durationS: number): Promise<SubmitRun> {
+  const runTag = `${process.pid.toString(36)}${Date.now().toString(36)}`;
+  return measure({
     url: `${url}/api/report`,
     connections,
     duration: durationS,
-    pipelining: 1,
-    timeout: 30,
     requests: [
       {
         setupRequest: (req) => {
@@ -172,42 +189,11 @@ async function drive(url: string, sessions: Array<{ token: string; estateId: str
       },
     ],
   });
-  instance.on('response', (_client: unknown, status: number, _bytes: number, responseTime: number) => {
-    if (status >= 200 && status < 300) latencies.push(responseTime);
-  });
-  const result = await instance;
-  const elapsedMs = performance.now() - started;
-  const reports = result['2xx'];
-  return {
-    reports,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-    elapsedMs,
-    perSecond: reports / (result.duration || elapsedMs / 1000),
-    p50Ms: latencies.length ? percentile(latencies, 50) : Number.NaN,
-    p99Ms: latencies.length ? percentile(latencies, 99) : Number.NaN,
-  };
 }
 
 /** GET /healthz: the gateway's answer with no work behind it. */
-async function driveFloor(url: string, connections: number, durationS: number): Promise<SubmitRun> {
-  const latencies: number[] = [];
-  const started = performance.now();
-  const instance = autocannon({ url: `${url}/healthz`, connections, duration: durationS, pipelining: 1, timeout: 30 });
-  instance.on('response', (_client: unknown, status: number, _bytes: number, responseTime: number) => {
-    if (status >= 200 && status < 300) latencies.push(responseTime);
-  });
-  const result = await instance;
-  const elapsedMs = performance.now() - started;
-  return {
-    reports: result['2xx'],
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-    elapsedMs,
-    perSecond: result['2xx'] / (result.duration || elapsedMs / 1000),
-    p50Ms: latencies.length ? percentile(latencies, 50) : Number.NaN,
-    p99Ms: latencies.length ? percentile(latencies, 99) : Number.NaN,
-  };
+function driveFloor(url: string, connections: number, durationS: number): Promise<SubmitRun> {
+  return measure({ url: `${url}/healthz`, connections, duration: durationS });
 }
 
 async function serveLevel(
