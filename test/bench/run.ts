@@ -63,6 +63,8 @@ async function main(): Promise<void> {
   const submit = await attempt<SubmitResult>('submit', () => benchSubmit());
   if ('levels' in submit) {
     console.log(`  raw createTicket ${submit.raw.perSecond.toFixed(0)}/s; use case in-process ${submit.usecase.perSecond.toFixed(0)}/s`);
+    const i = submit.idle;
+    console.log(`  after ~1 ms asleep: raw insert ${i.hotRawMeanMs.toFixed(2)} → ${i.raw.meanMs.toFixed(2)} ms, in-process submit ${i.hotUsecaseMeanMs.toFixed(2)} → ${i.usecase.meanMs.toFixed(2)} ms`);
     for (const l of submit.levels) console.log(`  HTTP c=${l.connections}: ratio to raw ${(l.perSecond / submit.raw.perSecond).toFixed(2)}`);
   }
 

@@ -11,6 +11,7 @@
  *     (same pragmas: openSqliteStore) in a loop and answers with the insert count and latencies:
  *     batch 1 calls createTicketAlone (one row, one transaction, synchronous); batch k > 1 awaits k
  *     store.createTicket at a time, which the store's group commit puts in one transaction.
+ *   Both loops take {idle: true}: about 1 ms asleep before each call (only the calls are timed).
  *   usecase <dataDir>: the same submits as the HTTP runs, called on the `report` function's router
  *     in-process (no HTTP, no session lookup) on a fresh store with the demo directory: where the
  *     time between the raw insert and the gateway goes.
@@ -91,10 +92,17 @@ function cloneInput(input: CreateInput, ids: ReturnType<typeof randomIds>, n: nu
   };
 }
 
+/**
+ * The process sleeps for about a millisecond (a 0 ms timer waits at least 1 ms), as the server does
+ * at c=1 between an answer and the next request: the call after it starts with cold caches.
+ */
+const idleTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 async function raw(dataDir: string): Promise<void> {
-  process.on('message', (msg: { cmd: string; input?: CreateInput; durationMs?: number; run?: number; batch?: number }) => {
+  process.on('message', (msg: { cmd: string; input?: CreateInput; durationMs?: number; run?: number; batch?: number; idle?: boolean }) => {
     if (msg.cmd !== 'raw' || !msg.input) return;
     const batch = Math.max(1, Math.floor(msg.batch ?? 1));
+    const idle = msg.idle === true;
     const file = join(dataDir, `raw-${msg.run ?? 0}.sqlite`);
     rmSync(file, { force: true });
     const store = openSqliteStore(file);
@@ -108,6 +116,7 @@ async function raw(dataDir: string): Promise<void> {
       const started = performance.now();
       let n = 0;
       while (performance.now() < until) {
+        if (idle) await idleTurn();
         if (batch === 1) {
           const next = cloneInput(input, ids, n);
           const t0 = process.hrtime.bigint();
@@ -141,9 +150,10 @@ async function raw(dataDir: string): Promise<void> {
 
 /** The in-process loop: the router and the use case with the runtime's ports, no HTTP. */
 async function usecase(dataDir: string): Promise<void> {
-  process.on('message', (msg: { cmd: string; durationMs?: number; run?: number; submits?: Array<{ userId: string; data: unknown }> }) => {
+  process.on('message', (msg: { cmd: string; durationMs?: number; run?: number; idle?: boolean; submits?: Array<{ userId: string; data: unknown }> }) => {
     if (msg.cmd !== 'usecase' || !msg.submits) return;
     const submits = msg.submits;
+    const idle = msg.idle === true;
     void (async () => {
       const dir = join(dataDir, `usecase-${msg.run ?? 0}`);
       rmSync(dir, { recursive: true, force: true });
@@ -170,12 +180,19 @@ async function usecase(dataDir: string): Promise<void> {
       const started = performance.now();
       let n = 0;
       while (performance.now() < until) {
+        if (idle) await idleTurn();
         const t0 = process.hrtime.bigint();
         await once(n);
         latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
         n += 1;
       }
       const elapsedMs = performance.now() - started;
+      if (idle) {
+        store.close();
+        rmSync(dir, { recursive: true, force: true });
+        send({ type: 'usecase', inserts: n, elapsedMs, latencies });
+        return;
+      }
       // Then the same submits with every store call timed: where a submit's time goes.
       const calls: CallTimes = {};
       const timedDeps = { ...deps, store: timingStore(store, calls) };

@@ -61,6 +61,7 @@ export interface RawRun {
   inserts: number;
   elapsedMs: number;
   perSecond: number;
+  meanMs: number;
   p50Ms: number;
   p99Ms: number;
 }
@@ -77,6 +78,11 @@ export interface SubmitResult {
   rawBatched: { batch: number; runs: RawRun[]; perSecond: number; p50Ms: number; p99Ms: number } | null;
   /** The same submits on the report function's router in-process, sequentially (no HTTP). */
   usecase: { runs: RawRun[]; perSecond: number; p50Ms: number; p99Ms: number; profile: UsecaseProfile | null };
+  /**
+   * One run each of the raw insert and the in-process submit with the process asleep ~1 ms before
+   * every call, as the server is at c=1: per-call times hot (the loops above) and after idling.
+   */
+  idle: { raw: RawRun; usecase: RawRun; hotRawMeanMs: number; hotUsecaseMeanMs: number };
 }
 
 const WORKER = join(__dirname, 'submit-worker.ts');
@@ -267,7 +273,8 @@ async function loops(mode: 'raw' | 'usecase', message: Record<string, unknown>, 
       worker.child.send({ cmd: mode, ...message, durationMs, run });
       const r = await worker.next<{ inserts: number; elapsedMs: number; latencies: number[]; profile?: UsecaseProfile }>(mode);
       profile = r.profile ?? profile;
-      out.push({ inserts: r.inserts, elapsedMs: r.elapsedMs, perSecond: r.inserts / (r.elapsedMs / 1000), p50Ms: percentile(r.latencies, 50), p99Ms: percentile(r.latencies, 99) });
+      const meanMs = r.latencies.reduce((a, b) => a + b, 0) / Math.max(1, r.latencies.length);
+      out.push({ inserts: r.inserts, elapsedMs: r.elapsedMs, perSecond: r.inserts / (r.elapsedMs / 1000), meanMs, p50Ms: percentile(r.latencies, 50), p99Ms: percentile(r.latencies, 99) });
     }
     return { runs: out, profile };
   } finally {
@@ -309,6 +316,9 @@ export async function benchSubmit(opts: { levels?: number[]; runs?: number; dura
     }),
   );
   const usecaseLoops = await loops('usecase', { submits }, runs, durationS * 1000);
+  const idleRaw = (await loops('raw', { input: captured, idle: true }, 1, durationS * 1000)).runs[0];
+  const idleUsecase = (await loops('usecase', { submits, idle: true }, 1, durationS * 1000)).runs[0];
+  if (!idleRaw || !idleUsecase) throw new Error('the idle loops answered nothing');
   const summary = (rs: RawRun[]) => ({ runs: rs, perSecond: median(rs.map((r) => r.perSecond)), p50Ms: median(rs.map((r) => r.p50Ms)), p99Ms: median(rs.map((r) => r.p99Ms)) });
   return {
     durationS,
@@ -319,5 +329,11 @@ export async function benchSubmit(opts: { levels?: number[]; runs?: number; dura
     raw: { ...summary(raw), rowBytes: JSON.stringify(captured.ticket).length + JSON.stringify(captured.event).length, outboxRows: captured.outbox.length },
     rawBatched: rawBatched ? { batch, ...summary(rawBatched) } : null,
     usecase: { ...summary(usecaseLoops.runs), profile: usecaseLoops.profile },
+    idle: {
+      raw: idleRaw,
+      usecase: idleUsecase,
+      hotRawMeanMs: median(raw.map((r) => r.meanMs)),
+      hotUsecaseMeanMs: median(usecaseLoops.runs.map((r) => r.meanMs)),
+    },
   };
 }
