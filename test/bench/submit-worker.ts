@@ -98,6 +98,36 @@ function cloneInput(input: CreateInput, ids: ReturnType<typeof randomIds>, n: nu
  */
 const idleTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+/**
+ * Runs `call` on what `prepare` made until `durationMs` has passed, asleep about 1 ms before each
+ * call when `idle`; only the call is timed. `rows` checks the result and says how many rows it
+ * stored: each gets the call's latency. A synchronous call is not awaited (no tick in the timing).
+ */
+async function timedLoop<P, R>(
+  durationMs: number,
+  idle: boolean,
+  prepare: (n: number) => P,
+  call: (p: P) => R | Promise<R>,
+  rows: (r: R) => number,
+): Promise<{ inserts: number; elapsedMs: number; latencies: number[] }> {
+  const latencies: number[] = [];
+  const until = performance.now() + durationMs;
+  const started = performance.now();
+  let n = 0;
+  while (performance.now() < until) {
+    if (idle) await idleTurn();
+    const p = prepare(n);
+    const t0 = process.hrtime.bigint();
+    const out = call(p);
+    const result = out instanceof Promise ? await out : out;
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    const k = rows(result);
+    for (let i = 0; i < k; i += 1) latencies.push(ms);
+    n += k;
+  }
+  return { inserts: n, elapsedMs: performance.now() - started, latencies };
+}
+
 async function raw(dataDir: string): Promise<void> {
   process.on('message', (msg: { cmd: string; input?: CreateInput; durationMs?: number; run?: number; batch?: number; idle?: boolean }) => {
     if (msg.cmd !== 'raw' || !msg.input) return;
@@ -111,36 +141,26 @@ async function raw(dataDir: string): Promise<void> {
     void (async () => {
       // Warm-up: statements prepared, pages allocated.
       for (let i = 0; i < 200; i += 1) store.createTicketAlone(cloneInput(input, ids, -1 - i));
-      const latencies: number[] = [];
-      const until = performance.now() + (msg.durationMs ?? 3000);
-      const started = performance.now();
-      let n = 0;
-      while (performance.now() < until) {
-        if (idle) await idleTurn();
-        if (batch === 1) {
-          const next = cloneInput(input, ids, n);
-          const t0 = process.hrtime.bigint();
-          const { created } = store.createTicketAlone(next);
-          latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-          if (!created) throw new Error('raw insert did not create a ticket');
-          n += 1;
-        } else {
-          // k rows awaited together: one transaction; every row's latency is the batch's.
-          const rows = Array.from({ length: batch }, (_, i) => cloneInput(input, ids, n + i));
-          const t0 = process.hrtime.bigint();
-          const results = await Promise.all(rows.map((r) => store.createTicket(r)));
-          const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      // Batch 1: the synchronous insert. Batch k: k rows awaited together, one transaction; every
+      // row's latency is the batch's.
+      const { inserts, elapsedMs, latencies } = await timedLoop(
+        msg.durationMs ?? 3000,
+        idle,
+        (n) => Array.from({ length: batch }, (_, i) => cloneInput(input, ids, n + i)),
+        (rows) => {
+          if (batch === 1) return [store.createTicketAlone(rows[0] as CreateInput)];
+          return Promise.all(rows.map((r) => store.createTicket(r)));
+        },
+        (results) => {
           if (results.some((r) => !r.created)) throw new Error('raw insert did not create a ticket');
-          for (let i = 0; i < batch; i += 1) latencies.push(ms);
-          n += batch;
-        }
-      }
-      const elapsedMs = performance.now() - started;
+          return results.length;
+        },
+      );
       const { batches, calls } = store.createBatches;
       if (batch > 1 && calls !== batches * batch) throw new Error(`raw batches of ${batch}: ${calls} creates in ${batches} commits`);
       store.close();
       for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
-      send({ type: 'raw', inserts: n, elapsedMs, latencies });
+      send({ type: 'raw', inserts, elapsedMs, latencies });
     })().catch((err: unknown) => {
       send({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
     });
@@ -175,18 +195,13 @@ async function usecase(dataDir: string): Promise<void> {
       };
       // Warm-up (JIT, statements): its own idempotency keys, so that the measured submits all create.
       for (let i = 0; i < 200; i += 1) await once(i, 'ucw');
-      const latencies: number[] = [];
-      const until = performance.now() + (msg.durationMs ?? 3000);
-      const started = performance.now();
-      let n = 0;
-      while (performance.now() < until) {
-        if (idle) await idleTurn();
-        const t0 = process.hrtime.bigint();
-        await once(n);
-        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-        n += 1;
-      }
-      const elapsedMs = performance.now() - started;
+      const { inserts: n, elapsedMs, latencies } = await timedLoop(
+        msg.durationMs ?? 3000,
+        idle,
+        (i) => i,
+        (i) => once(i),
+        () => 1,
+      );
       if (idle) {
         store.close();
         rmSync(dir, { recursive: true, force: true });
