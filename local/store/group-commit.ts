@@ -48,6 +48,12 @@ export class GroupCommit<I, O> {
     );
   }
 
+  /** The call in an IMMEDIATE transaction of its own, now (no batch, not counted in the stats). */
+  alone(input: I): O {
+    return this.one.immediate(input);
+  }
+
+  /** The call in the next batch, answered after that batch's COMMIT. */
   run(input: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
       this.waiting.push({ input, resolve, reject });
@@ -65,7 +71,8 @@ export class GroupCommit<I, O> {
     let outcomes: Array<Outcome<O>>;
     try {
       // A lone call needs no savepoint: its own transaction is the same thing.
-      outcomes = batch.length === 1 ? [{ ok: true, out: this.one.immediate((batch[0] as Waiting<I, O>).input) }] : this.runBatch.immediate(batch.map((w) => w.input));
+      const lone = batch.length === 1 ? (batch[0] as Waiting<I, O>) : null;
+      outcomes = lone ? [{ ok: true, out: this.alone(lone.input) }] : this.runBatch.immediate(batch.map((w) => w.input));
     } catch (err) {
       for (const w of batch) w.reject(err);
       return;

@@ -39,7 +39,6 @@ type CreateInput = Parameters<TicketStore['createTicket']>[0];
 type CommitInput = Parameters<TicketStore['commitTransition']>[0];
 
 export class SqliteTickets implements TicketStore {
-  private readonly createTx: Database.Transaction<(input: CreateInput) => { ticket: Ticket; created: boolean }>;
   /** Creates, and ticket-number draws, arriving together share one commit each (group-commit.ts). */
   readonly creates: GroupCommit<CreateInput, { ticket: Ticket; created: boolean }>;
   readonly sequences: GroupCommit<string, number>;
@@ -51,7 +50,6 @@ export class SqliteTickets implements TicketStore {
     private readonly groupCommit = true,
   ) {
     const db = st.db;
-    this.createTx = db.transaction((input: CreateInput) => this.createNow(input));
     this.creates = new GroupCommit(db, (input: CreateInput) => this.createNow(input));
     this.sequences = new GroupCommit(db, (name: string) => this.nextNow(name));
     this.commitTx = db.transaction((input: CommitInput) => this.commitNow(input));
@@ -70,16 +68,16 @@ export class SqliteTickets implements TicketStore {
 
   /**
    * In an IMMEDIATE transaction shared with the creates of the same event-loop turn, each in its own
-   * savepoint (unless the store was opened without group commit): concurrent retries of one submission serialise (the second finds the first's key),
-   * and other processes wait on the file's write lock.
+   * savepoint (unless the store was opened without group commit): concurrent retries of one
+   * submission serialise (the second finds the first's key); other processes wait on the write lock.
    */
   async createTicket(input: CreateInput): Promise<{ ticket: Ticket; created: boolean }> {
-    return this.groupCommit ? this.creates.run(input) : this.createTx.immediate(input);
+    return this.groupCommit ? this.creates.run(input) : this.creates.alone(input);
   }
 
   /** One row in one IMMEDIATE transaction of its own, synchronously: the benchmark's raw insert. */
   createTicketAlone(input: CreateInput): { ticket: Ticket; created: boolean } {
-    return this.createTx.immediate(input);
+    return this.creates.alone(input);
   }
 
   async findByIdempotencyKey(reporterUserId: string, idempotencyKey: string): Promise<Ticket | null> {
