@@ -47,7 +47,8 @@ export interface RuntimeOptions {
 export interface Runtime {
   url: string;
   port: number;
-  deps: AppDeps;
+  /** The runtime's ports; the store is the SQLite adapter (for tests and the benchmark). */
+  deps: AppDeps & { store: SqliteStore };
   /** The HTTP server, for observers (the benchmark counts when connections are accepted). */
   server: Server;
   /** Runs the sweep and the outbox flush now. */

@@ -9,7 +9,7 @@ import type { GrowthSize } from './growth';
 import type { Machine } from './machine';
 import type { RoutingResult } from './routing';
 import { int, kb, mb, verdict } from './stats';
-import { LATE_ACCEPT_MS, type SubmitLevel, type SubmitResult } from './submit';
+import { createsPerCommit, LATE_ACCEPT_MS, type SubmitLevel, type SubmitResult } from './submit';
 import { WEAPP_BUDGET, WEAPP_LIMIT, type WeappResult } from './weapp';
 import { BUNDLE_BUDGET_BYTES, LOAD_BUDGET_MS } from './functions';
 import { C1_EXPERIMENT, previousAt, PREVIOUS_RUN, PREVIOUS_SUBMIT } from './before';
@@ -181,7 +181,7 @@ function submitSection(s: SubmitResult | { error: string }, route: RoutingResult
   ].join('\n');
   if (!ok(s)) return [...head, `Not measured: ${s.error}.`, '', routing].join('\n');
   const raw = s.raw.perSecond;
-  const perCommit = (l: SubmitLevel) => `${f1(l.commits.calls / Math.max(1, l.commits.batches))} (largest ${l.commits.largest})`;
+  const perCommit = (l: SubmitLevel) => `${f1(createsPerCommit(l))} (largest ${l.commits.largest})`;
   const row = (name: string, c: string, perSecond: number, p50: number, p99: number, commit: string) => [
     name,
     c,
@@ -230,12 +230,12 @@ function submitSection(s: SubmitResult | { error: string }, route: RoutingResult
     `Goal: HTTP ÷ raw ≥ ${SUBMIT_RATIO_GOAL} — ${s.levels.map((l) => `c=${l.connections}: ${f2(l.perSecond / raw)} ${verdict(l.perSecond / raw >= SUBMIT_RATIO_GOAL)}`).join(', ')}.` +
       (s.rawBatched
         ? ` Against the raw loop grouped as the server grouped (${s.rawBatched.batch} rows per transaction), at the levels that grouped: ${s.levels
-            .filter((l) => l.commits.calls > 1.5 * l.commits.batches)
+            .filter((l) => createsPerCommit(l) > 1.5)
             .map((l) => `c=${l.connections}: ${f2(l.perSecond / (s.rawBatched as { perSecond: number }).perSecond)}`)
             .join(', ')}.`
         : ''),
     '',
-    `Every 2xx answer was a stored ticket: ${[...s.levels.map((l) => ({ l, tag: '' })), ...s.levelsAlone.map((l) => ({ l, tag: ' without group commit' }))]
+    `Every 2xx answer was a stored ticket: ${taggedLevels(s)
       .map(({ l, tag }) => `c=${l.connections}${tag}: ${int(l.answered2xx)} answered 2xx, ${int(l.ticketsStored)} stored, ${l.runs.reduce((a, r) => a + r.non2xx + r.errors, 0)} non-2xx/errors`)
       .join('; ')} (more stored than answered: requests still in flight when autocannon stopped).`,
     '',
@@ -642,7 +642,7 @@ function changesSection(r: BenchResults): string {
       const rawMs = 1000 / s.raw.perSecond;
       const lines = missed.map((l) => {
         const perReport = 1000 / l.perSecond;
-        const batched = l.commits.calls / Math.max(1, l.commits.batches);
+        const batched = createsPerCommit(l);
         const floor = l.floor ? ` GET /healthz on the same gateway at c=${l.connections} takes ${msCell(1000 / l.floor.perSecond)} per answer with no work behind it.` : '';
         return (
           `At c=${l.connections} a report takes ${msCell(perReport)} of the server from request to answer (${f1(batched)} creates per commit), the raw insert ${msCell(rawMs)}.` +
@@ -683,11 +683,14 @@ function changesSection(r: BenchResults): string {
   return out.join('\n');
 }
 
+/** Every HTTP level of the run, those without group commit tagged as such. */
+function taggedLevels(s: SubmitResult): Array<{ l: SubmitLevel; tag: string }> {
+  return [...s.levels.map((l) => ({ l, tag: '' })), ...s.levelsAlone.map((l) => ({ l, tag: ' without group commit' }))];
+}
+
 /** Where the busy levels' p99 comes from: connections left in the listen queue. */
 function lateAccepts(s: SubmitResult): string {
-  const late = [...s.levels.map((l) => ({ l, tag: '' })), ...s.levelsAlone.map((l) => ({ l, tag: ' without group commit' }))].filter(({ l }) =>
-    l.accepts.some((a) => a.late > 0),
-  );
+  const late = taggedLevels(s).filter(({ l }) => l.accepts.some((a) => a.late > 0));
   if (late.length === 0) return `Every connection of every run was accepted within ${LATE_ACCEPT_MS} ms of the run's start.`;
   return (
     `Connections accepted more than ${LATE_ACCEPT_MS} ms after their run began (per run: of the connections the server accepted, which can exceed c because connections ` +
@@ -729,7 +732,7 @@ function groupCommitSection(s: SubmitResult): string[] {
     '',
     table(
       ['Concurrency', 'Group commit off: reports/s (÷ raw), p50 / p99', 'On: reports/s (÷ raw), p50 / p99', 'Creates per commit (on)'],
-      s.levels.map((l) => [String(l.connections), cell(alone(l.connections)), `**${cell(l)}**`, `${f1(l.commits.calls / Math.max(1, l.commits.batches))} (largest ${l.commits.largest})`]),
+      s.levels.map((l) => [String(l.connections), cell(alone(l.connections)), `**${cell(l)}**`, `${f1(createsPerCommit(l))} (largest ${l.commits.largest})`]),
     ),
     '',
     (one && oneAlone

@@ -68,9 +68,8 @@ async function serve(dataDir: string, groupCommit: boolean): Promise<void> {
       } else if (msg.cmd === 'accepts') send({ type: 'accepts', accepted });
       else if (msg.cmd === 'captured') send({ type: 'captured', input: captured });
       else if (msg.cmd === 'count') {
-        const db = (store as unknown as { db: import('better-sqlite3').Database }).db;
-        const row = db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number };
-        send({ type: 'count', tickets: row.n, batches: (store as import('../../local/store/sqlite-store').SqliteStore).createBatches });
+        const row = store.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number };
+        send({ type: 'count', tickets: row.n, batches: store.createBatches });
       } else if (msg.cmd === 'close') {
         await runtime.close();
         send({ type: 'closed' });

@@ -87,6 +87,11 @@ export interface SubmitResult {
 
 const WORKER = join(__dirname, 'submit-worker.ts');
 
+/** Mean creates per commit the runtime made at a level. */
+export function createsPerCommit(l: SubmitLevel): number {
+  return l.commits.calls / Math.max(1, l.commits.batches);
+}
+
 /** A connection accepted later than this after its run began waited in the listen queue. */
 export const LATE_ACCEPT_MS = 500;
 
@@ -239,6 +244,7 @@ async function serveLevel(
     }
     worker.child.send({ cmd: 'close' });
     await worker.next('closed').catch(() => undefined);
+    // Let the worker exit by itself (up to 5 s): with BENCH_CPU_PROF it writes its profile on exit.
     if (worker.child.exitCode === null) await new Promise((r) => { worker.child.once('exit', r); setTimeout(r, 5000); });
     return {
       captured,
@@ -293,7 +299,7 @@ export async function benchSubmit(opts: { levels?: number[]; runs?: number; dura
     const { level, captured: input } = await serveLevel(c, runs, durationS, { capture: captured === null, groupCommit: true });
     captured ??= input;
     results.push(level);
-    const perCommit = level.commits.calls / Math.max(1, level.commits.batches);
+    const perCommit = createsPerCommit(level);
     const floor = level.floor ? `; GET /healthz ${level.floor.perSecond.toFixed(0)}/s` : '';
     const late = level.accepts.map((a) => `${a.late}/${a.accepted}`).join(', ');
     console.log(`  c=${c}: ${level.perSecond.toFixed(0)} reports/s, p50 ${level.p50Ms.toFixed(2)} ms, p99 ${level.p99Ms.toFixed(2)} ms, ${perCommit.toFixed(1)} creates per commit (largest ${level.commits.largest})${floor}; accepted late: ${late}`);
@@ -307,7 +313,7 @@ export async function benchSubmit(opts: { levels?: number[]; runs?: number; dura
   if (!captured) throw new Error('no createTicket input was captured from the runtime');
   const raw = (await loops('raw', { input: captured }, runs, durationS * 1000)).runs;
   const busiest = [...results].sort((a, b) => b.perSecond - a.perSecond)[0];
-  const batch = busiest ? Math.round(busiest.commits.calls / Math.max(1, busiest.commits.batches)) : 1;
+  const batch = busiest ? Math.round(createsPerCommit(busiest)) : 1;
   const rawBatched = batch > 1 ? (await loops('raw', { input: captured, batch }, runs, durationS * 1000)).runs : null;
   const submits = demoResidents().flatMap((r, i) =>
     REPORTS.map((_, k) => {
