@@ -39,7 +39,7 @@ type CreateInput = Parameters<TicketStore['createTicket']>[0];
 type CommitInput = Parameters<TicketStore['commitTransition']>[0];
 
 export class SqliteTickets implements TicketStore {
-  /** Creates, and ticket-number draws, arriving together share one commit each (group-commit.ts). */
+  /** Creates, and ticket-number draws, arriving in the same event-loop turn share a commit (group-commit.ts). */
   readonly creates: GroupCommit<CreateInput, { ticket: Ticket; created: boolean }>;
   readonly sequences: GroupCommit<string, number>;
   private readonly commitTx: Database.Transaction<(input: CommitInput) => void>;
@@ -67,8 +67,9 @@ export class SqliteTickets implements TicketStore {
   }
 
   /**
-   * In an IMMEDIATE transaction shared with the creates of the same event-loop turn, each in its own
-   * savepoint (unless the store was opened without group commit): concurrent retries of one
+   * In an IMMEDIATE transaction: the first create of an event-loop turn in one of its own, those that
+   * follow in the same turn in one together, each in its own savepoint (group-commit.ts; unless the
+   * store was opened without group commit, then each alone): concurrent retries of one
    * submission serialise (the second finds the first's key); other processes wait on the write lock.
    */
   async createTicket(input: CreateInput): Promise<{ ticket: Ticket; created: boolean }> {
@@ -78,6 +79,10 @@ export class SqliteTickets implements TicketStore {
   /** One row in one IMMEDIATE transaction of its own, synchronously: the benchmark's raw insert. */
   createTicketAlone(input: CreateInput): { ticket: Ticket; created: boolean } {
     return this.creates.alone(input);
+  }
+
+  createTicketsTogether(inputs: CreateInput[]): Array<{ ticket: Ticket; created: boolean }> {
+    return this.creates.together(inputs);
   }
 
   async findByIdempotencyKey(reporterUserId: string, idempotencyKey: string): Promise<Ticket | null> {

@@ -9,8 +9,8 @@
  *   serve-alone <dataDir>: the same runtime with group commit off (each create its own transaction).
  *   raw <dataDir>: waits for {input, durationMs, batch}, then inserts that row on a fresh SQLite file
  *     (same pragmas: openSqliteStore) in a loop and answers with the insert count and latencies:
- *     batch 1 calls createTicketAlone (one row, one transaction, synchronous); batch k > 1 awaits k
- *     store.createTicket at a time, which the store's group commit puts in one transaction.
+ *     batch 1 calls createTicketAlone (one row, one transaction, synchronous); batch k > 1 calls
+ *     createTicketsTogether (k rows, one transaction, a savepoint each, synchronous).
  *   Both loops take {idle: true}: about 1 ms asleep before each call (only the calls are timed).
  *   usecase <dataDir>: the same submits as the HTTP runs, called on the `report` function's router
  *     in-process (no HTTP, no session lookup) on a fresh store with the demo directory: where the
@@ -140,23 +140,20 @@ async function raw(dataDir: string): Promise<void> {
     void (async () => {
       // Warm-up: statements prepared, pages allocated.
       for (let i = 0; i < 200; i += 1) store.createTicketAlone(cloneInput(input, ids, -1 - i));
-      // Batch 1: the synchronous insert. Batch k: k rows awaited together, one transaction; every
-      // row's latency is the batch's.
+      // Batch 1: the synchronous insert. Batch k: k rows in one transaction; every row's latency is the batch's.
       const { inserts, elapsedMs, latencies } = await timedLoop(
         msg.durationMs ?? 3000,
         idle,
         (n) => Array.from({ length: batch }, (_, i) => cloneInput(input, ids, n + i)),
         (rows) => {
           if (batch === 1) return [store.createTicketAlone(rows[0] as CreateInput)];
-          return Promise.all(rows.map((r) => store.createTicket(r)));
+          return store.createTicketsTogether(rows);
         },
         (results) => {
           if (results.some((r) => !r.created)) throw new Error('raw insert did not create a ticket');
           return results.length;
         },
       );
-      const { batches, calls } = store.createBatches;
-      if (batch > 1 && calls !== batches * batch) throw new Error(`raw batches of ${batch}: ${calls} creates in ${batches} commits`);
       store.close();
       for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
       send({ type: 'raw', inserts, elapsedMs, latencies });

@@ -28,11 +28,11 @@ function create(key: string, overrides: Parameters<typeof makeTicket>[0] = {}) {
 }
 
 describe('SqliteStore.createTicket: creates of one event-loop turn share a commit', () => {
-  it('stores every ticket of a burst in one transaction and answers each caller', async () => {
+  it('stores a burst in two transactions (the first create at once, the rest together) and answers each caller', async () => {
     const burst = Array.from({ length: 40 }, (_, i) => create(`k${i}`));
     const results = await Promise.all(burst.map((b) => store.createTicket(b.input)));
     expect(results.map((r) => [r.ticket.id, r.created])).toEqual(burst.map((b) => [b.ticket.id, true]));
-    expect(store.createBatches).toEqual({ batches: 1, calls: 40, largest: 40 });
+    expect(store.createBatches).toEqual({ batches: 2, calls: 40, largest: 39 });
     expect(count('tickets')).toBe(40);
     expect(count('events')).toBe(40);
     expect(count('outbox')).toBe(40);
@@ -47,6 +47,20 @@ describe('SqliteStore.createTicket: creates of one event-loop turn share a commi
     expect(store.createBatches).toEqual({ batches: 3, calls: 3, largest: 1 });
   });
 
+  it('a lone create is committed and answered before the loop reaches its check phase', async () => {
+    const turns: string[] = [];
+    setImmediate(() => turns.push('check phase'));
+    const { ticket, input } = create('lone');
+    const result = await store.createTicket(input);
+    turns.push('answered');
+    expect(result).toEqual({ ticket: expect.objectContaining({ id: ticket.id }), created: true });
+    expect(turns).toEqual(['answered']);
+    // Committed, not merely written: another connection reads it.
+    const other = new Database(store.file, { readonly: true });
+    expect((other.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n).toBe(1);
+    other.close();
+  });
+
   it('a retry in the same batch finds the first create of its key', async () => {
     const a = create('same');
     const b = create('same');
@@ -58,6 +72,7 @@ describe('SqliteStore.createTicket: creates of one event-loop turn share a commi
   });
 
   it('a failing create rejects alone: its rows roll back, the others commit', async () => {
+    // good1 is the turn's first create (its own commit); the other three share the batch.
     const good1 = create('g1');
     const bad = create('bad');
     const good2 = create('g2');
@@ -75,7 +90,7 @@ describe('SqliteStore.createTicket: creates of one event-loop turn share a commi
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
     expect(String((settled[1] as PromiseRejectedResult).reason)).toContain('不属于工单');
     expect(String((settled[2] as PromiseRejectedResult).reason)).toMatch(/UNIQUE constraint failed: events\.id/);
-    expect(store.createBatches.batches).toBe(1);
+    expect(store.createBatches).toEqual({ batches: 2, calls: 4, largest: 3 });
     expect((store.db.prepare('SELECT id FROM tickets ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id)).toEqual(
       [good1.ticket.id, good2.ticket.id].sort(),
     );
@@ -105,16 +120,54 @@ describe('SqliteStore.createTicket: creates of one event-loop turn share a commi
 });
 
 describe('GroupCommit on its own', () => {
-  it('runs calls of one turn in one transaction and the next turn in another', async () => {
+  it('runs the first call of a turn at once and the rest of the turn in one transaction', async () => {
     const db = new Database(':memory:');
     db.exec('CREATE TABLE t (v INTEGER UNIQUE)');
     const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
     const group = new GroupCommit(db, (v: number) => insert.run(v).lastInsertRowid);
-    const first = await Promise.all([group.run(1), group.run(2), group.run(3)]);
-    const second = await Promise.all([group.run(4), group.run(5)]);
-    expect([...first, ...second].map(Number)).toEqual([1, 2, 3, 4, 5]);
-    expect(group.stats).toEqual({ batches: 2, calls: 5, largest: 3 });
+    const first = await Promise.all([group.run(1), group.run(2), group.run(3), group.run(4)]);
+    const second = await Promise.all([group.run(5), group.run(6)]);
+    expect([...first, ...second].map(Number)).toEqual([1, 2, 3, 4, 5, 6]);
+    // Turn one: 1 alone, then 2–4 together; turn two: 5 alone, then 6 alone in its batch.
+    expect(group.stats).toEqual({ batches: 4, calls: 6, largest: 3 });
     db.close();
+  });
+
+  it('a lone call that throws rejects without opening a batch that answers anyone else', async () => {
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE t (v INTEGER UNIQUE)');
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    const group = new GroupCommit(db, (v: number) => insert.run(v).lastInsertRowid);
+    await group.run(1);
+    await new Promise((resolve) => setImmediate(resolve)); // a new turn: the next call is its first
+    const failed = await group.run(1).then(
+      () => null,
+      (err: unknown) => String(err),
+    );
+    expect(failed).toMatch(/UNIQUE constraint failed/);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(Number(await group.run(2))).toBe(2);
+    expect(db.prepare('SELECT count(*) AS n FROM t').pluck().get()).toBe(2);
+    expect(group.stats).toEqual({ batches: 2, calls: 2, largest: 1 });
+    db.close();
+  });
+});
+
+describe('SqliteStore.createTicketsTogether (the benchmark\'s grouped raw insert)', () => {
+  it('stores the rows in one transaction, synchronously, outside the group-commit stats', () => {
+    const rows = Array.from({ length: 5 }, (_, i) => create(`t${i}`));
+    const results = store.createTicketsTogether(rows.map((r) => r.input));
+    expect(results.map((r) => [r.ticket.id, r.created])).toEqual(rows.map((r) => [r.ticket.id, true]));
+    expect(count('tickets')).toBe(5);
+    expect(store.createBatches).toEqual({ batches: 0, calls: 0, largest: 0 });
+  });
+
+  it('is all or nothing: one failing row rolls back the others', () => {
+    const good = create('t-good');
+    const bad = create('t-bad');
+    expect(() => store.createTicketsTogether([good.input, { ...bad.input, event: makeEvent(good.ticket) }])).toThrow('不属于工单');
+    expect(count('tickets')).toBe(0);
+    expect(count('outbox')).toBe(0);
   });
 });
 
