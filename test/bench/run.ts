@@ -14,7 +14,7 @@ import { browserProcesses, describeMachine } from './machine';
 import { budgetLines, renderReport, type BenchResults } from './report';
 import { benchRouting } from './routing';
 import { kb } from './stats';
-import { benchSubmit, type SubmitResult } from './submit';
+import { benchSubmit, rawRatio, type SubmitResult } from './submit';
 import { benchWeapp, type WeappResult } from './weapp';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     console.log(`  raw createTicket ${submit.raw.perSecond.toFixed(0)}/s; use case in-process ${submit.usecase.perSecond.toFixed(0)}/s`);
     const i = submit.idle;
     console.log(`  after ~1 ms asleep: raw insert ${i.hotRawMeanMs.toFixed(2)} → ${i.raw.meanMs.toFixed(2)} ms, in-process submit ${i.hotUsecaseMeanMs.toFixed(2)} → ${i.usecase.meanMs.toFixed(2)} ms`);
-    for (const l of submit.levels) console.log(`  HTTP c=${l.connections}: ratio to raw ${(l.perSecond / submit.raw.perSecond).toFixed(2)}`);
+    for (const l of submit.levels) console.log(`  HTTP c=${l.connections}: ratio to the raw runs beside it ${rawRatio(l).toFixed(2)}`);
   }
 
   section('growth', `4. growth (up to ${benchMax.toLocaleString('en-US')} tickets)`);

@@ -5,8 +5,10 @@
  * loop on a fresh SQLite file, same pragmas). Each level runs twice, on a runtime with the store's
  * group commit (the default) and on one without it; the first also answers GET /healthz at the same
  * concurrency (the gateway with no work behind it). The raw loop runs once more with its rows grouped
- * as the busiest level grouped them. The runtime and the raw loop run in a child process
- * (submit-worker.ts); autocannon runs here. BENCH_CPU_PROF=1 writes a CPU profile of the serving
+ * as the busiest level grouped them. Every measured run of a path (an HTTP level, the grouped raw
+ * loop, the in-process use case) follows a run of the raw one-row loop, and its ratio is taken to
+ * those raw runs: the VM's speed drifts over minutes, and the drift then weighs on both sides alike.
+ * The runtime and the loops run in child processes (submit-worker.ts); autocannon runs here. BENCH_CPU_PROF=1 writes a CPU profile of the serving
  * process per level to /tmp/prof (node --cpu-prof), to see where a submit's time goes.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -48,6 +50,9 @@ export interface SubmitLevel {
   floor: SubmitRun | null;
   /** Per measured run: connections the server accepted, how many of them later than 0.5 s after the run began, the latest (ms). */
   accepts: Array<{ accepted: number; late: number; latestMs: number }>;
+  /** The raw one-row loop, one run just before each measured run: this level's baseline. */
+  raw: RawRun[];
+  rawPerSecond: number;
 }
 
 /** 500 more in-process submits with every store call timed. */
@@ -66,6 +71,16 @@ export interface RawRun {
   p99Ms: number;
 }
 
+/** Runs of a loop, their medians, and the raw one-row runs made just before each of them. */
+export interface LoopSummary {
+  runs: RawRun[];
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  raw: RawRun[];
+  rawPerSecond: number;
+}
+
 export interface SubmitResult {
   durationS: number;
   runsPerLevel: number;
@@ -73,11 +88,12 @@ export interface SubmitResult {
   levels: SubmitLevel[];
   /** The same levels on a runtime whose store commits each create alone (group commit off). */
   levelsAlone: SubmitLevel[];
+  /** Every run of the raw one-row loop in this benchmark (each made beside a run of another path). */
   raw: { runs: RawRun[]; perSecond: number; p50Ms: number; p99Ms: number; rowBytes: number; outboxRows: number };
   /** The raw insert k rows per transaction, k the mean creates per commit the runtime made at its busiest level. */
-  rawBatched: { batch: number; runs: RawRun[]; perSecond: number; p50Ms: number; p99Ms: number } | null;
+  rawBatched: (LoopSummary & { batch: number }) | null;
   /** The same submits on the report function's router in-process, sequentially (no HTTP). */
-  usecase: { runs: RawRun[]; perSecond: number; p50Ms: number; p99Ms: number; profile: UsecaseProfile | null };
+  usecase: LoopSummary & { profile: UsecaseProfile | null };
   /**
    * One run each of the raw insert and the in-process submit with the process asleep ~1 ms before
    * every call, as the server is at c=1: per-call times hot (the loops above) and after idling.
@@ -86,6 +102,11 @@ export interface SubmitResult {
 }
 
 const WORKER = join(__dirname, 'submit-worker.ts');
+
+/** A path's reports/s ÷ the raw one-row loop's, both measured in alternation (an HTTP level or a loop). */
+export function rawRatio(x: { perSecond: number; rawPerSecond: number }): number {
+  return x.perSecond / x.rawPerSecond;
+}
 
 /** Mean creates per commit the runtime made at a level. */
 export function createsPerCommit(l: SubmitLevel): number {
@@ -207,12 +228,16 @@ function driveFloor(url: string, connections: number, durationS: number): Promis
   return measure({ url: `${url}/healthz`, connections, duration: durationS });
 }
 
+/**
+ * One concurrency on a fresh runtime: a warm-up, then `runs` measured runs, each after a run of the
+ * raw loop (`rawRun`) on the row a submit stores (`input`, or captured from this runtime's warm-up).
+ */
 async function serveLevel(
   connections: number,
   runs: number,
   durationS: number,
-  opts: { capture: boolean; groupCommit: boolean },
-): Promise<{ level: SubmitLevel; captured: CreateInput | null }> {
+  opts: { groupCommit: boolean; input: CreateInput | null; rawRun: (input: CreateInput) => Promise<RawRun> },
+): Promise<{ level: SubmitLevel; captured: CreateInput }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'xqcs-bench-submit-'));
   const worker = startWorker(opts.groupCommit ? 'serve' : 'serve-alone', dataDir);
   try {
@@ -224,9 +249,17 @@ async function serveLevel(
     }
     // Warm-up (not measured): JIT, statement cache, first pages of every table.
     const warm = await drive(url, sessions, connections, 2);
+    let input = opts.input;
+    if (!input) {
+      worker.child.send({ cmd: 'captured' });
+      input = (await worker.next<{ input: CreateInput | null }>('captured')).input;
+      if (!input) throw new Error('no createTicket input was captured from the runtime');
+    }
     const measured: SubmitRun[] = [];
     const accepts: SubmitLevel['accepts'] = [];
+    const raw: RawRun[] = [];
     for (let i = 0; i < runs; i += 1) {
+      raw.push(await opts.rawRun(input));
       worker.child.send({ cmd: 'mark' });
       await worker.next('marked');
       measured.push(await drive(url, sessions, connections, durationS));
@@ -237,17 +270,12 @@ async function serveLevel(
     const floor = opts.groupCommit ? await driveFloor(url, connections, durationS) : null;
     worker.child.send({ cmd: 'count' });
     const { tickets, batches } = await worker.next<{ tickets: number; batches: GroupCommitStats }>('count');
-    let captured: CreateInput | null = null;
-    if (opts.capture) {
-      worker.child.send({ cmd: 'captured' });
-      captured = (await worker.next<{ input: CreateInput | null }>('captured')).input;
-    }
     worker.child.send({ cmd: 'close' });
     await worker.next('closed').catch(() => undefined);
     // Let the worker exit by itself (up to 5 s): with BENCH_CPU_PROF it writes its profile on exit.
     if (worker.child.exitCode === null) await new Promise((r) => { worker.child.once('exit', r); setTimeout(r, 5000); });
     return {
-      captured,
+      captured: input,
       level: {
         connections,
         runs: measured,
@@ -259,6 +287,8 @@ async function serveLevel(
         floor,
         accepts,
         answered2xx: warm.reports + measured.reduce((s, r) => s + r.reports, 0),
+        raw,
+        rawPerSecond: median(raw.map((r) => r.perSecond)),
       },
     };
   } finally {
@@ -267,79 +297,123 @@ async function serveLevel(
   }
 }
 
-/** Sequential loops in a child: `raw` (store.createTicket) or `usecase` (the router, no HTTP). */
-async function loops(mode: 'raw' | 'usecase', message: Record<string, unknown>, runs: number, durationMs: number): Promise<{ runs: RawRun[]; profile: UsecaseProfile | null }> {
+/** A child running sequential loops, run after run: `raw` (the store insert) or `usecase` (the router, no HTTP). */
+interface LoopWorker {
+  run(message: Record<string, unknown>, durationMs: number): Promise<{ run: RawRun; profile: UsecaseProfile | null }>;
+  close(): void;
+}
+
+function loopWorker(mode: 'raw' | 'usecase'): LoopWorker {
   const dataDir = mkdtempSync(join(tmpdir(), `xqcs-bench-${mode}-`));
   const worker = startWorker(mode, dataDir);
-  try {
-    await worker.next('ready');
-    const out: RawRun[] = [];
-    let profile: UsecaseProfile | null = null;
-    for (let run = 0; run < runs; run += 1) {
-      worker.child.send({ cmd: mode, ...message, durationMs, run });
+  const ready = worker.next('ready');
+  let runs = 0;
+  return {
+    async run(message, durationMs) {
+      await ready;
+      // Every run on a fresh store file of its own (named by the run's number).
+      worker.child.send({ cmd: mode, ...message, durationMs, run: runs });
+      runs += 1;
       const r = await worker.next<{ inserts: number; elapsedMs: number; latencies: number[]; profile?: UsecaseProfile }>(mode);
-      profile = r.profile ?? profile;
       const meanMs = r.latencies.reduce((a, b) => a + b, 0) / Math.max(1, r.latencies.length);
-      out.push({ inserts: r.inserts, elapsedMs: r.elapsedMs, perSecond: r.inserts / (r.elapsedMs / 1000), meanMs, p50Ms: percentile(r.latencies, 50), p99Ms: percentile(r.latencies, 99) });
-    }
-    return { runs: out, profile };
-  } finally {
-    worker.child.kill();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+      return {
+        run: { inserts: r.inserts, elapsedMs: r.elapsedMs, perSecond: r.inserts / (r.elapsedMs / 1000), meanMs, p50Ms: percentile(r.latencies, 50), p99Ms: percentile(r.latencies, 99) },
+        profile: r.profile ?? null,
+      };
+    },
+    close() {
+      if (worker.child.exitCode === null) worker.child.kill();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
+
+const medians = (rs: RawRun[]) => ({ runs: rs, perSecond: median(rs.map((r) => r.perSecond)), p50Ms: median(rs.map((r) => r.p50Ms)), p99Ms: median(rs.map((r) => r.p99Ms)) });
 
 export async function benchSubmit(opts: { levels?: number[]; runs?: number; durationS?: number } = {}): Promise<SubmitResult> {
   const levels = opts.levels ?? [1, 50, 200];
   const runs = opts.runs ?? 3;
   const durationS = opts.durationS ?? 5;
-  const results: SubmitLevel[] = [];
-  let captured: CreateInput | null = null;
-  for (const c of levels) {
-    const { level, captured: input } = await serveLevel(c, runs, durationS, { capture: captured === null, groupCommit: true });
-    captured ??= input;
-    results.push(level);
-    const perCommit = createsPerCommit(level);
-    const floor = level.floor ? `; GET /healthz ${level.floor.perSecond.toFixed(0)}/s` : '';
-    const late = level.accepts.map((a) => `${a.late}/${a.accepted}`).join(', ');
-    console.log(`  c=${c}: ${level.perSecond.toFixed(0)} reports/s, p50 ${level.p50Ms.toFixed(2)} ms, p99 ${level.p99Ms.toFixed(2)} ms, ${perCommit.toFixed(1)} creates per commit (largest ${level.commits.largest})${floor}; accepted late: ${late}`);
+  const durationMs = durationS * 1000;
+  const rawWorker = loopWorker('raw');
+  let usecaseWorker: LoopWorker | null = null;
+  try {
+    const allRaw: RawRun[] = [];
+    const rawRun = async (input: CreateInput, message: Record<string, unknown> = {}): Promise<RawRun> => {
+      const { run } = await rawWorker.run({ input, ...message }, durationMs);
+      if (!message.batch && !message.idle) allRaw.push(run);
+      return run;
+    };
+    const results: SubmitLevel[] = [];
+    let captured: CreateInput | null = null;
+    for (const c of levels) {
+      const { level, captured: input } = await serveLevel(c, runs, durationS, { groupCommit: true, input: captured, rawRun });
+      captured = input;
+      results.push(level);
+      const perCommit = createsPerCommit(level);
+      const floor = level.floor ? `; GET /healthz ${level.floor.perSecond.toFixed(0)}/s` : '';
+      const late = level.accepts.map((a) => `${a.late}/${a.accepted}`).join(', ');
+      console.log(
+        `  c=${c}: ${level.perSecond.toFixed(0)} reports/s (raw beside it ${level.rawPerSecond.toFixed(0)}/s: ${rawRatio(level).toFixed(2)}), p50 ${level.p50Ms.toFixed(2)} ms, p99 ${level.p99Ms.toFixed(2)} ms, ` +
+          `${perCommit.toFixed(1)} creates per commit (largest ${level.commits.largest})${floor}; accepted late: ${late}`,
+      );
+    }
+    if (!captured) throw new Error('no level ran, so no createTicket input was captured');
+    const input: CreateInput = captured;
+    const alone: SubmitLevel[] = [];
+    for (const c of levels) {
+      const { level } = await serveLevel(c, runs, durationS, { groupCommit: false, input, rawRun });
+      alone.push(level);
+      console.log(`  group commit off, c=${c}: ${level.perSecond.toFixed(0)} reports/s (raw beside it ${level.rawPerSecond.toFixed(0)}/s: ${rawRatio(level).toFixed(2)}), p50 ${level.p50Ms.toFixed(2)} ms, p99 ${level.p99Ms.toFixed(2)} ms`);
+    }
+    // A loop's runs, each after a raw one-row run.
+    const besideRaw = async (once: () => Promise<RawRun>): Promise<LoopSummary> => {
+      const mine: RawRun[] = [];
+      const raw: RawRun[] = [];
+      for (let run = 0; run < runs; run += 1) {
+        raw.push(await rawRun(input));
+        mine.push(await once());
+      }
+      return { ...medians(mine), raw, rawPerSecond: median(raw.map((r) => r.perSecond)) };
+    };
+    const busiest = [...results].sort((a, b) => b.perSecond - a.perSecond)[0];
+    const batch = busiest ? Math.round(createsPerCommit(busiest)) : 1;
+    const rawBatched = batch > 1 ? { batch, ...(await besideRaw(() => rawRun(input, { batch }))) } : null;
+    const submits = demoResidents().flatMap((r, i) =>
+      REPORTS.map((_, k) => {
+        const rep = REPORTS[(i + k) % REPORTS.length] as (typeof REPORTS)[number];
+        return { userId: r.userId, data: { estateId: r.estateId, category: rep.category, description: rep.description } };
+      }),
+    );
+    // Started only now, so that its start-up does not overlap the HTTP levels.
+    const uc = loopWorker('usecase');
+    usecaseWorker = uc;
+    let profile: UsecaseProfile | null = null;
+    const usecase = await besideRaw(async () => {
+      const r = await uc.run({ submits }, durationMs);
+      profile = r.profile ?? profile;
+      return r.run;
+    });
+    const idleRaw = await rawRun(input, { idle: true });
+    const idleUsecase = (await uc.run({ submits, idle: true }, durationMs)).run;
+    return {
+      durationS,
+      runsPerLevel: runs,
+      residents: demoResidents().length,
+      levels: results,
+      levelsAlone: alone,
+      raw: { ...medians(allRaw), rowBytes: JSON.stringify(input.ticket).length + JSON.stringify(input.event).length, outboxRows: input.outbox.length },
+      rawBatched,
+      usecase: { ...usecase, profile },
+      idle: {
+        raw: idleRaw,
+        usecase: idleUsecase,
+        hotRawMeanMs: median(allRaw.map((r) => r.meanMs)),
+        hotUsecaseMeanMs: median(usecase.runs.map((r) => r.meanMs)),
+      },
+    };
+  } finally {
+    rawWorker.close();
+    usecaseWorker?.close();
   }
-  const alone: SubmitLevel[] = [];
-  for (const c of levels) {
-    const { level } = await serveLevel(c, runs, durationS, { capture: false, groupCommit: false });
-    alone.push(level);
-    console.log(`  group commit off, c=${c}: ${level.perSecond.toFixed(0)} reports/s, p50 ${level.p50Ms.toFixed(2)} ms, p99 ${level.p99Ms.toFixed(2)} ms`);
-  }
-  if (!captured) throw new Error('no createTicket input was captured from the runtime');
-  const raw = (await loops('raw', { input: captured }, runs, durationS * 1000)).runs;
-  const busiest = [...results].sort((a, b) => b.perSecond - a.perSecond)[0];
-  const batch = busiest ? Math.round(createsPerCommit(busiest)) : 1;
-  const rawBatched = batch > 1 ? (await loops('raw', { input: captured, batch }, runs, durationS * 1000)).runs : null;
-  const submits = demoResidents().flatMap((r, i) =>
-    REPORTS.map((_, k) => {
-      const rep = REPORTS[(i + k) % REPORTS.length] as (typeof REPORTS)[number];
-      return { userId: r.userId, data: { estateId: r.estateId, category: rep.category, description: rep.description } };
-    }),
-  );
-  const usecaseLoops = await loops('usecase', { submits }, runs, durationS * 1000);
-  const idleRaw = (await loops('raw', { input: captured, idle: true }, 1, durationS * 1000)).runs[0];
-  const idleUsecase = (await loops('usecase', { submits, idle: true }, 1, durationS * 1000)).runs[0];
-  if (!idleRaw || !idleUsecase) throw new Error('the idle loops answered nothing');
-  const summary = (rs: RawRun[]) => ({ runs: rs, perSecond: median(rs.map((r) => r.perSecond)), p50Ms: median(rs.map((r) => r.p50Ms)), p99Ms: median(rs.map((r) => r.p99Ms)) });
-  return {
-    durationS,
-    runsPerLevel: runs,
-    residents: demoResidents().length,
-    levels: results,
-    levelsAlone: alone,
-    raw: { ...summary(raw), rowBytes: JSON.stringify(captured.ticket).length + JSON.stringify(captured.event).length, outboxRows: captured.outbox.length },
-    rawBatched: rawBatched ? { batch, ...summary(rawBatched) } : null,
-    usecase: { ...summary(usecaseLoops.runs), profile: usecaseLoops.profile },
-    idle: {
-      raw: idleRaw,
-      usecase: idleUsecase,
-      hotRawMeanMs: median(raw.map((r) => r.meanMs)),
-      hotUsecaseMeanMs: median(usecaseLoops.runs.map((r) => r.meanMs)),
-    },
-  };
 }
