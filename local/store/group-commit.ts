@@ -30,7 +30,8 @@ export interface GroupCommitStats {
 
 export class GroupCommit<I, O> {
   private waiting: Array<Waiting<I, O>> = [];
-  private scheduled = false;
+  /** A batch waits for the check phase: calls of this turn join it. */
+  private batchOpen = false;
   private readonly one: Database.Transaction<(input: I) => O>;
   private readonly runBatch: Database.Transaction<(inputs: I[]) => Array<Outcome<O>>>;
   private readonly all: Database.Transaction<(inputs: I[]) => O[]>;
@@ -72,9 +73,9 @@ export class GroupCommit<I, O> {
    * that the first opened, answered after that batch's COMMIT.
    */
   run(input: I): Promise<O> {
-    if (!this.scheduled) {
+    if (!this.batchOpen) {
       // The batch is opened for the calls that may follow in this turn; this one does not wait for it.
-      this.scheduled = true;
+      this.batchOpen = true;
       setImmediate(() => this.flush());
       try {
         const out = this.alone(input);
@@ -96,7 +97,7 @@ export class GroupCommit<I, O> {
   }
 
   private flush(): void {
-    this.scheduled = false;
+    this.batchOpen = false;
     const batch = this.waiting;
     this.waiting = [];
     if (batch.length === 0) return;

@@ -9,14 +9,13 @@ import type { GrowthSize } from './growth';
 import type { Machine } from './machine';
 import type { RoutingResult } from './routing';
 import { int, kb, mb, verdict } from './stats';
-import { createsPerCommit, LATE_ACCEPT_MS, rawRatio, type SubmitLevel, type SubmitResult } from './submit';
+import { createsPerCommit, LATE_ACCEPT_MS, rawRatio, SUBMIT_RATIO_GOAL, type SubmitLevel, type SubmitResult } from './submit';
 import { WEAPP_BUDGET, WEAPP_LIMIT, type WeappResult } from './weapp';
 import { BUNDLE_BUDGET_BYTES, LOAD_BUDGET_MS } from './functions';
 import { C1_EXPERIMENT, previousAt, PREVIOUS_RUN, PREVIOUS_SUBMIT } from './before';
 
 export const SWEEP_BUDGET_MS = 100;
 export const BULLETIN_BUDGET_MS = 2000;
-export const SUBMIT_RATIO_GOAL = 0.5;
 
 export interface BenchResults {
   machine: Machine;
@@ -213,6 +212,11 @@ function submitSection(s: SubmitResult | { error: string }, route: RoutingResult
       'that follow in the same turn into one transaction, a savepoint each (local/store/group-commit.ts, §5.8); "creates per commit" is what it did at that level, warm-up included. ' +
       `The same levels run again on a runtime with group commit off; "raw, ${s.rawBatched ? s.rawBatched.batch : 'k'} rows per transaction" groups the raw loop's rows as the busiest level grouped its creates, ` +
       'and GET /healthz is the same gateway answering with no work behind it. ' +
+      (s.ceiling.length
+        ? '"bare node:http server + the insert only", at the levels that missed the goal, is a server with nothing but the insert behind HTTP (submit-worker.ts `ceiling`: it reads and parses ' +
+          'the same requests, stores the same row in a transaction of its own on a fresh file with the same pragmas, and answers a small JSON; no use case, session or envelope): ' +
+          'the most any gateway in front of this insert could reach here. '
+        : '') +
       '"use case" is the `report` router called in-process, sequentially, with the runtime\'s ports (no HTTP, no session). All measured in this one run. ' +
       `Every measured run of a path follows a ${s.durationS} s run of the raw one-row loop, and "÷ raw" divides by the median of those raw runs ("raw beside it"): ` +
       'the VM\'s speed drifts over the minutes the section takes, and taken this way the drift weighs on both sides of a ratio alike. ' +
@@ -228,6 +232,7 @@ function submitSection(s: SubmitResult | { error: string }, route: RoutingResult
         row('use case, in-process', '1 (loop)', s.usecase.perSecond, s.usecase.p50Ms, s.usecase.p99Ms, '1', s.usecase.rawPerSecond),
         ...s.levels.map((l) => row('**HTTP gateway**', String(l.connections), l.perSecond, l.p50Ms, l.p99Ms, perCommit(l), l.rawPerSecond)),
         ...s.levelsAlone.map((l) => row('HTTP gateway, group commit off', String(l.connections), l.perSecond, l.p50Ms, l.p99Ms, '1', l.rawPerSecond)),
+        ...s.ceiling.map((l) => row('bare node:http server + the insert only', String(l.connections), l.perSecond, l.p50Ms, l.p99Ms, '1', l.rawPerSecond)),
         ...s.levels.flatMap((l) => (l.floor ? [[`GET /healthz (no work)`, String(l.connections), int(l.floor.perSecond), msCell(l.floor.p50Ms), msCell(l.floor.p99Ms), '—', '—', '—']] : [])),
       ],
     ),
@@ -644,6 +649,15 @@ function changesSection(r: BenchResults): string {
     out.push(...groupCommitSection(s));
     const missed = s.levels.filter((l) => rawRatio(l) < SUBMIT_RATIO_GOAL);
     if (p && missed.length > 0) {
+      const bare = s.ceiling.find((x) => x.connections === 1);
+      // The bound: HTTP with the insert and nothing else, measured beside its own raw runs.
+      const bareLine = bare
+        ? `A bare node:http server that does nothing but read and parse the request, store the same row alone and answer reaches ${int(bare.perSecond)} reports/s at c=1 ` +
+          `(p50 ${msCell(bare.p50Ms)}), ÷ raw ${f2(rawRatio(bare))} (the raw runs beside it: ${int(bare.rawPerSecond)} rows/s): ` +
+          (rawRatio(bare) < SUBMIT_RATIO_GOAL
+            ? `below ${SUBMIT_RATIO_GOAL} with no use case at all, so on this machine no gateway in front of this insert meets the goal at c=1. `
+            : "the goal is within reach of HTTP and the insert alone, so what keeps c=1 under it is the use case's work and the runtime's gateway (session, envelope). ")
+        : '';
       const lines = missed.map((l) => {
         const rawMs = 1000 / l.rawPerSecond;
         const perReport = 1000 / l.perSecond;
@@ -663,6 +677,7 @@ function changesSection(r: BenchResults): string {
               'the busy levels cannot help here (nor does it cost anything: a turn\'s first call commits at once, §5.8). '
             : '') +
           `${SUBMIT_RATIO_GOAL} needs everything besides the insert to cost no more than the insert itself. ` +
+          bareLine +
           `Without HTTP at all, the in-process use case takes ${msCell(1000 / s.usecase.perSecond)} per report (÷ raw ${f2(rawRatio(s.usecase))}); of its store-timed profile (${msCell(per(p.ms))}, §3) ` +
           `the insert (createTicket, the raw loop's work) is ${msCell(insert)}, the ${Object.keys(p.calls).length - 1} other store calls ${msCell(otherStore)} and the use case's own work ` +
           `(input validation with zod, the content check, routing, the SLA, hand-over planning, the view) ${msCell(own)}. ` +

@@ -15,9 +15,15 @@
  *   usecase <dataDir>: the same submits as the HTTP runs, called on the `report` function's router
  *     in-process (no HTTP, no session lookup) on a fresh store with the demo directory: where the
  *     time between the raw insert and the gateway goes.
+ *   ceiling <dataDir>: waits for {input}, then serves a bare node:http server on 127.0.0.1:0 whose
+ *     every POST reads and parses its JSON body, stores that row (createTicketAlone, a fresh file,
+ *     same pragmas) and answers a small JSON: HTTP plus the insert and nothing else, the most any
+ *     gateway in front of this insert could reach.
  * Messages: parent → child {cmd}, child → parent {type, ...}.
  */
 import { rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { AppDeps } from '../../cloudfunctions/_app/context';
 import { report } from '../../cloudfunctions/_app/functions/report';
@@ -221,9 +227,37 @@ async function usecase(dataDir: string): Promise<void> {
   send({ type: 'ready' });
 }
 
+/** The bare server: HTTP and the raw insert, no use case, no session, no envelope. */
+function ceiling(dataDir: string): void {
+  process.on('message', (msg: { cmd: string; input?: CreateInput }) => {
+    if (msg.cmd === 'close') process.exit(0);
+    if (msg.cmd !== 'ceiling' || !msg.input) return;
+    const input = msg.input;
+    const store = openSqliteStore(join(dataDir, 'ceiling.sqlite'));
+    const ids = randomIds();
+    for (let i = 0; i < 200; i += 1) store.createTicketAlone(cloneInput(input, ids, -1 - i));
+    let n = 0;
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        const { ticket, created } = store.createTicketAlone(cloneInput(input, ids, n));
+        n += 1;
+        const body = JSON.stringify({ ok: true, data: { id: ticket.id, no: ticket.no, created } });
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+        res.end(body);
+      });
+    });
+    server.listen(0, '127.0.0.1', () => send({ type: 'ceiling', url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
+  });
+  send({ type: 'ready' });
+}
+
 const [mode, dataDir] = process.argv.slice(2);
-if (!dataDir) throw new Error('usage: submit-worker.ts serve|serve-alone|raw|usecase <dataDir>');
-(mode === 'serve' || mode === 'serve-alone' ? serve(dataDir, mode === 'serve') : mode === 'usecase' ? usecase(dataDir) : raw(dataDir)).catch((err: unknown) => {
+if (!dataDir) throw new Error('usage: submit-worker.ts serve|serve-alone|raw|usecase|ceiling <dataDir>');
+if (mode === 'ceiling') ceiling(dataDir);
+else (mode === 'serve' || mode === 'serve-alone' ? serve(dataDir, mode === 'serve') : mode === 'usecase' ? usecase(dataDir) : raw(dataDir)).catch((err: unknown) => {
   console.error(err);
   process.exit(1);
 });

@@ -8,8 +8,9 @@
  * as the busiest level grouped them. Every measured run of a path (an HTTP level, the grouped raw
  * loop, the in-process use case) follows a run of the raw one-row loop, and its ratio is taken to
  * those raw runs: the VM's speed drifts over minutes, and the drift then weighs on both sides alike.
- * The runtime and the loops run in child processes (submit-worker.ts); autocannon runs here. BENCH_CPU_PROF=1 writes a CPU profile of the serving
- * process per level to /tmp/prof (node --cpu-prof), to see where a submit's time goes.
+ * The runtime and the loops run in child processes (submit-worker.ts); autocannon runs here.
+ * BENCH_CPU_PROF=1 writes a CPU profile of the serving process per level to /tmp/prof
+ * (node --cpu-prof), to see where a submit's time goes.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -71,6 +72,17 @@ export interface RawRun {
   p99Ms: number;
 }
 
+/** A bare node:http server that only stores the row per POST (submit-worker.ts `ceiling`), with its raw runs beside it. */
+export interface CeilingLevel {
+  connections: number;
+  runs: SubmitRun[];
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  raw: RawRun[];
+  rawPerSecond: number;
+}
+
 /** Runs of a loop, their medians, and the raw one-row runs made just before each of them. */
 export interface LoopSummary {
   runs: RawRun[];
@@ -94,6 +106,8 @@ export interface SubmitResult {
   rawBatched: (LoopSummary & { batch: number }) | null;
   /** The same submits on the report function's router in-process, sequentially (no HTTP). */
   usecase: LoopSummary & { profile: UsecaseProfile | null };
+  /** HTTP plus the insert and nothing else, at the levels whose ratio missed the goal: the most a gateway could reach. */
+  ceiling: CeilingLevel[];
   /**
    * One run each of the raw insert and the in-process submit with the process asleep ~1 ms before
    * every call, as the server is at c=1: per-call times hot (the loops above) and after idling.
@@ -112,6 +126,9 @@ export function rawRatio(x: { perSecond: number; rawPerSecond: number }): number
 export function createsPerCommit(l: SubmitLevel): number {
   return l.commits.calls / Math.max(1, l.commits.batches);
 }
+
+/** Issue #8: reports/s through the HTTP gateway ÷ the raw insert's, at every concurrency. */
+export const SUBMIT_RATIO_GOAL = 0.5;
 
 /** A connection accepted later than this after its run began waited in the listen queue. */
 export const LATE_ACCEPT_MS = 500;
@@ -133,7 +150,7 @@ interface Worker {
   next<T>(type: string): Promise<T>;
 }
 
-function startWorker(mode: 'serve' | 'serve-alone' | 'raw' | 'usecase', dataDir: string): Worker {
+function startWorker(mode: 'serve' | 'serve-alone' | 'raw' | 'usecase' | 'ceiling', dataDir: string): Worker {
   const child = fork(WORKER, [mode, dataDir], { execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF && mode === 'serve' ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const waiting: Array<{ type: string; resolve: (v: never) => void; reject: (e: Error) => void }> = [];
   child.on('message', (msg: { type: string; message?: string }) => {
@@ -297,6 +314,38 @@ async function serveLevel(
   }
 }
 
+/** The bare server at one concurrency: a warm-up, then `runs` runs, each after a raw run. */
+async function ceilingLevel(connections: number, runs: number, durationS: number, input: CreateInput, rawRun: (input: CreateInput) => Promise<RawRun>): Promise<CeilingLevel> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'xqcs-bench-ceiling-'));
+  const worker = startWorker('ceiling', dataDir);
+  try {
+    await worker.next('ready');
+    worker.child.send({ cmd: 'ceiling', input });
+    const { url } = await worker.next<{ url: string }>('ceiling');
+    // The same requests as the runtime gets (the bare server reads and parses them, nothing more).
+    const sessions = demoResidents().map((r) => ({ token: 'unused', estateId: r.estateId }));
+    await drive(url, sessions, connections, 2);
+    const measured: SubmitRun[] = [];
+    const raw: RawRun[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      raw.push(await rawRun(input));
+      measured.push(await drive(url, sessions, connections, durationS));
+    }
+    return {
+      connections,
+      runs: measured,
+      perSecond: median(measured.map((r) => r.perSecond)),
+      p50Ms: median(measured.map((r) => r.p50Ms)),
+      p99Ms: median(measured.map((r) => r.p99Ms)),
+      raw,
+      rawPerSecond: median(raw.map((r) => r.perSecond)),
+    };
+  } finally {
+    if (worker.child.exitCode === null) worker.child.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 /** A child running sequential loops, run after run: `raw` (the store insert) or `usecase` (the router, no HTTP). */
 interface LoopWorker {
   run(message: Record<string, unknown>, durationMs: number): Promise<{ run: RawRun; profile: UsecaseProfile | null }>;
@@ -366,6 +415,12 @@ export async function benchSubmit(opts: { levels?: number[]; runs?: number; dura
       alone.push(level);
       console.log(`  group commit off, c=${c}: ${level.perSecond.toFixed(0)} reports/s (raw beside it ${level.rawPerSecond.toFixed(0)}/s: ${rawRatio(level).toFixed(2)}), p50 ${level.p50Ms.toFixed(2)} ms, p99 ${level.p99Ms.toFixed(2)} ms`);
     }
+    const ceiling: CeilingLevel[] = [];
+    for (const l of results.filter((x) => rawRatio(x) < SUBMIT_RATIO_GOAL)) {
+      const bare = await ceilingLevel(l.connections, runs, durationS, input, rawRun);
+      ceiling.push(bare);
+      console.log(`  bare HTTP + insert, c=${l.connections}: ${bare.perSecond.toFixed(0)} reports/s (raw beside it ${bare.rawPerSecond.toFixed(0)}/s: ${rawRatio(bare).toFixed(2)}), p50 ${bare.p50Ms.toFixed(2)} ms`);
+    }
     // A loop's runs, each after a raw one-row run.
     const besideRaw = async (once: () => Promise<RawRun>): Promise<LoopSummary> => {
       const mine: RawRun[] = [];
@@ -405,6 +460,7 @@ export async function benchSubmit(opts: { levels?: number[]; runs?: number; dura
       raw: { ...medians(allRaw), rowBytes: JSON.stringify(input.ticket).length + JSON.stringify(input.event).length, outboxRows: input.outbox.length },
       rawBatched,
       usecase: { ...usecase, profile },
+      ceiling,
       idle: {
         raw: idleRaw,
         usecase: idleUsecase,
