@@ -215,7 +215,7 @@ function submitSection(s: SubmitResult | { error: string }, route: RoutingResult
       (s.ceiling.length
         ? '"bare node:http server + the insert only", at the levels that missed the goal, is a server with nothing but the insert behind HTTP (submit-worker.ts `ceiling`: it reads and parses ' +
           'the same requests, stores the same row in a transaction of its own on a fresh file with the same pragmas, and answers a small JSON; no use case, session or envelope): ' +
-          'the most any gateway in front of this insert could reach here. '
+          'the most a Node gateway in front of this insert could reach here. '
         : '') +
       '"use case" is the `report` router called in-process, sequentially, with the runtime\'s ports (no HTTP, no session). All measured in this one run. ' +
       `Every measured run of a path follows a ${s.durationS} s run of the raw one-row loop, and "÷ raw" divides by the median of those raw runs ("raw beside it"): ` +

@@ -17,7 +17,7 @@
  *     time between the raw insert and the gateway goes.
  *   ceiling <dataDir>: waits for {input}, then serves a bare node:http server on 127.0.0.1:0 whose
  *     every POST reads and parses its JSON body, stores that row (createTicketAlone, a fresh file,
- *     same pragmas) and answers a small JSON: HTTP plus the insert and nothing else, the most any
+ *     same pragmas) and answers a small JSON: HTTP plus the insert and nothing else, the most a Node
  *     gateway in front of this insert could reach.
  * Messages: parent → child {cmd}, child → parent {type, ...}.
  */

@@ -106,7 +106,7 @@ export interface SubmitResult {
   rawBatched: (LoopSummary & { batch: number }) | null;
   /** The same submits on the report function's router in-process, sequentially (no HTTP). */
   usecase: LoopSummary & { profile: UsecaseProfile | null };
-  /** HTTP plus the insert and nothing else, at the levels whose ratio missed the goal: the most a gateway could reach. */
+  /** HTTP plus the insert and nothing else, at the levels whose ratio missed the goal: the most a Node gateway could reach. */
   ceiling: CeilingLevel[];
   /**
    * One run each of the raw insert and the in-process submit with the process asleep ~1 ms before
