@@ -230,7 +230,6 @@ async function usecase(dataDir: string): Promise<void> {
 /** The bare server: HTTP and the raw insert, no use case, no session, no envelope. */
 function ceiling(dataDir: string): void {
   process.on('message', (msg: { cmd: string; input?: CreateInput }) => {
-    if (msg.cmd === 'close') process.exit(0);
     if (msg.cmd !== 'ceiling' || !msg.input) return;
     const input = msg.input;
     const store = openSqliteStore(join(dataDir, 'ceiling.sqlite'));

@@ -387,10 +387,11 @@ export async function benchSubmit(opts: { levels?: number[]; runs?: number; dura
   const rawWorker = loopWorker('raw');
   let usecaseWorker: LoopWorker | null = null;
   try {
+    // Every one-row raw run, each made beside a run of some path: the raw row of the report.
     const allRaw: RawRun[] = [];
-    const rawRun = async (input: CreateInput, message: Record<string, unknown> = {}): Promise<RawRun> => {
-      const { run } = await rawWorker.run({ input, ...message }, durationMs);
-      if (!message.batch && !message.idle) allRaw.push(run);
+    const rawRun = async (input: CreateInput): Promise<RawRun> => {
+      const { run } = await rawWorker.run({ input }, durationMs);
+      allRaw.push(run);
       return run;
     };
     const results: SubmitLevel[] = [];
@@ -433,7 +434,7 @@ export async function benchSubmit(opts: { levels?: number[]; runs?: number; dura
     };
     const busiest = [...results].sort((a, b) => b.perSecond - a.perSecond)[0];
     const batch = busiest ? Math.round(createsPerCommit(busiest)) : 1;
-    const rawBatched = batch > 1 ? { batch, ...(await besideRaw(() => rawRun(input, { batch }))) } : null;
+    const rawBatched = batch > 1 ? { batch, ...(await besideRaw(async () => (await rawWorker.run({ input, batch }, durationMs)).run)) } : null;
     const submits = demoResidents().flatMap((r, i) =>
       REPORTS.map((_, k) => {
         const rep = REPORTS[(i + k) % REPORTS.length] as (typeof REPORTS)[number];
@@ -449,7 +450,7 @@ export async function benchSubmit(opts: { levels?: number[]; runs?: number; dura
       profile = r.profile ?? profile;
       return r.run;
     });
-    const idleRaw = await rawRun(input, { idle: true });
+    const idleRaw = (await rawWorker.run({ input, idle: true }, durationMs)).run;
     const idleUsecase = (await uc.run({ submits, idle: true }, durationMs)).run;
     return {
       durationS,
