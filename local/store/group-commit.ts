@@ -37,7 +37,12 @@ export class GroupCommit<I, O> {
   private readonly all: Database.Transaction<(inputs: I[]) => O[]>;
   readonly stats: GroupCommitStats = { batches: 0, calls: 0, largest: 0 };
 
-  constructor(db: Database.Database, apply: (input: I) => O) {
+  /** `grouped: false` makes every `run` a transaction of its own, uncounted (the store with group commit off). */
+  constructor(
+    db: Database.Database,
+    apply: (input: I) => O,
+    private readonly grouped = true,
+  ) {
     // Called inside a transaction, a better-sqlite3 transaction function is a savepoint: a throw
     // rolls back to it and is rethrown to us.
     const one = db.transaction(apply);
@@ -54,7 +59,7 @@ export class GroupCommit<I, O> {
     );
   }
 
-  /** The call in an IMMEDIATE transaction of its own, now (not counted in the stats: the benchmark's raw insert). */
+  /** The call in an IMMEDIATE transaction of its own, now (uncounted: `run` counts its own; the benchmark's raw insert). */
   alone(input: I): O {
     return this.one.immediate(input);
   }
@@ -73,13 +78,15 @@ export class GroupCommit<I, O> {
    * that the first opened, answered after that batch's COMMIT.
    */
   run(input: I): Promise<O> {
-    if (!this.batchOpen) {
+    if (!this.grouped || !this.batchOpen) {
       // The batch is opened for the calls that may follow in this turn; this one does not wait for it.
-      this.batchOpen = true;
-      setImmediate(() => this.flush());
+      if (this.grouped) {
+        this.batchOpen = true;
+        setImmediate(() => this.flush());
+      }
       try {
         const out = this.alone(input);
-        this.count(1);
+        if (this.grouped) this.count(1);
         return Promise.resolve(out);
       } catch (err) {
         return Promise.reject(err);

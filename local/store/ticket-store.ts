@@ -47,11 +47,11 @@ export class SqliteTickets implements TicketStore {
 
   constructor(
     private readonly st: StatementCache,
-    private readonly groupCommit = true,
+    groupCommit = true,
   ) {
     const db = st.db;
-    this.creates = new GroupCommit(db, (input: CreateInput) => this.createNow(input));
-    this.sequences = new GroupCommit(db, (name: string) => this.nextNow(name));
+    this.creates = new GroupCommit(db, (input: CreateInput) => this.createNow(input), groupCommit);
+    this.sequences = new GroupCommit(db, (name: string) => this.nextNow(name), groupCommit);
     this.commitTx = db.transaction((input: CommitInput) => this.commitNow(input));
     this.meTooTx = db.transaction((ticketId: string, userId: string, at: string) => this.meTooNow(ticketId, userId, at));
   }
@@ -73,7 +73,7 @@ export class SqliteTickets implements TicketStore {
    * submission serialise (the second finds the first's key); other processes wait on the write lock.
    */
   async createTicket(input: CreateInput): Promise<{ ticket: Ticket; created: boolean }> {
-    return this.groupCommit ? this.creates.run(input) : this.creates.alone(input);
+    return this.creates.run(input);
   }
 
   /** One row in one IMMEDIATE transaction of its own, synchronously: the benchmark's raw insert. */
@@ -81,6 +81,7 @@ export class SqliteTickets implements TicketStore {
     return this.creates.alone(input);
   }
 
+  /** Rows in one IMMEDIATE transaction, a savepoint each, synchronously: the benchmark's raw insert grouped. */
   createTicketsTogether(inputs: CreateInput[]): Array<{ ticket: Ticket; created: boolean }> {
     return this.creates.together(inputs);
   }
@@ -149,7 +150,7 @@ export class SqliteTickets implements TicketStore {
 
   /** Atomic in one statement: concurrent callers (or processes) never get the same value. Draws of one turn share a commit. */
   async nextSequence(name: string): Promise<number> {
-    return this.groupCommit ? this.sequences.run(name) : this.nextNow(name);
+    return this.sequences.run(name);
   }
 
   private nextNow(name: string): number {
