@@ -1,29 +1,54 @@
 /**
- * Debian's Chromium driven by playwright-core (TOOLCHAIN.md): a 375×812 phone viewport, Chinese
- * locale, one fresh context per person. Screenshots land in test/artifacts/screenshots/<story>/.
+ * The Chromium that `npm install` brings (@sparticuz/chromium, TOOLCHAIN.md "A browser from npm"),
+ * or a system one named by CHROMIUM_PATH, driven by playwright-core: a 375×812 phone viewport,
+ * Chinese locale, one fresh context per person. Screenshots land in test/artifacts/screenshots/<story>/.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { fontconfigWithCjk } from './cjk-font';
 
 export const SCREENSHOTS = join(__dirname, '..', '..', 'artifacts', 'screenshots');
 export const VIEWPORT = { width: 375, height: 812 };
 
+/** Flags for a closed network: without them Chromium keeps dialling Google's hosts (env/machines/node.md). */
+const QUIET = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** @sparticuz/chromium's serverless flags that would weaken what a story checks (same-origin rules). */
+const UNSAFE = new Set(['--disable-web-security', '--allow-running-insecure-content']);
+
+interface Executable {
+  executablePath: string;
+  args: string[];
+  env?: Record<string, string>;
+}
+
+let packaged: Executable | undefined;
+
+/** Unpacks the packaged browser once per process (a child process: the package is ES-module only). */
+function packagedChromium(): Executable {
+  if (packaged) return packaged;
+  const out = execFileSync(process.execPath, [join(__dirname, 'unpack-chromium.mjs')], { encoding: 'utf8' });
+  const { executablePath, args } = JSON.parse(out) as { executablePath: string; args: string[] };
+  packaged = {
+    executablePath,
+    args: [...args.filter((a) => !UNSAFE.has(a) && !a.startsWith('--headless')), ...QUIET],
+    env: { FONTCONFIG_PATH: fontconfigWithCjk(tmpdir(), join(tmpdir(), 'fonts')) },
+  };
+  return packaged;
+}
+
+/** CHROMIUM_PATH (a system Chromium, with the system's fonts) or the packaged one. */
+export function browserExecutable(): Executable {
+  const system = process.env.CHROMIUM_PATH;
+  return system ? { executablePath: system, args: ['--headless', ...QUIET] } : packagedChromium();
+}
+
 /** Launches Chromium; playwright gives it a fresh profile folder of its own (it refuses --user-data-dir here). */
 export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const { executablePath, args, env } = browserExecutable();
+  return chromium.launch({ executablePath, args, headless: true, ...(env ? { env: { ...process.env, ...env } } : {}) });
 }
 
 /**
