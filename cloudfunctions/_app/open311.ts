@@ -13,15 +13,17 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Estate } from '../../shared/domain/directory';
-import { STATE_LABELS, TICKET_STATES, type Deadline, type GeoPoint, type Ticket, type TicketEvent } from '../../shared/domain/ticket';
+import { STATE_LABELS, TICKET_STATES, type GeoPoint, type Ticket, type TicketEvent } from '../../shared/domain/ticket';
 import { distanceMeters } from '../../shared/geo';
 import { REGISTRY } from '../../shared/jurisdictions';
 import { addNaturalMinutes, instantMs, toShanghaiIso, toUtcIso } from '../../shared/sla/calendar';
-import { openDeadline } from '../../shared/sla/deadlines';
+import { expectedResolveBy } from '../../shared/sla/deadlines';
+import type { SlaPolicy } from '../../shared/sla/policy';
 import { isOpen } from '../../shared/sla/progress';
 import { CATEGORIES, getCategory, isCategoryCode } from '../../shared/taxonomy/categories';
 import type { AppDeps } from './context';
 import { submitRouted } from './usecases/submission';
+import { policyFor } from './usecases/support';
 
 /** An estate farther than this from the reported point is not "the" estate of the report. */
 export const ESTATE_MATCH_METERS = 1000;
@@ -228,14 +230,10 @@ function serviceNotice(t: Ticket): string {
   return `工单号 ${t.no}：${where}`;
 }
 
-function deadlineOf(list: readonly Deadline[], step: Deadline['step']): Deadline | undefined {
-  return openDeadline(list, step) ?? [...list].reverse().find((d) => d.step === step);
-}
-
-/** The resolve deadline once whistled, else the triage deadline. */
-function expectedOf(t: Ticket): string | null {
-  const d = deadlineOf(t.deadlines, 'resolve') ?? deadlineOf(t.deadlines, 'triage');
-  return d ? toShanghaiIso(d.due) : null;
+/** GeoReport v2: "the datetime when the service request is expected to be fulfilled" — the resolve deadline. */
+function expectedOf(t: Ticket, policy: SlaPolicy | undefined): string | null {
+  const due = policy ? expectedResolveBy(t.deadlines, t.priority, t.createdAt, policy) : null;
+  return due ? toShanghaiIso(due) : null;
 }
 
 function unitNames(t: Ticket, ids: readonly string[]): string {
@@ -264,6 +262,7 @@ interface MapContext {
   estates: Map<string, Estate>;
   submits: Map<string, TicketEvent>;
   files: AppDeps['files'];
+  policies: Map<string, SlaPolicy>;
   baseUrl?: string;
 }
 
@@ -293,7 +292,7 @@ async function toServiceRequest(t: Ticket, ctx: MapContext): Promise<Open311Serv
     service_notice: null,
     requested_datetime: toShanghaiIso(t.createdAt),
     updated_datetime: toShanghaiIso(t.updatedAt),
-    expected_datetime: expectedOf(t),
+    expected_datetime: expectedOf(t, ctx.policies.get(t.jurisdiction)),
     address: estate ? `${estate.address}（${estate.name}）` : addressString,
     address_id: null,
     zipcode: null,
@@ -308,7 +307,9 @@ async function mapAll(deps: AppDeps, tickets: Ticket[], config: Open311Config): 
   const estates = new Map((estateIds.length ? await deps.store.listEstates({ ids: estateIds }) : []).map((e) => [e.id, e]));
   const events = tickets.length ? await deps.store.listEventsFor(tickets.map((t) => t.id)) : [];
   const submits = new Map(events.filter((e) => e.seq === 1).map((e) => [e.ticketId, e]));
-  const ctx: MapContext = { estates, submits, files: deps.files, ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}) };
+  const jurisdictions = [...new Set(tickets.map((t) => t.jurisdiction))];
+  const policies = new Map(await Promise.all(jurisdictions.map(async (j) => [j, await policyFor(deps, j)] as const)));
+  const ctx: MapContext = { estates, submits, files: deps.files, policies, ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}) };
   return Promise.all(tickets.map((t) => toServiceRequest(t, ctx)));
 }
 

@@ -48,6 +48,16 @@ export function reopenDeadline(resolvedOrClosedAt: Instant, policy: SlaPolicy): 
   return addSpan(resolvedOrClosedAt, policy.reopenWindow);
 }
 
+/**
+ * When the request is expected to be fulfilled (Open311 GeoReport v2 `expected_datetime`): the
+ * resolve deadline once the whistle has set it (extensions included; the open one, else the last),
+ * before that the policy's resolve span counted from submission — never the triage deadline.
+ */
+export function expectedResolveBy(list: readonly Deadline[], priority: Priority, submittedAt: Instant, policy: SlaPolicy): string | null {
+  const set = openDeadline(list, 'resolve') ?? [...list].reverse().find((d) => d.step === 'resolve');
+  return set ? set.due : deadlineFor('resolve', priority, submittedAt, policy);
+}
+
 /** The step's deadline that is still open (not met), if any. */
 export function openDeadline(list: readonly Deadline[], step: SlaStep): Deadline | undefined {
   return list.find((d) => d.step === step && d.metAt === undefined);

@@ -3,6 +3,7 @@ import { CATEGORIES } from '../../../shared/taxonomy/categories';
 import { route } from '../../../shared/routing/route';
 import { DEMO_ESTATES } from '../../../local/demo';
 import { reporterIdForKey } from '../../../cloudfunctions/_app/open311';
+import { addWorkingDays } from '../../../shared/sla/calendar';
 import { PNG_1X1, startTestRuntime, submitData, type Json, type TestRuntime } from './support';
 
 const KEY = 'test-open311-key';
@@ -138,9 +139,10 @@ describe('POST requests.json', () => {
     expect(r.lat).toBeCloseTo(Number(valid().lat), 6);
     expect(r.long).toBeCloseTo(Number(valid().long), 6);
     for (const field of ['requested_datetime', 'updated_datetime', 'expected_datetime']) expect(r[field]).toMatch(SHANGHAI_ISO);
-    // Not whistled yet: the expected time is the triage deadline.
+    // Not whistled yet: still the resolve deadline (5 working days for a normal category), never triage.
     const triage = stored?.deadlines.find((d) => d.step === 'triage');
-    expect(Date.parse(r.expected_datetime)).toBe(Date.parse(triage?.due ?? ''));
+    expect(Date.parse(r.expected_datetime)).not.toBe(Date.parse(triage?.due ?? ''));
+    expect(Date.parse(r.expected_datetime)).toBe(Date.parse(addWorkingDays(stored?.createdAt ?? '', 5)));
     expect(Date.parse(r.requested_datetime)).toBe(Date.parse(stored?.createdAt ?? ''));
   });
 
@@ -266,5 +268,43 @@ describe('GET requests.json and requests/{id}.json', () => {
     const xml = await t.get('/open311/v2/services.xml');
     expect(xml.status).toBe(400);
     expect(xml.body[0].code).toBe(400);
+  });
+});
+
+/**
+ * GeoReport v2 defines expected_datetime as "the datetime when the service request is expected to
+ * be fulfilled": the resolve deadline (DESIGN.md §6: urgent 24 h natural time, normal 5 working
+ * days), hand-computed here, not the triage deadline of the first step.
+ */
+describe('expected_datetime is the resolve deadline (GeoReport v2)', () => {
+  let rt: TestRuntime;
+  beforeAll(async () => {
+    // The day before the 2026 National Day holiday (1–7 October; Saturday 10 October is a make-up working day).
+    rt = await startTestRuntime({ open311ApiKey: KEY, simulatedNow: '2026-09-30T10:00:00+08:00', demoTickets: false });
+  });
+  afterAll(async () => {
+    await rt.stop();
+  });
+
+  async function expectedFor(serviceCode: string): Promise<{ requested: string; expected: string }> {
+    const res = await post(rt, valid({ service_code: serviceCode }));
+    expect(res.status).toBe(200);
+    const [created] = await res.json();
+    const one = await rt.get(`/open311/v2/requests/${created.service_request_id}.json`);
+    return { requested: one.body[0].requested_datetime, expected: one.body[0].expected_datetime };
+  }
+
+  it('a normal category: 5 working days across National Day (Oct 8, 9, Sat 10 调休, 12, 13)', async () => {
+    const { requested, expected } = await expectedFor('parking');
+    expect(requested.slice(0, 10)).toBe('2026-09-30');
+    // Same wall-clock time as the submission, on 13 October.
+    expect(expected.slice(0, 10)).toBe('2026-10-13');
+    expect(expected.slice(10)).toBe(requested.slice(10));
+  });
+
+  it('an urgent category: 24 hours of natural time, holiday or not (not the 30-minute triage)', async () => {
+    const { requested, expected } = await expectedFor('fire-lane');
+    expect(Date.parse(expected) - Date.parse(requested)).toBe(24 * 3600 * 1000);
+    expect(expected.slice(0, 10)).toBe('2026-10-01');
   });
 });
