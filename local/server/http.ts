@@ -10,6 +10,20 @@ export const LIMITS = {
   upload: 10 * 1024 * 1024,
 } as const;
 
+/** The body limit of a path, for refusing a request before its body is sent (Expect: 100-continue). */
+export function bodyLimitOf(path: string): number {
+  if (path === '/api/upload') return LIMITS.upload;
+  if (path.startsWith('/api/dev/')) return LIMITS.dev;
+  if (path.startsWith('/open311/')) return LIMITS.open311;
+  return LIMITS.api;
+}
+
+/** True when the request declares a body longer than `limit` (Content-Length). */
+export function declaresMoreThan(req: IncomingMessage, limit: number): boolean {
+  const declared = Number(req.headers['content-length']);
+  return Number.isFinite(declared) && declared > limit;
+}
+
 /** An error the gateway answers itself, as an envelope with this status. */
 export class HttpError extends Error {
   constructor(
@@ -30,8 +44,7 @@ export const tooLarge = (limit: number) => new HttpError(413, 'REQUEST.TOO_LARGE
 
 /** Reads the whole body, refusing (413) as soon as it passes `limit` bytes. */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) {
+  if (declaresMoreThan(req, limit)) {
     req.resume();
     return Promise.reject(tooLarge(limit));
   }

@@ -9,7 +9,7 @@ import { callerIdentity, handleFunction } from './api';
 import type { ServerContext } from './context';
 import { handleDev } from './dev';
 import { handleDownload, handleUpload } from './files';
-import { corsHeaders, HttpError, sendError, sendJson } from './http';
+import { bodyLimitOf, corsHeaders, declaresMoreThan, HttpError, sendError, sendJson } from './http';
 import { handleOpen311Http } from './open311';
 import { serveStatic } from './static';
 
@@ -66,24 +66,34 @@ async function route(ctx: ServerContext, req: IncomingMessage, res: ServerRespon
   await serveStatic(ctx.h5Dir, req, res, path);
 }
 
-export function createAppServer(ctx: ServerContext): Server {
-  return createServer((req, res) => {
-    route(ctx, req, res).catch((err: unknown) => {
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      if (!req.complete) {
-        // Refused before its body was read: discard the rest and do not reuse the connection.
-        res.setHeader('Connection', 'close');
-        req.resume();
-      }
-      if (err instanceof HttpError) {
-        sendError(res, err);
-        return;
-      }
-      console.error('[local-runtime]', err);
-      sendJson(res, 500, fail({ code: 'INTERNAL', message: '系统繁忙，请稍后再试' }));
-    });
+function handle(ctx: ServerContext, req: IncomingMessage, res: ServerResponse): void {
+  route(ctx, req, res).catch((err: unknown) => {
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    if (!req.complete) {
+      // Refused before its body was read: discard the rest and do not reuse the connection.
+      res.setHeader('Connection', 'close');
+      req.resume();
+    }
+    if (err instanceof HttpError) {
+      sendError(res, err);
+      return;
+    }
+    console.error('[local-runtime]', err);
+    sendJson(res, 500, fail({ code: 'INTERNAL', message: '系统繁忙，请稍后再试' }));
   });
+}
+
+export function createAppServer(ctx: ServerContext): Server {
+  const server = createServer((req, res) => handle(ctx, req, res));
+  // Expect: 100-continue (RFC 9110 §10.1.1): a body that is declared too large is answered with its
+  // 413 before the client sends it (no 100), instead of a connection torn down mid-upload.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    if (!declaresMoreThan(req, bodyLimitOf(path))) res.writeContinue();
+    handle(ctx, req, res);
+  });
+  return server;
 }
