@@ -33,7 +33,8 @@ export const EstateSchema = z.object({
 export const AdminInputs = {
   putEstate: EstateSchema,
   putGrid: z.object({ id: Id, name: Text(50).min(2), jurisdiction: Jurisdiction, townshipId: Id, estateIds: z.array(Id).max(200) }),
-  putUser: z.object({ id: Id, openid: z.string().max(64).nullable(), name: Text(30).min(1), phone: Phone.nullable(), grants: z.array(GrantSchema).max(20), demo: z.boolean().default(false) }),
+  // No openid and no demo flag: staff bind their own WeChat account; an admin never types an openid.
+  putUser: z.object({ id: Id, name: Text(30).min(1), phone: Phone.nullable(), grants: z.array(GrantSchema).max(20) }),
   putPropertyCompany: z.object({ id: Id, name: Text(60).min(2), jurisdiction: Jurisdiction }),
   putUnitContact: z.object({ unitId: Id, name: Text(60).min(2), phone: z.string().regex(/^[0-9-]{5,20}$/, '电话格式不正确'), contactPerson: Text(20).optional() }),
   putSlaPolicy: z.object({ jurisdiction: Jurisdiction, policy: z.record(z.unknown()) }),

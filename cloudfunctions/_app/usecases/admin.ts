@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { AdminInputs } from '../../../shared/actions/admin';
-import type { Identity } from '../../../shared/domain/roles';
+import type { User } from '../../../shared/domain/directory';
+import type { Identity, RoleGrant } from '../../../shared/domain/roles';
 import { REGISTRY } from '../../../shared/jurisdictions';
+import { administeredJurisdictions, administers, townshipJurisdiction, unitJurisdiction } from '../../../shared/permissions/admin-scope';
 import { resolveSlaPolicy } from '../../../shared/sla/policy';
 import type { AppDeps } from '../context';
 import { AppError, errors } from '../errors';
@@ -9,47 +11,109 @@ import { AppError, errors } from '../errors';
 type In<K extends keyof typeof AdminInputs> = z.output<(typeof AdminInputs)[K]>;
 
 /** Admin acts within the jurisdictions of its grants (a city admin also covers its counties). */
-export function requireAdmin(identity: Identity, jurisdiction?: string): void {
-  const ok = identity.grants.some(
-    (g) => g.role === 'admin' && (!jurisdiction || g.jurisdiction === jurisdiction || REGISTRY.list(jurisdiction)?.parent === g.jurisdiction),
-  );
-  if (!ok) throw errors.forbidden('需要该辖区的管理员权限');
+export function requireAdmin(identity: Identity, jurisdiction: string): void {
+  if (!administers(identity, jurisdiction)) throw errors.forbidden('需要该辖区的管理员权限');
 }
+
+/** Any admin at all (for listing what it administers). */
+function requireSomeAdmin(identity: Identity): string[] {
+  const scope = administeredJurisdictions(identity);
+  if (scope.length === 0) throw errors.forbidden('需要管理员权限');
+  return scope;
+}
+
+const invalid = (message: string) => new AppError('INPUT.INVALID', message, 400);
 
 function checkTownship(jurisdiction: string, townshipId: string) {
   const list = REGISTRY.list(jurisdiction);
-  if (!list?.townships.some((t) => t.id === townshipId)) throw new AppError('INPUT.INVALID', `街道/乡镇 ${townshipId} 不属于 ${jurisdiction}`, 400);
+  if (!list?.townships.some((t) => t.id === townshipId)) throw invalid(`街道/乡镇 ${townshipId} 不属于 ${jurisdiction}`);
 }
+
+/** What a grant names (estates, streets, units, company) must exist and lie where this admin acts. */
+async function checkGrant(deps: AppDeps, identity: Identity, g: RoleGrant): Promise<void> {
+  requireAdmin(identity, g.jurisdiction);
+  const places: Array<[string, string | undefined]> = [
+    ...(g.units ?? []).map((u): [string, string | undefined] => [`单位 ${u}`, unitJurisdiction(u)]),
+    ...(g.streets ?? []).map((t): [string, string | undefined] => [`街道/乡镇 ${t}`, townshipJurisdiction(t)]),
+  ];
+  if (g.estates?.length) {
+    const found = new Map((await deps.store.listEstates({ ids: g.estates })).map((e) => [e.id, e.jurisdiction]));
+    places.push(...g.estates.map((e): [string, string | undefined] => [`小区 ${e}`, found.get(e)]));
+  }
+  if (g.company) {
+    const company = (await deps.store.listPropertyCompanies()).find((c) => c.id === g.company);
+    places.push([`物业企业 ${g.company}`, company?.jurisdiction]);
+  }
+  for (const [what, jurisdiction] of places) {
+    if (!jurisdiction) throw invalid(`${what} 不存在`);
+    requireAdmin(identity, jurisdiction);
+  }
+}
+
+/** A user an admin may change: staff whose every grant lies where this admin acts (never a resident). */
+function requireManagedStaff(identity: Identity, user: User): void {
+  if (user.grants.length === 0 || !user.grants.every((g) => administers(identity, g.jurisdiction))) {
+    throw errors.forbidden('只能管理本辖区的工作人员账号');
+  }
+}
+
+/** The user as an admin sees it: whether an openid is bound, never the openid. */
+const shownUser = (u: User) => ({ ...u, openid: u.openid ? '已绑定' : null });
 
 export const adminActions = {
   async putEstate(deps: AppDeps, identity: Identity, x: In<'putEstate'>) {
     requireAdmin(identity, x.jurisdiction);
+    const existing = await deps.store.getEstate(x.id);
+    if (existing) requireAdmin(identity, existing.jurisdiction);
     checkTownship(x.jurisdiction, x.townshipId);
     const list = REGISTRY.list(x.jurisdiction);
-    if (x.areaId && !list?.areas.some((a) => a.id === x.areaId)) throw new AppError('INPUT.INVALID', `区县 ${x.areaId} 不属于 ${x.jurisdiction}`, 400);
+    if (x.areaId && !list?.areas.some((a) => a.id === x.areaId)) throw invalid(`区县 ${x.areaId} 不属于 ${x.jurisdiction}`);
+    if (x.propertyCompanyId) {
+      const company = (await deps.store.listPropertyCompanies()).find((c) => c.id === x.propertyCompanyId);
+      if (!company) throw invalid(`物业企业 ${x.propertyCompanyId} 不存在`);
+      requireAdmin(identity, company.jurisdiction);
+    }
     const sameScene = await deps.store.getEstateByScene(x.sceneCode);
-    if (sameScene && sameScene.id !== x.id) throw new AppError('INPUT.INVALID', '二维码场景值已被其他小区使用', 400);
+    if (sameScene && sameScene.id !== x.id) throw invalid('二维码场景值已被其他小区使用');
     await deps.store.putEstate(x);
     return x;
   },
   async putGrid(deps: AppDeps, identity: Identity, x: In<'putGrid'>) {
     requireAdmin(identity, x.jurisdiction);
+    const existing = await deps.store.getGrid(x.id);
+    if (existing) requireAdmin(identity, existing.jurisdiction);
     checkTownship(x.jurisdiction, x.townshipId);
+    const estates = x.estateIds.length ? await deps.store.listEstates({ ids: x.estateIds }) : [];
+    const missing = x.estateIds.filter((id) => !estates.some((e) => e.id === id));
+    if (missing.length) throw invalid(`小区 ${missing.join('、')} 不存在`);
+    for (const e of estates) if (e.jurisdiction !== x.jurisdiction) throw invalid(`小区 ${e.name} 不属于 ${x.jurisdiction}`);
     await deps.store.putGrid(x);
     return x;
   },
+  /**
+   * Creates or changes a staff record. The openid is never set here (staff bind their own WeChat
+   * account), nor the demo flag; a resident's record is not an admin's to change.
+   */
   async putUser(deps: AppDeps, identity: Identity, x: In<'putUser'>) {
-    for (const g of x.grants) requireAdmin(identity, g.jurisdiction);
-    await deps.store.putUser(x);
-    return { ...x, openid: x.openid ? '已绑定' : null };
+    const existing = await deps.store.getUser(x.id);
+    if (existing) requireManagedStaff(identity, existing);
+    else if (x.grants.length === 0) throw invalid('新建工作人员账号须至少授予一个角色');
+    for (const g of x.grants) await checkGrant(deps, identity, g);
+    const user: User = { id: x.id, name: x.name, phone: x.phone, grants: x.grants, openid: existing?.openid ?? null, demo: existing?.demo ?? false };
+    await deps.store.putUser(user);
+    return shownUser(user);
   },
   async putPropertyCompany(deps: AppDeps, identity: Identity, x: In<'putPropertyCompany'>) {
     requireAdmin(identity, x.jurisdiction);
+    const existing = (await deps.store.listPropertyCompanies()).find((c) => c.id === x.id);
+    if (existing) requireAdmin(identity, existing.jurisdiction);
     await deps.store.putPropertyCompany(x);
     return x;
   },
   async putUnitContact(deps: AppDeps, identity: Identity, x: In<'putUnitContact'>) {
-    requireAdmin(identity);
+    const jurisdiction = unitJurisdiction(x.unitId);
+    if (!jurisdiction) throw invalid(`单位 ${x.unitId} 不存在`);
+    requireAdmin(identity, jurisdiction);
     await deps.store.putUnitContact({ unitId: x.unitId, name: x.name, phone: x.phone, ...(x.contactPerson ? { contactPerson: x.contactPerson } : {}) });
     return x;
   },
@@ -65,13 +129,18 @@ export const adminActions = {
     return policy;
   },
   async listEstates(deps: AppDeps, identity: Identity, x: In<'listEstates'>) {
-    requireAdmin(identity, x.jurisdiction);
-    return { items: await deps.store.listEstates(x.jurisdiction ? { jurisdiction: x.jurisdiction } : {}) };
+    const scope = x.jurisdiction ? (requireAdmin(identity, x.jurisdiction), [x.jurisdiction]) : requireSomeAdmin(identity);
+    return { items: (await Promise.all(scope.map((j) => deps.store.listEstates({ jurisdiction: j })))).flat() };
   },
+  /** Staff with a grant where this admin acts, showing those grants only; residents are never listed. */
   async listUsers(deps: AppDeps, identity: Identity, x: In<'listUsers'>) {
-    requireAdmin(identity, x.jurisdiction);
+    const scope = x.jurisdiction ? (requireAdmin(identity, x.jurisdiction), [x.jurisdiction]) : requireSomeAdmin(identity);
     const users = await deps.store.listUsers(x.jurisdiction ? { jurisdiction: x.jurisdiction } : {});
-    return { items: users.map((u) => ({ ...u, openid: u.openid ? '已绑定' : null })) };
+    const items = users.flatMap((u) => {
+      const grants = u.grants.filter((g) => scope.includes(g.jurisdiction));
+      return grants.length ? [shownUser({ ...u, grants })] : [];
+    });
+    return { items };
   },
   async directory(_deps: AppDeps, identity: Identity, x: In<'directory'>) {
     requireAdmin(identity, x.jurisdiction);
