@@ -1,23 +1,27 @@
 import type { Identity } from '../domain/roles';
 import type { Reporter, Ticket, TicketEvent, TicketState } from '../domain/ticket';
-import type { CategoryCode } from '../taxonomy/categories';
-import { grantInHandlingChain, type AuthorizeOptions, type TicketScope } from './permissions';
+import { CATEGORIES, type CategoryCode } from '../taxonomy/categories';
+import { grantInHandlingChain, isPropertyConduct, type AuthorizeOptions, type TicketScope } from './permissions';
 
 export { maskName, maskPhone } from './mask';
 
-/** Stands in for the reporter's user id where the viewer may not know who reported. */
+/** Stands in for a resident's user id wherever the viewer is not that resident. */
 export const HIDDEN_USER_ID = 'hidden';
 
+/** How a timeline names the ticket's reporter to anyone else (the role label, 居民, says it all). */
+export const RESIDENT_LABEL = '居民';
+/** How a timeline names any other resident (a "me too") to anyone but themself. */
+export const OTHER_RESIDENT_LABEL = '另一位居民';
+
 /**
- * How much of the reporter a viewer sees:
- * - self: the reporter, everything;
+ * How much of the reporter a viewer sees. A resident's user id and openid are the resident's own:
+ * no one else is ever shown them (DESIGN.md §7), so every visibility but `self` hides the user id and
+ * drops the openid; they differ in the phone only.
+ * - self: the reporter, everything but the openid (the user record keeps it, not the ticket);
  * - chain: handling chain (grid/street of the ticket, units assigned or routed, police handlers):
- *   phone and openid, to call back; an anonymous reporter's user id is hidden (no name lookup) but
- *   the phone stays, because a handler must still be able to reach the resident; openid goes too,
- *   being an identifier that handlers never need;
- * - outside: anyone else allowed to view (leadership, admin, police desk): no phone, no openid;
- *   anonymous reporters hidden;
- * - property: a property-company user never sees who reported (userId hidden, no phone, no openid).
+ *   the phone, to call back (also for an anonymous report: a handler must still reach the resident);
+ * - outside: anyone else allowed to view (leadership, admin, police desk): no phone;
+ * - property: a property-company user never learns anything of who reported.
  */
 export type ReporterVisibility = 'self' | 'chain' | 'outside' | 'property';
 
@@ -30,15 +34,13 @@ export function reporterVisibility(identity: Identity, ticket: TicketScope, opti
 }
 
 export function redactReporter(reporter: Reporter, visibility: ReporterVisibility): Reporter {
-  const { userId, openid, phone, anonymous } = reporter;
+  const { userId, phone, anonymous } = reporter;
   switch (visibility) {
     case 'self':
-      return { ...reporter };
+      return { userId, anonymous, ...(phone ? { phone } : {}) };
     case 'chain':
-      if (anonymous) return { userId: HIDDEN_USER_ID, anonymous, ...(phone ? { phone } : {}) };
-      return { userId, anonymous, ...(openid ? { openid } : {}), ...(phone ? { phone } : {}) };
+      return { userId: HIDDEN_USER_ID, anonymous, ...(phone ? { phone } : {}) };
     case 'outside':
-      return { userId: anonymous ? HIDDEN_USER_ID : userId, anonymous };
     case 'property':
       return { userId: HIDDEN_USER_ID, anonymous };
   }
@@ -49,13 +51,37 @@ export function redactTicketFor(identity: Identity, ticket: Ticket, options: Aut
   return { ...ticket, reporter: redactReporter(ticket.reporter, reporterVisibility(identity, ticket, options)) };
 }
 
-/** Events the reporter wrote carry their user id and name: hide them where the ticket hides the reporter. */
+/**
+ * An event as the viewer may see its actor. A resident actor (the reporter, a "me too", a share) is
+ * shown as themself only to that resident; anyone else sees no user id and no name: the reporter as
+ * 居民 (the role label) and any other resident as 另一位居民. A staff member who reported the ticket
+ * is hidden like a reporter wherever the viewer may not know who reported (a property company, an
+ * anonymous report). Staff actors are left as they are.
+ */
 export function redactEventFor(identity: Identity, ticket: Ticket, event: TicketEvent, options: AuthorizeOptions = {}): TicketEvent {
-  if (event.actor.userId !== ticket.reporter.userId) return event;
-  const shown = redactReporter(ticket.reporter, reporterVisibility(identity, ticket, options));
-  if (shown.userId !== HIDDEN_USER_ID) return event;
-  return { ...event, actor: { userId: HIDDEN_USER_ID, role: event.actor.role } };
+  const { actor } = event;
+  if (actor.userId === identity.userId) return event;
+  const byReporter = actor.userId === ticket.reporter.userId;
+  if (actor.role === 'resident') {
+    return { ...event, actor: { userId: HIDDEN_USER_ID, role: 'resident', ...(byReporter ? {} : { name: OTHER_RESIDENT_LABEL }) } };
+  }
+  if (!byReporter) return event;
+  const visibility = reporterVisibility(identity, ticket, options);
+  if (visibility !== 'property' && !ticket.reporter.anonymous) return event;
+  return { ...event, actor: { userId: HIDDEN_USER_ID, role: actor.role } };
 }
+
+/**
+ * Complaints about a property company's own conduct (the categories of the property-company rule,
+ * isPropertyConduct) never reach a surface anyone may read without signing in: nearby tickets, the
+ * share card, Open311 GET. The company would read them there; the handling chain sees them as usual.
+ */
+export function shownInPublic(ticket: Pick<TicketScope, 'category'>): boolean {
+  return !isPropertyConduct(ticket);
+}
+
+/** The categories shownInPublic lets through, for queries that list public tickets. */
+export const PUBLIC_CATEGORIES: readonly CategoryCode[] = CATEGORIES.map((c) => c.code).filter((category) => shownInPublic({ category }));
 
 /** What an owner-group share card shows: nothing personal, photos only when the reporter allowed it. */
 export interface PublicTicketView {

@@ -1,7 +1,19 @@
 import type { Identity } from '../../../shared/domain/roles';
 import type { Ticket, TicketEvent } from '../../../shared/domain/ticket';
 import { applyTransition } from '../../../shared/lifecycle/apply';
-import { HIDDEN_USER_ID, maskName, maskPhone, publicView, redactEventFor, redactTicketFor, reporterVisibility } from '../../../shared/permissions/privacy';
+import {
+  HIDDEN_USER_ID,
+  maskName,
+  maskPhone,
+  OTHER_RESIDENT_LABEL,
+  PUBLIC_CATEGORIES,
+  publicView,
+  redactEventFor,
+  redactTicketFor,
+  reporterVisibility,
+  shownInPublic,
+} from '../../../shared/permissions/privacy';
+import { CATEGORIES, PROPERTY_CONDUCT_CATEGORIES } from '../../../shared/taxonomy/categories';
 import { REPORTER, UNIT_POLICE, actorAs, draft, ticketIn } from '../lifecycle/fixtures';
 import { PEOPLE, type Person } from './people';
 
@@ -14,32 +26,32 @@ const anonymous = (): Ticket => whistled({ reporter: { userId: REPORTER, openid:
 
 
 describe('redactTicketFor: reporter fields, field by field', () => {
-  // [viewer, userId shown, phone shown, openid shown]
-  const named: [Person, string, boolean, boolean][] = [
-    ['reporter', REPORTER, true, true],
-    ['grid', REPORTER, true, true],
-    ['gridByGridOnly', REPORTER, true, true],
-    ['street', REPORTER, true, true],
-    ['deptLead', REPORTER, true, true],
-    ['deptCo', REPORTER, true, true],
-    ['policeAssigned', REPORTER, true, true],
-    ['gridElsewhere', REPORTER, false, false],
-    ['gridWrongJurisdiction', REPORTER, false, false],
-    ['deptOther', REPORTER, false, false],
-    ['policeDesk', REPORTER, false, false],
-    ['leadership', REPORTER, false, false],
-    ['admin', REPORTER, false, false],
-    ['otherResident', REPORTER, false, false],
-    ['property', HIDDEN_USER_ID, false, false],
+  // [viewer, userId shown, phone shown]; the openid is never shown, not even to the reporter.
+  const named: [Person, string, boolean][] = [
+    ['reporter', REPORTER, true],
+    ['grid', HIDDEN_USER_ID, true],
+    ['gridByGridOnly', HIDDEN_USER_ID, true],
+    ['street', HIDDEN_USER_ID, true],
+    ['deptLead', HIDDEN_USER_ID, true],
+    ['deptCo', HIDDEN_USER_ID, true],
+    ['policeAssigned', HIDDEN_USER_ID, true],
+    ['gridElsewhere', HIDDEN_USER_ID, false],
+    ['gridWrongJurisdiction', HIDDEN_USER_ID, false],
+    ['deptOther', HIDDEN_USER_ID, false],
+    ['policeDesk', HIDDEN_USER_ID, false],
+    ['leadership', HIDDEN_USER_ID, false],
+    ['admin', HIDDEN_USER_ID, false],
+    ['otherResident', HIDDEN_USER_ID, false],
+    ['property', HIDDEN_USER_ID, false],
   ];
 
-  it.each(named)('%s sees userId %s, phone %s, openid %s', (person, userId, phone, openid) => {
+  it.each(named)('%s sees userId %s, phone %s, never the openid', (person, userId, phone) => {
     const r = redactTicketFor(PEOPLE[person], whistled(), { parentOf }).reporter;
     expect(r.userId).toBe(userId);
     expect(r.phone).toBe(phone ? PHONE : undefined);
-    expect(r.openid).toBe(openid ? OPENID : undefined);
     expect('phone' in r).toBe(phone);
-    expect('openid' in r).toBe(openid);
+    expect('openid' in r).toBe(false);
+    expect(JSON.stringify(r)).not.toContain(OPENID);
     expect(r.anonymous).toBe(false);
   });
 
@@ -48,20 +60,20 @@ describe('redactTicketFor: reporter fields, field by field', () => {
     expect(redactTicketFor(PEOPLE.policeDesk, claimed).reporter.phone).toBe(PHONE);
   });
 
-  // anonymous: name (user id) hidden from everyone but the reporter; the chain keeps the phone
-  const anon: [Person, string, boolean, boolean][] = [
-    ['reporter', REPORTER, true, true],
-    ['grid', HIDDEN_USER_ID, true, false],
-    ['street', HIDDEN_USER_ID, true, false],
-    ['deptLead', HIDDEN_USER_ID, true, false],
-    ['leadership', HIDDEN_USER_ID, false, false],
-    ['policeDesk', HIDDEN_USER_ID, false, false],
-    ['property', HIDDEN_USER_ID, false, false],
+  // anonymous: the user id hidden from everyone but the reporter; the chain keeps the phone
+  const anon: [Person, string, boolean][] = [
+    ['reporter', REPORTER, true],
+    ['grid', HIDDEN_USER_ID, true],
+    ['street', HIDDEN_USER_ID, true],
+    ['deptLead', HIDDEN_USER_ID, true],
+    ['leadership', HIDDEN_USER_ID, false],
+    ['policeDesk', HIDDEN_USER_ID, false],
+    ['property', HIDDEN_USER_ID, false],
   ];
 
-  it.each(anon)('anonymous report: %s sees userId %s, phone %s, openid %s', (person, userId, phone, openid) => {
+  it.each(anon)('anonymous report: %s sees userId %s, phone %s', (person, userId, phone) => {
     const r = redactTicketFor(PEOPLE[person], anonymous(), { parentOf }).reporter;
-    expect(r).toEqual({ userId, anonymous: true, ...(phone ? { phone: PHONE } : {}), ...(openid ? { openid: OPENID } : {}) });
+    expect(r).toEqual({ userId, anonymous: true, ...(phone ? { phone: PHONE } : {}) });
   });
 
   it('never shows the reporter to a property-company user, even one that also holds a grid grant', () => {
@@ -84,6 +96,19 @@ describe('redactEventFor', () => {
     const d = { ...draft(), reporter: t.reporter };
     return applyTransition(d, { action: 'submit', actor: actorAs('resident'), at: t.createdAt }, { eventId: 'e1', seq: 1 }).event;
   };
+  const NEIGHBOUR = PEOPLE.otherResident.userId;
+  const meTooEvent = (t: Ticket, userId = NEIGHBOUR): TicketEvent => ({
+    id: 'e-me-too',
+    ticketId: t.id,
+    seq: 2,
+    at: t.createdAt,
+    actor: { userId, role: 'resident', name: '邻居王五' },
+    action: 'me-too',
+    from: t.state,
+    to: t.state,
+    note: '又有居民反映此问题',
+  });
+  const everyone = Object.keys(PEOPLE) as Person[];
 
   it('hides the reporter as actor from a property-company user', () => {
     const t = whistled();
@@ -92,17 +117,58 @@ describe('redactEventFor', () => {
     expect(e.note).toBe(t.description);
   });
 
-  it('hides an anonymous reporter as actor from handlers but not from the reporter', () => {
+  it.each(everyone.filter((p) => p !== 'reporter'))('shows the reporter to %s as 居民: no user id, no name', (person) => {
+    const t = whistled();
+    const e = redactEventFor(PEOPLE[person], t, { ...submitEvent(t), actor: { userId: REPORTER, role: 'resident', name: '张三' } }, { parentOf });
+    expect(e.actor).toEqual({ userId: HIDDEN_USER_ID, role: 'resident' });
+  });
+
+  it('shows the reporter their own events as they are', () => {
     const t = anonymous();
-    expect(redactEventFor(PEOPLE.grid, t, submitEvent(t)).actor.userId).toBe(HIDDEN_USER_ID);
     expect(redactEventFor(PEOPLE.reporter, t, submitEvent(t)).actor.userId).toBe(REPORTER);
   });
 
-  it('leaves staff events and named reporters to the handlers alone', () => {
+  it.each(everyone.filter((p) => p !== 'otherResident'))('shows a "me too" resident to %s as 另一位居民', (person) => {
     const t = whistled();
-    expect(redactEventFor(PEOPLE.grid, t, submitEvent(t)).actor.userId).toBe(REPORTER);
+    const e = redactEventFor(PEOPLE[person], t, meTooEvent(t), { parentOf });
+    expect(e.actor).toEqual({ userId: HIDDEN_USER_ID, role: 'resident', name: OTHER_RESIDENT_LABEL });
+    expect(JSON.stringify(e)).not.toContain(NEIGHBOUR);
+    expect(JSON.stringify(e)).not.toContain('王五');
+  });
+
+  it('shows the "me too" resident their own event', () => {
+    const t = whistled();
+    const e = meTooEvent(t);
+    expect(redactEventFor(PEOPLE.otherResident, t, e)).toBe(e);
+  });
+
+  it('leaves staff events alone', () => {
+    const t = whistled();
     const staffEvent: TicketEvent = { ...submitEvent(t), actor: actorAs('grid'), action: 'whistle' };
     expect(redactEventFor(PEOPLE.property, t, staffEvent)).toBe(staffEvent);
+    expect(redactEventFor(PEOPLE.otherResident, t, staffEvent)).toBe(staffEvent);
+  });
+
+  it('hides a staff member who reported the ticket from a property company and on an anonymous report', () => {
+    const t = whistled();
+    const own: TicketEvent = { ...submitEvent(t), actor: { userId: REPORTER, role: 'grid', name: '网格员' }, action: 'accept' };
+    expect(redactEventFor(PEOPLE.property, t, own).actor).toEqual({ userId: HIDDEN_USER_ID, role: 'grid' });
+    expect(redactEventFor(PEOPLE.grid, anonymous(), own).actor).toEqual({ userId: HIDDEN_USER_ID, role: 'grid' });
+    expect(redactEventFor(PEOPLE.grid, t, own)).toBe(own);
+  });
+});
+
+describe('shownInPublic: complaints about the property company stay off public surfaces', () => {
+  it.each(PROPERTY_CONDUCT_CATEGORIES.map((c) => [c]))('%s is not shown in public', (category) => {
+    expect(shownInPublic({ category })).toBe(false);
+    expect(PUBLIC_CATEGORIES).not.toContain(category);
+  });
+
+  it('lets every other category through', () => {
+    for (const c of CATEGORIES) expect(shownInPublic({ category: c.code })).toBe(!c.aboutPropertyCompany);
+    expect(PUBLIC_CATEGORIES).toContain('fly-wire');
+    expect(PUBLIC_CATEGORIES.length + PROPERTY_CONDUCT_CATEGORIES.length).toBe(CATEGORIES.length);
+    expect(PROPERTY_CONDUCT_CATEGORIES).toEqual(expect.arrayContaining(['fee-coercion', 'illegal-fee', 'contract', 'service-exit', 'common-property', 'info-leak']));
   });
 });
 
