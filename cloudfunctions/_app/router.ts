@@ -2,6 +2,7 @@ import { ZodError, type z, type ZodTypeAny } from 'zod';
 import { DomainError } from '../../shared/lifecycle/errors';
 import { RouteError } from '../../shared/routing/route';
 import { StoreConflictError } from '../../shared/ports/store';
+import { cleanStrings } from '../../shared/text/clean';
 import type { Identity } from '../../shared/domain/roles';
 import type { AppDeps, Caller } from './context';
 import { fail, ok, type Envelope } from './envelope';
@@ -54,7 +55,8 @@ export function createFunction(name: string, table: ActionTable) {
       const actionName = typeof req.action === 'string' ? req.action : '';
       const def = Object.prototype.hasOwnProperty.call(table, actionName) ? table[actionName] : undefined;
       if (!def) throw errors.unknownAction(name, actionName.slice(0, 40));
-      const input = def.input.parse(req.data ?? {});
+      // Invisible and control characters go before any length check (shared/text/clean.ts).
+      const input = def.input.parse(cleanStrings(req.data ?? {}));
       if (def.auth === 'user' && !caller.identity) throw errors.unauthenticated();
       const data = await def.run(deps, caller.identity, input);
       return { envelope: ok(data), status: 200 };
