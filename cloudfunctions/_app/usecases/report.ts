@@ -15,6 +15,7 @@ import type { AppDeps } from '../context';
 import { AppError, errors } from '../errors';
 import { act, loadTicket, viewFor } from './support';
 import { submitRouted } from './submission';
+import { sameSubmission } from '../../../shared/domain/idempotency';
 
 type In<K extends keyof typeof ReportInputs> = z.output<(typeof ReportInputs)[K]>;
 
@@ -38,7 +39,7 @@ export async function submitReport(deps: AppDeps, identity: Identity, input: In<
   const estate = await estateOr404(deps, input.estateId);
 
   // A retry of a stored submission is not a new report: answer it before any limit or check.
-  const retried = await findRetry(deps, identity, input.idempotencyKey);
+  const retried = await findRetry(deps, identity, input);
   if (retried) return retried;
   if ((await store.countSubmissionsSince(identity.userId, addNaturalMinutes(now, -60))) >= deps.config.reportsPerHour) {
     throw errors.rateLimited();
@@ -62,12 +63,16 @@ export async function submitReport(deps: AppDeps, identity: Identity, input: In<
     idempotencyKey: input.idempotencyKey,
     photosPublic: input.photosPublic,
   });
+  // Two first tries raced with one key: the loser's body must still be the winner's.
+  if (!stored.created && !sameSubmission(stored.ticket, input)) throw new AppError('IDEMPOTENCY.MISMATCH', '该提交编号已用于另一份上报，请刷新后重新提交', 409);
   return { ...(await viewFor(deps, identity, stored.ticket)), created: stored.created };
 }
 
-async function findRetry(deps: AppDeps, identity: Identity, key: string) {
-  const ticket = await deps.store.findByIdempotencyKey(identity.userId, key);
-  return ticket ? { ...(await viewFor(deps, identity, ticket)), created: false } : null;
+async function findRetry(deps: AppDeps, identity: Identity, input: In<'submit'>) {
+  const ticket = await deps.store.findByIdempotencyKey(identity.userId, input.idempotencyKey);
+  if (!ticket) return null;
+  if (!sameSubmission(ticket, input)) throw new AppError('IDEMPOTENCY.MISMATCH', '该提交编号已用于另一份上报，请刷新后重新提交', 409);
+  return { ...(await viewFor(deps, identity, ticket)), created: false };
 }
 
 export async function listMine(deps: AppDeps, identity: Identity, input: In<'listMine'>) {
