@@ -17,7 +17,7 @@ let sizes: Array<{ name: string; bytes: number }>;
 
 beforeAll(async () => {
   sizes = await bundleFunctions(OUT);
-  loopback = await CloudbaseLoopback.start({ autoCreateCollections: true });
+  loopback = await CloudbaseLoopback.start();
   loopback.seed('estates', [
     {
       _id: 'yn-jinxiu',
@@ -77,7 +77,10 @@ describe('cloud function bundles', () => {
   it('ticket: answers a resident’s home with empty counts (identity from WX_OPENID)', async () => {
     const res = await invoke('ticket', { action: 'home', data: {} }, 'o-resident');
     expect(res.ok).toBe(true);
-    expect(res.data!.user).toMatchObject({ id: 'wx:o-resident' });
+    // A first-time resident gets an opaque user id, bound to the openid on a user record (issue 14 §2).
+    const user = res.data!.user as { id: string };
+    expect(user.id).not.toContain('o-resident');
+    expect(loopback.docs('users').filter((u) => u.openid === 'o-resident').map((u) => u._id)).toEqual([user.id]);
   });
 
   it('admin: refuses a caller without an admin grant', async () => {

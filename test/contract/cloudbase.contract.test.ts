@@ -1,10 +1,9 @@
-import { createCloudbaseStore, ensureCollections, loadCloudbase } from '../../cloudfunctions/_adapters/cloudbase/store';
+import { createCloudbaseStore, loadCloudbase } from '../../cloudfunctions/_adapters/cloudbase/store';
 import { CloudbaseLoopback } from '../support/cloudbase-loopback';
 import { describeStoreContract } from './store.contract';
 
 describeStoreContract('CloudBase (real @cloudbase/node-sdk against the loopback CloudBase server)', async () => {
   const loopback = await CloudbaseLoopback.start();
   const app = loadCloudbase(loopback.sdkOptions());
-  await ensureCollections(app.database());
   return { store: createCloudbaseStore(app), cleanup: () => loopback.close() };
 });

@@ -555,6 +555,17 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         expect(ids(await store.listUsers({ role: 'grid' }))).toEqual([resident.id]);
       });
 
+      it('users without an openid (invited staff not yet bound): several are stored, read back with openid null, and found by openid once bound', async () => {
+        const invited = Array.from({ length: 3 }, () => makeUser({ openid: null, grants: [{ role: 'department', jurisdiction: 'yongning', units: [LEAD_UNIT] }] }));
+        for (const u of invited) await store.putUser(u);
+        for (const u of invited) expect(await store.getUser(u.id)).toEqual(u);
+        expect(sortedIds(await store.listUsers({ unitId: LEAD_UNIT }))).toEqual(sortedIds(invited));
+        const bound = { ...invited[1]!, openid: 'o-bound-later' };
+        await store.putUser(bound);
+        expect(await store.getUserByOpenid('o-bound-later')).toEqual(bound);
+        expect(await store.getUser(invited[0]!.id)).toEqual(invited[0]);
+      });
+
       it('listUsers follows putUser: replaced grants move a user between role, jurisdiction and unit lists; one user is listed once', async () => {
         const residents = Array.from({ length: 30 }, (_, i) => makeUser({ grants: [{ role: 'resident', jurisdiction: i % 2 ? 'yongning' : 'qitai' }] }));
         const grid = makeUser({

@@ -16,11 +16,35 @@
  * - wx.api: WeChat open-API passthrough, recorded and answered with canned JSON.
  * Every request is recorded (action + body) so tests can assert what the SDK sent.
  *
- * It is not CloudBase: error texts, index behaviour, limits and transaction isolation are
- * approximations. Unsupported operators or actions answer with an error so gaps show up loudly.
+ * Strict where the platform is (the production path of DESIGN.md §9):
+ * - the collections are exactly those of the deploy configuration (cloudfunctions/_deploy/resources.ts),
+ *   created at start; any read or write of another collection answers DATABASE_COLLECTION_NOT_EXIST
+ *   (code: https://docs.cloudbase.net/en/error-code/basic/DATABASE_COLLECTION_NOT_EXIST and the
+ *   `e.code === 'DATABASE_COLLECTION_NOT_EXIST'` check of @cloudbase/node-sdk 2.0.0
+ *   test/common/index.ts; message as the service words it: "[ResourceNotFound] Db or Table not
+ *   exist. Please check your request, …");
+ * - the unique indexes of that configuration are enforced (sparse ones skip documents without the
+ *   field; `null` is a value, as in MongoDB): a duplicate answers DATABASE_DUPLICATE_WRITE with
+ *   MongoDB's E11000 text naming the index;
+ * - inside a transaction only single-document operations are accepted: the SDK marks each request
+ *   with `queryType` 'DOC' (doc().get/set/update/remove) or 'WHERE' (where().get/update/remove,
+ *   updateAndReturn), and sends `transactionId` with both (@cloudbase/database 1.4.3
+ *   src/query.ts, src/document.ts); the platform refuses batch (where) operations in a transaction
+ *   ("在事务中不支持批量操作(where 语句),只支持单记录操作(collection.doc, collection.add)",
+ *   https://developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/database/transaction.html);
+ * - a query with `limit` over 1,000 is refused (the server-side ceiling; the SDK itself clamps to
+ *   1,000, src/query.ts `param.limit = limit < 1000 ? limit : 1000`, so only a hand-made request
+ *   gets there).
+ * Every filtered query is also logged process-wide (`observedQueries`) with its collection, fields
+ * and order, so a test can check that the deploy configuration has an index for it.
+ *
+ * It is not CloudBase: error texts of the refusals above other than the missing collection, index
+ * use and transaction isolation are approximations. Unsupported operators or actions answer with an
+ * error so gaps show up loudly.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { declaredCollections, type IndexDeclaration } from '../../cloudfunctions/_deploy/resources';
 
 export type Doc = Record<string, unknown>;
 
@@ -306,13 +330,52 @@ interface Transaction {
 
 const key = (collection: string, id: string) => `${collection}\u0000${id}`;
 
+/** A unique index as the fake enforces it. */
+interface UniqueIndex {
+  name: string;
+  fields: string[];
+  sparse: boolean;
+}
+
+/** The key of `doc` in a unique index, or null when a sparse index leaves the document out. */
+function uniqueKey(doc: Doc, index: UniqueIndex): string | null {
+  const values = index.fields.map((f) => collect(doc, f.split('.'))[0]);
+  if (index.sparse && values.every((v) => v === MISSING || v === undefined)) return null;
+  return JSON.stringify(values.map((v) => (v === MISSING || v === undefined ? null : v)));
+}
+
 class FakeDatabase {
   readonly collections = new Map<string, Map<string, Doc>>();
+  readonly uniqueIndexes = new Map<string, UniqueIndex[]>();
   private readonly revs = new Map<string, number>();
   private readonly txs = new Map<string, Transaction>();
   private counter = 0;
 
-  constructor(private readonly autoCreate: boolean) {}
+  /** Creates the declared collections and their unique indexes. */
+  constructor(declared: ReadonlyArray<{ name: string; indexes: readonly IndexDeclaration[] }>) {
+    for (const c of declared) {
+      this.collections.set(c.name, new Map());
+      this.uniqueIndexes.set(
+        c.name,
+        c.indexes.filter((i) => i.unique).map((i) => ({ name: i.name, fields: i.keys.map(([f]) => f), sparse: i.sparse === true })),
+      );
+    }
+  }
+
+  /**
+   * Refuses `doc` (to be stored as `id`) when another document of `visible` holds the same key in a
+   * unique index, as MongoDB's E11000 does.
+   */
+  checkUnique(name: string, id: string, doc: Doc, visible: Doc[]): void {
+    for (const index of this.uniqueIndexes.get(name) ?? []) {
+      const k = uniqueKey(doc, index);
+      if (k === null) continue;
+      if (visible.some((other) => String(other._id) !== id && uniqueKey(other, index) === k)) {
+        const shown = index.fields.map((f, i) => `${f}: ${JSON.stringify((JSON.parse(k) as unknown[])[i])}`).join(', ');
+        throw new CloudbaseFault('DATABASE_DUPLICATE_WRITE', `E11000 duplicate key error collection: ${name} index: ${index.name} dup key: { ${shown} }`);
+      }
+    }
+  }
 
   nextId(prefix: string): string {
     this.counter += 1;
@@ -325,12 +388,13 @@ class FakeDatabase {
   }
 
   collection(name: string): Map<string, Doc> {
-    let coll = this.collections.get(name);
-    if (!coll && this.autoCreate) {
-      coll = new Map();
-      this.collections.set(name, coll);
+    const coll = this.collections.get(name);
+    if (!coll) {
+      throw new CloudbaseFault(
+        'DATABASE_COLLECTION_NOT_EXIST',
+        `[ResourceNotFound] Db or Table not exist. Please check your request, but if the problem cannot be solved, contact us. (collection: ${name})`,
+      );
     }
-    if (!coll) throw new CloudbaseFault('DATABASE_COLLECTION_NOT_EXIST', `Db or Table not exist: ${name}`);
     return coll;
   }
 
@@ -360,6 +424,7 @@ class FakeDatabase {
   write(name: string, id: string, doc: Doc | null, tx: Transaction | undefined): void {
     const k = key(name, id);
     const base = this.collection(name);
+    if (doc) this.checkUnique(name, id, doc, this.view(name, tx));
     if (!tx) {
       if (doc) base.set(id, doc);
       else base.delete(id);
@@ -387,6 +452,10 @@ class FakeDatabase {
     for (const [k, rev] of tx.baseRevs) {
       if ((this.revs.get(k) ?? 0) !== rev) throw new CloudbaseFault('DATABASE_TRANSACTION_CONFLICT', 'document changed outside the transaction');
     }
+    // All or nothing: every buffered document against the committed state first, then apply.
+    for (const w of tx.writes.values()) {
+      if (w.doc) this.checkUnique(w.collection, w.id, w.doc, this.view(w.collection, undefined));
+    }
     for (const w of tx.writes.values()) this.write(w.collection, w.id, w.doc, undefined);
   }
 
@@ -398,10 +467,55 @@ class FakeDatabase {
 
 /* -------------------------------------------------------------- server */
 
+/** Actions on the documents of one collection (`collectionName` in the body). */
+const DOCUMENT_ACTIONS = new Set([
+  'database.insertDocument',
+  'database.getDocument',
+  'database.calculateDocument',
+  'database.modifyDocument',
+  'database.removeDocument',
+]);
+
+/** CloudBase's server-side page ceiling (TOOLCHAIN.md "Platform limits"). */
+const MAX_LIMIT = 1000;
+
+function hasTransaction(body: Record<string, unknown>): boolean {
+  return body.transactionId !== undefined && body.transactionId !== null && body.transactionId !== '';
+}
+
 export interface LoopbackOptions {
   env?: string;
-  /** Create collections on first use instead of answering DATABASE_COLLECTION_NOT_EXIST (default false). */
-  autoCreateCollections?: boolean;
+}
+
+/** A filtered or ordered query the SDK sent (outside the `_id` lookups of doc()). */
+export interface ObservedQuery {
+  action: string;
+  collection: string;
+  /** Field paths the filter names (through $and/$or/$nor; `$elemMatch` keys as `field.key`). */
+  fields: string[];
+  /** orderBy fields, in order. */
+  order: string[];
+}
+
+/** Every query any loopback of this process answered (tests compare them with the declared indexes). */
+export const observedQueries: ObservedQuery[] = [];
+
+/** The field paths a query document names. */
+export function queryFields(query: Doc, prefix = ''): string[] {
+  const out = new Set<string>();
+  for (const [k, cond] of Object.entries(query)) {
+    if (LOGICAL.has(k)) {
+      for (const q of asList(k, cond)) for (const f of queryFields(q as Doc, prefix)) out.add(f);
+      continue;
+    }
+    if (k.startsWith('$')) continue;
+    const path = `${prefix}${k}`;
+    out.add(path);
+    if (isObject(cond) && isObject(cond.$elemMatch)) {
+      for (const f of queryFields(cond.$elemMatch, `${path}.`)) out.add(f);
+    }
+  }
+  return [...out];
 }
 
 type WxHandler = (requestData: unknown) => unknown;
@@ -426,14 +540,14 @@ export class CloudbaseLoopback {
   private constructor(
     private readonly server: http.Server,
     readonly env: string,
-    autoCreate: boolean,
   ) {
-    this.db = new FakeDatabase(autoCreate);
+    // Exactly what `npm run deploy` creates: the same declaration file.
+    this.db = new FakeDatabase(declaredCollections());
   }
 
   static async start(options: LoopbackOptions = {}): Promise<CloudbaseLoopback> {
     const server = http.createServer();
-    const loopback = new CloudbaseLoopback(server, options.env ?? 'fake-env-1a2b3c', options.autoCreateCollections ?? false);
+    const loopback = new CloudbaseLoopback(server, options.env ?? 'fake-env-1a2b3c');
     server.on('request', (req, res) => loopback.handle(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     loopback.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -475,8 +589,9 @@ export class CloudbaseLoopback {
     this.wxCalls.length = 0;
   }
 
-  createCollection(name: string): void {
-    if (!this.db.collections.has(name)) this.db.createCollection(name);
+  /** Names of the collections that exist. */
+  collectionNames(): string[] {
+    return [...this.db.collections.keys()];
   }
 
   /** Committed documents of a collection (copies), in insertion order. */
@@ -484,8 +599,8 @@ export class CloudbaseLoopback {
     return [...(this.db.collections.get(collection)?.values() ?? [])].map(clone);
   }
 
+  /** Stores documents as they are (the collection must exist; unique indexes apply). */
   seed(collection: string, docs: Doc[]): void {
-    this.createCollection(collection);
     for (const doc of docs) this.db.write(collection, String(doc._id), clone(doc), undefined);
   }
 
@@ -559,6 +674,23 @@ export class CloudbaseLoopback {
     const tx = () => db.tx(body.transactionId);
     const coll = () => String(body.collectionName);
     const query = (): Doc => (typeof body.query === 'string' && body.query !== '' ? (decodeEjson(body.query) as Doc) : {});
+    if (DOCUMENT_ACTIONS.has(action)) {
+      // Before anything else, as the service: the collection must exist.
+      db.collection(coll());
+      if (hasTransaction(body) && body.queryType !== 'DOC' && action !== 'database.insertDocument') {
+        throw new CloudbaseFault(
+          'DATABASE_TRANSACTION_FAIL',
+          `fake CloudBase: ${action} with queryType ${String(body.queryType)} inside a transaction: only single-document operations (collection.doc, collection.add) are supported in a transaction`,
+        );
+      }
+      if (body.limit !== undefined && Number(body.limit) > MAX_LIMIT) {
+        throw new CloudbaseFault('INVALID_PARAM', `fake CloudBase: limit ${String(body.limit)} is over the server-side maximum of ${MAX_LIMIT}`);
+      }
+      if (body.queryType === 'WHERE' || action === 'database.calculateDocument') {
+        const order = typeof body.order === 'string' ? Object.keys(decodeEjson(body.order) as Doc) : [];
+        observedQueries.push({ action, collection: coll(), fields: queryFields(query()), order });
+      }
+    }
     switch (action) {
       case 'database.addCollection':
         db.createCollection(coll());
@@ -599,7 +731,7 @@ export class CloudbaseLoopback {
           });
         }
         const offset = Number(body.offset ?? 0);
-        const limit = Math.min(Number(body.limit ?? 100), 1000);
+        const limit = Number(body.limit ?? 100);
         const page = docs.slice(offset, offset + limit);
         return { data: { list: page.map((d) => JSON.stringify(d)) }, limit, offset };
       }

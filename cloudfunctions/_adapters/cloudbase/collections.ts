@@ -1,6 +1,9 @@
-import { isCollectionAlreadyExists, type CbDatabase, type CbQuery, type DocData } from './sdk';
+import type { CbQuery, DocData } from './sdk';
 
-/** One collection per entity; every document's `_id` is our id. */
+/**
+ * One collection per entity; every document's `_id` is our id. Each must be declared, with its
+ * indexes and security rule, in cloudfunctions/_deploy/resources.ts (created by `npm run deploy`).
+ */
 export const COLLECTIONS = {
   tickets: 'tickets',
   events: 'events',
@@ -24,41 +27,6 @@ export const COLLECTIONS = {
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
-
-/**
- * Indexes the queries rely on. The node SDK cannot create indexes; set them in the CloudBase console
- * (or cloudbaserc) when the environment is created. Without them CloudBase scans the collection.
- */
-export const INDEXES: Record<CollectionName, string[][]> = {
-  tickets: [['no'], ['createdAt', '_id'], ['sweepAt', '_id'], ['reporter.userId', 'createdAt'], ['jurisdiction', 'createdAt'], ['indexUnitIds'], ['sharedGroups']],
-  events: [['ticketId', 'seq']],
-  idempotency: [],
-  me_too: [],
-  sequences: [],
-  outbox: [['sentAt', 'createdAt'], ['recipientUserId', 'createdAt']],
-  estates: [['sceneCode'], ['jurisdiction']],
-  grids: [['jurisdiction'], ['estateIds']],
-  users: [['openid'], ['grants.jurisdiction']],
-  property_companies: [['jurisdiction']],
-  unit_contacts: [],
-  sla_policies: [],
-  owner_groups: [['estateId']],
-  violations: [['companyId', 'year', 'confirmedAt'], ['jurisdiction', 'year', 'confirmedAt']],
-};
-
-/**
- * Creates the collections that do not exist yet (CloudBase refuses reads and writes on a missing
- * collection, and a collection cannot be created inside a transaction). Run once per environment.
- */
-export async function ensureCollections(db: CbDatabase): Promise<void> {
-  for (const name of Object.values(COLLECTIONS)) {
-    try {
-      await db.createCollection(name);
-    } catch (error) {
-      if (!isCollectionAlreadyExists(error)) throw error;
-    }
-  }
-}
 
 /** Server-side page size ceiling of CloudBase (the SDK clamps `limit` to it). */
 export const MAX_PAGE = 1000;

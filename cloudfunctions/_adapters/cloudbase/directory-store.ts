@@ -3,6 +3,21 @@ import type { DirectoryStore } from '../../../shared/ports/store';
 import { chunk, COLLECTIONS, fromDoc, getAll, toDoc, withoutId, type CollectionName } from './collections';
 import type { CbDatabase, CbQuery, DocData } from './sdk';
 
+/**
+ * `users.openid` has a unique sparse index (cloudfunctions/_deploy/resources.ts): a user without an
+ * openid (staff not yet bound) is stored without the field, since a stored null is a value and a
+ * second one would be a duplicate key. Read back, a missing openid is null again.
+ */
+function userDoc(user: User): object {
+  if (user.openid !== null) return user;
+  const { openid: _none, ...rest } = user;
+  return rest;
+}
+
+function userFrom(user: User | null): User | null {
+  return user && user.openid === undefined ? { ...user, openid: null } : user;
+}
+
 export function createCloudbaseDirectoryStore(db: CbDatabase): DirectoryStore {
   const _ = db.command;
 
@@ -64,9 +79,9 @@ export function createCloudbaseDirectoryStore(db: CbDatabase): DirectoryStore {
     },
     putGrid: (grid) => put(COLLECTIONS.grids, grid.id, grid),
 
-    getUser: (id) => getById<User>(COLLECTIONS.users, id),
-    getUserByOpenid: (openid) => findOne<User>(COLLECTIONS.users, { openid }),
-    listUsers(filter) {
+    getUser: async (id) => userFrom(await getById<User>(COLLECTIONS.users, id)),
+    getUserByOpenid: async (openid) => userFrom(await findOne<User>(COLLECTIONS.users, { openid })),
+    async listUsers(filter) {
       const where: DocData = {};
       if (filter.demo !== undefined) where.demo = filter.demo;
       // Role, jurisdiction and unit must hold in the same grant: a police officer of one
@@ -77,9 +92,9 @@ export function createCloudbaseDirectoryStore(db: CbDatabase): DirectoryStore {
       if (filter.role !== undefined) grant.role = filter.role;
       if (filter.unitId !== undefined) grant.$or = [{ units: filter.unitId }, { streets: filter.unitId }];
       if (Object.keys(grant).length > 0) where.grants = _.elemMatch(grant);
-      return list<User>(COLLECTIONS.users, where);
+      return (await list<User>(COLLECTIONS.users, where)).map((u) => userFrom(u) as User);
     },
-    putUser: (user) => put(COLLECTIONS.users, user.id, user),
+    putUser: (user) => put(COLLECTIONS.users, user.id, userDoc(user)),
 
     listPropertyCompanies: (jurisdiction) =>
       list<PropertyCompany>(COLLECTIONS.propertyCompanies, jurisdiction !== undefined ? { jurisdiction } : {}),

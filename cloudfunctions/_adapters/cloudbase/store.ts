@@ -5,7 +5,7 @@ import type { CloudbaseApp } from './sdk';
 import { createCloudbaseTicketStore } from './ticket-store';
 import { createCloudbaseViolationStore } from './violation-store';
 
-export { COLLECTIONS, ensureCollections, INDEXES } from './collections';
+export { COLLECTIONS } from './collections';
 export { loadCloudbase, type CloudbaseApp, type LoadCloudbaseOptions } from './sdk';
 
 /**

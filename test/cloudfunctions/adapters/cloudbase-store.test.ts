@@ -1,4 +1,5 @@
-import { COLLECTIONS, ensureCollections } from '../../../cloudfunctions/_adapters/cloudbase/store';
+import { COLLECTIONS } from '../../../cloudfunctions/_adapters/cloudbase/store';
+import { declaredCollections } from '../../../cloudfunctions/_deploy/resources';
 import { StoreConflictError } from '../../../shared/ports/store';
 import { decodeEjson, type RecordedRequest } from '../../support/cloudbase-loopback';
 import { makeEvent, makeMessage, makeTicket, openHarness, T, type Harness } from './fixtures';
@@ -16,10 +17,8 @@ afterEach(async () => {
 const ejson = (req: RecordedRequest | undefined, field: string): unknown => decodeEjson(String(req?.body[field]));
 
 describe('CloudBase store on the real SDK against the loopback CloudBase server: setup', () => {
-  it('creates every collection with database.addCollection and tolerates existing ones', async () => {
-    await ensureCollections(h.app.database());
-    const adds = h.loopback.requestsFor('database.addCollection').map((r) => r.body.collectionName);
-    expect(adds.sort()).toEqual(Object.values(COLLECTIONS).sort());
+  it('every collection the adapter names is declared for deploy, and nothing else is', () => {
+    expect(declaredCollections().map((c) => c.name).sort()).toEqual(Object.values(COLLECTIONS).sort());
   });
 });
 

@@ -1,7 +1,7 @@
 /** Tickets, events and outbox messages for the CloudBase adapter tests. */
 import type { OutboxMessage } from '../../../shared/domain/outbox';
 import type { Ticket, TicketEvent } from '../../../shared/domain/ticket';
-import { createCloudbaseStore, ensureCollections, loadCloudbase, type CloudbaseApp } from '../../../cloudfunctions/_adapters/cloudbase/store';
+import { createCloudbaseStore, loadCloudbase, type CloudbaseApp } from '../../../cloudfunctions/_adapters/cloudbase/store';
 import type { Store } from '../../../shared/ports/store';
 import { CloudbaseLoopback } from '../../support/cloudbase-loopback';
 
@@ -94,11 +94,9 @@ export interface Harness {
   store: Store;
 }
 
-/** The real SDK pointed at a fresh loopback CloudBase server, collections created. */
+/** The real SDK pointed at a fresh loopback CloudBase server (the declared collections exist). */
 export async function openHarness(): Promise<Harness> {
   const loopback = await CloudbaseLoopback.start();
   const app = loadCloudbase(loopback.sdkOptions());
-  await ensureCollections(app.database());
-  loopback.clearRequests();
   return { loopback, app, store: createCloudbaseStore(app) };
 }
