@@ -7,6 +7,9 @@
  *   The estate is the jurisdiction's registered estate nearest to lat/long within 1 km; otherwise
  *   the ticket is routed at jurisdiction level (no estate, no street) like any report.
  * - service_request_id is the human ticket number (e.g. YN-20261123-0007).
+ * - GET never shows a complaint about a property company's own conduct (shared/permissions
+ *   shownInPublic): requests.json leaves them out whatever the filters, requests/<id>.json answers 404
+ *   as for an unknown id. services.json still lists those services, and POST still takes them.
  * - No reporter data is ever exposed. Reports from the mini-program also omit their free-text
  *   description and the resident's own location (the estate's location stands in), like the public
  *   share card; requests created through Open311 show what the API client sent.
@@ -16,6 +19,7 @@ import type { Estate } from '../../shared/domain/directory';
 import { STATE_LABELS, TICKET_STATES, type GeoPoint, type Ticket, type TicketEvent } from '../../shared/domain/ticket';
 import { distanceMeters } from '../../shared/geo';
 import { REGISTRY } from '../../shared/jurisdictions';
+import { PUBLIC_CATEGORIES, shownInPublic } from '../../shared/permissions';
 import { addNaturalMinutes, instantMs, toShanghaiIso, toUtcIso } from '../../shared/sla/calendar';
 import { expectedResolveBy } from '../../shared/sla/deadlines';
 import type { SlaPolicy } from '../../shared/sla/policy';
@@ -315,9 +319,11 @@ async function mapAll(deps: AppDeps, tickets: Ticket[], config: Open311Config): 
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
+/** The ticket a public GET may show under this id: none for a complaint about the property company. */
 async function findTicket(deps: AppDeps, id: string): Promise<Ticket | null> {
   if (!REQUEST_ID.test(id)) return null;
-  return (await deps.store.getTicketByNo(id)) ?? (await deps.store.getTicket(id));
+  const ticket = (await deps.store.getTicketByNo(id)) ?? (await deps.store.getTicket(id));
+  return ticket && shownInPublic(ticket) ? ticket : null;
 }
 
 /** GET requests/{id}.json: an array with the one request. */
@@ -366,17 +372,20 @@ export async function listServiceRequests(deps: AppDeps, params: Open311Params =
   const start = parseDate(params.start_date, 'start_date') ?? addNaturalMinutes(end ?? deps.clock.now(), -DEFAULT_WINDOW_DAYS * 24 * 60);
   if (end && instantMs(start) > instantMs(end)) throw new Open311Error(400, 'start_date 不能晚于 end_date');
   const states = statuses.length === 1 ? (statuses[0] === 'open' ? OPEN_STATES : CLOSED_STATES) : undefined;
+  // Only public categories, in the query itself, so that hidden tickets take no place in the page.
+  const categories = codes.length ? PUBLIC_CATEGORIES.filter((c) => codes.includes(c)) : [...PUBLIC_CATEGORIES];
+  if (categories.length === 0) return [];
   const page = await deps.store.queryTickets(
     {
       ...(jurisdiction ? { jurisdiction } : {}),
-      ...(codes.length ? { categories: codes } : {}),
+      categories,
       ...(states ? { states: [...states] } : {}),
       createdFrom: start,
       ...(end ? { createdTo: end } : {}),
     },
     { limit: MAX_LIST },
   );
-  return mapAll(deps, page.items, config);
+  return mapAll(deps, page.items.filter(shownInPublic), config);
 }
 
 export interface Open311HttpRequest {

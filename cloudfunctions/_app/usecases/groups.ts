@@ -9,7 +9,7 @@ import type { Estate, OwnerGroup } from '../../../shared/domain/directory';
 import type { Identity } from '../../../shared/domain/roles';
 import type { Ticket, TicketEvent } from '../../../shared/domain/ticket';
 import { demoGroupsOf, openGIdFromResolvedCloudId, parseDemoGroupId } from '../../../shared/groups';
-import { authorize, coversJurisdiction, publicView } from '../../../shared/permissions';
+import { authorize, coversJurisdiction, publicView, shownInPublic } from '../../../shared/permissions';
 import type { TicketFilter } from '../../../shared/ports/store';
 import { isOpen } from '../../../shared/sla/progress';
 import { getCategory, POLICE_CATEGORIES } from '../../../shared/taxonomy/categories';
@@ -31,6 +31,8 @@ export const GROUP_CODES = {
   demoOnly: 'GROUP.DEMO_ONLY',
   /** No active binding of this group (to this ticket's estate). */
   notBound: 'GROUP.NOT_BOUND',
+  /** A complaint about the property company's own conduct is never shared into an owner group. */
+  notShareable: 'GROUP.NOT_SHAREABLE',
 } as const;
 
 const unresolved = (why = '无法识别该微信群，请在业主群内重新打开') => new AppError(GROUP_CODES.unresolved, why, 400);
@@ -227,11 +229,14 @@ function card(t: Ticket) {
 /**
  * The reporter shares the ticket card into an active owner group bound to the ticket's estate: the
  * group joins ticket.sharedGroups (which puts the ticket on the police group desk), recorded as a
- * 'share' event. Sharing into the same group again changes nothing.
+ * 'share' event. Sharing into the same group again changes nothing. A complaint about the property
+ * company's own conduct has no public card (report.publicView) and is not shared: the company's
+ * staff sit in owner groups too.
  */
 export async function shareToGroup(deps: AppDeps, identity: Identity, input: { ticketId: string; groupId: string }) {
   const ticket = await loadTicket(deps, input.ticketId);
   if (ticket.reporter.userId !== identity.userId) throw new AppError('AUTH.OUT_OF_SCOPE', '只有反映人可以把工单分享到业主群', 403);
+  if (!shownInPublic(ticket)) throw new AppError(GROUP_CODES.notShareable, '涉及物业服务企业自身的投诉不在业主群公开，可在“我的上报”中查看办理进度', 400);
   const group = await groupById(deps, input.groupId);
   if (!group || !group.active || group.estateId !== ticket.estateId) throw new AppError(GROUP_CODES.notBound, '该群未绑定到本工单所在小区', 400);
   const { ticket: after, event } = await recordOnTicket(deps, ticket.id, (current, seq, now) => {

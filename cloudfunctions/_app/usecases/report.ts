@@ -3,7 +3,7 @@ import type { Estate } from '../../../shared/domain/directory';
 import type { Ticket, TicketEvent } from '../../../shared/domain/ticket';
 import { decodeScene } from '../../../shared/estate/scene';
 import { distanceMeters } from '../../../shared/geo';
-import { publicView } from '../../../shared/permissions';
+import { publicView, PUBLIC_CATEGORIES, shownInPublic } from '../../../shared/permissions';
 import { noticeboardUnits } from '../../../shared/routing/noticeboard';
 import { addNaturalMinutes, instantMs } from '../../../shared/sla/calendar';
 import { reopenDeadline } from '../../../shared/sla/deadlines';
@@ -54,9 +54,9 @@ export async function submitReport(deps: AppDeps, identity: Identity, input: In<
     description: input.description,
     photos: input.photos,
     location: input.location ?? null,
+    // The openid stays on the user record (DESIGN.md §7): the ticket knows the reporter by user id.
     reporter: {
       userId: identity.userId,
-      ...(identity.openid ? { openid: identity.openid } : {}),
       ...(input.contactPhone ? { phone: input.contactPhone } : {}),
       anonymous: input.anonymous,
     },
@@ -168,13 +168,17 @@ export async function meToo(deps: AppDeps, identity: Identity, input: In<'meToo'
   throw new AppError('TICKET.VERSION_CONFLICT', '工单正在更新，请稍后重试', 409);
 }
 
-/** Open tickets of the same category in the estate within 50 m (or anywhere in it without a location). */
+/**
+ * Open tickets of the same category in the estate within 50 m (or anywhere in it without a location).
+ * Public (no sign-in): a complaint about the property company's own conduct is never listed.
+ */
 export async function nearby(deps: AppDeps, _identity: Identity | null, input: In<'nearby'>) {
+  if (!PUBLIC_CATEGORIES.includes(input.category)) return { items: [] };
   const page = await deps.store.queryTickets({ estateIds: [input.estateId], categories: [input.category] }, { limit: 100 });
   const here = input.location ?? null;
   return {
     items: page.items
-      .filter((t) => isOpen(t) && t.mergedInto === null)
+      .filter((t) => shownInPublic(t) && isOpen(t) && t.mergedInto === null)
       .filter((t) => !here || !t.location || distanceMeters(here, t.location) <= NEARBY_METERS)
       .slice(0, 10)
       .map((t) => ({ ...publicView(t, { photosAllowed: t.photosPublic === true }), id: t.id, no: t.no })),
@@ -222,7 +226,12 @@ export async function noticeboard(deps: AppDeps, input: In<'noticeboard'>) {
   };
 }
 
+/**
+ * The share card (public, no sign-in). A complaint about the property company's own conduct has
+ * none: it answers as if there were no such ticket, so the card reveals not even that it exists.
+ */
 export async function publicTicket(deps: AppDeps, input: { ticketId: string }) {
   const t = await loadTicket(deps, input.ticketId);
+  if (!shownInPublic(t)) throw errors.notFound('工单');
   return { ...publicView(t, { photosAllowed: t.photosPublic === true }), id: t.id, no: t.no, categoryLabel: getCategory(t.category).label };
 }

@@ -31,7 +31,9 @@ describe('report.submit (fake platform context)', () => {
     expect(res.ok).toBe(true);
     const stored = await app.store.getTicket(res.data.ticket.id);
     expect(stored?.reporter.userId).toBe(PEOPLE.resident.id);
-    expect(stored?.reporter.openid).toBe(PEOPLE.resident.openid);
+    // The openid stays on the user record (DESIGN.md §7), never on the ticket.
+    expect(stored?.reporter.openid).toBeUndefined();
+    expect(JSON.stringify(stored)).not.toContain(PEOPLE.resident.openid);
     const mine = await app.call(report, 'otherResident', 'listMine', {});
     expect(mine.data.items).toHaveLength(0);
   });
