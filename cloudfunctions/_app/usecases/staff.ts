@@ -4,6 +4,7 @@ import type { Identity } from '../../../shared/domain/roles';
 import type { Ticket } from '../../../shared/domain/ticket';
 import { distanceMeters } from '../../../shared/geo';
 import { REGISTRY } from '../../../shared/jurisdictions';
+import { unitsOutsideChain } from '../../../shared/permissions/unit-scope';
 import type { TicketFilter } from '../../../shared/ports/store';
 import { instantMs } from '../../../shared/sla/calendar';
 import { openDeadline, validateExtension } from '../../../shared/sla/deadlines';
@@ -117,12 +118,10 @@ export async function staffDetail(deps: AppDeps, identity: Identity, input: { ti
   return viewFor(deps, identity, await loadTicket(deps, input.ticketId));
 }
 
-/** Units a ticket may be whistled or re-routed to: its routed units, or any unit of the lists. */
+/** Units a ticket may be whistled, re-routed or handed over to: its routed units or its jurisdiction chain's. */
 function checkUnits(ticket: Ticket, units: string[]): void {
-  const routed = new Set([...ticket.route.lead, ...ticket.route.responsible].map((u) => u.id));
-  for (const u of units) {
-    if (!routed.has(u) && !REGISTRY.department(u)) throw new AppError('INPUT.INVALID', `未知单位：${u}`, 400);
-  }
+  const outside = unitsOutsideChain(ticket, units);
+  if (outside.length) throw new AppError('INPUT.INVALID', `单位不属于本辖区：${outside.join('、')}`, 400);
 }
 
 const view = async (deps: AppDeps, identity: Identity, t: Ticket) => viewFor(deps, identity, t);
