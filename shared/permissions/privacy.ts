@@ -1,5 +1,5 @@
 import type { Identity } from '../domain/roles';
-import type { Reporter, Ticket, TicketEvent, TicketState } from '../domain/ticket';
+import type { Holder, Reporter, Ticket, TicketEvent, TicketState } from '../domain/ticket';
 import { CATEGORIES, type CategoryCode } from '../taxonomy/categories';
 import { grantInHandlingChain, isPropertyConduct, type AuthorizeOptions, type TicketScope } from './permissions';
 
@@ -46,9 +46,18 @@ export function redactReporter(reporter: Reporter, visibility: ReporterVisibilit
   }
 }
 
+/**
+ * Who holds the ticket, as anyone but the reporter may see it: a ticket waiting on the resident
+ * (holder kind 'resident', whose ids are the reporter's user id) names no one.
+ */
+export function redactHolder(holder: Holder, self = false): Holder {
+  return holder.kind === 'resident' && !self ? { kind: 'resident', ids: holder.ids.map(() => HIDDEN_USER_ID) } : holder;
+}
+
 /** A copy of the ticket with the reporter cut to what the viewer may see (other fields shared, not cloned). */
 export function redactTicketFor(identity: Identity, ticket: Ticket, options: AuthorizeOptions = {}): Ticket {
-  return { ...ticket, reporter: redactReporter(ticket.reporter, reporterVisibility(identity, ticket, options)) };
+  const visibility = reporterVisibility(identity, ticket, options);
+  return { ...ticket, reporter: redactReporter(ticket.reporter, visibility), holder: redactHolder(ticket.holder, visibility === 'self') };
 }
 
 /**

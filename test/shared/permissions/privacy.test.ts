@@ -9,12 +9,13 @@ import {
   PUBLIC_CATEGORIES,
   publicView,
   redactEventFor,
+  redactHolder,
   redactTicketFor,
   reporterVisibility,
   shownInPublic,
 } from '../../../shared/permissions/privacy';
 import { CATEGORIES, PROPERTY_CONDUCT_CATEGORIES } from '../../../shared/taxonomy/categories';
-import { REPORTER, UNIT_POLICE, actorAs, draft, ticketIn } from '../lifecycle/fixtures';
+import { REPORTER, UNIT_LEAD, UNIT_POLICE, actorAs, draft, ticketIn } from '../lifecycle/fixtures';
 import { PEOPLE, type Person } from './people';
 
 const PHONE = '13800001111';
@@ -155,6 +156,25 @@ describe('redactEventFor', () => {
     expect(redactEventFor(PEOPLE.property, t, own).actor).toEqual({ userId: HIDDEN_USER_ID, role: 'grid' });
     expect(redactEventFor(PEOPLE.grid, anonymous(), own).actor).toEqual({ userId: HIDDEN_USER_ID, role: 'grid' });
     expect(redactEventFor(PEOPLE.grid, t, own)).toBe(own);
+  });
+});
+
+describe('redactHolder and the holder on a redacted ticket', () => {
+  const waiting = (): Ticket => ticketIn('verified', { holder: { kind: 'resident', ids: [REPORTER] } }) as Ticket;
+
+  it('names no resident to anyone but the reporter when the ticket waits on the resident', () => {
+    expect(redactHolder({ kind: 'resident', ids: [REPORTER] })).toEqual({ kind: 'resident', ids: [HIDDEN_USER_ID] });
+    expect(redactHolder({ kind: 'resident', ids: [REPORTER] }, true)).toEqual({ kind: 'resident', ids: [REPORTER] });
+    for (const person of Object.keys(PEOPLE) as Person[]) {
+      const holder = redactTicketFor(PEOPLE[person], waiting(), { parentOf }).holder;
+      expect(holder).toEqual({ kind: 'resident', ids: [person === 'reporter' ? REPORTER : HIDDEN_USER_ID] });
+    }
+  });
+
+  it('leaves staff holders as they are', () => {
+    const units = { kind: 'units' as const, ids: [UNIT_LEAD] };
+    expect(redactHolder(units)).toBe(units);
+    expect(redactTicketFor(PEOPLE.property, whistled({ holder: units })).holder).toBe(units);
   });
 });
 
