@@ -1,6 +1,7 @@
 /** Reference data on SQLite: estates, grids, users, property companies, unit contacts, SLA policies, owner groups. */
 import type Database from 'better-sqlite3';
 import type { Estate, Grid, OwnerGroup, PropertyCompany, UnitContact, User } from '../../shared/domain/directory';
+import { DomainError } from '../../shared/lifecycle/errors';
 import type { DirectoryStore } from '../../shared/ports/store';
 import { DocCache } from './doc-cache';
 import { IN_LIST, jsonList, type StatementCache } from './statements';
@@ -42,6 +43,15 @@ class Where {
   toString(): string {
     return this.parts.length > 0 ? ` WHERE ${this.parts.join(' AND ')}` : '';
   }
+}
+
+/**
+ * The UNIQUE constraint of users.openid (schema.ts) refused the write. Duck-typed, not instanceof:
+ * better-sqlite3's native part keeps the SqliteError class of the first realm that loaded it.
+ */
+function isOpenidTaken(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  return typeof e === 'object' && e !== null && e.code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof e.message === 'string' && e.message.includes('users.openid');
 }
 
 export class SqliteDirectory implements DirectoryStore {
@@ -134,9 +144,19 @@ export class SqliteDirectory implements DirectoryStore {
     return parseAll<User>(this.docs(q.sql, q.params));
   }
 
-  /** The user row and its user_roles / user_units rows, in one transaction. */
+  /**
+   * The user row and its user_roles / user_units rows, in one transaction. An openid bound to
+   * another user is refused (400 USER.OPENID_TAKEN) and nothing is written.
+   */
   async putUser(user: User): Promise<void> {
-    this.write(() => this.putUserTx.immediate(user));
+    this.write(() => {
+      try {
+        this.putUserTx.immediate(user);
+      } catch (err) {
+        if (isOpenidTaken(err)) throw new DomainError('USER.OPENID_TAKEN', '该微信账号已绑定其他用户');
+        throw err;
+      }
+    });
   }
 
   private putUserNow(user: User): void {

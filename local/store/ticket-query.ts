@@ -2,6 +2,7 @@
  * SQL for the ticket queues (keyset paging, newest first) and the overdue sweep. Pure builders:
  * the store runs them, and the tests run EXPLAIN QUERY PLAN on exactly the same text.
  */
+import { DomainError } from '../../shared/lifecycle/errors';
 import { TERMINAL_STATES } from '../../shared/lifecycle/transitions';
 import type { Page, TicketFilter } from '../../shared/ports/store';
 import { placeholders } from './statements';
@@ -30,6 +31,9 @@ export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify([c.createdAt, c.id]), 'utf8').toString('base64url');
 }
 
+/** A cursor that no page handed out: a client's error (400 INPUT.INVALID_CURSOR), not the server's. */
+export const invalidCursor = () => new DomainError('INPUT.INVALID_CURSOR', '无效的分页游标，请从第一页重新加载');
+
 export function decodeCursor(text: string): Cursor {
   let parsed: unknown;
   try {
@@ -38,7 +42,7 @@ export function decodeCursor(text: string): Cursor {
     parsed = null;
   }
   if (!Array.isArray(parsed) || parsed.length !== 2 || typeof parsed[0] !== 'string' || typeof parsed[1] !== 'string') {
-    throw new Error('无效的分页游标');
+    throw invalidCursor();
   }
   return { createdAt: parsed[0], id: parsed[1] };
 }

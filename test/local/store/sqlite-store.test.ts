@@ -7,7 +7,9 @@ import { MIGRATIONS, runMigration, SCHEMA_VERSION } from '../../../local/store/s
 import { openSqliteStore, type SqliteStore } from '../../../local/store/sqlite-store';
 import { SWEEP_SQL, buildTicketQuery, decodeCursor, encodeCursor } from '../../../local/store/ticket-query';
 import { buildUserQuery, type UserFilter } from '../../../local/store/user-query';
+import { toErrorBody } from '../../../cloudfunctions/_app/router';
 import type { User } from '../../../shared/domain/directory';
+import { DomainError } from '../../../shared/lifecycle/errors';
 import type { Ticket } from '../../../shared/domain/ticket';
 import { factsRecord } from '../../../shared/metrics/facts';
 import type { TicketFilter } from '../../../shared/ports/store';
@@ -175,8 +177,40 @@ describe('cursor', () => {
     expect(() => decodeCursor(Buffer.from('["x"]').toString('base64url'))).toThrow('无效的分页游标');
   });
 
-  it('queryTickets rejects a forged cursor', async () => {
-    await expect(store.queryTickets({}, { limit: 5, after: '!!!' })).rejects.toThrow('无效的分页游标');
+  it('queryTickets and queryTicketFacts reject a forged cursor as the client\'s error (400 INPUT.INVALID_CURSOR, not 500)', async () => {
+    for (const query of [() => store.queryTickets({}, { limit: 5, after: '!!!' }), () => store.queryTicketFacts({}, { limit: 5, after: '!!!' })]) {
+      const err: unknown = await query().then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(DomainError);
+      expect(err).toMatchObject({ code: 'INPUT.INVALID_CURSOR', message: expect.stringContaining('无效的分页游标') });
+      expect(toErrorBody(err)).toEqual({ status: 400, body: { code: 'INPUT.INVALID_CURSOR', message: expect.any(String) } });
+    }
+  });
+});
+
+describe('users.openid is unique', () => {
+  it('refuses an openid bound to another user (400 USER.OPENID_TAKEN, not 500) and writes nothing', async () => {
+    const first = makeUser({ id: 'u-first', openid: 'o-shared' });
+    await store.putUser(first);
+    const second = makeUser({ id: 'u-second', openid: 'o-shared', grants: [{ role: 'admin', jurisdiction: 'yongning' }] });
+    const err: unknown = await store.putUser(second).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(DomainError);
+    expect(err).toMatchObject({ code: 'USER.OPENID_TAKEN' });
+    expect(toErrorBody(err)).toEqual({ status: 400, body: { code: 'USER.OPENID_TAKEN', message: expect.any(String) } });
+    // Nothing of the refused write is stored: no user, no role rows; the first user keeps the openid.
+    expect(await store.getUser('u-second')).toBeNull();
+    expect((await store.listUsers({ role: 'admin' })).map((u) => u.id)).not.toContain('u-second');
+    expect((await store.getUserByOpenid('o-shared'))?.id).toBe('u-first');
+    // Moving the openid onto an existing user is refused too; the same user keeps its own openid.
+    await store.putUser(makeUser({ id: 'u-other', openid: null }));
+    await expect(store.putUser(makeUser({ id: 'u-other', openid: 'o-shared' }))).rejects.toMatchObject({ code: 'USER.OPENID_TAKEN' });
+    expect((await store.getUser('u-other'))?.openid).toBeNull();
+    await expect(store.putUser({ ...first, name: '改名' })).resolves.toBeUndefined();
   });
 });
 
