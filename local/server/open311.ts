@@ -28,6 +28,12 @@ export async function handleOpen311Http(ctx: ServerContext, req: IncomingMessage
   const method = req.method ?? 'GET';
   let body: Open311Params = {};
   if (method === 'POST') {
+    // The key goes in the body only: a URL ends up in access logs, proxies and browser history.
+    if (url.searchParams.has('api_key')) {
+      req.resume();
+      errorArray(res, 400, 'api_key 只能放在请求体中，不能放在网址里');
+      return;
+    }
     let parsed: Open311Params | null;
     try {
       parsed = await bodyParams(req);

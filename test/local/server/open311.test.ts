@@ -107,6 +107,25 @@ describe('POST requests.json', () => {
     expect((await t.rt.deps.store.queryTickets({ jurisdiction: 'yongning' }, { limit: 100 })).items.length).toBe(before);
   });
 
+  it('refuses an api_key in the query string (400), even a right one with a right body, and writes nothing', async () => {
+    const before = (await t.rt.deps.store.queryTickets({ jurisdiction: 'yongning' }, { limit: 100 })).items.length;
+    const { api_key: _omit, ...noKey } = valid();
+    for (const [query, params] of [
+      [KEY, noKey],
+      [KEY, valid()],
+      ['wrong', valid()],
+    ] as const) {
+      const res = await fetch(`${t.url}/open311/v2/requests.json?api_key=${encodeURIComponent(query)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(params).toString(),
+      });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual([{ code: 400, description: expect.stringContaining('api_key') }]);
+    }
+    expect((await t.rt.deps.store.queryTickets({ jurisdiction: 'yongning' }, { limit: 100 })).items.length).toBe(before);
+  });
+
   it('creates a request with the key: the nearest estate within 1 km, routed by the list', async () => {
     const res = await post(t, valid({ media_url: 'https://example.org/photos/1.jpg' }));
     expect(res.status).toBe(200);
