@@ -1,7 +1,13 @@
 /**
  * The local runtime behind `npm start`: the SQLite store and photos under a data directory, the
- * demo data of all four jurisdictions, the same action routers as CloudBase behind a dev sign-in,
- * the overdue sweep and outbox flush on a timer, Open311 and the H5 build, on 127.0.0.1.
+ * same action routers as CloudBase, the overdue sweep and outbox flush on a timer, Open311 and the
+ * H5 build, on 127.0.0.1.
+ *
+ * Demo mode (the default; DEMO=0 turns it off) adds the demo data of all four jurisdictions and the
+ * dev sign-in, with which anyone becomes any demo user. So demo mode listens on loopback only and
+ * answers only requests whose Host is loopback (server.ts), which stops DNS rebinding. Without demo
+ * mode there is neither: sessions are opened only through Runtime.sessions, by an identity provider
+ * in front of the runtime.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +19,7 @@ import { instantMs } from '../shared/sla/calendar';
 import { LocalContentCheck } from './content-check';
 import { seedDemo } from './demo';
 import type { ServerContext, TimerRun } from './server/context';
+import { isLoopbackHost } from './server/host';
 import { createAppServer } from './server/server';
 import { DevSessions } from './server/sessions';
 import { simulatedClock, systemClock } from './store/clock';
@@ -42,6 +49,11 @@ export interface RuntimeOptions {
   demoTickets?: boolean;
   /** Concurrent submits share a commit (default true; the benchmark compares both). */
   groupCommit?: boolean;
+  /**
+   * Demo mode (default true; DEMO=0 for `npm start`): demo data, the dev sign-in and the open dev
+   * endpoints; loopback bind and loopback Host headers only.
+   */
+  demo?: boolean;
 }
 
 export interface Runtime {
@@ -51,6 +63,13 @@ export interface Runtime {
   deps: AppDeps & { store: SqliteStore };
   /** The HTTP server, for observers (the benchmark counts when connections are accepted). */
   server: Server;
+  /** Whether the runtime runs in demo mode. */
+  demo: boolean;
+  /**
+   * The bearer-token sessions. In demo mode POST /api/dev/signin opens them for demo users; without
+   * demo mode only an identity provider in front of the runtime does, for users that are not demo users.
+   */
+  sessions: DevSessions;
   /** Runs the sweep and the outbox flush now. */
   runTimers(): Promise<TimerRun>;
   close(): Promise<void>;
@@ -86,7 +105,21 @@ export function localDeps(dataDir: string, opts: { clock: Clock; reportsPerHour:
   };
 }
 
+/** Demo mode binds loopback only: its dev sign-in lets anyone act as anyone. */
+export function checkDemoBind(host: string, demo: boolean): void {
+  if (demo && !isLoopbackHost(host)) {
+    throw new Error(
+      `演示模式只能监听本机回环地址（127.0.0.1、::1 或 localhost），收到 HOST=${host}：演示账号登录让任何人都能以任意身份操作。` +
+        '如需对外提供服务，请用 DEMO=0 启动（无演示数据、无演示账号登录），并在前面接入真实的身份认证。',
+    );
+  }
+}
+
 export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
+  const demo = opts.demo ?? true;
+  const host = opts.host ?? '127.0.0.1';
+  // Before the store is opened: a refused bind leaves nothing behind.
+  checkDemoBind(host, demo);
   const dataDir = resolve(opts.dataDir);
   const clock = clockFor(opts.simulatedNow);
   const deps = localDeps(dataDir, {
@@ -100,7 +133,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<TimerRun> | null = null;
   try {
-    await seedDemo(store, clock, { ids: deps.ids, content: deps.content, tickets: opts.demoTickets !== false });
+    if (demo) await seedDemo(store, clock, { ids: deps.ids, content: deps.content, tickets: opts.demoTickets !== false });
 
     // Timer functions run with no identity, as CloudBase's timer trigger would call them.
     const runTimers = (): Promise<TimerRun> => {
@@ -117,9 +150,11 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     };
 
     const apiKey = opts.open311ApiKey === undefined ? (process.env.OPEN311_API_KEY ?? null) : opts.open311ApiKey;
+    const sessions = new DevSessions();
     const ctx: ServerContext = {
       deps,
-      sessions: new DevSessions(),
+      demo,
+      sessions,
       h5Dir: resolve(opts.h5Dir ?? join(__dirname, '..', 'dist', 'h5')),
       open311: { apiKey: apiKey || null },
       simulatedNow: opts.simulatedNow || null,
@@ -127,7 +162,6 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     };
     const srv = createAppServer(ctx);
     server = srv;
-    const host = opts.host ?? '127.0.0.1';
     await new Promise<void>((done, failed) => {
       srv.once('error', failed);
       srv.listen(opts.port ?? DEFAULT_PORT, host, () => {
@@ -150,6 +184,8 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       port,
       deps,
       server: srv,
+      demo,
+      sessions,
       runTimers,
       close: () => {
         closed ??= (async () => {

@@ -10,6 +10,8 @@ export interface TimerRun {
 
 export interface ServerContext {
   deps: AppDeps;
+  /** Demo mode: the dev sign-in of demo users, open dev endpoints, loopback Host headers only. */
+  demo: boolean;
   sessions: DevSessions;
   /** Folder of the H5 build (dist/h5). */
   h5Dir: string;

@@ -1,15 +1,20 @@
 /**
  * Dev-only endpoints of the local runtime: the demo-user picker and sign-in, a "run the sweep now"
  * button and the (possibly simulated) clock. CloudBase has none of these.
+ *
+ * In demo mode they are open (the runtime is then reachable from this machine only, host.ts).
+ * Without demo mode the picker and the sign-in do not exist (404 DEV.DEMO_ONLY) and the others
+ * need a signed-in admin.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ok } from '../../cloudfunctions/_app/envelope';
 import type { User } from '../../shared/domain/directory';
-import { ROLE_LABELS, ROLES, type Role } from '../../shared/domain/roles';
+import { hasRole, ROLE_LABELS, ROLES, type Role } from '../../shared/domain/roles';
 import { REGISTRY } from '../../shared/jurisdictions';
 import { toShanghaiIso } from '../../shared/sla/calendar';
-import { bearerToken, HttpError, LIMITS, readJson, sendJson } from './http';
+import { callerIdentity } from './api';
 import type { ServerContext } from './context';
+import { bearerToken, HttpError, LIMITS, readJson, requireJson, sendJson } from './http';
 
 export interface DemoUserView {
   id: string;
@@ -76,6 +81,7 @@ export async function listDemoUsers(ctx: ServerContext) {
 }
 
 async function signIn(ctx: ServerContext, req: IncomingMessage) {
+  requireJson(req);
   const body = await readJson(req, LIMITS.dev);
   const userId = (body as { userId?: unknown } | null)?.userId;
   if (typeof userId !== 'string' || userId.length === 0 || userId.length > 64) throw new HttpError(400, 'INPUT.INVALID', '请提供要登录的演示用户 userId');
@@ -86,10 +92,24 @@ async function signIn(ctx: ServerContext, req: IncomingMessage) {
   return { token, user: viewOfUser(user, await names(ctx)) };
 }
 
+/** Routes that exist in demo mode only: the demo-user picker and the dev sign-in. */
+const DEMO_ONLY: readonly string[] = ['users', 'signin'];
+
+/** Outside demo mode every dev endpoint needs a signed-in admin (of any jurisdiction). */
+async function requireAdmin(ctx: ServerContext, req: IncomingMessage): Promise<void> {
+  const identity = await callerIdentity(ctx, req);
+  if (!identity) throw new HttpError(401, 'AUTH.UNAUTHENTICATED', '请先以管理员身份登录');
+  if (!hasRole(identity, 'admin')) throw new HttpError(403, 'AUTH.FORBIDDEN', '非演示模式下，开发接口仅限管理员使用');
+}
+
 /** Handles /api/dev/*; returns false when the path is not one of them. */
 export async function handleDev(ctx: ServerContext, req: IncomingMessage, res: ServerResponse, sub: string): Promise<boolean> {
   const method = req.method ?? 'GET';
   const route = `${method} ${sub}`;
+  if (!ctx.demo) {
+    if (DEMO_ONLY.includes(sub)) throw new HttpError(404, 'DEV.DEMO_ONLY', '演示账号登录仅在演示模式下提供（本运行时以 DEMO=0 启动）');
+    await requireAdmin(ctx, req);
+  }
   switch (route) {
     case 'GET users':
       sendJson(res, 200, ok(await listDemoUsers(ctx)));

@@ -108,6 +108,16 @@ export function mediaType(req: IncomingMessage): string {
   return (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
+/**
+ * Refuses (415) a body that is not declared as JSON, before reading it. A cross-site form or a
+ * `text/plain` fetch is a CORS "simple request" that no preflight stops; `application/json` needs one.
+ */
+export function requireJson(req: IncomingMessage): void {
+  if (mediaType(req) === 'application/json') return;
+  req.resume();
+  throw new HttpError(415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', '请求体须为 JSON（Content-Type: application/json）');
+}
+
 /** The token of `Authorization: Bearer <token>`, or null. */
 export function bearerToken(req: IncomingMessage): string | null {
   const header = req.headers.authorization;

@@ -1,6 +1,7 @@
 /**
  * The local runtime's HTTP server (node:http): health, the action routers, dev sign-in, photos,
- * Open311 and the H5 build. Every body is size-limited; every /api answer is an envelope.
+ * Open311 and the H5 build. Every body is size-limited; every /api answer is an envelope. In demo
+ * mode a request whose Host is not loopback is refused before anything else (host.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fail } from '../../cloudfunctions/_app/envelope';
@@ -9,13 +10,18 @@ import { callerIdentity, handleFunction } from './api';
 import type { ServerContext } from './context';
 import { handleDev } from './dev';
 import { handleDownload, handleUpload } from './files';
+import { addressedToLoopback, hostRefused } from './host';
 import { bodyLimitOf, corsHeaders, declaresMoreThan, HttpError, sendError, sendJson } from './http';
 import { handleOpen311Http } from './open311';
 import { serveStatic } from './static';
 
 const OPEN311_PREFIX = '/open311/v2/';
 
+/** Demo mode answers only requests addressed to loopback (DNS rebinding). */
+const refusesHost = (ctx: ServerContext, req: IncomingMessage): boolean => ctx.demo && !addressedToLoopback(req);
+
 async function route(ctx: ServerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (refusesHost(ctx, req)) throw hostRefused();
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const path = url.pathname;
   const method = req.method ?? 'GET';
@@ -89,10 +95,11 @@ function handle(ctx: ServerContext, req: IncomingMessage, res: ServerResponse): 
 export function createAppServer(ctx: ServerContext): Server {
   const server = createServer((req, res) => handle(ctx, req, res));
   // Expect: 100-continue (RFC 9110 §10.1.1): a body that is declared too large is answered with its
-  // 413 before the client sends it (no 100), instead of a connection torn down mid-upload.
+  // 413 before the client sends it (no 100), instead of a connection torn down mid-upload; a
+  // refused Host gets its 421 without a 100 too.
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    if (!declaresMoreThan(req, bodyLimitOf(path))) res.writeContinue();
+    if (!refusesHost(ctx, req) && !declaresMoreThan(req, bodyLimitOf(path))) res.writeContinue();
     handle(ctx, req, res);
   });
   return server;

@@ -1,7 +1,8 @@
 /**
- * Dev sign-in sessions of the local runtime: random bearer tokens kept in memory (a restart signs
- * everyone out). Only demo users can sign in, and only here: the CloudBase functions take identity
- * from the WeChat context and never see these tokens.
+ * Sessions of the local runtime: random bearer tokens kept in memory (a restart signs everyone out).
+ * In demo mode the dev sign-in opens them, for demo users only; without demo mode only an identity
+ * provider in front of the runtime does (Runtime.sessions), and a demo user's session is never
+ * honoured. The CloudBase functions take identity from the WeChat context and never see these tokens.
  */
 import { randomBytes } from 'node:crypto';
 import type { User } from '../../shared/domain/directory';
@@ -62,14 +63,16 @@ export function identityOfUser(u: User): Identity {
 }
 
 /**
- * Resolves a bearer token to its identity. No token → anonymous (null identity);
- * a token that is unknown, expired, or whose user is gone or no longer a demo user → 'invalid'.
+ * Resolves a bearer token to its identity. No token → anonymous (null identity); a token that is
+ * unknown, expired, or whose user is gone → 'invalid'. In demo mode only demo users are honoured;
+ * without it only users that are not demo users (anyone may sign in as a demo user in demo mode, so
+ * a demo account is nobody's outside it).
  */
-export async function identityForToken(store: Store, sessions: DevSessions, token: string | null): Promise<Identity | null | 'invalid'> {
+export async function identityForToken(store: Store, sessions: DevSessions, token: string | null, demo: boolean): Promise<Identity | null | 'invalid'> {
   if (!token) return null;
   const userId = sessions.userIdOf(token);
   if (!userId) return 'invalid';
   const user = await store.getUser(userId);
-  if (!user || !user.demo) return 'invalid';
+  if (!user || user.demo !== demo) return 'invalid';
   return identityOfUser(user);
 }

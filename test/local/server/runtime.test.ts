@@ -151,6 +151,46 @@ describe('POST /api/<function>', () => {
     expect((await huge.json()).error.code).toBe('REQUEST.TOO_LARGE');
   });
 
+  it('requires Content-Type: application/json (415 REQUEST.UNSUPPORTED_MEDIA_TYPE): a text/plain body is a cross-site simple request', async () => {
+    const token = await t.signIn('demo.yongning.resident1');
+    const before = (await t.call('report', 'listMine', {}, token)).body.data.items.length;
+    const body = JSON.stringify({ action: 'submit', data: submitData() });
+    for (const type of ['text/plain', 'text/plain;charset=UTF-8', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', null]) {
+      const res = await fetch(`${t.url}/api/report`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, ...(type ? { 'Content-Type': type } : {}) },
+        body: type === null ? new Uint8Array(Buffer.from(body)) : body,
+      });
+      expect({ type, status: res.status }).toEqual({ type, status: 415 });
+      expect(await res.json()).toEqual({ ok: false, error: { code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE', message: expect.stringContaining('application/json') } });
+    }
+    // Nothing was submitted; the same body as JSON (with a charset, in any case) is.
+    expect((await t.call('report', 'listMine', {}, token)).body.data.items.length).toBe(before);
+    const ok = await fetch(`${t.url}/api/report`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'Application/JSON; charset=utf-8' }, body });
+    expect(ok.status).toBe(200);
+    // The dev sign-in reads JSON too.
+    const signin = await fetch(`${t.url}/api/dev/signin`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify({ userId: 'demo.yongning.admin' }) });
+    expect(signin.status).toBe(415);
+    expect((await signin.json()).error.code).toBe('REQUEST.UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('answers a listMine cursor no page handed out with 400 INPUT.INVALID_CURSOR (was 500)', async () => {
+    const resident = await t.signIn('demo.yongning.resident1');
+    const forged = ['!!!', 'not-a-cursor', Buffer.from('["x"]').toString('base64url'), Buffer.from('{"a":1}').toString('base64url'), Buffer.from('[1,2]').toString('base64url')];
+    for (const after of forged) {
+      const mine = await t.call('report', 'listMine', { limit: 5, after }, resident);
+      expect({ after, status: mine.status, code: mine.body.error?.code }).toEqual({ after, status: 400, code: 'INPUT.INVALID_CURSOR' });
+    }
+    // A cursor handed out by a page still pages.
+    await t.call('report', 'submit', submitData(), resident);
+    await t.call('report', 'submit', submitData(), resident);
+    const first = await t.call('report', 'listMine', { limit: 1 }, resident);
+    expect(first.body.data.next).toEqual(expect.any(String));
+    const second = await t.call('report', 'listMine', { limit: 1, after: first.body.data.next }, resident);
+    expect(second.status).toBe(200);
+    expect(second.body.data.items[0].id).not.toBe(first.body.data.items[0].id);
+  });
+
   it('keeps sweep and notify timer-only, and 404s unknown functions and actions', async () => {
     const token = await t.signIn('demo.yongning.admin');
     for (const fn of ['sweep', 'notify']) {
