@@ -3,7 +3,7 @@ import type { Estate } from '../../../shared/domain/directory';
 import type { Ticket, TicketEvent } from '../../../shared/domain/ticket';
 import { decodeScene } from '../../../shared/estate/scene';
 import { distanceMeters } from '../../../shared/geo';
-import { publicView, PUBLIC_CATEGORIES, shownInPublic } from '../../../shared/permissions';
+import { publicView, PUBLIC_CATEGORIES, redactHolder, shownInPublic } from '../../../shared/permissions';
 import { noticeboardUnits } from '../../../shared/routing/noticeboard';
 import { addNaturalMinutes, instantMs } from '../../../shared/sla/calendar';
 import { reopenDeadline } from '../../../shared/sla/deadlines';
@@ -84,7 +84,7 @@ export async function listMine(deps: AppDeps, identity: Identity, input: In<'lis
   return { items: page.items.map((t) => summary(t)), next: page.next };
 }
 
-/** What a list row shows: no reporter data. */
+/** What a list row shows: no reporter data (a holder waiting on the resident names no one). */
 export function summary(t: Ticket) {
   return {
     id: t.id,
@@ -101,7 +101,7 @@ export function summary(t: Ticket) {
     escalation: t.escalation,
     lead: t.route.lead,
     assignedUnits: t.assignedUnits,
-    holder: t.holder,
+    holder: redactHolder(t.holder),
     meToo: t.meToo,
     overdue: t.deadlines.some((d) => d.overdueAt !== undefined && d.metAt === undefined),
   };
