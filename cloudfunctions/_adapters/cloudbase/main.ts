@@ -5,6 +5,7 @@
  */
 import type { AppDeps } from '../../_app/context';
 import type { FunctionHandler } from '../../_app/router';
+import type { User } from '../../../shared/domain/directory';
 import type { Identity } from '../../../shared/domain/roles';
 import { randomBytes } from 'node:crypto';
 import { cloudbaseIdentity, CloudbaseFileStore, WxContentCheck, WxGroupResolver, WxSubscribeNotifier } from './platform';
@@ -52,12 +53,41 @@ export function cloudbaseDeps(options?: LoadCloudbaseOptions): AppDeps {
   return built;
 }
 
-/** The caller: a registered staff user by openid, else a resident identified by the openid. */
+/** How many times a first call re-reads after losing the race to create the resident's record. */
+const CLAIM_ATTEMPTS = 3;
+
+/**
+ * The user bound to this openid; for a first-time resident, a new user record with an opaque id
+ * from the id source (never derived from the openid, DESIGN.md §7), no grants, bound to the openid.
+ * Two first calls at once must not make two users: the openid is unique in the users collection
+ * (index openid_unique, cloudfunctions/_deploy/resources.ts; UNIQUE in the SQLite store), so the
+ * slower putUser fails (CloudBase: DATABASE_DUPLICATE_WRITE) and reads the winner's record instead.
+ */
+export async function userForOpenid(appDeps: AppDeps, openid: string): Promise<User> {
+  const { store } = appDeps;
+  for (let attempt = 1; ; attempt++) {
+    const existing = await store.getUserByOpenid(openid);
+    if (existing) return existing;
+    const user: User = { id: appDeps.ids.newId(), openid, name: '', phone: null, grants: [], demo: false };
+    try {
+      await store.putUser(user);
+      return user;
+    } catch (error) {
+      // Another call bound this openid first: its record is read on the next round.
+      if (attempt >= CLAIM_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/**
+ * The caller, from the openid of the WeChat context: the user record bound to it (staff bind theirs
+ * by invitation), created on a resident's first call. The openid stays on the identity for the
+ * open APIs that need it (content check, group resolution) and is never answered to anyone.
+ */
 export async function identityFor(appDeps: AppDeps, openid: string | null): Promise<Identity | null> {
   if (!openid) return null;
-  const user = await appDeps.store.getUserByOpenid(openid);
-  if (user) return { userId: user.id, name: user.name, openid, grants: user.grants };
-  return { userId: `wx:${openid}`, openid, grants: [] };
+  const user = await userForOpenid(appDeps, openid);
+  return { userId: user.id, ...(user.name ? { name: user.name } : {}), openid, grants: user.grants };
 }
 
 /**
