@@ -1,6 +1,7 @@
 /**
  * The local runtime for browser stories: started in this process on a free port with a fresh data
- * directory, serving the H5 production build from dist/h5 (built by the jest global setup).
+ * directory, serving the H5 production build from dist/h5 (built by the jest global setup). Demo
+ * mode (demo data, the dev sign-in the stories use, loopback only) is asked for explicitly.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,7 @@ export async function startStoryRuntime(opts: Partial<RuntimeOptions> = {}): Pro
   if (!existsSync(join(H5_DIR, 'index.html'))) throw new Error(`the H5 build is missing at ${H5_DIR}: run npm run build:h5`);
   const base = mkdtempSync(join(tmpdir(), 'xqcs-e2e-'));
   const dataDir = join(base, 'data');
-  const start = (o: Partial<RuntimeOptions>) => startRuntime({ dataDir, port: 0, h5Dir: H5_DIR, sweepEveryMs: 3_600_000, open311ApiKey: null, reportsPerHour: 100, ...o });
+  const start = (o: Partial<RuntimeOptions>) => startRuntime({ dataDir, port: 0, h5Dir: H5_DIR, sweepEveryMs: 3_600_000, open311ApiKey: null, reportsPerHour: 100, demo: true, ...o });
   const story: StoryRuntime = {
     rt: await start(opts),
     url: '',
