@@ -59,7 +59,7 @@ const desc = (field: string): IndexKey => [field, -1];
  * Every collection of COLLECTIONS (the type makes a missing one a compile error), with the indexes
  * the adapter's queries need (cloudfunctions/_adapters/cloudbase/*-store.ts):
  * - tickets: queryTickets filters by one of jurisdiction, estateId, gridId, streetId,
- *   indexUnitIds, reporter.userId, state, sharedGroups and pages by (createdAt desc, _id desc);
+ *   indexUnitIds, reporter.userId, state, category, sharedGroups and pages by (createdAt desc, _id desc);
  *   findDueForSweep by sweepAt; getTicketByNo by the unique `no`.
  * - events by ticketId, seq; outbox pending by sentAt, inbox by recipientUserId, createdAt.
  * - estates by the unique sceneCode and by jurisdiction; users by the unique openid (sparse: staff
@@ -78,6 +78,7 @@ export const COLLECTION_DECLARATIONS: Readonly<Record<CollectionName, Collection
       { name: 'indexUnitIds_createdAt', keys: [asc('indexUnitIds'), desc('createdAt')] },
       { name: 'reporter_userId_createdAt', keys: [asc('reporter.userId'), desc('createdAt')] },
       { name: 'state_createdAt', keys: [asc('state'), desc('createdAt')] },
+      { name: 'category_createdAt', keys: [asc('category'), desc('createdAt')] },
       { name: 'sharedGroups_createdAt', keys: [asc('sharedGroups'), desc('createdAt')] },
       { name: 'sweepAt_id', keys: [asc('sweepAt'), asc('_id')] },
     ],
@@ -112,6 +113,7 @@ export const COLLECTION_DECLARATIONS: Readonly<Record<CollectionName, Collection
     indexes: [
       { name: 'openid_unique', keys: [asc('openid')], unique: true, sparse: true },
       { name: 'grants_jurisdiction_role', keys: [asc('grants.jurisdiction'), asc('grants.role')] },
+      { name: 'grants_role', keys: [asc('grants.role')] },
       { name: 'grants_units', keys: [asc('grants.units')] },
       { name: 'grants_streets', keys: [asc('grants.streets')] },
       { name: 'demo', keys: [asc('demo')] },

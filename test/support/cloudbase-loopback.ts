@@ -495,6 +495,8 @@ export interface ObservedQuery {
   fields: string[];
   /** orderBy fields, in order. */
   order: string[];
+  /** The decoded filter. */
+  query: Doc;
 }
 
 /** Every query any loopback of this process answered (tests compare them with the declared indexes). */
@@ -688,7 +690,7 @@ export class CloudbaseLoopback {
       }
       if (body.queryType === 'WHERE' || action === 'database.calculateDocument') {
         const order = typeof body.order === 'string' ? Object.keys(decodeEjson(body.order) as Doc) : [];
-        observedQueries.push({ action, collection: coll(), fields: queryFields(query()), order });
+        observedQueries.push({ action, collection: coll(), fields: queryFields(query()), order, query: query() });
       }
     }
     switch (action) {

@@ -201,7 +201,13 @@ describe('loopback CloudBase server: strict as the platform (DESIGN.md §9 produ
     const _ = db.command;
     await db.collection('users').where({ grants: _.elemMatch({ role: 'grid', $or: [{ units: 'u' }, { streets: 'u' }] }) }).orderBy('_id', 'asc').get();
     expect(observedQueries.slice(before)).toEqual([
-      { action: 'database.getDocument', collection: 'users', fields: ['grants', 'grants.role', 'grants.units', 'grants.streets'], order: ['_id'] },
+      {
+        action: 'database.getDocument',
+        collection: 'users',
+        fields: ['grants', 'grants.role', 'grants.units', 'grants.streets'],
+        order: ['_id'],
+        query: { grants: { $elemMatch: { role: 'grid', $or: [{ units: 'u' }, { streets: 'u' }] } } },
+      },
     ]);
   });
 });
