@@ -2,7 +2,10 @@
  * Route CLI (DESIGN.md §5):
  *   npm run --silent route -- --jurisdiction <id> --category <code> [--area <areaId>] [--township <townshipId>]
  *   npm run --silent route -- --batch   (JSON lines {"jurisdiction","category"} on stdin, one JSON line out per query)
- * Output: {"lead":[{"id","name"}],"responsible":[{"id","name"}],"basis":[{"source","item","text"}]}
+ * Output: {"lead":[{"id","name","kind"}],"responsible":[{"id","name","kind"}],"basis":[{"source","item","text"}]}
+ * where kind is "handling" (reports in, 报到 clock, 响应率) or "coordinating" (informed, escalation target).
+ * An estate's place (--area/--township, or "area"/"township" in a batch line) routes by its real list:
+ * an estate in 永宁县 (--jurisdiction yinchuan --area yinchuan.yongning) gets Yongning's list.
  */
 import { createInterface } from 'node:readline';
 import { route, RouteError, type RouteQuery } from '../../shared/routing/route';
@@ -59,7 +62,7 @@ async function main(args: string[]): Promise<number> {
   const jurisdiction = flag(args, 'jurisdiction');
   const category = flag(args, 'category');
   if (!jurisdiction || !category) {
-    process.stderr.write('usage: npm run --silent route -- --jurisdiction <id> --category <code> | --batch\n');
+    process.stderr.write('usage: npm run --silent route -- --jurisdiction <id> --category <code> [--area <areaId>] [--township <townshipId>] | --batch\n');
     return 2;
   }
   const q = queryFrom({ jurisdiction, category, area: flag(args, 'area'), township: flag(args, 'township') });

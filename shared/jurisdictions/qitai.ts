@@ -37,7 +37,8 @@ export const qitai: JurisdictionListInput = {
   sources: [SRC],
   departments: [
     { id: 'qitai.gov', name: '奇台县人民政府', level: 'county', kind: 'government' },
-    { id: 'qitai.office', name: '奇台县物业服务质量提升年活动领导小组办公室', level: 'county', kind: 'leadership', aliases: ['办公室设在住建局'] },
+    // 五(二) "报县物业服务质量提升年活动领导小组办公室"; 四(一) "办公室设在住建局".
+    { id: 'qitai.office', name: '县物业服务质量提升年活动领导小组办公室', level: 'county', kind: 'leadership', aliases: ['办公室设在住建局'] },
     { id: 'qitai.zjj', name: '县住建局', level: 'county', kind: 'housing', aliases: ['县住房和城乡建设局'] },
     { id: 'qitai.xf', name: '县消防救援大队', level: 'county', kind: 'fire', aliases: ['县消防大队'] },
     { id: 'qitai.gaj', name: '县公安局', level: 'county', kind: 'police' },
@@ -49,7 +50,8 @@ export const qitai: JurisdictionListInput = {
     { id: 'qitai.yjgl', name: '县应急管理局', level: 'county', kind: 'emergency' },
     { id: 'qitai.sf', name: '县司法局', level: 'county', kind: 'other' },
     { id: 'qitai.fy', name: '县人民法院', level: 'county', kind: 'other' },
-    { id: 'qitai.zwfw', name: '县政务服务和公共资源交易中心', level: 'county', kind: 'other', aliases: ['12345政务服务便民热线'] },
+    // "负责统筹协调承办单位…工单的催办、督办和统计分析工作": it coordinates, it does not handle.
+    { id: 'qitai.zwfw', name: '县政务服务和公共资源交易中心', level: 'county', kind: 'other', duty: 'coordinating', aliases: ['12345政务服务便民热线'] },
   ],
   areas: [],
   townships: [{ id: 'qitai.t.qitaizhen', name: '奇台镇' }],
@@ -60,8 +62,14 @@ export const qitai: JurisdictionListInput = {
   rows: [
     {
       id: 'qitai.fire-lane',
-      categories: ['fire-lane', 'fly-wire', 'ebike-indoor'],
-      basis: [FIRE_DUTY, LIFE_LANE, { source: SRC, item: '三(二)4', text: '（责任单位：应急管理局、住建局、公安局、自然资源局、消防救援大队、奇台镇）' }],
+      categories: ['fire-lane', 'fly-wire', 'ebike-indoor', 'clutter'],
+      basis: [
+        FIRE_DUTY,
+        LIFE_LANE,
+        { source: SRC, item: '三(二)4', text: '“三清一查”活动（清理楼道、清理阳台、清理电动自行车、检查老旧电气线路）' },
+        { source: SRC, item: '三(二)4', text: '（责任单位：应急管理局、住建局、公安局、自然资源局、消防救援大队、奇台镇）' },
+      ],
+      note: 'clutter: things piled in stairwells occupy the 疏散通道 that task 4 clears (清理楼道).',
       lead: ['qitai.xf'],
       responsible: ['qitai.yjgl', 'qitai.zjj', 'qitai.gaj', 'qitai.zrzy', 'township'],
     },
@@ -107,10 +115,11 @@ export const qitai: JurisdictionListInput = {
     },
     {
       id: 'qitai.greenery',
-      categories: ['greenery'],
+      categories: ['greenery', 'dog', 'posting'],
       basis: [{ source: SRC, item: '三(一)3 住房和城乡建设局', text: '依法查处业主委员会或物业服务企业劝阻、制止无效的饲养家禽、乱拉乱挂、乱贴乱画、毁坏绿化行为' }],
       lead: ['qitai.zjj'],
       responsible: ['township'],
+      note: 'dog (违规饲养犬只、家禽) is the "饲养家禽" of this duty; posting its "乱拉乱挂、乱贴乱画".',
     },
     {
       id: 'qitai.illegal-building',
@@ -190,6 +199,68 @@ export const qitai: JurisdictionListInput = {
       responsible: ['township', 'qitai.scjg', 'qitai.fgw'],
     },
     {
+      id: 'qitai.service-quality',
+      categories: ['service-quality'],
+      basis: [
+        {
+          source: SRC,
+          item: '三(二)1',
+          text: '1.规范日常物业服务工作。加强卫生保洁，推进垃圾分类实施，保持小区环境整洁常态化；加强秩序维护工作',
+        },
+        { source: SRC, item: '三(二)1', text: '加强住宅小区共用设施设备维修管理，确保住宅小区内设施设备处于良好运行状态。（责任单位：奇台镇、住建局）' },
+      ],
+      lead: ['township', 'qitai.zjj'],
+      responsible: [],
+    },
+    {
+      id: 'qitai.owners-committee',
+      categories: ['owners-committee'],
+      basis: [
+        { source: SRC, item: '三(一)1', text: '指导、监督辖区内住宅小区业主委员会的成立、改选和换届工作；监督、指导和协调业主大会和业主委员会的日常活动' },
+        { source: SRC, item: '三(二)10', text: '（责任单位：奇台镇、住建局）' },
+      ],
+      lead: ['township', 'qitai.zjj'],
+      responsible: [],
+    },
+    {
+      id: 'qitai.maintenance-fund',
+      categories: ['maintenance-fund'],
+      basis: [
+        { source: SRC, item: '三(一)3 住房和城乡建设局', text: '负责对住宅专项维修资金的使用进行审查' },
+        {
+          source: SRC,
+          item: '三(二)7',
+          text: '未按规定使用、虚报、挪用、骗取、侵占维修资金，未按规定公示维修资金使用账目，未将住房维修资金交存到专户的行为，移交由司法机关开展专项调查',
+        },
+        { source: SRC, item: '三(二)7', text: '（责任单位：奇台镇，住建局、司法局、人民法院、财政局）' },
+      ],
+      lead: ['qitai.zjj'],
+      responsible: ['township', 'qitai.sf', 'qitai.fy', 'qitai.cz'],
+    },
+    {
+      id: 'qitai.disclosure',
+      categories: ['disclosure'],
+      basis: [
+        HOUSING_ENFORCE,
+        { source: SRC, item: '三(二)11', text: '在服务区域内显著位置公示收费项目、收费标准、公共收益收支、公共水电费分摊、收费金额和使用情况等' },
+        { source: SRC, item: '三(二)11', text: '（责任单位：奇台镇、市场监管局、发改委局、住建局）' },
+      ],
+      lead: ['qitai.zjj'],
+      responsible: ['township', 'qitai.scjg', 'qitai.fgw'],
+    },
+    {
+      id: 'qitai.utility-outage',
+      categories: ['utility-outage'],
+      basis: [
+        { source: SRC, item: '三(二)2', text: '加大对电梯失修失检、水电气热管网漏损、道路破损' },
+        { source: SRC, item: '三(二)2', text: '（责任单位：市场监管局、住建局、应急管理局）' },
+        { source: SRC, item: '三(一)1', text: '1.奇台镇负责辖区内住宅小区物业管理工作。' },
+      ],
+      lead: ['township'],
+      responsible: ['qitai.scjg', 'qitai.zjj', 'qitai.yjgl'],
+      note: 'The utility providers are not named as units: 奇台镇 (属地) leads; the units of task 三(二)2 (管网漏损) are co-responsible in its order.',
+    },
+    {
       id: 'qitai.security-guard',
       categories: ['security-guard'],
       basis: [{ source: SRC, item: '三(一)3 公安局', text: '组织物业保安进行培训' }],
@@ -217,11 +288,11 @@ export const qitai: JurisdictionListInput = {
   defaultRow: {
     id: 'qitai.default',
     basis: [
-      { source: SRC, item: '三(一)1', text: '1.奇台镇负责辖区内住宅小区物业管理工作。' },
+      { source: SRC, item: '清单无此项：按默认规则由奇台镇(属地)会同县住建局办理；依据三(一)1', text: '1.奇台镇负责辖区内住宅小区物业管理工作。' },
       { source: SRC, item: '三(一)3 住房和城乡建设局', text: '负责对全县物业管理活动实施监督管理' },
     ],
     lead: ['township', 'qitai.zjj'],
     responsible: [],
-    note: 'Categories no paragraph names (dog, info-leak, renovation, other).',
+    note: 'Categories no paragraph names (info-leak, renovation, falling-objects, other).',
   },
 };

@@ -27,6 +27,22 @@ export const UNIT_KINDS = [
 ] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
+/**
+ * What a unit does with a ticket routed to it (DESIGN.md §6): a handling unit reports in (报到),
+ * arrives and rectifies, and is measured on it; a coordinating unit (a 人民政府, a leadership office,
+ * a party department) is informed and is an escalation target, never measured on 报到.
+ */
+export const UNIT_DUTIES = ['handling', 'coordinating'] as const;
+export type UnitDuty = (typeof UNIT_DUTIES)[number];
+
+/** Kinds whose units coordinate rather than handle, unless a department says otherwise. */
+const COORDINATING_KINDS: ReadonlySet<UnitKind> = new Set(['government', 'leadership']);
+
+/** The duty a unit of this kind has by default. */
+export function dutyOfKind(kind: UnitKind): UnitDuty {
+  return COORDINATING_KINDS.has(kind) ? 'coordinating' : 'handling';
+}
+
 export const UNIT_LEVELS = ['city', 'district', 'county', 'township'] as const;
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
 
@@ -79,6 +95,8 @@ export const DepartmentSchema = z.object({
   name: z.string().min(2),
   level: z.enum(UNIT_LEVELS),
   kind: z.enum(UNIT_KINDS),
+  /** Overrides the duty of the unit's kind (dutyOfKind), e.g. a party department that only guides. */
+  duty: z.enum(UNIT_DUTIES).optional(),
   /** Other names the documents use for the same unit. */
   aliases: z.array(z.string()).optional(),
 });

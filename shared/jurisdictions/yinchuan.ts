@@ -26,6 +26,15 @@ const NINE_RESP = ['local:enforcement', 'local:police', 'local:market', 'local:d
 const SAFETY_LEAD = ['local:emergency', 'local:fire'];
 const SAFETY_RESP = ['local:housing', 'local:enforcement', 'township'];
 
+/** 001 序号10's 牵头单位, as written: the 县(市)区级 safety row that names 消防救援. */
+const SAFETY_LEAD_TEXT = '各县（市）区应急、消防救援部门';
+
+/** 001 序号7 主要内容 (违法违规行为查处: 收费信息公开). */
+const ITEM7_TEXT = '物业服务企业做到“六个公开”（服务合同公开、服务内容公开、服务电话公开、服务方式公开、收费标准公开、公共收益公开）';
+
+/** The default rule (DESIGN.md §5), said plainly in the basis item of every category it routes. */
+const DEFAULT_ITEM = '清单无此项：按默认规则由属地街道(乡镇)会同县(市)区住建部门办理；依据序号15(县(市)区级)';
+
 export const yinchuan: JurisdictionListInput = {
   id: 'yinchuan',
   name: '银川市',
@@ -34,7 +43,8 @@ export const yinchuan: JurisdictionListInput = {
   departments: [
     {
       id: 'yinchuan.office',
-      name: '银川市住宅小区管理服务能力提升行动工作领导小组办公室',
+      // 001 序号1 writes it so ("银川市住住宅…" in its 牵头单位 cell is a typo of the same name).
+      name: '市住宅小区管理服务能力提升行动工作领导小组办公室',
       level: 'city',
       kind: 'leadership',
       aliases: ['市住建局、市物业服务中心'],
@@ -104,6 +114,17 @@ export const yinchuan: JurisdictionListInput = {
       note: 'Chosen over 001 序号4/8 because 000 序号3 names these acts explicitly.',
     },
     {
+      id: 'yinchuan.000-3-disclosure',
+      categories: ['disclosure'],
+      basis: [
+        { source: S000, item: '序号3', text: '全面推进物业服务信息“六公开”落实100%' },
+        { source: S001, item: '序号7(主要内容)', text: ITEM7_TEXT },
+      ],
+      lead: ['local:housing', 'local:development'],
+      responsible: ['local:market', 'township'],
+      note: '000 序号3 names 六公开 with its units (各县（市）区住建、发改部门 / 市场监管部门，街道（乡镇）办事处); 001 序号7 lists the six.',
+    },
+    {
       id: 'yinchuan.000-5',
       categories: ['water-supply'],
       basis: [{ source: S000, item: '序号5', text: '加大对中铁水务、物业服务等违规收水费、不履行维修责任等违法违规的供水服务行为的查处力度' }],
@@ -142,6 +163,32 @@ export const yinchuan: JurisdictionListInput = {
       responsible: NINE_RESP,
     },
     {
+      id: 'yinchuan.001-6-service',
+      categories: ['service-quality'],
+      basis: [
+        {
+          source: S001,
+          item: '序号5/6(县(市)区级)',
+          text: '对物业服务企业在物业服务项目的环境卫生、垃圾分类、绿化、秩序维护管理、共用部位及设施设备维护等服务内容',
+        },
+        { source: S001, item: '序号5', text: '物业主管部门、街道办事处等增加日常巡查检查频次' },
+      ],
+      lead: ['local:government', 'local:housing'],
+      responsible: ['township'],
+      note: 'The 县(市)区级 row 6 names 各县（市）区人民政府 as 牵头 and 各县（市）区住建部门、各街道（乡镇）办事处 as 责任; the content names the 物业主管部门 and the street as the ones who inspect, so the 住建部门 is the handling lead beside the coordinating government.',
+    },
+    {
+      id: 'yinchuan.001-8-fund',
+      categories: ['maintenance-fund'],
+      basis: [
+        { source: S001, item: '序号7(主要内容)', text: '擅自挪用住宅专项维修资金' },
+        { source: S001, item: '序号8(县(市)区级)', text: '各县（市）区发改、住建部门' },
+      ],
+      lead: ['local:development', 'local:housing'],
+      responsible: ['local:market', 'township'],
+      note: 'The task 序号7/8 lists 擅自挪用住宅专项维修资金 among the acts it punishes; its 县(市)区级 row 8 leads, in the document’s order (发改, 住建).',
+    },
+    {
       id: 'yinchuan.001-10-facility',
       categories: ['fire-facility'],
       basis: [{ source: S001, item: '序号10(县(市)区级)', text: '是否按照合同约定对高层建筑共用消防设施进行维护管理、提供消防安全防范服务' }],
@@ -157,7 +204,7 @@ export const yinchuan: JurisdictionListInput = {
     },
     {
       id: 'yinchuan.001-10-falling',
-      categories: ['public-order'],
+      categories: ['falling-objects'],
       basis: [
         {
           source: S001,
@@ -167,23 +214,49 @@ export const yinchuan: JurisdictionListInput = {
       ],
       lead: SAFETY_LEAD,
       responsible: SAFETY_RESP,
-      note: '治安/高空抛物: the lists speak of 抛掷物 and 高空坠物 only in the 安全生产 task; no row names 治安 alone.',
+      note: 'Things that fall by themselves (高空坠物, a facade coming off): the property company’s safety duty, supervised by the 安全生产 row. Someone throwing things (高空抛物) is public-order.',
     },
     {
-      id: 'yinchuan.001-10-equipment',
+      id: 'yinchuan.001-14-police',
+      categories: ['public-order'],
+      basis: [
+        { source: S001, item: '序号14(县(市)区级，牵头单位)', text: '各县（市）区人民政府、各县（市）区综合执法、公安、应急管理部门' },
+        { source: S001, item: '序号3', text: '对涉及违法违规行为移交公安、消防、综合执法、市场监管等部门依法查处' },
+      ],
+      lead: ['local:police'],
+      responsible: ['township'],
+      note: 'No row names 治安 alone (序号9 names it only among the emergencies a company plans for). Fights, theft and throwing things from height are for the police, whom 序号14 makes a lead and 序号3 names first among the units violations are handed to.',
+    },
+    {
+      id: 'yinchuan.001-10-elevator',
       categories: ['elevator'],
-      basis: [{ source: S001, item: '序号10(县(市)区级)', text: '及时对物业公用部位、公用设施设备进行检查并及时处理安全隐患' }],
-      lead: SAFETY_LEAD,
-      responsible: SAFETY_RESP,
-      note: 'No row names elevators; an elevator is a 公用设施设备 whose 安全隐患 this task covers.',
+      basis: [
+        { source: S001, item: '序号10(县(市)区级)', text: '及时对物业公用部位、公用设施设备进行检查并及时处理安全隐患' },
+        { source: S001, item: '序号14(县(市)区级，责任单位)', text: '各县（市）区住建、市场监管、自然资源、园林等部门' },
+      ],
+      lead: ['local:market'],
+      responsible: ['local:emergency', 'local:fire', 'local:housing', 'township'],
+      note: 'No row names elevators. An elevator is special equipment, whose regulator is 市场监管 (as 003 附件1 and 004 write); the 安全生产 row’s units stay co-responsible.',
     },
     {
       id: 'yinchuan.001-14',
-      categories: ['illegal-building', 'greenery', 'garbage', 'dog', 'ebike-indoor', 'fly-wire', 'fire-lane', 'hazmat'],
+      categories: ['illegal-building', 'greenery', 'garbage', 'dog'],
       basis: [{ source: S001, item: '序号13/14(县(市)区级)', text: ITEM13_TEXT }],
       lead: ENFORCE_LEAD,
       responsible: ENFORCE_RESP,
       note: 'Enforcement in the estate (序号14) rather than 九不准 (序号4), which is about the property company’s own conduct.',
+    },
+    {
+      id: 'yinchuan.001-14-fire',
+      categories: ['ebike-indoor', 'fly-wire', 'fire-lane', 'hazmat', 'clutter'],
+      basis: [
+        { source: S001, item: '序号13/14(县(市)区级)', text: ITEM13_TEXT },
+        { source: S001, item: '序号9/10(县(市)区级)', text: '合理设置消防车道、施划禁止停车标线、保障消防车道畅通' },
+        { source: S001, item: '序号10(县(市)区级，牵头单位)', text: SAFETY_LEAD_TEXT },
+      ],
+      lead: [...ENFORCE_LEAD, 'local:fire'],
+      responsible: ENFORCE_RESP,
+      note: 'Fire risks: the enforcement row 14 and the 安全生产 row 10, whose 牵头 includes the 消防救援部门. Things piled in a stairwell (clutter) occupy the 疏散通道 of row 13.',
     },
     {
       id: 'yinchuan.001-14-guard',
@@ -193,18 +266,49 @@ export const yinchuan: JurisdictionListInput = {
       responsible: ENFORCE_RESP,
     },
     {
+      id: 'yinchuan.001-13-utilities',
+      categories: ['utility-outage'],
+      basis: [
+        {
+          source: S001,
+          item: '序号13(专业运营单位：本小区未登记运营单位，由属地街道(乡镇)牵头)',
+          text: '依法明确供水、排水、供电、供气、供热、通信、有线电视等专业运营单位服务到最终用户，落实专业运营单位对物业服务区域内相关设施设备的维修、养护和更新责任。',
+        },
+        { source: S000, item: '序号5', text: '明确专营单位对水电气暖等专营设施的维修管理延伸至终端居民用户' },
+      ],
+      lead: ['township'],
+      responsible: ['yinchuan.sz'],
+      note: 'The operators (专业运营单位) are a class, not a unit: no operator is registered for an estate, so the 属地 street leads; 000 序号5 makes 市市政管理局 the lead over the 专营单位.',
+    },
+    {
+      id: 'yinchuan.001-12',
+      categories: ['owners-committee'],
+      basis: [
+        {
+          source: S001,
+          item: '序号11(主要内容)',
+          text: '对业主委员会选举过程中存在伪造业主选票、表决票、业主签名或者书面委托书等情况的',
+        },
+        { source: S001, item: '序号11(主要内容)', text: '未按规定公布工作经费使用情况的' },
+        { source: S001, item: '序号12(县(市)区级，牵头单位)', text: '各县（市）区街道（乡镇）办事处' },
+      ],
+      lead: ['township'],
+      responsible: ['local:housing', 'local:civil'],
+    },
+    {
       id: 'yinchuan.001-15',
       categories: ['dispute'],
       basis: [{ source: S001, item: '序号15(县(市)区级)', text: '调处调解业主、业委会、物业企业等在物业管理活动中矛盾纠纷' }],
-      lead: ['local:government'],
+      lead: ['local:government', 'township'],
       responsible: ['yinchuan.zjj', 'yinchuan.mz', 'yinchuan.wx'],
+      note: 'The row’s 牵头单位 is 各县（市）区人民政府 (coordinating); its content gives the mediation to the 街道（乡镇）, the handling lead.',
     },
   ],
   defaultRow: {
     id: 'yinchuan.default',
-    basis: [{ source: S001, item: '序号15(县(市)区级)', text: '街道（乡镇）认真履行属地管理责任' }],
+    basis: [{ source: S001, item: DEFAULT_ITEM, text: '街道（乡镇）认真履行属地管理责任' }],
     lead: ['township', 'local:housing'],
     responsible: [],
-    note: 'Categories no row names (parking, noise, renovation, other): the 属地 street with the district 住建部门.',
+    note: 'Categories no row names (parking, noise, renovation, posting, other): the 属地 street with the district 住建部门.',
   },
 };

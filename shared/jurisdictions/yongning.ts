@@ -4,7 +4,10 @@ import type { JurisdictionListInput } from './schema';
  * 永宁县 (Yongning county, under Yinchuan): 002_bbc741157aca8db7.txt, the 2023 物业提升"123" work plan,
  * section 二(二) — the 治脏 / 治乱 rows with 牵頭部門 / 責任部門. Quoted text stays in the document's
  * Traditional characters; unit names are Simplified, as the rows write them ("縣住建局、應急管理局":
- * the 县 prefix applies to every unit of a row). Where this list is silent, Yinchuan's lists apply.
+ * the 县 prefix applies to every unit of a row). Where this list is silent, Yinchuan's lists apply,
+ * with Yongning's own units for their "各县(市)区…部门"; a kind of unit 002 does not name (园林) is
+ * left out rather than made up. 二(一) (党建, 县委组织部) is not used for 业委会 complaints: it is about
+ * party guidance, so owners-committee follows Yinchuan's 001 序号12 (the street leads).
  */
 const SRC = '002_bbc741157aca8db7.txt' as const;
 
@@ -16,8 +19,10 @@ export const yongning: JurisdictionListInput = {
   sources: [SRC],
   departments: [
     { id: 'yongning.gov', name: '永宁县人民政府', level: 'county', kind: 'government' },
-    { id: 'yongning.office', name: '永宁县物业提升“123”专项行动领导小组办公室', level: 'county', kind: 'leadership', aliases: ['领导小组办公室(设在住建局)'] },
-    { id: 'yongning.zzb', name: '县委组织部', level: 'county', kind: 'other' },
+    // 三、组织领导: "成立永寧縣2023年物業提升“123”專項行動領導小組…領導小組辦公室設在住建局".
+    { id: 'yongning.office', name: '永宁县2023年物业提升“123”专项行动领导小组办公室', level: 'county', kind: 'leadership', aliases: ['领导小组办公室(设在住建局)'] },
+    // A party department: it leads 党建 (二(一)) and guides; it does not handle reports.
+    { id: 'yongning.zzb', name: '县委组织部', level: 'county', kind: 'other', duty: 'coordinating' },
     { id: 'yongning.zjj', name: '县住建局', level: 'county', kind: 'housing', aliases: ['县住房和城乡建设局'] },
     { id: 'yongning.mzj', name: '县民政局', level: 'county', kind: 'civil' },
     { id: 'yongning.ggsy', name: '县城乡公共事业服务中心', level: 'county', kind: 'other' },
@@ -134,9 +139,9 @@ export const yongning: JurisdictionListInput = {
   ],
   defaultRow: {
     id: 'yongning.default',
-    basis: [{ source: SRC, item: '二(三)3', text: '強化街道(鄉鎮)屬地管理職責' }],
+    basis: [{ source: SRC, item: '清单无此项：按默认规则由属地乡镇(街道)会同县住建局办理；依据二(三)3', text: '強化街道(鄉鎮)屬地管理職責' }],
     lead: ['township', 'yongning.zjj'],
     responsible: [],
-    note: 'Neither 002 nor Yinchuan’s lists name a unit: the 属地 township leads with the 县住建局 (the 物业 authority, seat of the leadership office).',
+    note: 'Neither 002 nor Yinchuan’s lists name a unit (noise, renovation, posting, other): the 属地 township leads with the 县住建局 (the 物业 authority, seat of the leadership office).',
   },
 };

@@ -1,5 +1,5 @@
 /**
- * The category taxonomy of DESIGN.md §4. Codes are fixed (they are stored on tickets, used by the
+ * The category taxonomy of DESIGN.md §4 (33 codes). Codes are fixed (they are stored on tickets, used by the
  * route CLI and exposed as Open311 service codes); labels are the UI text.
  */
 export const CATEGORY_CODES = [
@@ -27,6 +27,14 @@ export const CATEGORY_CODES = [
   'renovation',
   'water-supply',
   'public-order',
+  'service-quality',
+  'owners-committee',
+  'maintenance-fund',
+  'disclosure',
+  'clutter',
+  'posting',
+  'utility-outage',
+  'falling-objects',
   'other',
 ] as const;
 
@@ -79,7 +87,7 @@ export const CATEGORIES: readonly Category[] = [
   c('garbage', '垃圾未分类/乱倒/转运车不密闭', '治脏', 'delete-o'),
   c('greenery', '毁绿占绿、擅自砍伐移植树木', '治脏', 'flower-o'),
   c('illegal-building', '私搭乱建', '治脏', 'hotel-o'),
-  c('dog', '遛狗不拴绳/违规饲养烈性犬', '治脏', 'smile-comment-o'),
+  c('dog', '违规饲养犬只、家禽', '治脏', 'smile-comment-o'),
   c('dispute', '邻里/物业纠纷', '其他', 'friends-o', { policeRelevant: true }),
   c('fee-coercion', '停水停电/门禁卡电梯卡捆绑催缴物业费', '治乱', 'gold-coin-o', { aboutPropertyCompany: true }),
   c('illegal-fee', '擅自涨价、乱收费(含停车费)', '治乱', 'balance-o', { aboutPropertyCompany: true }),
@@ -92,7 +100,17 @@ export const CATEGORIES: readonly Category[] = [
   c('noise', '噪声、油烟等环境污染', '治脏', 'volume-o'),
   c('renovation', '违规装修', '治乱', 'brush-o'),
   c('water-supply', '供水服务/违规收水费', '治乱', 'cluster-o'),
-  c('public-order', '治安/高空抛物', '其他', 'police-o', { urgent: true, policeRelevant: true, emergencyCall: '110' }),
+  c('public-order', '治安(打架斗殴、偷盗、高空抛物)', '其他', 'police-o', { urgent: true, policeRelevant: true, emergencyCall: '110' }),
+  c('service-quality', '物业服务不到位(保洁、维修、秩序、绿化养护)', '治乱', 'service-o'),
+  c('owners-committee', '业委会问题(选举、经费、资料移交)', '其他', 'manager-o'),
+  // Owners' common money (DESIGN.md §2 "common property"): never shown to the company it is about.
+  c('maintenance-fund', '专项维修资金使用/公示', '治乱', 'cash-o', { aboutPropertyCompany: true }),
+  // 六公开/五公开 and shared utility charges: the company's own fee and income disclosure.
+  c('disclosure', '物业信息未公开(六公开/五公开、公共水电分摊)', '治乱', 'notes-o', { aboutPropertyCompany: true }),
+  c('clutter', '楼道堆物、乱堆乱放', '治脏', 'bag-o'),
+  c('posting', '乱拉乱挂、乱贴乱画', '治脏', 'label-o'),
+  c('utility-outage', '突发停水停电停气、爆管、污水外溢', '安全', 'bulb-o', { urgent: true }),
+  c('falling-objects', '高空坠物、外立面脱落', '安全', 'down', { urgent: true }),
   c('other', '其他', '其他', 'more-o'),
 ];
 

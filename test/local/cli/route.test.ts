@@ -9,15 +9,16 @@ const run = (args: string[], input?: string) =>
   spawnSync(TSX, [join(ROOT, 'local/cli/route.ts'), ...args], { input, encoding: 'utf8', cwd: ROOT, timeout: 60_000 });
 
 describe('route CLI (DESIGN.md §5)', () => {
-  it('prints exactly {lead, responsible, basis} for one query', () => {
+  it('prints exactly {lead, responsible, basis} for one query, each unit with its kind', () => {
     const out = run(['--jurisdiction', 'yongning', '--category', 'fly-wire']);
     expect(out.status).toBe(0);
     const json = JSON.parse(out.stdout) as Record<string, Array<Record<string, string>>>;
     expect(Object.keys(json)).toEqual(['lead', 'responsible', 'basis']);
     expect(json.lead).toEqual([
-      { id: 'yongning.zjj', name: '县住建局' },
-      { id: 'yongning.yjgl', name: '县应急管理局' },
+      { id: 'yongning.zjj', name: '县住建局', kind: 'handling' },
+      { id: 'yongning.yjgl', name: '县应急管理局', kind: 'handling' },
     ]);
+    for (const u of json.responsible!) expect(Object.keys(u)).toEqual(['id', 'name', 'kind']);
     expect(Object.keys(json.basis![0]!)).toEqual(['source', 'item', 'text']);
     expect(json.basis![0]!.source).toBe('002_bbc741157aca8db7.txt');
   });
@@ -29,12 +30,27 @@ describe('route CLI (DESIGN.md §5)', () => {
     const out = run(['--batch'], queries.map((q) => JSON.stringify(q)).join('\n') + '\n');
     expect(out.status).toBe(0);
     const lines = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as { lead: unknown[]; basis: unknown[] });
-    expect(lines).toHaveLength(100);
+    expect(lines).toHaveLength(4 * 33);
     for (const l of lines) {
       expect(Object.keys(l)).toEqual(['lead', 'responsible', 'basis']);
       expect(l.lead.length).toBeGreaterThan(0);
       expect(l.basis.length).toBeGreaterThan(0);
     }
+  });
+
+  it('says which leads coordinate and which handle (Wuzhong fire lanes: the county government coordinates)', () => {
+    const out = run(['--jurisdiction', 'wuzhong', '--category', 'fire-lane', '--area', 'wuzhong.litong']);
+    expect(out.status).toBe(0);
+    const json = JSON.parse(out.stdout) as { lead: Array<{ name: string; kind: string }> };
+    expect(json.lead.map((u) => `${u.name}:${u.kind}`)).toEqual(['利通区人民政府:coordinating', '市消防救援局:handling', '市住建局:handling']);
+  });
+
+  it('routes an estate in 永宁县 registered under Yinchuan by Yongning’s list (batch, with area and township)', () => {
+    const out = run(['--batch'], '{"jurisdiction":"yinchuan","category":"fly-wire","area":"yinchuan.yongning","township":"yongning.t.yanghe"}\n');
+    const line = JSON.parse(out.stdout) as { lead: Array<{ name: string }>; responsible: Array<{ name: string }>; basis: Array<{ source: string }> };
+    expect(line.lead.map((u) => u.name)).toEqual(['县住建局', '县应急管理局']);
+    expect(line.responsible.map((u) => u.name)).toContain('杨和镇');
+    expect(line.basis[0]!.source).toBe('002_bbc741157aca8db7.txt');
   });
 
   it('answers bad batch lines with an error line and goes on', () => {

@@ -31,28 +31,57 @@ describe('永宁县 (002): every 治脏/治乱 row, lead and responsible units i
 });
 
 describe('永宁县: where 002 is silent, Yinchuan’s 县(市)区级 rows apply with Yongning’s own units', () => {
+  const FIRE_ITEMS = ['001 序号13/14(县(市)区级)', '001 序号9/10(县(市)区级)', '001 序号10(县(市)区级，牵头单位)'];
+  const FIRE_LEAD = ['永宁县人民政府', '县综合执法局', '县公安局', '县应急管理局', '县消防救援大队'];
+  const FIRE_RESP = ['县住建局', '县市监局', '县自然资源局', TOWNSHIP];
   it.each([
-    ['ebike-indoor', '001 序号13/14(县(市)区级)', ['永宁县人民政府', '县综合执法局', '县公安局', '县应急管理局'], ['县住建局', '县市监局', '县自然资源局', '永宁县园林部门', TOWNSHIP]],
-    ['elevator', '001 序号10(县(市)区级)', ['县应急管理局', '县消防救援大队'], ['县住建局', '县综合执法局', TOWNSHIP]],
-    ['public-order', '001 序号10(县(市)区级)', ['县应急管理局', '县消防救援大队'], ['县住建局', '县综合执法局', TOWNSHIP]],
-    ['water-supply', '000 序号5', ['市市政管理局'], ['永宁县人民政府', '市发展和改革委员会', '市住房和城乡建设局', TOWNSHIP]],
-    ['dispute', '001 序号15(县(市)区级)', ['永宁县人民政府'], ['市住房和城乡建设局', '市民政局', '市网络信息化局', TOWNSHIP]],
-  ])('%s → %s', (category, item, lead, responsible) => {
+    ['ebike-indoor', FIRE_ITEMS, FIRE_LEAD, FIRE_RESP],
+    ['clutter', FIRE_ITEMS, FIRE_LEAD, FIRE_RESP],
+    ['elevator', ['001 序号10(县(市)区级)', '001 序号14(县(市)区级，责任单位)'], ['县市监局'], ['县应急管理局', '县消防救援大队', '县住建局', TOWNSHIP]],
+    ['public-order', ['001 序号14(县(市)区级，牵头单位)', '001 序号3'], ['县公安局'], [TOWNSHIP]],
+    ['falling-objects', ['001 序号10(县(市)区级)'], ['县应急管理局', '县消防救援大队'], ['县住建局', '县综合执法局', TOWNSHIP]],
+    ['water-supply', ['000 序号5'], ['市市政管理局'], ['永宁县人民政府', '市发展和改革委员会', '市住房和城乡建设局', TOWNSHIP]],
+    ['dispute', ['001 序号15(县(市)区级)'], ['永宁县人民政府', TOWNSHIP], ['市住房和城乡建设局', '市民政局', '市网络信息化局']],
+    ['service-quality', ['001 序号5/6(县(市)区级)', '001 序号5'], ['永宁县人民政府', '县住建局'], [TOWNSHIP]],
+    ['owners-committee', ['001 序号11(主要内容)', '001 序号11(主要内容)', '001 序号12(县(市)区级，牵头单位)'], [TOWNSHIP], ['县住建局', '县民政局']],
+    ['maintenance-fund', ['001 序号7(主要内容)', '001 序号8(县(市)区级)'], ['县发改局', '县住建局'], ['县市监局', TOWNSHIP]],
+    ['disclosure', ['000 序号3', '001 序号7(主要内容)'], ['县住建局', '县发改局'], ['县市监局', TOWNSHIP]],
+    ['utility-outage', ['001 序号13(专业运营单位：本小区未登记运营单位，由属地街道(乡镇)牵头)', '000 序号5'], [TOWNSHIP], ['市市政管理局']],
+  ])('%s → %j', (category, items, lead, responsible) => {
     const r = routeNames('yongning', category);
-    expect(r.items).toEqual([item]);
+    expect(r.items).toEqual(items);
     expect(r.lead).toEqual(lead);
     expect(r.responsible).toEqual(responsible);
   });
 
-  it.each(['noise', 'renovation', 'other'])('%s: no list names it → Yongning’s default (属地 township + 县住建局)', (category) => {
+  it.each(['noise', 'renovation', 'posting', 'other'])('%s: no list names it → Yongning’s default (属地 township + 县住建局), and the basis says so', (category) => {
     const r = routeNames('yongning', category);
     expect(r.row).toBe('yongning.default');
     expect(r.lead).toEqual([TOWNSHIP, '县住建局']);
     expect(r.responsible).toEqual([]);
+    expect(r.items).toEqual(['002 清单无此项：按默认规则由属地乡镇(街道)会同县住建局办理；依据二(三)3']);
   });
 
   it('names the estate’s own township when the estate is known', () => {
     const r = routeNames('yongning', 'fly-wire', { townshipId: 'yongning.t.wangyuan' });
     expect(r.responsible).toEqual(['县公安局', '县综合执法局', '县消防救援大队', '望远镇']);
+  });
+});
+
+describe('永宁县: the findings of the routing audit stay fixed', () => {
+  it('names no "永宁县园林部门": 002 names no 园林 unit (Yinchuan’s "各县（市）区住建、市场监管、自然资源、园林等部门" has no Yongning counterpart)', () => {
+    for (const category of ['ebike-indoor', 'clutter']) {
+      const names = [...routeNames('yongning', category).lead, ...routeNames('yongning', category).responsible];
+      expect(names.some((n) => n.includes('园林'))).toBe(false);
+    }
+  });
+
+  it('ebike-indoor has 县消防救援大队 as a lead (001 序号10 "各县（市）区应急、消防救援部门"; 002 names "縣消防救援大隊")', () => {
+    expect(routeNames('yongning', 'ebike-indoor').lead).toContain('县消防救援大队');
+  });
+
+  it('public-order goes to 县公安局, elevator to 县市监局 (002 "責任部門:縣市監局")', () => {
+    expect(routeNames('yongning', 'public-order').lead).toEqual(['县公安局']);
+    expect(routeNames('yongning', 'elevator').lead).toEqual(['县市监局']);
   });
 });

@@ -29,7 +29,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 describe('priorityOf', () => {
-  it.each(['fire-lane', 'hazmat', 'fire-facility', 'fly-wire', 'elevator', 'public-order'] as const)('%s is urgent', (code) => {
+  it.each(['fire-lane', 'hazmat', 'fire-facility', 'fly-wire', 'elevator', 'public-order', 'utility-outage', 'falling-objects'] as const)('%s is urgent', (code) => {
     expect(priorityOf(code)).toBe('urgent');
   });
 
@@ -40,7 +40,7 @@ describe('priorityOf', () => {
   it('agrees with the taxonomy for every category', () => {
     const urgent = CATEGORY_CODES.filter((code: CategoryCode) => priorityOf(code) === 'urgent');
     expect(urgent).toEqual([...URGENT_CATEGORIES]);
-    expect(urgent).toHaveLength(6);
+    expect(urgent).toHaveLength(8);
   });
 });
 

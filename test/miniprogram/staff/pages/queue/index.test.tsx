@@ -189,7 +189,7 @@ describe('staff queue page, street officer (fetch faked)', () => {
 
     await click('办理');
     await click('升级');
-    expect(screen.getByText('升级至：永宁县物业提升“123”专项行动领导小组办公室')).toBeTruthy();
+    expect(screen.getByText('升级至：永宁县2023年物业提升“123”专项行动领导小组办公室')).toBeTruthy();
     await type('升级原因', '超时三小时仍未报到');
     await click('确认升级');
     expect(net.ticketCalls('escalate').map((c) => c.data)).toEqual([{ ticketId: overdue.id, version: 4, reason: '超时三小时仍未报到' }]);
