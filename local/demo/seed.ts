@@ -51,6 +51,8 @@ const NO_FILES: FileStore = {
   },
   get: async () => null,
   url: async (id) => `/files/${id}`,
+  claim: async (ids) => (ids[0] ? { code: 'FILE.UNKNOWN', id: ids[0] } : null),
+  removeOrphans: async () => 0,
 };
 
 export async function seedDemo(store: Store, clock: Clock, opts: SeedOptions = {}): Promise<SeedSummary> {

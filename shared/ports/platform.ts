@@ -1,4 +1,5 @@
 /** Ports at the platform edge: time, ids, files, content safety, WeChat open APIs. */
+import type { FileRefusal } from '../files';
 
 export interface Clock {
   /** Current instant as a UTC ISO string. */
@@ -21,6 +22,14 @@ export interface FileStore {
   get(id: string): Promise<{ file: StoredFile; bytes: Uint8Array } | null>;
   /** URL a client can show (local: /files/<id>; CloudBase: a temporary URL). */
   url(id: string): Promise<string>;
+  /**
+   * Before a ticket or event names photos: every id must be a stored file that `ownerUserId`
+   * uploaded. Answers the first refusal (and marks nothing), else marks the files as referenced, so
+   * that removeOrphans keeps them, and answers null.
+   */
+  claim(ids: readonly string[], ownerUserId: string): Promise<FileRefusal | null>;
+  /** Deletes uploads that no ticket or event claimed and that were stored before `before` (ISO); answers how many. */
+  removeOrphans(before: string): Promise<number>;
 }
 
 export type ContentVerdict = { ok: true } | { ok: false; reason: string };

@@ -82,8 +82,13 @@ export interface TestApp {
   // Answers are read field by field in the tests; typing every action's answer here would only repeat the use cases.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   call(fn: FunctionHandler, who: AnyPerson | null, action: string, data?: unknown): Promise<{ ok: boolean; data?: any; error?: { code: string; message: string } }>;
+  /** A photo this person uploaded (the file store records the owner): what their submit, settle or resolve may name. */
+  photo(who: AnyPerson): Promise<string>;
   close(): void;
 }
+
+/** The smallest bytes the file store takes for a JPEG (its magic number). */
+export const TINY_JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]);
 
 /** Text the fake content check rejects. */
 export const BANNED_WORD = '违禁词';
@@ -94,7 +99,7 @@ export async function makeApp(opts: { reportsPerHour?: number } = {}): Promise<T
   const clock = fixedClock(NOW);
   const deps: AppDeps = {
     store,
-    files: new DiskFileStore(join(dir, 'files')),
+    files: new DiskFileStore(join(dir, 'files'), { clock }),
     content: { checkText: async (text) => (text.includes(BANNED_WORD) ? { ok: false, reason: '含有违禁内容' } : { ok: true }) },
     clock,
     ids: randomIds(),
@@ -110,6 +115,9 @@ export async function makeApp(opts: { reportsPerHour?: number } = {}): Promise<T
     async call(fn, who, action, data) {
       const res = await fn(deps, { identity: who ? identityOf(personOf(who)) : null }, { action, data });
       return res.envelope as never;
+    },
+    async photo(who) {
+      return (await deps.files.put({ bytes: TINY_JPEG, contentType: 'image/jpeg', ownerUserId: personOf(who).id })).id;
     },
     close() {
       store.close();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ContentCheck, ContentVerdict, FileStore, GroupResolver, Notifier, StoredFile, SubscribeMessage } from '../../../shared/ports/platform';
 import { openGIdFromResolvedCloudId } from '../../../shared/groups/cloud-id';
+import { checkCloudFileId, type FileRefusal } from '../../../shared/files';
 import { errorCode, requireTcb, type CloudbaseApp } from './sdk';
 
 /* ------------------------------------------------------------------ files */
@@ -17,15 +18,55 @@ const EXTENSIONS: Record<string, string> = {
 const CONTENT_TYPES: Record<string, string> = Object.fromEntries(Object.entries(EXTENSIONS).map(([type, ext]) => [ext, type]));
 
 /**
+ * The environment this function runs in: the app's own `env` when it was given one (tests, TCB_ENV),
+ * else the function's context (TCB_ENV, then SCF_NAMESPACE), as the SDK itself resolves
+ * SYMBOL_CURRENT_ENV (@cloudbase/node-sdk src/utils/tcbapirequester.ts `getEnvIdFromContext`).
+ */
+export function currentEnvId(app: CloudbaseApp): string {
+  const configured = (app as unknown as { config?: { envName?: unknown } }).config?.envName;
+  if (typeof configured === 'string' && configured !== '') return configured;
+  const context = requireTcb().getCloudbaseContext();
+  const fromContext = context.TCB_ENV || context.SCF_NAMESPACE;
+  return typeof fromContext === 'string' ? fromContext : '';
+}
+
+/**
  * Photos in CloudBase storage. The file id is CloudBase's own `cloud://…` fileID (the mini-program
  * shows it directly); the content type travels in the path's extension, so no metadata table is
  * needed.
+ *
+ * The mini-program uploads photos itself (`wx.cloud.uploadFile`) under `photos/<user segment>/`
+ * (shared/files.ts). claim() accepts a fileID only in this function's environment, under the
+ * caller's prefix, and only when storage has the file. removeOrphans() cannot work here: the node
+ * SDK has no storage listing, so unclaimed uploads are not found (a COS lifecycle rule on `photos/`
+ * would delete claimed photos too); it answers 0.
  */
 export class CloudbaseFileStore implements FileStore {
   constructor(
     private readonly app: CloudbaseApp,
-    private readonly options: { prefix?: string; newId?: () => string; urlMaxAgeSeconds?: number } = {},
+    private readonly options: { prefix?: string; newId?: () => string; urlMaxAgeSeconds?: number; env?: string } = {},
   ) {}
+
+  async claim(ids: readonly string[], ownerUserId: string): Promise<FileRefusal | null> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return null;
+    const env = this.options.env ?? currentEnvId(this.app);
+    for (const id of unique) {
+      const refusal = env ? checkCloudFileId(id, { env, userId: ownerUserId }) : { code: 'FILE.UNKNOWN' as const, id };
+      if (refusal) return refusal;
+    }
+    // Existence: one batchGetDownloadUrl for all (a missing file answers STORAGE_FILE_NONEXIST for its entry).
+    const { fileList } = await this.app.getTempFileURL({ fileList: unique.map((fileID) => ({ fileID, maxAge: 60 })) });
+    for (const id of unique) {
+      const entry = fileList.find((e) => e.fileID === id);
+      if (!entry || entry.code !== 'SUCCESS') return { code: 'FILE.UNKNOWN', id };
+    }
+    return null;
+  }
+
+  async removeOrphans(_before: string): Promise<number> {
+    return 0;
+  }
 
   async put(input: { bytes: Uint8Array; contentType: string; ownerUserId: string }): Promise<StoredFile> {
     const ext = EXTENSIONS[input.contentType] ?? 'bin';

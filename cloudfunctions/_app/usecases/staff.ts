@@ -12,6 +12,7 @@ import { isOpen } from '../../../shared/sla/progress';
 import { authorize } from '../../../shared/permissions';
 import type { AppDeps } from '../context';
 import { AppError } from '../errors';
+import { claimPhotos } from './photos';
 import { summary } from './report';
 import { act, AUTH_OPTIONS, loadTicket, viewFor } from './support';
 
@@ -142,7 +143,7 @@ export const staffActions = {
       const target = t.location ?? estate?.location ?? null;
       return {
         note: x.note,
-        photos: x.photos,
+        photos: await claimPhotos(d, i.userId, x.photos),
         location: x.location,
         ...(target ? { distanceMeters: distanceMeters(target, x.location) } : {}),
         ...(x.farReason ? { reason: x.farReason } : {}),
@@ -155,7 +156,8 @@ export const staffActions = {
     }).then((t) => view(d, i, t)),
   acknowledge: (d: AppDeps, i: Identity, x: In<'acknowledge'>) => act(d, i, x, 'acknowledge', { officerName: x.officerName, note: x.note }).then((t) => view(d, i, t)),
   arrive: (d: AppDeps, i: Identity, x: In<'arrive'>) => act(d, i, x, 'arrive', { location: x.location, note: x.note }).then((t) => view(d, i, t)),
-  resolve: (d: AppDeps, i: Identity, x: In<'resolve'>) => act(d, i, x, 'resolve', { note: x.note, photos: x.photos }).then((t) => view(d, i, t)),
+  resolve: (d: AppDeps, i: Identity, x: In<'resolve'>) =>
+    act(d, i, x, 'resolve', async () => ({ note: x.note, photos: await claimPhotos(d, i.userId, x.photos) })).then((t) => view(d, i, t)),
   return: (d: AppDeps, i: Identity, x: In<'return'>) => act(d, i, x, 'return', { reasonCode: x.reasonCode, reason: x.reason }).then((t) => view(d, i, t)),
   reroute: (d: AppDeps, i: Identity, x: In<'reroute'>) =>
     act(d, i, x, 'reroute', (t) => {

@@ -9,6 +9,7 @@ import { route } from '../../../shared/routing/route';
 import { priorityOf } from '../../../shared/sla/deadlines';
 import type { CategoryCode } from '../../../shared/taxonomy/categories';
 import type { AppDeps } from '../context';
+import { claimPhotos } from './photos';
 import { advance, outboxFor, policyFor } from './support';
 
 export interface RoutedSubmission {
@@ -34,6 +35,8 @@ export interface RoutedSubmission {
  */
 export async function submitRouted(deps: AppDeps, s: RoutedSubmission): Promise<{ ticket: Ticket; created: boolean }> {
   const { store } = deps;
+  // Before anything is written: every photo must be the reporter's own upload (FILE.UNKNOWN / FILE.NOT_OWNED).
+  await claimPhotos(deps, s.reporter.userId, s.photos);
   const now = deps.clock.now();
   const decision = route({ jurisdiction: s.jurisdiction, category: s.category, estate: s.estate });
   const grids = s.estate ? await store.listGrids({ estateId: s.estate.id }) : [];

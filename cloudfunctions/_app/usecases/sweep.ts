@@ -4,6 +4,9 @@ import { sweepPlan, type SweepStep } from '../../../shared/sla/sweep';
 import type { AppDeps } from '../context';
 import { advance, outboxFor, policyFor } from './support';
 
+/** An upload that no ticket or event names after this long is removed by the sweep. */
+export const ORPHAN_AGE_MS = 24 * 60 * 60 * 1000;
+
 const SYSTEM = { userId: 'system', role: 'system' as const, name: '系统' };
 
 /** The transition input of one sweep step (the bench's history generator replays steps with it too). */
@@ -49,5 +52,7 @@ export async function runSweep(deps: AppDeps, opts: { limit?: number } = {}) {
       else closed += 1;
     }
   }
-  return { at: now, scanned: due.length, marked, escalated, closed, conflicts };
+  // Uploads that no ticket or event named within a day (the local runtime; CloudBase cannot list storage).
+  const orphansRemoved = await deps.files.removeOrphans(new Date(Date.parse(now) - ORPHAN_AGE_MS).toISOString());
+  return { at: now, scanned: due.length, marked, escalated, closed, conflicts, orphansRemoved };
 }

@@ -120,6 +120,8 @@ const NO_FILES: FileStore = {
   },
   get: async () => null,
   url: async (id) => `/files/${id}`,
+  claim: async (ids) => (ids[0] ? { code: 'FILE.UNKNOWN', id: ids[0] } : null),
+  removeOrphans: async () => 0,
 };
 
 async function timed(runs: number, fn: () => Promise<unknown> | unknown, warm = 1): Promise<Timed> {

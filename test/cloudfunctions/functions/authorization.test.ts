@@ -65,13 +65,21 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
+/** Photos in an input become the caller's own upload: only the uploader may name a photo (checked elsewhere). */
+const uploaded = new Map<Person, string>();
+async function withOwnPhotos(who: Person, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+  if (!input.photos) return input;
+  if (!uploaded.has(who)) uploaded.set(who, await app.photo(who));
+  return { ...input, photos: [uploaded.get(who)] };
+}
+
 async function prepared(category: string, setup: Setup): Promise<string> {
   const res = await app.call(report, 'resident', 'submit', { ...REPORT, category, idempotencyKey: newKey() });
   const id = res.data.ticket.id as string;
   for (const [who, action, input] of setup) {
     const v = (await app.store.getTicket(id))!.version;
     const fn = ['confirm', 'rate', 'reopen', 'appeal'].includes(action) ? report : ticket;
-    const out = await app.call(fn, who, action, { ticketId: id, version: v, ...input });
+    const out = await app.call(fn, who, action, { ticketId: id, version: v, ...(await withOwnPhotos(who, input)) });
     if (!out.ok) throw new Error(`setup ${who} ${action}: ${out.error?.code}`);
   }
   return id;
@@ -82,7 +90,7 @@ describe.each(ROWS)('$action', (row) => {
     const first = await prepared(row.category ?? 'fly-wire', []);
     const id = await prepared(row.category ?? 'fly-wire', row.setup);
     const before = await app.store.getTicket(id);
-    const input = { ...row.input, ...(row.input.duplicateOf ? { duplicateOf: first } : {}) };
+    const input = { ...(await withOwnPhotos(who, row.input)), ...(row.input.duplicateOf ? { duplicateOf: first } : {}) };
     const res = await app.call(row.fn, who, row.action, { ticketId: id, version: before!.version, ...input });
     if (row.allowed.includes(who)) {
       expect(res.error).toBeUndefined();

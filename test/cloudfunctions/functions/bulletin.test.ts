@@ -398,6 +398,8 @@ describe('the files', () => {
       },
       get: async () => null,
       url: async (id) => `https://tmp.example/${encodeURIComponent(id)}`,
+      claim: async () => null,
+      removeOrphans: async () => 0,
     };
     app.deps.files = files;
     app.deps.config = { ...app.deps.config, platform: 'cloudbase' };

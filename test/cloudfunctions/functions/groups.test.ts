@@ -201,7 +201,7 @@ describe('sharing a ticket into the owner group', () => {
   });
 
   it('the public view opened in the group holds no personal field (checked field by field)', async () => {
-    const t = await submit('noise', { photos: ['photo-1'], photosPublic: false, anonymous: false, description: '楼下烧烤店油烟很大，我是3号楼301的张三，电话13800000001' });
+    const t = await submit('noise', { photos: [await app.photo('resident')], photosPublic: false, anonymous: false, description: '楼下烧烤店油烟很大，我是3号楼301的张三，电话13800000001' });
     const shared = await app.call(report, 'resident', 'shareToGroup', { ticketId: t.id, groupId });
     const res = await app.call(report, null, 'publicView', { ticketId: t.id });
     expect(res.ok).toBe(true);
@@ -225,8 +225,9 @@ describe('sharing a ticket into the owner group', () => {
   });
 
   it('photos appear in the public view only when the reporter allowed it', async () => {
-    const t = await submit('noise', { photos: ['photo-1', 'photo-2'], photosPublic: true });
-    expect((await app.call(report, null, 'publicView', { ticketId: t.id })).data.photos).toEqual(['photo-1', 'photo-2']);
+    const photos = [await app.photo('resident'), await app.photo('resident')];
+    const t = await submit('noise', { photos, photosPublic: true });
+    expect((await app.call(report, null, 'publicView', { ticketId: t.id })).data.photos).toEqual(photos);
   });
 });
 

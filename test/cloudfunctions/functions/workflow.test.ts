@@ -9,7 +9,6 @@ beforeEach(async () => {
 });
 afterEach(() => app.close());
 
-const PHOTO = 'photo-after-1';
 
 async function submitted(category = 'fly-wire') {
   const res = await app.call(report, 'resident', 'submit', { ...REPORT, category, idempotencyKey: newKey() });
@@ -34,7 +33,7 @@ describe('吹哨报到: the full chain through the functions', () => {
     await step('housing', 'acknowledge', t.id, { officerName: '王强' });
     await step('emergency', 'acknowledge', t.id, { officerName: '赵敏' });
     await step('housing', 'arrive', t.id, { location: REPORT.location });
-    await step('housing', 'resolve', t.id, { note: '已拆除飞线，加装充电桩', photos: [PHOTO] });
+    await step('housing', 'resolve', t.id, { note: '已拆除飞线，加装充电桩', photos: [await app.photo('housing')] });
     await step('grid', 'verify', t.id);
     await step('resident', 'confirm', t.id);
     const rated = await step('resident', 'rate', t.id, { score: 5, fixed: true, comment: '处理很快' });
@@ -117,7 +116,7 @@ describe('the overdue sweep', () => {
   it('closes a resolved ticket whose resident did not answer within 7 days', async () => {
     const t = await submitted('dog');
     await step('grid', 'accept', t.id);
-    await step('grid', 'settle', t.id, { note: '已劝导犬主拴绳', photos: [PHOTO], location: REPORT.location });
+    await step('grid', 'settle', t.id, { note: '已劝导犬主拴绳', photos: [await app.photo('grid')], location: REPORT.location });
     app.clock.advance(7 * 24 * 60 * 60 * 1000 + 60_000);
     const res = await app.call(sweep, null, 'run', {});
     expect(res.data.closed).toBe(1);

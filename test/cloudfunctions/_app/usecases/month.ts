@@ -10,7 +10,6 @@ import type { Store } from '../../../../shared/ports/store';
 import { newKey, REPORT, type Person, type TestApp } from '../../../support/app';
 
 const HOUR = 3_600_000;
-const PHOTO = 'photo-after-1';
 
 /** The store without the optional capabilities: what an adapter without them offers (the CloudBase one). */
 export function withoutOptional(store: Store, ...names: Array<'queryTicketFacts'>): Store {
@@ -53,7 +52,7 @@ export async function makeMonth(app: TestApp): Promise<string> {
   later(3);
   await step(app, 'emergency', 'acknowledge', full, { officerName: '赵敏' });
   await step(app, 'housing', 'arrive', full, { location: REPORT.location });
-  await step(app, 'housing', 'resolve', full, { note: '已拆除飞线', photos: [PHOTO] });
+  await step(app, 'housing', 'resolve', full, { note: '已拆除飞线', photos: [await app.photo('housing')] });
   await step(app, 'grid', 'verify', full);
   await step(app, 'resident', 'confirm', full);
   await step(app, 'resident', 'rate', full, { score: 5, fixed: true });
@@ -77,12 +76,12 @@ export async function makeMonth(app: TestApp): Promise<string> {
   later(1);
   const settled = await submitted(app, 'dog');
   await step(app, 'grid', 'accept', settled);
-  await step(app, 'grid', 'settle', settled, { note: '已劝导犬主拴绳', photos: [PHOTO], location: REPORT.location });
+  await step(app, 'grid', 'settle', settled, { note: '已劝导犬主拴绳', photos: [await app.photo('grid')], location: REPORT.location });
 
   const reopened = await submitted(app, 'garbage');
   await step(app, 'grid', 'whistle', reopened, { units: ['yongning.zjj'], reason: '由住建局牵头处理' });
   await step(app, 'housing', 'acknowledge', reopened, { officerName: '王强' });
-  await step(app, 'housing', 'resolve', reopened, { note: '已清运', photos: [PHOTO] });
+  await step(app, 'housing', 'resolve', reopened, { note: '已清运', photos: [await app.photo('housing')] });
   await step(app, 'resident', 'reopen', reopened, { reason: '第二天又堆满了' });
 
   const stalled = await submitted(app, 'elevator');
