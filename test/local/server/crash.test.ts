@@ -22,9 +22,13 @@ interface Child {
 const children: ChildProcess[] = [];
 let dataDir: string;
 
-/** Starts `tsx local/start.ts` in its own process group (tsx runs the script in a child of its own). */
+/**
+ * Starts local/start.ts in one node process (tsx as an --import hook, not the tsx CLI, whose signal
+ * relay to a child of its own raced with the group's SIGTERM under load and exited 143), in its own
+ * process group.
+ */
 function startChild(dir: string): Promise<Child> {
-  const proc = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['local/start.ts'], {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
