@@ -69,6 +69,10 @@ export async function deploy(argv: readonly string[], env: NodeJS.ProcessEnv, lo
   };
   await applyPlan(steps, planManager, log);
   log(`deployed to ${envId}`);
+  if (args.only.includes('functions')) {
+    // manager-node's function deploy does not read config.json's permissions.openapi.
+    log('next: upload each function once from WeChat DevTools so that the open-API permissions of its config.json apply (docs/DEPLOY.md §4)');
+  }
 }
 
 // Node's typing of `require`: miniprogram-api-typings (pulled in by Taro's types) declares a global one without `main`.
