@@ -37,6 +37,10 @@
  *   resolveDenominator = tickets resolved or whose 'resolve' deadline has passed; resolvedOnTime =
  *   those resolved at or before it. Left out: tickets with no 'resolve' deadline; tickets now
  *   rejected or merged that were never resolved.
+ * - Coordinating units (DESIGN.md §6: e.g. 县(市)区人民政府, by the kind the ticket's route gives them)
+ *   carry no 报到 clock: they have no per-department 报到 fact (no 响应率, no ack time, no department
+ *   row), their acknowledgement is not the ticket's report-in, and a ticket whistled to coordinating
+ *   units only is left out of 响应率.
  * - Each rate is null when its denominator is 0.
  * - ackMinutes = minutes from the whistle to the first report-in (per department: from the first
  *   event naming the unit to that unit's first report-in; otherwise from the first 'whistle' to

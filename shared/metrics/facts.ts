@@ -3,6 +3,7 @@
  * The definitions these facts serve are documented in definitions.ts.
  */
 import type { Deadline, SlaStep, Ticket, TicketEvent, TicketState } from '../domain/ticket';
+import { coordinatingIn } from '../routing/route';
 import { instantMs } from './instant';
 
 /** One timed step (报到 or 办结) of a ticket or of one unit. Instants in epoch milliseconds. */
@@ -29,7 +30,7 @@ export interface TicketFacts {
   whistled: boolean;
   /** Ticket-level 报到: first whistle → first acknowledge of any unit. Null when not whistled. */
   ack: StepFact | null;
-  /** Per unit whistled to (whistle, reroute and handover payloads), in first-whistled order. */
+  /** Per handling unit whistled to (whistle, reroute and handover payloads), in first-whistled order; coordinating units are left out. */
   unitAcks: ReadonlyMap<string, StepFact>;
   /** Submit → first resolve/settle. */
   resolve: StepFact;
@@ -106,6 +107,11 @@ export function openDeadlinesOf(ticket: Ticket): Deadline[] | null {
   return FINISHED_STATES.has(ticket.state) ? null : ticket.deadlines;
 }
 
+/** Whether a unit of this ticket coordinates (no 报到 clock) rather than handles: see coordinatingIn. */
+export function coordinatingUnits(ticket: Ticket): (unitId: string) => boolean {
+  return coordinatingIn(ticket.route);
+}
+
 /**
  * Facts of one ticket at `now` (epoch ms). `events` are this ticket's events, in any order.
  */
@@ -117,6 +123,7 @@ export function ticketFacts(ticket: Ticket, events: readonly TicketEvent[], now:
 export function eventFacts(ticket: Ticket, events: readonly TicketEvent[]): EventFacts {
   const history = historyOrder(events);
   const isVoid = VOID_STATES.has(ticket.state);
+  const coordinating = coordinatingUnits(ticket);
 
   let submitAt: number | null = null;
   let firstWhistleAt: number | null = null;
@@ -146,7 +153,8 @@ export function eventFacts(ticket: Ticket, events: readonly TicketEvent[]): Even
       }
       case 'acknowledge':
       case 'claim': // a police unit claiming a ticket reports in by doing so
-        firstAckAt ??= at;
+        // A coordinating unit's acknowledgement is not the ticket's 报到: a handling unit's is.
+        if (!unit || !coordinating(unit)) firstAckAt ??= at;
         if (unit && !unitAckAt.has(unit)) unitAckAt.set(unit, at);
         break;
       case 'return':
@@ -170,8 +178,10 @@ export function eventFacts(ticket: Ticket, events: readonly TicketEvent[]): Even
   const ackDeadline = deadlineInForce(ticket.deadlines, 'ack');
   const ackDue = ackDeadline ? instantMs(ackDeadline.due) : null;
 
+  // Only handling units carry the 报到 clock: coordinating units get no 报到 fact (no 响应率, no ack time).
   const unitAcks = new Map<string, StepFact>();
   for (const [unit, startAt] of dispatchedAt) {
+    if (coordinating(unit)) continue;
     const doneAt = unitAckAt.get(unit) ?? null;
     const returnedAt = unitReturnAt.get(unit);
     const returnedInTime = ackDue !== null && returnedAt !== undefined && returnedAt <= ackDue;
@@ -180,8 +190,10 @@ export function eventFacts(ticket: Ticket, events: readonly TicketEvent[]): Even
 
   const whistled = firstWhistleAt !== null;
   const everyUnitExcused = unitAcks.size > 0 && [...unitAcks.values()].every((f) => f.excused);
+  // Whistled to coordinating units only: nobody owed a 报到, so the ticket is left out of 响应率.
+  const onlyCoordinating = dispatchedAt.size > 0 && unitAcks.size === 0;
   const ack: StepFact | null = whistled
-    ? { startAt: firstWhistleAt, doneAt: firstAckAt, due: ackDue, excused: isVoid || everyUnitExcused }
+    ? { startAt: firstWhistleAt, doneAt: firstAckAt, due: ackDue, excused: isVoid || everyUnitExcused || onlyCoordinating }
     : null;
 
   const resolveDeadline = deadlineInForce(ticket.deadlines, 'resolve');

@@ -157,6 +157,23 @@ export function unitDuty(unitId: string, registry: Registry = REGISTRY): UnitDut
 }
 
 /**
+ * Whether a unit of a ticket's route coordinates rather than handles (DESIGN.md §6: coordinating
+ * leads such as a 县(市)区人民政府 are informed and are escalation targets, not measured on 报到): the
+ * kind the route gives it, else unitDuty (tickets routed before units had a kind).
+ */
+export function coordinatingIn(routed: { lead: readonly UnitRef[]; responsible: readonly UnitRef[] }, registry: Registry = REGISTRY): (unitId: string) => boolean {
+  const kinds = new Map<string, unknown>();
+  for (const u of [...routed.lead, ...routed.responsible]) {
+    const kind = (u as { kind?: unknown }).kind;
+    if (!kinds.has(u.id) && kind !== undefined) kinds.set(u.id, kind);
+  }
+  return (unitId) => {
+    const kind = kinds.get(unitId);
+    return kind === 'coordinating' || (kind === undefined && unitDuty(unitId, registry) === 'coordinating');
+  };
+}
+
+/**
  * Routes a report (DESIGN.md §5): the most specific jurisdiction whose list covers the category,
  * then its parent's, then the jurisdiction's default — starting from the estate's real place. Lead
  * units keep the document's order; a unit named twice stays where it first appears (lead before

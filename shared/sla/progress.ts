@@ -4,6 +4,7 @@
  * machine and the SLA stay separate rules.
  */
 import type { Deadline, SlaStep, Ticket, TicketEvent } from '../domain/ticket';
+import { coordinatingIn } from '../routing/route';
 import { instantMs, toUtcIso } from './calendar';
 import { applyExtension, confirmDeadline, deadlineFor, deadlinesOnSubmit, deadlinesOnWhistle, markMet } from './deadlines';
 import { markOverdue } from './overdue';
@@ -41,11 +42,19 @@ export function deadlinesAfter(ticket: Ticket, event: TicketEvent, policy: SlaPo
       return markMet(list, 'triage', at);
     case 'whistle':
     case 'reroute':
-    case 'handover':
-      // A (re)dispatch starts the units' clock afresh: 报到, on site, resolve from now.
-      return [...dropOpen(markMet(list, 'triage', at), ['ack', 'arrive', 'resolve']), ...deadlinesOnWhistle(p, at, policy)];
+    case 'handover': {
+      // A (re)dispatch starts the units' clock afresh: 报到, on site, resolve from now. Only handling
+      // units carry the 报到 clock: sent to coordinating units only (a 人民政府), there is no 报到 due.
+      const coordinating = coordinatingIn(ticket.route);
+      const onlyCoordinating = ticket.assignedUnits.length > 0 && ticket.assignedUnits.every(coordinating);
+      const fresh = deadlinesOnWhistle(p, at, policy).filter((d) => !(onlyCoordinating && d.step === 'ack'));
+      return [...dropOpen(markMet(list, 'triage', at), ['ack', 'arrive', 'resolve']), ...fresh];
+    }
     case 'acknowledge':
     case 'claim': {
+      // A coordinating unit's acknowledgement does not stop the handling units' 报到 clock.
+      const unitId = event.actor.unitId;
+      if (event.action === 'acknowledge' && unitId && coordinatingIn(ticket.route)(unitId)) return markMet(list, 'triage', at);
       const met = markMet(list, 'triage', at);
       if (met.some((d) => d.step === 'ack')) return markMet(met, 'ack', at);
       // A claim from the group desk dispatches and reports in at once.
