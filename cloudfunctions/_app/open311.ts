@@ -17,6 +17,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Estate } from '../../shared/domain/directory';
 import { STATE_LABELS, TICKET_STATES, type GeoPoint, type Ticket, type TicketEvent } from '../../shared/domain/ticket';
+import { JURISDICTION_REACH_METERS } from '../../shared/estate/near';
 import { distanceMeters } from '../../shared/geo';
 import { REGISTRY } from '../../shared/jurisdictions';
 import { PUBLIC_CATEGORIES, shownInPublic } from '../../shared/permissions';
@@ -152,10 +153,13 @@ function checkApiKey(given: string | undefined, config: Open311Config): string {
   return expected;
 }
 
+/** Decimal degrees only: Number() would also take hex (0x1A), exponents (1e1) and Infinity. */
+const DECIMAL_DEGREES = /^[+-]?\d{1,3}(\.\d{1,15})?$/;
+
 function parseCoordinate(raw: string | undefined, name: 'lat' | 'long', limit: number): number | null {
   if (raw === undefined || raw.trim() === '') return null;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || Math.abs(value) > limit) throw new Open311Error(400, `${name} 须为 ±${limit} 以内的数字`);
+  const value = DECIMAL_DEGREES.test(raw.trim()) ? Number(raw) : NaN;
+  if (!Number.isFinite(value) || Math.abs(value) > limit) throw new Open311Error(400, `${name} 须为 ±${limit} 以内的十进制数字`);
   return value;
 }
 
@@ -181,15 +185,21 @@ function parseMediaUrl(raw: string | undefined): string | null {
   return value;
 }
 
-/** The registered estate of the jurisdiction nearest to the point, within ESTATE_MATCH_METERS. */
+/**
+ * The registered estate of the jurisdiction nearest to the point, within ESTATE_MATCH_METERS. A
+ * point farther than JURISDICTION_REACH_METERS from every estate of the jurisdiction is not in it
+ * (a Sydney point for Qitai) and is refused.
+ */
 export async function nearestEstate(deps: AppDeps, jurisdiction: string, at: GeoPoint | null): Promise<Estate | null> {
   if (!at) return null;
+  const estates = await deps.store.listEstates({ jurisdiction });
   let best: { estate: Estate; d: number } | null = null;
-  for (const estate of await deps.store.listEstates({ jurisdiction })) {
+  for (const estate of estates) {
     const d = distanceMeters(at, estate.location);
-    if (d <= ESTATE_MATCH_METERS && (!best || d < best.d)) best = { estate, d };
+    if (!best || d < best.d) best = { estate, d };
   }
-  return best?.estate ?? null;
+  if (best && best.d > JURISDICTION_REACH_METERS) throw new Open311Error(400, `lat/long 不在 ${jurisdiction} 辖区内`);
+  return best && best.d <= ESTATE_MATCH_METERS ? best.estate : null;
 }
 
 /** POST requests.json. */

@@ -12,3 +12,9 @@ export const REPORT_RADIUS_METERS = 5_000;
 export function nearEstate(estate: { location: GeoPoint }, point: GeoPoint, radiusMeters = REPORT_RADIUS_METERS): boolean {
   return distanceMeters(estate.location, point) <= radiusMeters;
 }
+
+/**
+ * How far from the nearest registered estate of a jurisdiction a point may still be in that
+ * jurisdiction: a county is up to a few hundred kilometres across, a forged point is continents away.
+ */
+export const JURISDICTION_REACH_METERS = 100_000;
