@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REGISTRY, type JurisdictionList } from '../../../shared/jurisdictions';
+import { route } from '../../../shared/routing/route';
+import { CATEGORY_CODES } from '../../../shared/taxonomy/categories';
 
 // Every quoted basis must stand in its document. 001 is line-wrapped mid-sentence, so whitespace is
 // removed from both sides before comparing; nothing else is normalised (002 stays Traditional).
@@ -148,4 +150,34 @@ describe('every unit name in the lists is written in a document', () => {
       for (const d of list.departments) expect(d.name).not.toMatch(/等相关企业|、/);
     }
   });
+});
+
+describe('every unit a route names is one the lists name', () => {
+  // Directory names (checked above against the documents), plus the district/county units a city
+  // list's "各县(市)区…部门" make: the area's (or the generic area's) name and a label checked above.
+  const allowed = new Set<string>();
+  for (const list of lists) {
+    for (const d of list.departments) allowed.add(d.name);
+    for (const t of list.townships) allowed.add(t.name);
+    allowed.add(list.genericTownship);
+    for (const label of Object.values(list.localLabels)) {
+      allowed.add(`${list.genericAreaName}${label}`);
+      for (const a of list.areas) if (!a.jurisdiction) allowed.add(`${a.name}${label}`);
+    }
+  }
+  const places = lists.flatMap((list) => [
+    { jurisdiction: list.id },
+    ...list.townships.map((t) => ({ jurisdiction: list.id, areaId: t.area ?? null, townshipId: t.id })),
+    ...list.areas.filter((a) => a.jurisdiction).map((a) => ({ jurisdiction: list.id, areaId: a.id, townshipId: null })),
+  ]);
+
+  it.each(places.map((p) => [p.jurisdiction, 'areaId' in p ? (p.areaId ?? '-') : '-', 'townshipId' in p ? (p.townshipId ?? '-') : '-', p] as const))(
+    '%s, area %s, township %s: every category names only listed units',
+    (_j, _a, _t, place) => {
+      for (const category of CATEGORY_CODES) {
+        const d = route({ jurisdiction: place.jurisdiction, category, estate: 'townshipId' in place || 'areaId' in place ? place : null });
+        for (const u of [...d.lead, ...d.responsible]) expect(allowed).toContain(u.name);
+      }
+    },
+  );
 });
