@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import type Chain from 'webpack-chain';
+import { cloudDefines, cloudSettings, cloudWarnings } from './cloud';
 import { VANT_COMPONENTS, vantCopyPatterns } from './vant';
 
 const root = path.resolve(__dirname, '..');
@@ -13,6 +14,9 @@ const nodeEnv = process.env.NODE_ENV ?? 'production';
 const outputRoot = `dist/${taroEnv}`;
 const shared = path.resolve(root, 'shared');
 const sourceDir = path.resolve(root, 'miniprogram');
+/** TARO_APP_CLOUD_ENV and TARO_APP_ID (config/cloud.ts): .env files or the build's environment. */
+const cloud = cloudSettings(process.env);
+if (taroEnv === 'weapp' && nodeEnv === 'production') for (const warning of cloudWarnings(cloud)) console.warn(`[weapp] ${warning}`);
 
 /**
  * webpack's own filesystem cache. Taro's `cache.enable` hard-codes src/app.config and fails with
@@ -23,10 +27,13 @@ const useFilesystemCache = (chain: Chain): void => {
     type: 'filesystem',
     cacheDirectory: path.resolve(root, '.cache', 'webpack'),
     name: `${taroEnv}-${nodeEnv}`,
+    // The cloud env is compiled into the bundle: another env is another cache.
+    version: JSON.stringify(cloudDefines(cloud)),
     buildDependencies: {
       config: [
         path.resolve(__dirname, 'index.ts'),
         path.resolve(__dirname, 'vant.ts'),
+        path.resolve(__dirname, 'cloud.ts'),
         path.resolve(root, 'babel.config.js'),
         path.resolve(root, 'miniprogram', 'app.config.ts'),
       ],
@@ -59,6 +66,7 @@ const config: UserConfigExport<'webpack5'> = {
   sourceRoot: 'miniprogram',
   outputRoot,
   plugins: [],
+  env: cloudDefines(cloud),
   copy: {
     // Vant is weapp-only: H5 renders the plain Taro primitives (miniprogram/ui/*.tsx).
     patterns: taroEnv === 'weapp' ? vantCopyPatterns(VANT_COMPONENTS, root, outputRoot) : [],

@@ -1,14 +1,40 @@
 /**
  * weapp transport: cloud functions through wx.cloud (identity comes from the WeChat context on the
  * server side), photos through cloud storage.
+ *
+ * `wx.cloud.init({ env })` must run once before any other wx.cloud call (WeChat: 小程序端初始化,
+ * https://developers.weixin.qq.com/minigame/dev/wxcloud/reference-sdk-api/init/client.init.md — "在调用
+ * 云开发各 API 前，需先调用初始化方法 init 一次（全局只需一次，多次调用时只有第一次生效）"; env is
+ * required). The env id is fixed at build time: TARO_APP_CLOUD_ENV from a .env file or the build's
+ * environment (config/index.ts). Without it nothing is called and the page gets a clear error.
  */
 import Taro from '@tarojs/taro';
+import { photoCloudPath } from '../../shared/files';
 import { unwrap } from './envelope';
-import { networkError } from './errors';
+import { ApiError, networkError } from './errors';
 
 export type FunctionName = 'report' | 'ticket' | 'admin';
 
+export const CLOUD_ENV_MISSING = 'CONFIG.CLOUD_ENV_MISSING';
+
+let initializedEnv: string | null = null;
+
+/** The build's CloudBase environment id ('' when the build was not given one). */
+function configuredEnv(): string {
+  return (process.env.TARO_APP_CLOUD_ENV ?? '').trim();
+}
+
+/** Initializes wx.cloud once, on the first call that needs it; refuses when no env was configured. */
+export function ensureCloud(): void {
+  if (initializedEnv) return;
+  const env = configuredEnv();
+  if (!env) throw new ApiError(CLOUD_ENV_MISSING, '小程序未配置云开发环境（构建时需设置 TARO_APP_CLOUD_ENV），暂时无法连接服务，请联系管理员');
+  Taro.cloud.init({ env, traceUser: true });
+  initializedEnv = env;
+}
+
 export async function callFunction<T>(fn: FunctionName, action: string, data: unknown = {}): Promise<T> {
+  ensureCloud();
   let result: unknown;
   try {
     // WeChat resolves a CloudID (group binding) only in a top-level field of the call data.
@@ -22,11 +48,26 @@ export async function callFunction<T>(fn: FunctionName, action: string, data: un
   return unwrap<T>(result);
 }
 
+let uploader: Promise<string> | null = null;
+
+/** The caller's user id (report.me), asked once: photos go under its upload prefix, which the server checks. */
+function uploaderId(): Promise<string> {
+  uploader ??= callFunction<{ signedIn: boolean; userId?: string }>('report', 'me').then((me) => {
+    if (!me.signedIn || !me.userId) throw new ApiError('AUTH.UNAUTHENTICATED', '无法确认身份，请重新打开小程序后再上传照片');
+    return me.userId;
+  });
+  uploader.catch(() => {
+    uploader = null; // a failure is not remembered: the next upload asks again
+  });
+  return uploader;
+}
+
 export async function uploadPhoto(filePath: string, onProgress?: (percent: number) => void): Promise<{ id: string; url: string }> {
-  const cloudPath = `photos/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.jpg`;
+  ensureCloud();
+  const userId = await uploaderId();
+  const cloudPath = photoCloudPath(userId, `${Date.now()}-${Math.random().toString(36).slice(2, 10)}`);
   try {
-    const task = Taro.cloud.uploadFile({ cloudPath, filePath });
-    const res = await task;
+    const res = await Taro.cloud.uploadFile({ cloudPath, filePath });
     onProgress?.(100);
     return { id: res.fileID, url: res.fileID };
   } catch {

@@ -1,0 +1,33 @@
+/**
+ * The weapp build's CloudBase settings, from .env files or the build's environment (Taro 4 loads
+ * `.env`, `.env.local`, `.env.<mode>`, `.env.<mode>.local` into process.env before this config runs;
+ * a variable already set in the environment wins):
+ * - TARO_APP_CLOUD_ENV: the CloudBase environment id for `Taro.cloud.init` (miniprogram/api/transport.weapp.ts).
+ *   Defined here explicitly, so that a value given only in the environment (CI) reaches the bundle too:
+ *   Taro's own DefinePlugin entries come from the .env files alone (@tarojs/helper dotenvParse).
+ * - TARO_APP_ID: the AppID. Taro writes it into dist/weapp/project.config.json in place of the root
+ *   file's `touristappid` (@tarojs/cli presets/files/generateProjectConfig.js:
+ *   `origProjectConfig.appid = process.env.TARO_APP_ID || origProjectConfig.appid`).
+ */
+
+export interface CloudSettings {
+  cloudEnv: string;
+  appId: string;
+}
+
+export function cloudSettings(env: Record<string, string | undefined>): CloudSettings {
+  return { cloudEnv: (env.TARO_APP_CLOUD_ENV ?? '').trim(), appId: (env.TARO_APP_ID ?? '').trim() };
+}
+
+/** Build-time constants for the client code (values are JSON, as DefinePlugin wants them). */
+export function cloudDefines(settings: CloudSettings): Record<string, string> {
+  return { TARO_APP_CLOUD_ENV: JSON.stringify(settings.cloudEnv) };
+}
+
+/** What a production weapp build without these settings cannot do (printed by the build, not fatal: tests build without them). */
+export function cloudWarnings(settings: CloudSettings): string[] {
+  const warnings: string[] = [];
+  if (!settings.cloudEnv) warnings.push('TARO_APP_CLOUD_ENV is not set: the weapp build cannot reach its cloud functions (every call answers CONFIG.CLOUD_ENV_MISSING).');
+  if (!settings.appId) warnings.push('TARO_APP_ID is not set: dist/weapp/project.config.json keeps appid "touristappid", and tourist mode has no cloud development.');
+  return warnings;
+}
