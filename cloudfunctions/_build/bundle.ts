@@ -1,7 +1,9 @@
 /**
  * Bundles each cloud function with esbuild into dist/cloudfunctions/<name>/index.js (shared/ and
- * the application inlined; @cloudbase/node-sdk left external: CloudBase installs it from the
- * function's package.json), and copies package.json and config.json beside it.
+ * the application inlined; @cloudbase/node-sdk and wx-server-sdk left external: CloudBase installs
+ * them from the function's package.json — wx-server-sdk with the @cloudbase/node-sdk 3.17.2 it pins,
+ * which bundling would replace with the function's 3.18.3), and copies package.json and config.json
+ * beside it.
  *   npx tsx cloudfunctions/_build/bundle.ts [outDir]
  */
 import { build } from 'esbuild';
@@ -25,7 +27,7 @@ export async function bundleFunctions(outDir = join(ROOT, 'dist', 'cloudfunction
       format: 'cjs',
       minify: true,
       legalComments: 'none',
-      external: ['@cloudbase/node-sdk'],
+      external: ['@cloudbase/node-sdk', 'wx-server-sdk'],
       logLevel: 'warning',
     });
     for (const file of ['package.json', 'config.json']) copyFileSync(join(ROOT, 'cloudfunctions', name, file), join(dir, file));

@@ -32,11 +32,27 @@ export interface FileStore {
   removeOrphans(before: string): Promise<number>;
 }
 
-export type ContentVerdict = { ok: true } | { ok: false; reason: string };
+/**
+ * `unchecked`: the checker could not be reached (after one retry); the text was accepted so that a
+ * submit never fails on WeChat's outage, and the reason is kept for review.
+ */
+export type ContentVerdict = { ok: true; unchecked?: string } | { ok: false; reason: string };
 
 export interface ContentCheck {
   /** msgSecCheck v2 in production; a local word list in the local runtime. */
   checkText(text: string, openid: string | null): Promise<ContentVerdict>;
+}
+
+/** An asynchronous image verdict (mediaCheckAsync's `wxa_media_check` push). */
+export interface MediaVerdict {
+  traceId: string;
+  suggest: 'pass' | 'risky' | 'review';
+  label: string | null;
+}
+
+export interface MediaCheck {
+  /** Starts an asynchronous image check; the verdict arrives later with the same trace id. */
+  submitImage(fileId: string, openid: string): Promise<{ traceId: string }>;
 }
 
 export interface SubscribeMessage {

@@ -62,6 +62,11 @@ describe('cloud function bundles', () => {
       expect(bundle).toContain('require("@cloudbase/node-sdk")');
       const pkg = JSON.parse(readFileSync(join(OUT, s.name, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
       expect(pkg.dependencies['@cloudbase/node-sdk']).toBe('3.18.3');
+      // wx-server-sdk stays external (it brings its pinned node-sdk 3.17.2); functions that call open APIs install it.
+      if (s.name !== 'sweep') {
+        expect(bundle).toContain('require("wx-server-sdk")');
+        expect(pkg.dependencies['wx-server-sdk']).toBe('4.0.2');
+      }
     }
     const sweepConfig = JSON.parse(readFileSync(join(OUT, 'sweep', 'config.json'), 'utf8')) as { triggers: Array<{ type: string; config: string }> };
     expect(sweepConfig.triggers[0]).toMatchObject({ type: 'timer', config: '0 */5 * * * * *' });

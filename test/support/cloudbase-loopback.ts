@@ -14,6 +14,15 @@
  *   concurrent write of the same document fails with DATABASE_TRANSACTION_CONFLICT);
  * - storage.*: upload metadata + PUT, temp URLs + GET, delete;
  * - wx.api: WeChat open-API passthrough, recorded and answered with canned JSON.
+ * - wx.openApi: what wx-server-sdk 4.0.2 `cloud.openapi.*` and `cloud.getOpenData` send through
+ *   @cloudbase/node-sdk 3.17.2 `callCompatibleWxOpenApi` (dist/wx/index.js): a multipart/form-data
+ *   POST (action, apiName, envName…, and `requestData`: a protobuf `CommApiData`), answered with the
+ *   raw bytes of a protobuf `CommOpenApiResp`, or with JSON `{code, message}` when CloudBase itself
+ *   refuses (the SDK tells them apart by `content-type: application/json; charset=utf-8`,
+ *   src/utils/tcbapirequester.ts `handleWxOpenApiData`). Message layouts are those of
+ *   wx-server-sdk's src/protobuf/openapi.js (see wx-openapi-pb.ts); OPEN_API calls carry one
+ *   key/value pair per top-level field, each value JSON (src/api/openapi/namespace/openapi.ts), and
+ *   getOpenData is the SVRKIT call `ApiGetOpenDataByCloudId` (src/api/open/api/getOpenData.ts).
  * Every request is recorded (action + body) so tests can assert what the SDK sent.
  *
  * Strict where the platform is (the production path of DESIGN.md §9):
@@ -45,6 +54,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { declaredCollections, type IndexDeclaration } from '../../cloudfunctions/_deploy/resources';
+import { decodeCommApiData, decodeGetOpenDataReq, encodeCommOpenApiResp, encodeGetOpenDataResp, parseMultipart, type OpenDataItem } from './wx-openapi-pb';
 
 export type Doc = Record<string, unknown>;
 
@@ -60,6 +70,14 @@ export interface RecordedRequest {
 export interface WxCall {
   apiName: string;
   requestData: unknown;
+  /** The CloudBase action that carried it: `wx.api` (JSON passthrough) or `wx.openApi` (protobuf, wx-server-sdk). */
+  via?: 'wx.api' | 'wx.openApi';
+}
+
+/** A binary open-API answer (e.g. wxacode.getUnlimited's image). */
+export interface WxBinaryAnswer {
+  contentType: string;
+  buffer: Buffer;
 }
 
 class CloudbaseFault extends Error {
@@ -524,7 +542,10 @@ type WxHandler = (requestData: unknown) => unknown;
 
 const DEFAULT_WX_ANSWERS: Record<string, WxHandler> = {
   'security.msgSecCheck': () => ({ errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 }, detail: [], trace_id: 'fake-trace' }),
+  'security.mediaCheckAsync': () => ({ errcode: 0, errmsg: 'ok', trace_id: 'fake-media-trace' }),
   'subscribeMessage.send': () => ({ errcode: 0, errmsg: 'ok', msgid: 1 }),
+  // A tiny JPEG-looking answer; the real one is the mini-program code image.
+  'wxacode.getUnlimited': (): WxBinaryAnswer => ({ contentType: 'image/jpeg', buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]) }),
 };
 
 export class CloudbaseLoopback {
@@ -534,6 +555,8 @@ export class CloudbaseLoopback {
   readonly files = new Map<string, Buffer>();
   private readonly db: FakeDatabase;
   private readonly wxHandlers = new Map<string, WxHandler>(Object.entries(DEFAULT_WX_ANSWERS));
+  /** getOpenData: CloudID → the JSON the platform answers for it (e.g. `{cloudID, data: {openGId}}`). */
+  readonly openData = new Map<string, string>();
   private readonly faults = new Map<string, CloudbaseFault[]>();
   private readonly uploads = new Map<string, string>();
   private origin = '';
@@ -630,12 +653,14 @@ export class CloudbaseLoopback {
       try {
         if (url.pathname.startsWith('/cos/')) return this.handleCos(req.method ?? 'GET', decodeURIComponent(url.pathname.slice(5)), raw, res);
         if (req.method !== 'POST' || url.pathname !== '/admin') return this.send(res, 404, { code: 'NOT_FOUND', message: `fake CloudBase: ${req.method} ${url.pathname}` });
-        const body = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+        const contentType = String(req.headers['content-type'] ?? '');
+        const body = contentType.startsWith('multipart/form-data') ? parseMultipart(raw, contentType) : (JSON.parse(raw.toString('utf8')) as Record<string, unknown>);
         const action = String(body.action);
         record = { action, body, headers: req.headers };
         this.requests.push(record);
         const fault = this.faults.get(action)?.shift();
         if (fault) throw fault;
+        if (action === 'wx.openApi') return this.handleOpenApi(body, res);
         this.send(res, 200, { requestId: this.db.nextId('req-'), ...this.dispatch(action, body) });
       } catch (error) {
         if (record && error instanceof CloudbaseFault) record.error = error.code;
@@ -648,6 +673,40 @@ export class CloudbaseLoopback {
   private send(res: http.ServerResponse, status: number, body: unknown): void {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(body));
+  }
+
+  /** wx.openApi (wx-server-sdk): decode the CommApiData, answer a CommOpenApiResp (raw bytes). */
+  private handleOpenApi(body: Record<string, unknown>, res: http.ServerResponse): void {
+    if (!Buffer.isBuffer(body.requestData)) throw new CloudbaseFault('INVALID_PARAM', 'fake CloudBase: wx.openApi without a requestData part');
+    const call = decodeCommApiData(body.requestData);
+    let resp: Buffer;
+    if (call.apiType === 'SVRKIT_API') {
+      const svrkit = call.svrkitData;
+      if (svrkit?.apiName !== 'ApiGetOpenDataByCloudId') throw new CloudbaseFault('INVALID_PARAM', `fake CloudBase: svrkit API ${String(svrkit?.apiName)} is not supported`);
+      const { cloudidList } = decodeGetOpenDataReq(svrkit.reqData);
+      this.wxCalls.push({ apiName: 'getOpenData', requestData: { cloudidList }, via: 'wx.openApi' });
+      const items: OpenDataItem[] = cloudidList.filter((id) => this.openData.has(id)).map((cloudId) => ({ cloudId, json: this.openData.get(cloudId) as string }));
+      resp = encodeCommOpenApiResp({ respData: encodeGetOpenDataResp(items), contentType: 'application/octet-stream', errorCode: 0, httpCode: 200, svrkitErrorCode: 0 });
+    } else if (call.apiType === 'OPEN_API') {
+      const apiName = String(body.apiName);
+      const requestData: Record<string, unknown> = {};
+      for (const pair of call.pairs) {
+        requestData[pair.key] = pair.contentType ? { contentType: pair.contentType, filename: pair.filename, value: pair.value } : JSON.parse(pair.value.toString('utf8'));
+      }
+      this.wxCalls.push({ apiName, requestData, via: 'wx.openApi' });
+      const handler = this.wxHandlers.get(apiName);
+      if (!handler) throw new CloudbaseFault('INVALID_PARAM', `fake CloudBase: no canned answer for open API ${apiName}`);
+      const answer = handler(requestData);
+      const binary = answer as Partial<WxBinaryAnswer> | null;
+      resp =
+        binary && Buffer.isBuffer(binary.buffer) && typeof binary.contentType === 'string'
+          ? encodeCommOpenApiResp({ respData: binary.buffer, contentType: binary.contentType, errorCode: 0, httpCode: 200, svrkitErrorCode: 0 })
+          : encodeCommOpenApiResp({ respData: Buffer.from(JSON.stringify(answer)), contentType: 'application/json; encoding=utf-8', errorCode: 0, httpCode: 200, svrkitErrorCode: 0 });
+    } else {
+      throw new CloudbaseFault('INVALID_PARAM', `fake CloudBase: wx.openApi apiType ${call.apiType} is not supported`);
+    }
+    res.writeHead(200, { 'content-type': 'application/octet-stream' });
+    res.end(resp);
   }
 
   private handleCos(method: string, path: string, raw: Buffer, res: http.ServerResponse): void {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ContentCheck, ContentVerdict, FileStore, GroupResolver, Notifier, StoredFile, SubscribeMessage } from '../../../shared/ports/platform';
+import type { ContentCheck, ContentVerdict, FileStore, GroupResolver, MediaCheck, MediaVerdict, Notifier, StoredFile, SubscribeMessage } from '../../../shared/ports/platform';
 import { openGIdFromResolvedCloudId } from '../../../shared/groups/cloud-id';
 import { checkCloudFileId, type FileRefusal } from '../../../shared/files';
 import { errorCode, requireTcb, type CloudbaseApp } from './sdk';
+import { wxCloudFor, wxErrorOf, type WxServerCloud } from './wx-server';
 
 /* ------------------------------------------------------------------ files */
 
@@ -110,18 +111,20 @@ function isMissingFile(error: unknown): boolean {
 /* ------------------------------------------------------------- open APIs */
 
 /**
- * The WeChat open APIs go through the node SDK's JSON passthrough `callWxOpenApi` (action `wx.api`).
- * The node SDK has no typed wrappers (those are in wx-server-sdk). API names are the cloud-call
- * names that each function's config.json must list in `permissions.openapi`; bodies are WeChat's
- * HTTPS API bodies (snake_case).
+ * The WeChat open APIs go the documented 云调用 way: wx-server-sdk `cloud.openapi.*` and
+ * `cloud.getOpenData` (wx-server.ts), which send `wx.openApi` (protobuf CommApiData) through
+ * @cloudbase/node-sdk `callCompatibleWxOpenApi`. The names are the cloud-call names each function's
+ * config.json lists in `permissions.openapi`.
  */
 export const WX_APIS = {
   msgSecCheck: 'security.msgSecCheck',
+  mediaCheckAsync: 'security.mediaCheckAsync',
   subscribeSend: 'subscribeMessage.send',
-  getOpenData: 'cloudbase.getOpenData',
+  getUnlimited: 'wxacode.getUnlimited',
+  getOpenData: 'getOpenData',
 } as const;
 
-/** A WeChat open API answered with a non-zero errcode (or the passthrough failed). */
+/** A WeChat open API answered with a non-zero errcode (or the call itself failed). */
 export class WxOpenApiError extends Error {
   constructor(
     readonly apiName: string,
@@ -133,18 +136,23 @@ export class WxOpenApiError extends Error {
   }
 }
 
-interface WxAnswer {
-  errcode?: number;
-  errmsg?: string;
-  [key: string]: unknown;
+/** Runs one wx-server-sdk call; its CloudSDKError (errCode, errMsg) becomes a WxOpenApiError. */
+async function callWx<T>(apiName: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const { errcode, errmsg } = wxErrorOf(error);
+    throw new WxOpenApiError(apiName, errcode, errmsg);
+  }
 }
 
-async function callWx(app: CloudbaseApp, apiName: string, requestData: Record<string, unknown>): Promise<WxAnswer> {
-  const { result } = await app.callWxOpenApi({ apiName, requestData });
-  if (typeof result !== 'object' || result === null) throw new WxOpenApiError(apiName, 'EMPTY', `unexpected answer ${String(result)}`);
-  const answer = result as WxAnswer;
-  if (answer.errcode !== undefined && answer.errcode !== 0) throw new WxOpenApiError(apiName, answer.errcode, answer.errmsg ?? '');
-  return answer;
+interface WxOptions {
+  /** The wx-server-sdk instance; default: one for the app's environment (wxCloudFor). */
+  wx?: WxServerCloud;
+}
+
+function wxOf(app: CloudbaseApp, options: WxOptions): WxServerCloud {
+  return options.wx ?? wxCloudFor(app);
 }
 
 /** msgSecCheck v2 limit per request. */
@@ -152,28 +160,82 @@ export const MSG_SEC_CHECK_MAX = 2500;
 
 /**
  * Text safety through msgSecCheck v2. Longer texts are checked in 2,500-character parts; any part
- * judged `risky` rejects the whole. `review` passes (people handle every report anyway). API errors
- * throw WxOpenApiError: the caller decides, nothing is silently let through.
+ * judged `risky` rejects the whole. `review` passes (people handle every report anyway).
+ *
+ * When the check itself fails (network, CloudBase, or a WeChat errcode such as -1 busy or 61010
+ * "user not active in the last 2 h" — not a verdict) the part is tried once more; if that fails
+ * too the text is ACCEPTED, marked `unchecked` with the error, and logged (CONTENT_CHECK_UNAVAILABLE):
+ * a submit must not fail because WeChat's checker is unreachable. Every ticket is read by its
+ * handler anyway, and the caller may keep the mark for review.
  */
 export class WxContentCheck implements ContentCheck {
   constructor(
     private readonly app: CloudbaseApp,
-    private readonly options: { scene?: 1 | 2 | 3 | 4 } = {},
+    private readonly options: WxOptions & { scene?: 1 | 2 | 3 | 4; log?: (line: string) => void } = {},
   ) {}
 
   async checkText(text: string, openid: string | null): Promise<ContentVerdict> {
     if (text.trim() === '') return { ok: true };
     // v2 requires the author's openid (active in the last 2 h); production callers always have one.
     if (!openid) return { ok: false, reason: '无法确认提交人身份，内容未能通过安全检查' };
+    const wx = wxOf(this.app, this.options);
     const chars = Array.from(text);
+    let unchecked: string | null = null;
     for (let i = 0; i < chars.length; i += MSG_SEC_CHECK_MAX) {
       const content = chars.slice(i, i + MSG_SEC_CHECK_MAX).join('');
-      const answer = await callWx(this.app, WX_APIS.msgSecCheck, { version: 2, scene: this.options.scene ?? 2, openid, content });
+      const request = () => callWx(WX_APIS.msgSecCheck, () => wx.openapi.security.msgSecCheck({ version: 2, scene: this.options.scene ?? 2, openid, content }));
+      let answer;
+      try {
+        answer = await request().catch(() => request());
+      } catch (error) {
+        unchecked = error instanceof Error ? error.message.slice(0, 200) : String(error);
+        (this.options.log ?? console.warn)(`CONTENT_CHECK_UNAVAILABLE ${unchecked}`);
+        continue;
+      }
       const verdict = answer.result as { suggest?: string; label?: number } | undefined;
       if (verdict?.suggest === 'risky') return { ok: false, reason: '内容含有违规信息，请修改后再提交' };
     }
-    return { ok: true };
+    return unchecked ? { ok: true, unchecked } : { ok: true };
   }
+}
+
+/**
+ * Images through mediaCheckAsync v2 (media_type 2 = image). WeChat needs a URL it can download
+ * (not a `cloud://` fileID): a temporary URL of the file, valid for a day. The verdict arrives
+ * later as a `wxa_media_check` push with the same trace id (parseMediaCheckPush).
+ */
+export class WxMediaCheck implements MediaCheck {
+  constructor(
+    private readonly app: CloudbaseApp,
+    private readonly options: WxOptions & { scene?: 1 | 2 | 3 | 4 } = {},
+  ) {}
+
+  async submitImage(fileId: string, openid: string): Promise<{ traceId: string }> {
+    const { fileList } = await this.app.getTempFileURL({ fileList: [{ fileID: fileId, maxAge: 86400 }] });
+    const entry = fileList[0];
+    if (!entry || entry.code !== 'SUCCESS') throw new WxOpenApiError(WX_APIS.mediaCheckAsync, 'NO_URL', `no temporary URL for ${fileId}`);
+    const wx = wxOf(this.app, this.options);
+    const answer = await callWx(WX_APIS.mediaCheckAsync, () =>
+      wx.openapi.security.mediaCheckAsync({ mediaUrl: entry.tempFileURL, mediaType: 2, version: 2, scene: this.options.scene ?? 2, openid }),
+    );
+    const traceId = answer.traceId;
+    if (typeof traceId !== 'string' || traceId === '') throw new WxOpenApiError(WX_APIS.mediaCheckAsync, 'NO_TRACE_ID', 'answer without traceId');
+    return { traceId };
+  }
+}
+
+/**
+ * The `wxa_media_check` push (message push to a cloud function): `{ MsgType: 'event', Event:
+ * 'wxa_media_check', appid, trace_id, version: 2, result: { suggest, label }, detail }`, as the
+ * mediaCheckAsync document's 异步检测结果推送 shows. Anything else answers null.
+ */
+export function parseMediaCheckPush(event: unknown): MediaVerdict | null {
+  if (typeof event !== 'object' || event === null) return null;
+  const e = event as { Event?: unknown; trace_id?: unknown; result?: { suggest?: unknown; label?: unknown } };
+  if (e.Event !== 'wxa_media_check' || typeof e.trace_id !== 'string') return null;
+  const suggest = e.result?.suggest;
+  if (suggest !== 'pass' && suggest !== 'risky' && suggest !== 'review') return null;
+  return { traceId: e.trace_id, suggest, label: e.result?.label === undefined ? null : String(e.result.label) };
 }
 
 /** WeChat subscribe-message value limits by field type (the key without its number: thing3 → thing). */
@@ -199,41 +261,59 @@ export function fitSubscribeValue(key: string, value: string): string {
 export class WxSubscribeNotifier implements Notifier {
   constructor(
     private readonly app: CloudbaseApp,
-    private readonly options: { miniprogramState?: 'developer' | 'trial' | 'formal' } = {},
+    private readonly options: WxOptions & { miniprogramState?: 'developer' | 'trial' | 'formal' } = {},
   ) {}
 
+  /** Throws WxOpenApiError with WeChat's errcode (43101: the user did not subscribe). */
   async send(message: SubscribeMessage): Promise<void> {
     const data: Record<string, { value: string }> = {};
     for (const [key, { value }] of Object.entries(message.data)) data[key] = { value: fitSubscribeValue(key, value) };
-    await callWx(this.app, WX_APIS.subscribeSend, {
-      touser: message.toOpenid,
-      template_id: message.templateId,
-      page: message.page,
-      data,
-      miniprogram_state: this.options.miniprogramState ?? 'formal',
-      lang: 'zh_CN',
-    });
+    const wx = wxOf(this.app, this.options);
+    await callWx(WX_APIS.subscribeSend, () =>
+      wx.openapi.subscribeMessage.send({
+        touser: message.toOpenid,
+        templateId: message.templateId,
+        page: message.page,
+        data,
+        miniprogramState: this.options.miniprogramState ?? 'formal',
+        lang: 'zh_CN',
+      }),
+    );
+  }
+}
+
+/** The estate's mini-program code (wxacode.getUnlimited): `scene` ≤ 32 chars, opened on `page`. */
+export class WxCodeGenerator {
+  constructor(
+    private readonly app: CloudbaseApp,
+    private readonly options: WxOptions & { envVersion?: 'release' | 'trial' | 'develop' } = {},
+  ) {}
+
+  async unlimited(input: { scene: string; page: string; width?: number }): Promise<{ contentType: string; bytes: Uint8Array }> {
+    const wx = wxOf(this.app, this.options);
+    const answer = await callWx(WX_APIS.getUnlimited, () =>
+      wx.openapi.wxacode.getUnlimited({ scene: input.scene, page: input.page, width: input.width ?? 430, checkPath: false, envVersion: this.options.envVersion ?? 'release' }),
+    );
+    if (!Buffer.isBuffer(answer.buffer)) throw new WxOpenApiError(WX_APIS.getUnlimited, 'NO_IMAGE', 'answer without an image');
+    return { contentType: String(answer.contentType ?? 'image/jpeg'), bytes: new Uint8Array(answer.buffer) };
   }
 }
 
 /**
- * CloudID → openGId with WeChat's cloudbase.getOpenData (`cloudid_list`, answered with `data_list`
- * whose `json` holds `{ data: { openGId } }`), sent through the node SDK's `wx.api` passthrough.
- *
- * Not verified against the platform: the node SDK has no getOpenData wrapper (wx-server-sdk's
- * `cloud.getOpenData` is), and whether the passthrough accepts this API name is unknown offline.
- * The dependable alternative needs no API call: the mini-program passes `wx.cloud.CloudID(id)` in
- * callFunction data and the platform replaces it with `{ cloudID, data: { openGId } }` before the
- * function runs — read that with openGIdFromResolvedCloudId().
+ * CloudID → openGId with wx-server-sdk `cloud.getOpenData({ list: [cloudId] })` (the SVRKIT call
+ * ApiGetOpenDataByCloudId), answered `{ list: [{ cloudID, data: { openGId } }] }`. The CloudID
+ * only resolves for the user whose call carries it, so the openid is not sent.
  */
 export class WxGroupResolver implements GroupResolver {
-  constructor(private readonly app: CloudbaseApp) {}
+  constructor(
+    private readonly app: CloudbaseApp,
+    private readonly options: WxOptions = {},
+  ) {}
 
-  async resolveOpenGId(cloudId: string, openid: string): Promise<string> {
-    const answer = await callWx(this.app, WX_APIS.getOpenData, { openid, cloudid_list: [cloudId] });
-    const list = Array.isArray(answer.data_list) ? (answer.data_list as Array<{ cloud_id?: string; json?: string }>) : [];
-    const entry = list.find((e) => e.cloud_id === cloudId) ?? list[0];
-    const openGId = entry?.json ? openGIdFromResolvedCloudId(JSON.parse(entry.json)) : null;
+  async resolveOpenGId(cloudId: string, _openid: string): Promise<string> {
+    const wx = wxOf(this.app, this.options);
+    const answer = await callWx(WX_APIS.getOpenData, () => wx.getOpenData({ list: [cloudId] }));
+    const openGId = (answer.list ?? []).map((entry) => openGIdFromResolvedCloudId(entry)).find((id) => id !== null) ?? null;
     if (!openGId) throw new WxOpenApiError(WX_APIS.getOpenData, 'NO_OPENGID', '群信息无法解析');
     return openGId;
   }
