@@ -64,6 +64,8 @@ const desc = (field: string): IndexKey => [field, -1];
  * - events by ticketId, seq; outbox pending by sentAt, inbox by recipientUserId, createdAt.
  * - estates by the unique sceneCode and by jurisdiction; users by the unique openid (sparse: staff
  *   not yet bound have none) and by the fields of a grant.
+ * - invitations by the unique openUserId (sparse: only an open invitation has it, so a user has at
+ *   most one); invitation_failures counted by callerId, at.
  */
 export const COLLECTION_DECLARATIONS: Readonly<Record<CollectionName, CollectionDeclaration>> = {
   tickets: {
@@ -132,6 +134,8 @@ export const COLLECTION_DECLARATIONS: Readonly<Record<CollectionName, Collection
       { name: 'year_confirmedAt', keys: [asc('year'), asc('confirmedAt')] },
     ],
   },
+  invitations: { rule: FUNCTIONS_ONLY, indexes: [{ name: 'openUserId_unique', keys: [asc('openUserId')], unique: true, sparse: true }] },
+  invitation_failures: { rule: FUNCTIONS_ONLY, indexes: [{ name: 'callerId_at', keys: [asc('callerId'), asc('at')] }] },
 };
 
 /** The declared collections as a list (names as CloudBase knows them). */

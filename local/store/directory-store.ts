@@ -159,7 +159,13 @@ export class SqliteDirectory implements DirectoryStore {
     });
   }
 
-  private putUserNow(user: User): void {
+  /** Drops every cached read: for a unit of work that wrote users through putUserNow (invitation-store.ts). */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  /** The user row and its index rows, inside the caller's transaction (putUser wraps it in its own). */
+  putUserNow(user: User): void {
     this.st
       .get(
         `INSERT INTO users (id, openid, demo, doc) VALUES (?, ?, ?, ?)

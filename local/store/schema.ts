@@ -206,11 +206,32 @@ const V4 = (db: Database.Database): void => {
   backfillTicketFacts(db);
 };
 
+/**
+ * Staff invitations (issue 15 §3): `id` is the SHA-256 of the code. `open_user_id` is the user id
+ * while the invitation is open (neither used nor revoked) and NULL after: UNIQUE, so a user has at
+ * most one open invitation. Failed redeems per caller, for the brute-force limit.
+ */
+const V5 = `
+CREATE TABLE invitations (
+  id TEXT PRIMARY KEY NOT NULL,
+  user_id TEXT NOT NULL,
+  open_user_id TEXT UNIQUE,
+  doc TEXT NOT NULL
+);
+CREATE INDEX invitations_user ON invitations (user_id);
+
+CREATE TABLE invitation_failures (
+  caller_id TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX invitation_failures_caller_at ON invitation_failures (caller_id, at);
+`;
+
 /** SQL, or a function for what SQL alone cannot do; it runs inside the migration's transaction. */
 export type Migration = string | ((db: Database.Database) => void);
 
 /** Migration n (1-based) brings user_version from n-1 to n. Append only; never edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [V1, V2, V3, V4];
+export const MIGRATIONS: readonly Migration[] = [V1, V2, V3, V4, V5];
 
 export function runMigration(db: Database.Database, migration: Migration): void {
   if (typeof migration === 'string') db.exec(migration);

@@ -8,13 +8,15 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Estate, Grid, OwnerGroup, PropertyCompany, UnitContact, User } from '../../shared/domain/directory';
+import type { Invitation } from '../../shared/domain/invitation';
 import type { OutboxMessage } from '../../shared/domain/outbox';
 import type { Ticket, TicketEvent } from '../../shared/domain/ticket';
 import type { Violation } from '../../shared/domain/violation';
 import type { TicketFactsRecord } from '../../shared/metrics/facts';
-import type { Page, Store, TicketFilter, TicketStore, ViolationFilter } from '../../shared/ports/store';
+import type { InvitationStore, Page, RedeemOutcome, Store, TicketFilter, TicketStore, ViolationFilter } from '../../shared/ports/store';
 import { SqliteDirectory } from './directory-store';
 import type { GroupCommitStats } from './group-commit';
+import { SqliteInvitations } from './invitation-store';
 import { SqliteOutbox } from './outbox-store';
 import { applyPragmas, migrate } from './schema';
 import { StatementCache } from './statements';
@@ -26,6 +28,7 @@ export class SqliteStore implements Store {
   private readonly directory: SqliteDirectory;
   private readonly outbox: SqliteOutbox;
   private readonly violations: SqliteViolations;
+  private readonly invitations: SqliteInvitations;
 
   /** The connection, for tests and maintenance (EXPLAIN, PRAGMA); the app goes through the port. */
   constructor(
@@ -38,6 +41,7 @@ export class SqliteStore implements Store {
     this.directory = new SqliteDirectory(st);
     this.outbox = new SqliteOutbox(st);
     this.violations = new SqliteViolations(st);
+    this.invitations = new SqliteInvitations(st, this.directory);
   }
 
   /** How creates were grouped into commits (group-commit.ts): for the benchmark and tests. */
@@ -178,6 +182,26 @@ export class SqliteStore implements Store {
   }
   listViolations(filter: ViolationFilter): Promise<Violation[]> {
     return this.violations.listViolations(filter);
+  }
+
+  // InvitationStore
+  createInvitation(invitation: Invitation): Promise<boolean> {
+    return this.invitations.createInvitation(invitation);
+  }
+  getInvitation(id: string): Promise<Invitation | null> {
+    return this.invitations.getInvitation(id);
+  }
+  findOpenInvitation(userId: string): Promise<Invitation | null> {
+    return this.invitations.findOpenInvitation(userId);
+  }
+  redeemInvitation(input: Parameters<InvitationStore['redeemInvitation']>[0]): Promise<RedeemOutcome> {
+    return this.invitations.redeemInvitation(input);
+  }
+  recordRedeemFailure(callerId: string, at: string): Promise<void> {
+    return this.invitations.recordRedeemFailure(callerId, at);
+  }
+  countRedeemFailuresSince(callerId: string, since: string): Promise<number> {
+    return this.invitations.countRedeemFailuresSince(callerId, since);
   }
 
   /** PRAGMA optimize first (SQLite's advice for long-lived connections): refreshes planner statistics where useful. */

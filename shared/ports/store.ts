@@ -1,4 +1,5 @@
 import type { Estate, Grid, OwnerGroup, PropertyCompany, UnitContact, User } from '../domain/directory';
+import type { Invitation } from '../domain/invitation';
 import type { OutboxMessage } from '../domain/outbox';
 import type { Ticket, TicketEvent, TicketState } from '../domain/ticket';
 import type { Violation } from '../domain/violation';
@@ -106,10 +107,14 @@ export interface DirectoryStore {
 }
 
 export interface OutboxStore {
-  /** Not yet sent, oldest first. */
+  /** Neither sent nor dead letters, oldest first. */
   pendingOutbox(limit: number): Promise<OutboxMessage[]>;
   markSent(id: string, at: string): Promise<void>;
-  markFailed(id: string, error: string): Promise<void>;
+  /**
+   * Counts a failed attempt and keeps the error. With `deadAt` the message becomes a dead letter:
+   * it records deadAt and leaves the pending list for good.
+   */
+  markFailed(id: string, error: string, opts?: { deadAt?: string }): Promise<void>;
   /** A user's hand-overs, newest first; unreadOnly for the home badge. */
   listInbox(userId: string, opts: { unreadOnly?: boolean; limit: number }): Promise<OutboxMessage[]>;
   markRead(userId: string, ids: string[], at: string): Promise<void>;
@@ -130,6 +135,42 @@ export interface ViolationStore {
   listViolations(filter: ViolationFilter): Promise<Violation[]>;
 }
 
-export interface Store extends TicketStore, DirectoryStore, OutboxStore, ViolationStore {
+/** Why a redeem did not bind (shared/domain/invitation.ts). */
+export type RedeemRefusal = 'unknown' | 'used' | 'revoked' | 'expired' | 'openid_taken';
+
+export type RedeemOutcome = { status: 'redeemed'; user: User; releasedUserId: string | null } | { status: RedeemRefusal };
+
+/** Staff invitations (issue 15 §3): one collection/table of invitations, one of failed redeems. */
+export interface InvitationStore {
+  /**
+   * Inserts the invitation; false (and nothing written) when one with this id exists already (a
+   * bootstrap code used before). When the new one is open (not used, not revoked), the user's
+   * previous open invitation is revoked (revokedAt = createdAt) in the same unit of work: a user
+   * has at most one open invitation.
+   */
+  createInvitation(invitation: Invitation): Promise<boolean>;
+  getInvitation(id: string): Promise<Invitation | null>;
+  /** The user's open invitation (neither used nor revoked; it may have expired), if any. */
+  findOpenInvitation(userId: string): Promise<Invitation | null>;
+  /**
+   * Binds `openid` to the invited user and marks the invitation used, in one unit of work, when the
+   * invitation exists, is open and expiresAt > at; otherwise answers why not and writes nothing.
+   *
+   * The openid's current holder must be `holderId` (the caller's record as the platform resolved
+   * it; null: no record holds it), else StoreConflictError. The binding rule:
+   * - the holder is the invited user itself: nothing moves, the invitation is used;
+   * - the holder holds grants (another staff record): 'openid_taken';
+   * - the holder is a resident record (no grants): it loses the openid and keeps everything else,
+   *   its tickets included (releasedUserId names it); the invited user takes the openid (an earlier
+   *   openid of the invited user is unbound: a re-invitation moves a staff member to a new WeChat).
+   */
+  redeemInvitation(input: { id: string; openid: string; holderId: string | null; at: string }): Promise<RedeemOutcome>;
+  /** Records a failed redeem or bootstrap attempt by this caller (the brute-force limit). */
+  recordRedeemFailure(callerId: string, at: string): Promise<void>;
+  /** Failed attempts by this caller with at ≥ since. */
+  countRedeemFailuresSince(callerId: string, since: string): Promise<number>;
+}
+
+export interface Store extends TicketStore, DirectoryStore, OutboxStore, ViolationStore, InvitationStore {
   close?(): Promise<void> | void;
 }

@@ -2,6 +2,7 @@
  * The Store contract (shared/ports/store.ts): every adapter (SQLite, CloudBase) runs this suite.
  * Each test opens a fresh, empty store. Lists whose order the port leaves open are compared by id.
  */
+import type { Invitation } from '../../shared/domain/invitation';
 import type { OutboxMessage } from '../../shared/domain/outbox';
 import type { Ticket } from '../../shared/domain/ticket';
 import type { Violation } from '../../shared/domain/violation';
@@ -680,6 +681,127 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         const corrected = { ...v, note: '补充：转运车未加盖', confirmedAt: minutesAfter(99) };
         await store.putViolation(corrected);
         expect(await store.listViolations({ companyId: v.companyId })).toEqual([corrected]);
+      });
+    });
+
+    describe('invitations', () => {
+      let invSeq = 0;
+      /** An open staff invitation (ids stand in for the code hashes the use case stores). */
+      const makeInvitation = (overrides: Partial<Invitation> = {}): Invitation => {
+        invSeq += 1;
+        return {
+          id: `${'ab'.repeat(30)}${String(invSeq).padStart(4, '0')}`,
+          kind: 'staff',
+          userId: 'u-staff-1',
+          createdBy: 'u-admin-1',
+          createdAt: T0,
+          expiresAt: minutesAfter(72 * 60),
+          usedAt: null,
+          revokedAt: null,
+          ...overrides,
+        };
+      };
+      const staff = () => makeUser({ id: 'u-staff-1', openid: null, name: '新网格员', phone: '13800000001', grants: [{ role: 'grid', jurisdiction: 'yongning', estates: [ESTATE_ID] }] });
+      const resident = () => makeUser({ id: 'u-res-1', openid: 'o-caller', phone: '13800000002', grants: [] });
+
+      it('createInvitation stores it, refuses an existing id and revokes the user’s previous open one', async () => {
+        const first = makeInvitation();
+        expect(await store.createInvitation(first)).toBe(true);
+        expect(await store.getInvitation(first.id)).toEqual(first);
+        expect(await store.findOpenInvitation('u-staff-1')).toEqual(first);
+        expect(await store.createInvitation({ ...first, createdBy: 'u-other' })).toBe(false);
+        expect(await store.getInvitation(first.id)).toEqual(first);
+
+        const second = makeInvitation({ createdAt: minutesAfter(5) });
+        expect(await store.createInvitation(second)).toBe(true);
+        expect(await store.getInvitation(first.id)).toEqual({ ...first, revokedAt: minutesAfter(5) });
+        expect(await store.findOpenInvitation('u-staff-1')).toEqual(second);
+        const otherUser = makeInvitation({ userId: 'u-staff-2' });
+        expect(await store.createInvitation(otherUser)).toBe(true);
+        expect(await store.findOpenInvitation('u-staff-1')).toEqual(second);
+        expect(await store.findOpenInvitation('u-staff-2')).toEqual(otherUser);
+        expect(await store.getInvitation('no-such')).toBeNull();
+        expect(await store.findOpenInvitation('u-nobody')).toBeNull();
+      });
+
+      it('a born-used record (bootstrap) is stored once, revokes nothing and cannot be redeemed', async () => {
+        const open = makeInvitation();
+        await store.createInvitation(open);
+        const used = makeInvitation({ kind: 'bootstrap', usedAt: T0, expiresAt: T0 });
+        expect(await store.createInvitation(used)).toBe(true);
+        expect(await store.createInvitation(used)).toBe(false);
+        expect(await store.findOpenInvitation('u-staff-1')).toEqual(open);
+        await store.putUser(staff());
+        expect(await store.redeemInvitation({ id: used.id, openid: 'o-x', holderId: null, at: T0 })).toEqual({ status: 'used' });
+      });
+
+      it('redeemInvitation moves the openid from a resident record to the staff record and uses the invitation', async () => {
+        const res = resident();
+        await store.putUser(staff());
+        await store.putUser(res);
+        const inv = makeInvitation();
+        await store.createInvitation(inv);
+        const at = minutesAfter(10);
+        const out = await store.redeemInvitation({ id: inv.id, openid: 'o-caller', holderId: res.id, at });
+        expect(out).toEqual({ status: 'redeemed', user: { ...staff(), openid: 'o-caller' }, releasedUserId: res.id });
+        expect((await store.getUserByOpenid('o-caller'))?.id).toBe('u-staff-1');
+        expect(await store.getUser(res.id)).toEqual({ ...res, openid: null });
+        expect(await store.getInvitation(inv.id)).toEqual({ ...inv, usedAt: at });
+        expect(await store.findOpenInvitation('u-staff-1')).toBeNull();
+        // One use only.
+        expect(await store.redeemInvitation({ id: inv.id, openid: 'o-caller', holderId: 'u-staff-1', at })).toEqual({ status: 'used' });
+      });
+
+      it('redeemInvitation refuses unknown, revoked and expired invitations and writes nothing', async () => {
+        const res = resident();
+        await store.putUser(staff());
+        await store.putUser(res);
+        const old = makeInvitation();
+        await store.createInvitation(old);
+        const current = makeInvitation({ createdAt: minutesAfter(1), expiresAt: minutesAfter(60) });
+        await store.createInvitation(current);
+        const redeem = (id: string, at: string) => store.redeemInvitation({ id, openid: 'o-caller', holderId: res.id, at });
+        expect(await redeem('no-such', minutesAfter(2))).toEqual({ status: 'unknown' });
+        expect(await redeem(old.id, minutesAfter(2))).toEqual({ status: 'revoked' });
+        expect(await redeem(current.id, minutesAfter(60))).toEqual({ status: 'expired' });
+        expect(await store.getUser(res.id)).toEqual(res);
+        expect(await store.getUser('u-staff-1')).toEqual(staff());
+        expect(await store.getInvitation(current.id)).toEqual(current);
+      });
+
+      it('redeemInvitation refuses an openid bound to another staff record (openid_taken) and a holder that is not the one expected', async () => {
+        const other = makeUser({ id: 'u-staff-9', openid: 'o-caller', grants: [{ role: 'department', jurisdiction: 'yongning', units: ['yongning.zjj'] }] });
+        await store.putUser(staff());
+        await store.putUser(other);
+        const inv = makeInvitation();
+        await store.createInvitation(inv);
+        expect(await store.redeemInvitation({ id: inv.id, openid: 'o-caller', holderId: other.id, at: minutesAfter(1) })).toEqual({ status: 'openid_taken' });
+        await expect(store.redeemInvitation({ id: inv.id, openid: 'o-caller', holderId: 'u-someone-else', at: minutesAfter(1) })).rejects.toBeInstanceOf(StoreConflictError);
+        await expect(store.redeemInvitation({ id: inv.id, openid: 'o-caller', holderId: null, at: minutesAfter(1) })).rejects.toBeInstanceOf(StoreConflictError);
+        expect(await store.getUser(other.id)).toEqual(other);
+        expect(await store.getUser('u-staff-1')).toEqual(staff());
+        expect(await store.findOpenInvitation('u-staff-1')).toEqual(inv);
+      });
+
+      it('redeemInvitation re-binds a staff record to a new WeChat (the old openid is unbound) and binds an openid no record holds', async () => {
+        await store.putUser({ ...staff(), openid: 'o-old-phone' });
+        const inv = makeInvitation();
+        await store.createInvitation(inv);
+        const out = await store.redeemInvitation({ id: inv.id, openid: 'o-new-phone', holderId: null, at: minutesAfter(1) });
+        expect(out).toEqual({ status: 'redeemed', user: { ...staff(), openid: 'o-new-phone' }, releasedUserId: null });
+        expect(await store.getUserByOpenid('o-old-phone')).toBeNull();
+        expect((await store.getUserByOpenid('o-new-phone'))?.id).toBe('u-staff-1');
+      });
+
+      it('counts failed redeems per caller since an instant', async () => {
+        await store.recordRedeemFailure('u-res-1', minutesAfter(1));
+        await store.recordRedeemFailure('u-res-1', minutesAfter(30));
+        await store.recordRedeemFailure('u-res-1', minutesAfter(61));
+        await store.recordRedeemFailure('u-res-2', minutesAfter(61));
+        expect(await store.countRedeemFailuresSince('u-res-1', minutesAfter(1))).toBe(3);
+        expect(await store.countRedeemFailuresSince('u-res-1', minutesAfter(2))).toBe(2);
+        expect(await store.countRedeemFailuresSince('u-res-2', T0)).toBe(1);
+        expect(await store.countRedeemFailuresSince('u-nobody', T0)).toBe(0);
       });
     });
 

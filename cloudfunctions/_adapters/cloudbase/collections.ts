@@ -24,6 +24,10 @@ export const COLLECTIONS = {
   ownerGroups: 'owner_groups',
   /** The 九不准 ledger; `_id` = Violation.id. */
   violations: 'violations',
+  /** Staff invitations; `_id` = Invitation.id (the code's hash); `openUserId` while open (unique, sparse). */
+  invitations: 'invitations',
+  /** Failed redeems `{callerId, at}` for the brute-force limit; `_id` chosen by CloudBase. */
+  invitationFailures: 'invitation_failures',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -8,13 +8,13 @@ import type { CbDatabase, CbQuery, DocData } from './sdk';
  * openid (staff not yet bound) is stored without the field, since a stored null is a value and a
  * second one would be a duplicate key. Read back, a missing openid is null again.
  */
-function userDoc(user: User): object {
+export function userDoc(user: User): object {
   if (user.openid !== null) return user;
   const { openid: _none, ...rest } = user;
   return rest;
 }
 
-function userFrom(user: User | null): User | null {
+export function userFrom(user: User | null): User | null {
   return user && user.openid === undefined ? { ...user, openid: null } : user;
 }
 

@@ -1,5 +1,6 @@
 import type { Store } from '../../../shared/ports/store';
 import { createCloudbaseDirectoryStore } from './directory-store';
+import { createCloudbaseInvitationStore } from './invitation-store';
 import { createCloudbaseOutboxStore } from './outbox-store';
 import type { CloudbaseApp } from './sdk';
 import { createCloudbaseTicketStore } from './ticket-store';
@@ -21,5 +22,6 @@ export function createCloudbaseStore(app: CloudbaseApp): Store {
     ...createCloudbaseDirectoryStore(db),
     ...createCloudbaseOutboxStore(db),
     ...createCloudbaseViolationStore(db),
+    ...createCloudbaseInvitationStore(db),
   };
 }
