@@ -65,6 +65,9 @@ export interface RecordedRequest {
   headers: http.IncomingHttpHeaders;
   /** The CloudBase error code answered, if the request failed. */
   error?: string;
+  /** performance.now() when the server had read the whole request, and when it wrote the answer. */
+  startedAt?: number;
+  endedAt?: number;
 }
 
 export interface WxCall {
@@ -458,6 +461,17 @@ class FakeDatabase {
     tx.writes.set(k, { collection: name, id, doc });
   }
 
+  /**
+   * A document read in a transaction (doc().get): its revision then is the one the commit checks,
+   * so a write of it by anyone else after the read fails the commit with DATABASE_TRANSACTION_CONFLICT
+   * — what MongoDB's snapshot isolation does for a document the transaction reads and then writes
+   * (a write conflict with a change made after the transaction's snapshot).
+   */
+  noteRead(tx: Transaction, name: string, id: string): void {
+    const k = key(name, id);
+    if (!tx.baseRevs.has(k) && !tx.writes.has(k)) tx.baseRevs.set(k, this.revs.get(k) ?? 0);
+  }
+
   start(): string {
     const id = this.nextId('tx-');
     this.txs.set(id, { id, writes: new Map(), baseRevs: new Map() });
@@ -470,19 +484,11 @@ class FakeDatabase {
     for (const [k, rev] of tx.baseRevs) {
       if ((this.revs.get(k) ?? 0) !== rev) throw new CloudbaseFault('DATABASE_TRANSACTION_CONFLICT', 'document changed outside the transaction');
     }
-    // All or nothing: every buffered document against the committed state as this transaction
-    // leaves it (MongoDB checks unique keys against the transaction's own writes, so a transaction
-    // may move a unique value from one document to another), then apply.
+    // All or nothing: every buffered document against the committed state first, then apply.
     for (const w of tx.writes.values()) {
-      if (w.doc) this.checkUnique(w.collection, w.id, w.doc, this.view(w.collection, tx));
+      if (w.doc) this.checkUnique(w.collection, w.id, w.doc, this.view(w.collection, undefined));
     }
-    for (const w of tx.writes.values()) {
-      const base = this.collection(w.collection);
-      if (w.doc) base.set(w.id, w.doc);
-      else base.delete(w.id);
-      const k = key(w.collection, w.id);
-      this.revs.set(k, (this.revs.get(k) ?? 0) + 1);
-    }
+    for (const w of tx.writes.values()) this.write(w.collection, w.id, w.doc, undefined);
   }
 
   abort(id: string): void {
@@ -569,6 +575,11 @@ export class CloudbaseLoopback {
   private readonly uploads = new Map<string, string>();
   private origin = '';
   private previousTencentCloud: string | undefined;
+  /** Answers wait this long (ms) before they are written: a stand-in for the network round trip. */
+  latencyMs = 0;
+  /** Requests (POST /admin) counted since the last `failAt`. */
+  private requestCounter = 0;
+  private failRule: { from: number; through: number; code: string; message: string } | null = null;
 
   private constructor(
     private readonly server: http.Server,
@@ -649,6 +660,21 @@ export class CloudbaseLoopback {
     this.faults.set(action, list);
   }
 
+  /**
+   * Fault injection by position: the `n`th request (POST /admin, any action) from now on fails with
+   * `code`; with `crash: true` it and every later one fail, as if the function had died there (the
+   * writes it had not committed are never committed). `clearFaults()` ends it.
+   */
+  failAt(n: number, options: { code?: string; message?: string; crash?: boolean } = {}): void {
+    this.requestCounter = 0;
+    this.failRule = { from: n, through: options.crash ? Number.POSITIVE_INFINITY : n, code: options.code ?? 'SYS_ERR', message: options.message ?? `injected failure at request ${n}` };
+  }
+
+  clearFaults(): void {
+    this.failRule = null;
+    this.faults.clear();
+  }
+
   /* ---- HTTP */
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -664,23 +690,31 @@ export class CloudbaseLoopback {
         const contentType = String(req.headers['content-type'] ?? '');
         const body = contentType.startsWith('multipart/form-data') ? parseMultipart(raw, contentType) : (JSON.parse(raw.toString('utf8')) as Record<string, unknown>);
         const action = String(body.action);
-        record = { action, body, headers: req.headers };
+        record = { action, body, headers: req.headers, startedAt: performance.now() };
         this.requests.push(record);
+        this.requestCounter += 1;
+        const rule = this.failRule;
+        if (rule && this.requestCounter >= rule.from && this.requestCounter <= rule.through) throw new CloudbaseFault(rule.code, rule.message);
         const fault = this.faults.get(action)?.shift();
         if (fault) throw fault;
         if (action === 'wx.openApi') return this.handleOpenApi(body, res);
-        this.send(res, 200, { requestId: this.db.nextId('req-'), ...this.dispatch(action, body) });
+        this.send(res, 200, { requestId: this.db.nextId('req-'), ...this.dispatch(action, body) }, record);
       } catch (error) {
         if (record && error instanceof CloudbaseFault) record.error = error.code;
-        if (error instanceof CloudbaseFault) return this.send(res, 200, { code: error.code, message: error.message, requestId: this.db.nextId('req-') });
-        this.send(res, 500, { code: 'SYS_ERR', message: error instanceof Error ? error.message : String(error) });
+        if (error instanceof CloudbaseFault) return this.send(res, 200, { code: error.code, message: error.message, requestId: this.db.nextId('req-') }, record);
+        this.send(res, 500, { code: 'SYS_ERR', message: error instanceof Error ? error.message : String(error) }, record);
       }
     });
   }
 
-  private send(res: http.ServerResponse, status: number, body: unknown): void {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-    res.end(JSON.stringify(body));
+  private send(res: http.ServerResponse, status: number, body: unknown, record?: RecordedRequest): void {
+    const write = () => {
+      if (record) record.endedAt = performance.now();
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(body));
+    };
+    if (this.latencyMs > 0 && record) setTimeout(write, this.latencyMs);
+    else write();
   }
 
   /** wx.openApi (wx-server-sdk): decode the CommApiData, answer a CommOpenApiResp (raw bytes). */
@@ -802,6 +836,8 @@ export class CloudbaseLoopback {
         const offset = Number(body.offset ?? 0);
         const limit = Number(body.limit ?? 100);
         const page = docs.slice(offset, offset + limit);
+        const reading = tx();
+        if (reading && body.queryType === 'DOC') for (const d of page) db.noteRead(reading, coll(), String(d._id));
         return { data: { list: page.map((d) => JSON.stringify(d)) }, limit, offset };
       }
       case 'database.calculateDocument':
