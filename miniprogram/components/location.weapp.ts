@@ -1,7 +1,9 @@
 /**
- * Where the resident is (weapp): getLocation / chooseLocation (GCJ-02, the coordinates WeChat maps
- * use), both declared in app.config requiredPrivateInfos. The privacy authorisation runs first where
- * the base library has it; a refusal answers null and the caller uses the estate's position.
+ * Where the resident or the staff member is (weapp): getLocation / chooseLocation, always GCJ-02
+ * (`type: 'gcj02'`; chooseLocation answers GCJ-02), the datum WeChat maps use and the one the app
+ * stores and compares everywhere (shared/geo-datum.ts). Both APIs are declared in app.config
+ * requiredPrivateInfos. The privacy authorisation runs first where the base library has it; a
+ * refusal answers null and the caller uses the estate's position.
  */
 import Taro from '@tarojs/taro';
 
@@ -31,6 +33,13 @@ export async function currentPosition(): Promise<Position | null> {
   } catch {
     return null;
   }
+}
+
+/** A high-accuracy fix for a staff check-in, in GCJ-02 like the residents' reports; throws when there is none. */
+export async function checkInPosition(): Promise<Position> {
+  if (!(await privacyAuthorized())) throw new Error('privacy authorisation refused');
+  const fix = await Taro.getLocation({ type: 'gcj02', isHighAccuracy: true });
+  return { lat: fix.latitude, lng: fix.longitude };
 }
 
 /** The WeChat map picker, opened near `near`; null when the resident cancels or refuses. */

@@ -4,15 +4,16 @@
  */
 import Taro from '@tarojs/taro';
 import type { GeoPoint } from '../../../shared/domain/ticket';
+import { checkInPosition } from '../../components/location';
 
 /**
- * The device position for an on-site check-in. WGS-84 in both builds: the H5 API supports only that
- * datum, and mixing datums would shift the distance by hundreds of metres (shared/geo.ts).
+ * The device position for an on-site check-in, in GCJ-02 like the residents' reports and the
+ * estates (weapp asks for gcj02; H5 converts the browser's WGS-84 fix): mixing datums would shift the
+ * distance by hundreds of metres, as much as the check-in radius (shared/geo-datum.ts).
  */
 export async function checkIn(): Promise<GeoPoint> {
   try {
-    const res = await Taro.getLocation({ type: 'wgs84', isHighAccuracy: true });
-    return { lat: res.latitude, lng: res.longitude };
+    return await checkInPosition();
   } catch {
     throw new Error('无法获取当前位置，请在设置中允许使用位置信息后重试');
   }

@@ -21,7 +21,8 @@ const FUNCTIONS: Record<string, FunctionHandler> = { ticket, report };
 
 let app: TestApp;
 let who: Person = 'grid';
-let uploads = 0;
+/** One stored upload per person (stored before the story: the fake answers the upload at once). */
+const photoOf = new Map<Person, string>();
 
 function respond(body: unknown) {
   return { ok: true, status: 200, json: async () => body, blob: async () => new Blob(['jpeg'], { type: 'image/jpeg' }) };
@@ -32,7 +33,10 @@ function routeFetchToFunctions(): void {
   (globalThis as { fetch: unknown }).fetch = jest.fn(async (input: unknown, init?: { body?: unknown }) => {
     const url = String(input);
     if (url.startsWith('blob:')) return respond(null);
-    if (url === '/api/upload') return respond({ ok: true, data: { id: `f-after-${(uploads += 1)}`, url: '' } });
+    // A photo in the real file store, uploaded by the signed-in person: only the uploader may name it.
+    if (url === '/api/upload') {
+      return respond({ ok: true, data: { id: photoOf.get(who), url: '' } });
+    }
     const fn = FUNCTIONS[url.replace(/^\/api\//, '')];
     if (!fn) throw new Error(`no function for ${url}`);
     const { action, data } = JSON.parse(String(init?.body)) as { action: string; data: unknown };
@@ -65,7 +69,7 @@ async function state(id: string): Promise<string> {
 
 beforeEach(async () => {
   app = await makeApp();
-  uploads = 0;
+  for (const person of Object.keys(PEOPLE) as Person[]) photoOf.set(person, await app.photo(person));
   routeFetchToFunctions();
   jest.restoreAllMocks();
 });

@@ -14,6 +14,7 @@ import type { QueueItem, TicketView } from '../../../miniprogram/staff/lib/types
 import { getCategory } from '../../../shared/taxonomy/categories';
 import type { LifecycleAction } from '../../../shared/lifecycle';
 import type { Ticket, TicketEvent } from '../../../shared/domain/ticket';
+import { gcj02ToWgs84 } from '../../../shared/geo-datum';
 import { makeEvent } from '../../support/fixtures';
 
 /**
@@ -210,8 +211,12 @@ export function north(point: { lat: number; lng: number }, metres: number): { la
   return { lat: point.lat + metres / 111_195, lng: point.lng };
 }
 
-/** navigator.geolocation, which jsdom lacks, answering with this position (Taro H5's getLocation reads it). */
-export function placeDevice(at: { lat: number; lng: number }): void {
+/**
+ * navigator.geolocation, which jsdom lacks, for a phone standing at `at` (GCJ-02, the app's datum):
+ * the browser answers WGS-84, which Taro H5's getLocation reads and the app converts back.
+ */
+export function placeDevice(gcj: { lat: number; lng: number }): void {
+  const at = gcj02ToWgs84(gcj);
   Object.defineProperty(globalThis.navigator, 'geolocation', {
     configurable: true,
     value: {
