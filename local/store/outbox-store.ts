@@ -35,7 +35,8 @@ export class SqliteOutbox implements OutboxStore {
 
   async pendingOutbox(limit: number): Promise<OutboxMessage[]> {
     const rows = this.st
-      .get(`SELECT ${COLUMNS} FROM outbox WHERE sent_at IS NULL ORDER BY created_at, id LIMIT ?`)
+      // A dead letter's deadAt lives in its doc (outbox docs are never rewritten after insert).
+      .get(`SELECT ${COLUMNS} FROM outbox WHERE sent_at IS NULL AND json_extract(doc, '$.deadAt') IS NULL ORDER BY created_at, id LIMIT ?`)
       .all(Math.max(0, Math.floor(limit))) as OutboxRow[];
     return rows.map(toMessage);
   }
@@ -45,8 +46,12 @@ export class SqliteOutbox implements OutboxStore {
     this.st.get('UPDATE outbox SET sent_at = ? WHERE id = ? AND sent_at IS NULL').run(at, id);
   }
 
-  async markFailed(id: string, error: string): Promise<void> {
-    this.st.get('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?').run(error, id);
+  async markFailed(id: string, error: string, opts: { deadAt?: string } = {}): Promise<void> {
+    if (opts.deadAt) {
+      this.st.get("UPDATE outbox SET attempts = attempts + 1, last_error = ?, doc = json_set(doc, '$.deadAt', ?) WHERE id = ?").run(error, opts.deadAt, id);
+    } else {
+      this.st.get('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?').run(error, id);
+    }
   }
 
   async listInbox(userId: string, opts: { unreadOnly?: boolean; limit: number }): Promise<OutboxMessage[]> {

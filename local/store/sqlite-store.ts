@@ -166,8 +166,8 @@ export class SqliteStore implements Store {
   markSent(id: string, at: string): Promise<void> {
     return this.outbox.markSent(id, at);
   }
-  markFailed(id: string, error: string): Promise<void> {
-    return this.outbox.markFailed(id, error);
+  markFailed(id: string, error: string, opts?: { deadAt?: string }): Promise<void> {
+    return this.outbox.markFailed(id, error, opts);
   }
   listInbox(userId: string, opts: { unreadOnly?: boolean; limit: number }): Promise<OutboxMessage[]> {
     return this.outbox.listInbox(userId, opts);

@@ -21,4 +21,6 @@ export interface OutboxMessage {
   readAt: string | null;
   attempts: number;
   lastError: string | null;
+  /** Set when delivery was given up (a dead letter): no longer pending, kept with its last error. */
+  deadAt?: string | null;
 }

@@ -839,6 +839,24 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         expect(await store.pendingOutbox(10)).toEqual([{ ...m1, attempts: 2, lastError: 'errcode 47003: argument invalid' }]);
       });
 
+      it('markFailed with deadAt makes a dead letter: recorded with its error and time, no longer pending', async () => {
+        const m1 = makeOutbox({ createdAt: minutesAfter(1) });
+        const m2 = makeOutbox({ createdAt: minutesAfter(2) });
+        await enqueue([m1, m2]);
+        await store.markFailed(m1.id, 'errcode 43101: user refuse to accept the msg', { deadAt: minutesAfter(5) });
+        expect(await store.pendingOutbox(10)).toEqual([m2]);
+        const [recorded] = (await store.listInbox(m1.recipientUserId, { limit: 10 })).filter((m) => m.id === m1.id);
+        expect(recorded).toEqual({ ...m1, attempts: 1, lastError: 'errcode 43101: user refuse to accept the msg', deadAt: minutesAfter(5) });
+      });
+
+      it('dead letters never block the pending list, however many there are', async () => {
+        const dead = [1, 2, 3].map((m) => makeOutbox({ createdAt: minutesAfter(m) }));
+        const live = makeOutbox({ createdAt: minutesAfter(4) });
+        await enqueue([...dead, live]);
+        for (const m of dead) await store.markFailed(m.id, 'send failed', { deadAt: minutesAfter(9) });
+        expect(await store.pendingOutbox(1)).toEqual([live]);
+      });
+
       it('listInbox shows a user’s messages newest first; unreadOnly and limit; markRead only touches the user’s own', async () => {
         const mine = [1, 2, 3].map((m) => makeOutbox({ recipientUserId: 'u-grid-7', createdAt: minutesAfter(m) }));
         const theirs = makeOutbox({ recipientUserId: 'u-grid-8', createdAt: minutesAfter(4) });

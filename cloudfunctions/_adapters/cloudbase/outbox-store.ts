@@ -13,8 +13,8 @@ export function createCloudbaseOutboxStore(db: CbDatabase): OutboxStore {
 
   return {
     async pendingOutbox(limit) {
-      // `sentAt: null` matches null and missing, as in MongoDB.
-      const { data } = await outbox().where({ sentAt: null }).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(clampLimit(limit)).get();
+      // `null` matches null and missing, as in MongoDB (deadAt is set on dead letters only).
+      const { data } = await outbox().where({ sentAt: null, deadAt: null }).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(clampLimit(limit)).get();
       return data.map((d) => fromDoc<OutboxMessage>(d));
     },
 
@@ -22,8 +22,8 @@ export function createCloudbaseOutboxStore(db: CbDatabase): OutboxStore {
       await outbox().doc(id).update({ sentAt: at });
     },
 
-    async markFailed(id, error) {
-      await outbox().doc(id).update({ attempts: _.inc(1), lastError: error });
+    async markFailed(id, error, opts = {}) {
+      await outbox().doc(id).update({ attempts: _.inc(1), lastError: error, ...(opts.deadAt ? { deadAt: opts.deadAt } : {}) });
     },
 
     async listInbox(userId, opts) {

@@ -1,31 +1,68 @@
+import type { OutboxMessage } from '../../../shared/domain/outbox';
+import { SUBSCRIBE_TEMPLATES, TEMPLATE_OF_KIND, templateData, type SubscribeTemplate } from '../../../shared/notify/subscribe-templates';
 import type { AppDeps } from '../context';
 
+/** A message whose send failed this many times is a dead letter: recorded, no longer pending. */
+export const MAX_SEND_ATTEMPTS = 5;
+
 /**
- * Delivers pending outbox messages as WeChat subscribe messages (production). Recipients without
- * an openid or a template only see the message in their in-app inbox; it is marked sent here.
+ * WeChat errcodes after which another attempt cannot succeed: 43101 "user refuse to accept the
+ * msg" (no subscription for this template: a one-time subscription is used up, or there never was
+ * one). subscribeMessage.send document, 错误码.
+ */
+export const PERMANENT_ERRCODES: ReadonlySet<number> = new Set([43101]);
+
+function errcodeOf(error: unknown): number | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const code = (error as { errcode?: unknown; errCode?: unknown }).errcode ?? (error as { errCode?: unknown }).errCode;
+  const n = typeof code === 'string' ? Number(code) : code;
+  return typeof n === 'number' && Number.isInteger(n) ? n : null;
+}
+
+/** The template for a kind, with the SUBSCRIBE_TEMPLATES environment override of its id. */
+function templateFor(deps: AppDeps, kind: OutboxMessage['kind']): SubscribeTemplate | null {
+  const template: SubscribeTemplate = SUBSCRIBE_TEMPLATES[TEMPLATE_OF_KIND[kind]];
+  const id = deps.config.templates?.[kind] ?? template.id;
+  return id ? { ...template, id } : null;
+}
+
+/**
+ * Delivers pending outbox messages as WeChat subscribe messages (production), to the recipient's
+ * openid from their user record (recipients are opaque user ids). Recipients without an openid,
+ * kinds without a configured template, and deployments without a notifier see the message in the
+ * in-app inbox only: it is marked sent here.
+ *
+ * A failed send counts an attempt; the MAX_SEND_ATTEMPTS-th failure, or a permanent errcode
+ * (43101) at once, makes it a dead letter (deadAt recorded, no longer pending), so failures can
+ * never fill `pendingOutbox` for good.
  */
 export async function flushOutbox(deps: AppDeps, opts: { limit?: number } = {}) {
   const pending = await deps.store.pendingOutbox(opts.limit ?? 100);
   let sent = 0;
   let failed = 0;
+  let dead = 0;
   for (const m of pending) {
     const user = await deps.store.getUser(m.recipientUserId);
-    const templateId = deps.config.templates?.[m.kind];
+    const template = templateFor(deps, m.kind);
     try {
-      if (deps.notifier && user?.openid && templateId) {
+      if (deps.notifier && user?.openid && template) {
         await deps.notifier.send({
           toOpenid: user.openid,
-          templateId,
+          templateId: template.id,
           page: m.ticketId ? `pages/ticket/index?id=${m.ticketId}` : 'pages/mine/index',
-          data: Object.fromEntries(Object.entries(m.data).map(([k, v]) => [k, { value: v }])),
+          data: templateData(template, { title: m.title, body: m.body, no: m.data.character_string2 ?? '', createdAt: m.createdAt }),
         });
       }
       await deps.store.markSent(m.id, deps.clock.now());
       sent += 1;
     } catch (err) {
-      await deps.store.markFailed(m.id, err instanceof Error ? err.message.slice(0, 200) : 'send failed');
-      failed += 1;
+      const errcode = errcodeOf(err);
+      const isDead = (errcode !== null && PERMANENT_ERRCODES.has(errcode)) || m.attempts + 1 >= MAX_SEND_ATTEMPTS;
+      const message = err instanceof Error ? err.message.slice(0, 200) : 'send failed';
+      await deps.store.markFailed(m.id, message, isDead ? { deadAt: deps.clock.now() } : undefined);
+      if (isDead) dead += 1;
+      else failed += 1;
     }
   }
-  return { sent, failed };
+  return { sent, failed, dead };
 }

@@ -1,0 +1,88 @@
+/**
+ * Subscribe-message templates: which WeChat template each hand-over kind is sent with, and which
+ * part of the outbox message fills each template field. CONFIGURATION, edited by the deployer:
+ * WeChat assigns a template id when a template is added from the public library in the MP console
+ * (订阅消息 → 选用), per mini-program, so the ids cannot be known in the repository. An empty id
+ * means "not configured": the message stays in the in-app inbox only. The notify function's
+ * SUBSCRIBE_TEMPLATES environment variable ({"<kind>": "<template id>"}) overrides ids per kind.
+ *
+ * Choose library templates with exactly these fields (keys as the console shows them). Field
+ * types limit values (thing ≤ 20 characters, character_string ≤ 32, phrase ≤ 5, time as
+ * `YYYY-MM-DD HH:mm`); values are cut to fit when sent.
+ */
+import type { HandoverKind } from '../domain/outbox';
+
+/** What fills a field: the message's title or body, the ticket number, or its creation time (UTC+8). */
+export type FieldSource = 'title' | 'body' | 'no' | 'time';
+
+export interface SubscribeTemplate {
+  /** The template id from the MP console ('' = not configured). */
+  id: string;
+  /** The template's title in the public library, to find it in the console. */
+  libraryTitle: string;
+  /** Who asks for it: staff (in the staff pages) or residents (after a report). */
+  audience: 'staff' | 'resident';
+  /** Template field key → message part. */
+  fields: Readonly<Record<string, FieldSource>>;
+}
+
+export const SUBSCRIBE_TEMPLATES = {
+  staffTodo: {
+    id: '',
+    libraryTitle: '待办事项提醒',
+    audience: 'staff',
+    fields: { thing1: 'title', character_string2: 'no', thing3: 'body', time4: 'time' },
+  },
+  residentProgress: {
+    id: '',
+    libraryTitle: '工单进度通知',
+    audience: 'resident',
+    fields: { thing1: 'title', character_string2: 'no', thing3: 'body', time4: 'time' },
+  },
+} as const satisfies Record<string, SubscribeTemplate>;
+
+export type TemplateName = keyof typeof SUBSCRIBE_TEMPLATES;
+
+/** Each hand-over kind's template: everything staff must act on, and the resident's progress. */
+export const TEMPLATE_OF_KIND: Readonly<Record<HandoverKind, TemplateName>> = {
+  submitted: 'staffTodo',
+  whistled: 'staffTodo',
+  returned: 'staffTodo',
+  escalated: 'staffTodo',
+  resolved: 'staffTodo',
+  supervised: 'staffTodo',
+  extension: 'staffTodo',
+  status: 'residentProgress',
+};
+
+/** Configured template ids for an audience (at most 3: WeChat's limit per request), for requestSubscribeMessage. */
+export function templateIdsFor(audience: 'staff' | 'resident', templates: Readonly<Record<string, SubscribeTemplate>> = SUBSCRIBE_TEMPLATES): string[] {
+  const ids = Object.values(templates)
+    .filter((t) => t.audience === audience && t.id !== '')
+    .map((t) => t.id);
+  return [...new Set(ids)].slice(0, 3);
+}
+
+/** `YYYY-MM-DD HH:mm` in China time (UTC+8, no daylight saving), as a `time` field wants. */
+export function chinaTime(iso: string): string {
+  const t = new Date(Date.parse(iso) + 8 * 3600_000).toISOString();
+  return `${t.slice(0, 10)} ${t.slice(11, 16)}`;
+}
+
+/** The message parts a template field can take. */
+export interface MessageParts {
+  title: string;
+  body: string;
+  no: string;
+  createdAt: string;
+}
+
+/** A template's data for one message: `{ field: { value } }` from the field mapping. */
+export function templateData(template: SubscribeTemplate, parts: MessageParts): Record<string, { value: string }> {
+  const out: Record<string, { value: string }> = {};
+  for (const [field, source] of Object.entries(template.fields)) {
+    const value = source === 'time' ? chinaTime(parts.createdAt) : parts[source];
+    out[field] = { value };
+  }
+  return out;
+}
