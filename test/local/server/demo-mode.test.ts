@@ -146,8 +146,10 @@ describe('demo mode refuses a non-loopback bind', () => {
   it('`HOST=0.0.0.0 npm start` exits with status 1 and says why, without listening', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'xqcs-bind-'));
     try {
+      // Its own process group (tsx runs the script in a child): a runtime that did start is killed whole.
       const proc = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['local/start.ts'], {
         cwd: ROOT,
+        detached: true,
         stdio: ['ignore', 'pipe', 'pipe'],
         env: { ...process.env, HOST: '0.0.0.0', DEMO: '', PORT: '0', DATA_DIR: join(dir, 'data'), SKIP_H5_BUILD: '1' },
       });
@@ -155,7 +157,16 @@ describe('demo mode refuses a non-loopback bind', () => {
       let err = '';
       proc.stdout.on('data', (c: Buffer) => (out += c.toString()));
       proc.stderr.on('data', (c: Buffer) => (err += c.toString()));
-      const code = await new Promise<number | null>((done) => proc.once('exit', (c) => done(c)));
+      const code = await new Promise<number | string | null>((done) => {
+        const timer = setTimeout(() => {
+          if (proc.pid !== undefined) process.kill(-proc.pid, 'SIGKILL');
+          done('still running after 30 s');
+        }, 30_000);
+        proc.once('exit', (c) => {
+          clearTimeout(timer);
+          done(c);
+        });
+      });
       expect(code).toBe(1);
       expect(err).toContain('演示模式只能监听本机回环地址');
       expect(err).toContain('HOST=0.0.0.0');
