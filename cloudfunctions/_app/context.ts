@@ -8,6 +8,8 @@ export interface AppConfig {
   reportsPerHour: number;
   /** Subscribe-message template ids by hand-over kind (production). */
   templates?: Record<string, string>;
+  /** The one-time first-admin code (env BOOTSTRAP_ADMIN_CODE of the admin function); unset: admin.bootstrap is off. */
+  bootstrapAdminCode?: string;
 }
 
 /** Everything a use case may touch: the ports, wired by the platform (CloudBase or local). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INVITATION_MAX_TTL_HOURS, INVITATION_TTL_HOURS } from '../domain/invitation';
 import { ROLES } from '../domain/roles';
 import { GeoPointSchema, Id, Phone, Text } from './common';
 
@@ -41,4 +42,8 @@ export const AdminInputs = {
   listEstates: z.object({ jurisdiction: Jurisdiction.optional() }),
   listUsers: z.object({ jurisdiction: Jurisdiction.optional() }),
   directory: z.object({ jurisdiction: Jurisdiction }),
+  /** An invitation code for a staff record (shown once); a new one replaces the user's unused one. */
+  createInvitation: z.object({ userId: Id, ttlHours: z.number().int().min(1).max(INVITATION_MAX_TTL_HOURS, '有效期最长14天').default(INVITATION_TTL_HOURS) }),
+  /** The first admin of a deployment, with the one-time code set at deploy time (BOOTSTRAP_ADMIN_CODE). */
+  bootstrap: z.object({ code: z.string().min(20).max(200), name: Text(30).min(1, '请填写姓名'), jurisdiction: Jurisdiction }),
 };

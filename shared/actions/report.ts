@@ -40,4 +40,6 @@ export const ReportInputs = {
   me: z.object({}).passthrough(),
   inbox: z.object({ unreadOnly: z.boolean().default(false), limit: Limit }),
   markRead: z.object({ ids: z.array(Id).max(100) }),
+  /** Binds the caller's own WeChat account to the staff record the invitation names. */
+  redeemInvitation: z.object({ code: z.string().trim().regex(/^[A-Za-z0-9_-]{16,64}$/, '邀请码格式不正确') }),
 };

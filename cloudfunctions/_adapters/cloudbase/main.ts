@@ -47,7 +47,13 @@ export function cloudbaseDeps(options?: LoadCloudbaseOptions): AppDeps {
     ids: { newId },
     notifier: new WxSubscribeNotifier(app),
     groups: new WxGroupResolver(app),
-    config: { platform: 'cloudbase', reportsPerHour: Number(process.env.REPORTS_PER_HOUR ?? 10), templates: templatesFromEnv() },
+    config: {
+      platform: 'cloudbase',
+      reportsPerHour: Number(process.env.REPORTS_PER_HOUR ?? 10),
+      templates: templatesFromEnv(),
+      // The admin function's one-time first-admin code (docs/DEPLOY.md); admin.bootstrap is off without it.
+      ...(process.env.BOOTSTRAP_ADMIN_CODE ? { bootstrapAdminCode: process.env.BOOTSTRAP_ADMIN_CODE } : {}),
+    },
   };
   if (!options) deps = built;
   return built;

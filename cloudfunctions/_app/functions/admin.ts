@@ -1,6 +1,7 @@
 import { AdminInputs as I } from '../../../shared/actions/admin';
 import { action, createFunction } from '../router';
 import { adminActions as a } from '../usecases/admin';
+import { bootstrapAdmin, createInvitation } from '../usecases/invitations';
 import { requireIdentity } from '../usecases/support';
 
 /** `admin`: jurisdiction set-up (estates with coordinates and QR scene codes, grids, users and roles, contacts, SLA policy). */
@@ -14,4 +15,7 @@ export const admin = createFunction('admin', {
   listEstates: action({ input: I.listEstates, auth: 'user', run: (d, id, x) => a.listEstates(d, requireIdentity(id), x) }),
   listUsers: action({ input: I.listUsers, auth: 'user', run: (d, id, x) => a.listUsers(d, requireIdentity(id), x) }),
   directory: action({ input: I.directory, auth: 'user', run: (d, id, x) => a.directory(d, requireIdentity(id), x) }),
+  createInvitation: action({ input: I.createInvitation, auth: 'user', run: (d, id, x) => createInvitation(d, requireIdentity(id), x) }),
+  // Any signed-in caller: the deploy-time code is the authorization, and only while no admin exists.
+  bootstrap: action({ input: I.bootstrap, auth: 'user', run: (d, id, x) => bootstrapAdmin(d, requireIdentity(id), x) }),
 });

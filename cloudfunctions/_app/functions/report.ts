@@ -1,6 +1,7 @@
 import { ReportInputs as I } from '../../../shared/actions/report';
 import { action, createFunction } from '../router';
 import { ownerGroupsForResident, shareToGroup } from '../usecases/groups';
+import { redeemInvitation } from '../usecases/invitations';
 import * as uc from '../usecases/report';
 import { requireIdentity } from '../usecases/support';
 
@@ -26,6 +27,8 @@ export const report = createFunction('report', {
     auth: 'public',
     run: async (_d, id) => (id ? { signedIn: true, userId: id.userId, name: id.name ?? null, roles: [...new Set(id.grants.map((g) => g.role))] } : { signedIn: false }),
   }),
+  // Any signed-in WeChat user: binds the caller's own openid (platform context) to a staff record.
+  redeemInvitation: action({ input: I.redeemInvitation, auth: 'user', run: (d, id, x) => redeemInvitation(d, requireIdentity(id), x) }),
   inbox: action({ input: I.inbox, auth: 'user', run: async (d, id, x) => ({ items: await d.store.listInbox(requireIdentity(id).userId, x) }) }),
   markRead: action({
     input: I.markRead,

@@ -38,6 +38,7 @@ const snapshot = async (store: Store) =>
     await store.listPropertyCompanies('yongning'),
     await store.listUnitContacts(['yongning.zjj']),
     await store.getSlaPolicy('yongning'),
+    await store.findOpenInvitation(PEOPLE.grid.id),
   ]);
 
 const ROWS: Array<[string, Record<string, unknown>]> = [
@@ -50,6 +51,7 @@ const ROWS: Array<[string, Record<string, unknown>]> = [
   ['listEstates', { jurisdiction: 'yongning' }],
   ['listUsers', { jurisdiction: 'yongning' }],
   ['directory', { jurisdiction: 'yongning' }],
+  ['createInvitation', { userId: PEOPLE.grid.id }],
 ];
 
 interface Adapter {
