@@ -495,6 +495,13 @@ class FakeDatabase {
     this.tx(id);
     this.txs.delete(id);
   }
+
+  /** Drops every open transaction (what their lifetime limit does on the server); answers how many. */
+  abortAll(): number {
+    const open = this.txs.size;
+    this.txs.clear();
+    return open;
+  }
 }
 
 /* -------------------------------------------------------------- server */
@@ -675,6 +682,15 @@ export class CloudbaseLoopback {
     this.faults.clear();
   }
 
+  /**
+   * Aborts the transactions nobody committed or aborted (a function that died holding one): on the
+   * server they end at their lifetime limit (MongoDB's transactionLifetimeLimitSeconds, 60 s by
+   * default), and until then their writes block other writers of the same documents.
+   */
+  expireOpenTransactions(): number {
+    return this.db.abortAll();
+  }
+
   /* ---- HTTP */
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -697,7 +713,12 @@ export class CloudbaseLoopback {
         if (rule && this.requestCounter >= rule.from && this.requestCounter <= rule.through) throw new CloudbaseFault(rule.code, rule.message);
         const fault = this.faults.get(action)?.shift();
         if (fault) throw fault;
-        if (action === 'wx.openApi') return this.handleOpenApi(body, res);
+        if (action === 'wx.openApi') {
+          // Answered at once (no latencyMs): its time is the open API's, not the database's.
+          this.handleOpenApi(body, res);
+          record.endedAt = performance.now();
+          return;
+        }
         this.send(res, 200, { requestId: this.db.nextId('req-'), ...this.dispatch(action, body) }, record);
       } catch (error) {
         if (record && error instanceof CloudbaseFault) record.error = error.code;

@@ -12,8 +12,8 @@ export { loadCloudbase, type CloudbaseApp, type LoadCloudbaseOptions } from './s
 /**
  * The production Store on CloudBase's document database (app.database()): one collection per
  * entity, `_id` = our id. See ticket-store.ts for the write protocol of createTicket (one
- * transaction, idempotency document first) and commitTransition (one conditional modifyDocument,
- * then the event and outbox inserts).
+ * transaction, idempotency document first) and commitTransition (one transaction: read and
+ * version check, ticket write, event and outbox inserts).
  */
 export function createCloudbaseStore(app: CloudbaseApp): Store {
   const db = app.database();

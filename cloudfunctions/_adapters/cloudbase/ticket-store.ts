@@ -1,4 +1,3 @@
-import type { OutboxMessage } from '../../../shared/domain/outbox';
 import type { Ticket, TicketEvent } from '../../../shared/domain/ticket';
 import { TERMINAL_STATES } from '../../../shared/lifecycle/transitions';
 import { StoreConflictError, type Page, type TicketFilter, type TicketStore } from '../../../shared/ports/store';
@@ -23,22 +22,6 @@ function unitIdsOf(ticket: Ticket): string[] {
   for (const unit of ticket.route.lead) ids.add(unit.id);
   for (const unit of ticket.route.responsible) ids.add(unit.id);
   return [...ids];
-}
-
-/** How many times a follow-up insert of commitTransition is tried before the error is thrown. */
-const FOLLOW_UP_ATTEMPTS = 3;
-
-/** Runs an insert until it succeeds or finds its own earlier write (a duplicate id); other errors are retried. */
-async function untilWritten(insert: () => Promise<unknown>): Promise<void> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      await insert();
-      return;
-    } catch (error) {
-      if (isDuplicateWrite(error)) return;
-      if (attempt >= FOLLOW_UP_ATTEMPTS) throw error;
-    }
-  }
 }
 
 /** `_id` of a pair; the first part is escaped so its own ':' (e.g. `wx:<openid>`) cannot shift the split. */
@@ -105,12 +88,6 @@ export function createCloudbaseTicketStore(db: CbDatabase): TicketStore {
     const { data } = await tickets().doc(id).get();
     const doc = data[0];
     return doc ? fromDoc<Ticket>(doc) : null;
-  }
-
-  async function addOutbox(messages: OutboxMessage[]): Promise<void> {
-    if (messages.length === 0) return;
-    // A batch add is one insertDocument request.
-    await db.collection(COLLECTIONS.outbox).add(messages.map((m) => toDoc(m.id, m)));
   }
 
   function filterConditions(filter: TicketFilter): Array<DocData | CbQueryCommand> {
@@ -180,14 +157,24 @@ export function createCloudbaseTicketStore(db: CbDatabase): TicketStore {
       checkEvent(next, event);
       // A write that does not move the version would let a second writer at the same version through.
       if (next.version <= expectedVersion) throw new Error(`新版本 ${next.version} 必须大于预期版本 ${expectedVersion}`);
-      // One modifyDocument request: the write happens only if the stored version is the expected one.
-      const { updated } = await tickets().where({ _id: next.id, version: expectedVersion }).update(ticketUpdate(next, _));
-      if (updated === 0) throw new StoreConflictError();
-      // Not one transaction with the ticket write: `where().update()` cannot carry a transaction id.
-      // The version check above already decided the winner, so the event and outbox inserts are
-      // retried (their ids are fixed, so a retry after a lost answer finds its own write: done).
-      await untilWritten(() => events().add(toDoc(event.id, event)));
-      if (outbox.length > 0) await untilWritten(() => addOutbox(outbox));
+      // One transaction: the ticket is read and its version checked, then written, then the event and
+      // the outbox messages are inserted; all of it commits or none (issue 17 §3: before, a
+      // version-checked where().update() was followed by inserts outside any transaction, so a crash
+      // in between left a moved ticket without its event). Only doc().get/update and add carry the
+      // transaction (@cloudbase/database 1.4.3 dist/commonjs/document.js and collection.js send
+      // `transactionId`; a where() update would run outside it). A concurrent writer of the same
+      // ticket makes one of the two commits fail with DATABASE_TRANSACTION_CONFLICT (MongoDB's
+      // snapshot write conflict); inTransaction runs the loser again, whose get then sees the
+      // winner's version: StoreConflictError. Throwing inside the callback rolls back (the SDK's
+      // runTransaction sends abortTransaction, dist/commonjs/transaction/index.js).
+      await inTransaction(db, async (tx) => {
+        const { data } = await tx.collection(COLLECTIONS.tickets).doc(next.id).get();
+        if (!data || data.version !== expectedVersion) throw new StoreConflictError();
+        await tx.collection(COLLECTIONS.tickets).doc(next.id).update(ticketUpdate(next, _));
+        await tx.collection(COLLECTIONS.events).add(toDoc(event.id, event));
+        // One document per add, as createTicket: an array add in a transaction is not relied upon.
+        for (const message of outbox) await tx.collection(COLLECTIONS.outbox).add(toDoc(message.id, message));
+      });
     },
 
     async listEvents(ticketId) {

@@ -112,65 +112,99 @@ describe('CloudBase store against the loopback CloudBase server: commitTransitio
     return ticket;
   }
 
-  it('sends one modifyDocument conditioned on _id and version, then the event and outbox inserts', async () => {
+  it('reads, checks the version, writes the ticket, inserts the event and the outbox messages in one transaction', async () => {
     const ticket = await created();
     const next = { ...ticket, version: 2, state: 'accepted' as const, updatedAt: T(5), assignedUnits: ['unit-city'] };
     await h.store.commitTransition({ next, expectedVersion: 1, event: makeEvent(next, 2), outbox: [makeMessage('m1'), makeMessage('m2')] });
 
-    expect(h.loopback.actions()).toEqual(['database.modifyDocument', 'database.insertDocument', 'database.insertDocument']);
+    expect(h.loopback.actions()).toEqual([
+      'database.startTransaction',
+      'database.getDocument',
+      'database.modifyDocument',
+      'database.insertDocument',
+      'database.insertDocument',
+      'database.insertDocument',
+      'database.commitTransaction',
+    ]);
+    const txId = h.loopback.requestsFor('database.startTransaction').length === 1 ? h.loopback.requestsFor('database.commitTransaction')[0]?.body.transactionId : undefined;
+    expect(typeof txId).toBe('string');
+    const inTx = h.loopback.requests.filter((r) => r.action !== 'database.startTransaction' && r.action !== 'database.commitTransaction');
+    expect(inTx.every((r) => r.body.transactionId === txId)).toBe(true);
+    const read = h.loopback.requestsFor('database.getDocument')[0];
+    expect(read?.body).toMatchObject({ collectionName: 'tickets', queryType: 'DOC' });
+    expect(ejson(read, 'query')).toEqual({ _id: 't1' });
     const modify = h.loopback.requestsFor('database.modifyDocument')[0];
-    expect(modify?.body).toMatchObject({ collectionName: 'tickets', queryType: 'WHERE', merge: true, upsert: false });
-    expect(ejson(modify, 'query')).toEqual({ _id: 't1', version: 1 });
+    expect(modify?.body).toMatchObject({ collectionName: 'tickets', queryType: 'DOC', merge: true, upsert: false });
+    expect(ejson(modify, 'query')).toEqual({ _id: 't1' });
     const update = ejson(modify, 'data') as { $set: Record<string, unknown> };
     expect(update.$set).toMatchObject({ version: 2, state: 'accepted', reporter: ticket.reporter, indexUnitIds: ['unit-city', 'unit-police', 'unit-street'] });
     expect(update.$set).not.toHaveProperty('_id');
-    // The outbox messages go in one batch insert.
-    const outboxInsert = h.loopback.requestsFor('database.insertDocument')[1];
-    expect(outboxInsert?.body.collectionName).toBe('outbox');
-    expect(outboxInsert?.body.data).toHaveLength(2);
+    expect(h.loopback.requestsFor('database.insertDocument').map((r) => r.body.collectionName)).toEqual(['events', 'outbox', 'outbox']);
     expect(await h.store.getTicket('t1')).toEqual(next);
     expect((await h.store.listEvents('t1')).map((e) => e.seq)).toEqual([1, 2]);
+    expect(h.loopback.docs('outbox').map((d) => d._id)).toEqual(['m1', 'm2']);
   });
 
-  it('throws StoreConflictError on updated: 0 and writes no event or outbox message', async () => {
+  it('throws StoreConflictError when the stored version is not the expected one, and writes nothing', async () => {
     const ticket = await created();
     const next = { ...ticket, version: 8, state: 'accepted' as const };
     await expect(h.store.commitTransition({ next, expectedVersion: 7, event: makeEvent(next, 2), outbox: [makeMessage('m1')] })).rejects.toBeInstanceOf(
       StoreConflictError,
     );
-    expect(h.loopback.actions()).toEqual(['database.modifyDocument']);
+    expect(h.loopback.actions()).toEqual(['database.startTransaction', 'database.getDocument', 'database.abortTransaction']);
     expect(h.loopback.docs('events')).toHaveLength(1);
     expect(h.loopback.docs('outbox')).toHaveLength(0);
     expect(await h.store.getTicket('t1')).toEqual(ticket);
   });
 
-  it('retries the event insert after the version-checked write when the first insert fails', async () => {
+  it('throws StoreConflictError for a ticket that does not exist', async () => {
+    const ticket = makeTicket('nowhere', { version: 2 });
+    await expect(h.store.commitTransition({ next: ticket, expectedVersion: 1, event: makeEvent(ticket, 2), outbox: [] })).rejects.toBeInstanceOf(StoreConflictError);
+    expect(h.loopback.docs('tickets')).toHaveLength(0);
+    expect(h.loopback.docs('events')).toHaveLength(0);
+  });
+
+  it('rolls the whole transition back when a write inside it fails: no moved ticket, no event, no message', async () => {
     const ticket = await created();
     const next = { ...ticket, version: 2, state: 'accepted' as const, updatedAt: T(5) };
     h.loopback.failNext('database.insertDocument', 'SYS_ERR', 'injected: connection reset');
+    await expect(h.store.commitTransition({ next, expectedVersion: 1, event: makeEvent(next, 2), outbox: [makeMessage('m1')] })).rejects.toThrow(/connection reset/);
+
+    expect(h.loopback.actions()).toEqual([
+      'database.startTransaction',
+      'database.getDocument',
+      'database.modifyDocument',
+      'database.insertDocument',
+      'database.abortTransaction',
+    ]);
+    expect(await h.store.getTicket('t1')).toEqual(ticket);
+    expect((await h.store.listEvents('t1')).map((e) => e.seq)).toEqual([1]);
+    expect(h.loopback.docs('outbox')).toHaveLength(0);
+    // The caller may try again at the same version, and then it goes through.
     await h.store.commitTransition({ next, expectedVersion: 1, event: makeEvent(next, 2), outbox: [makeMessage('m1')] });
-
-    expect(h.loopback.actions()).toEqual(['database.modifyDocument', 'database.insertDocument', 'database.insertDocument', 'database.insertDocument']);
-    expect((await h.store.listEvents('t1')).map((e) => e.seq)).toEqual([1, 2]);
-    expect(h.loopback.docs('outbox').map((d) => d._id)).toEqual(['m1']);
-  });
-
-  it('treats a duplicate id on the retried event insert as its own earlier write', async () => {
-    const ticket = await created();
-    const next = { ...ticket, version: 2, state: 'accepted' as const, updatedAt: T(5) };
-    h.loopback.failNext('database.insertDocument', 'DATABASE_DUPLICATE_WRITE', 'E11000 duplicate key error');
-    await h.store.commitTransition({ next, expectedVersion: 1, event: makeEvent(next, 2), outbox: [] });
-
-    expect(h.loopback.actions()).toEqual(['database.modifyDocument', 'database.insertDocument']);
     expect(await h.store.getTicket('t1')).toEqual(next);
+    expect((await h.store.listEvents('t1')).map((e) => e.seq)).toEqual([1, 2]);
   });
 
-  it('gives up after three failed event inserts and throws the platform error', async () => {
+  it('re-reads after a transaction conflict with a concurrent writer and then answers StoreConflictError', async () => {
     const ticket = await created();
     const next = { ...ticket, version: 2, state: 'accepted' as const, updatedAt: T(5) };
-    for (let i = 0; i < 3; i += 1) h.loopback.failNext('database.insertDocument', 'SYS_ERR', 'injected: down');
-    await expect(h.store.commitTransition({ next, expectedVersion: 1, event: makeEvent(next, 2), outbox: [] })).rejects.toThrow(/injected: down/);
-    expect(h.loopback.actions()).toEqual(['database.modifyDocument', 'database.insertDocument', 'database.insertDocument', 'database.insertDocument']);
+    // Another writer's commit lands between this transaction's read and its write.
+    let interfered = false;
+    const original = h.loopback.requests.push.bind(h.loopback.requests);
+    h.loopback.requests.push = (...items) => {
+      const n = original(...items);
+      if (!interfered && items.some((r) => r.action === 'database.modifyDocument' && r.body.transactionId)) {
+        interfered = true;
+        h.loopback.seed('tickets', [{ ...h.loopback.docs('tickets')[0], version: 2, state: 'rejected' }]);
+      }
+      return n;
+    };
+    await expect(h.store.commitTransition({ next, expectedVersion: 1, event: makeEvent(next, 2), outbox: [] })).rejects.toBeInstanceOf(StoreConflictError);
+    expect(interfered).toBe(true);
+    expect(h.loopback.requests.some((r) => r.error === 'DATABASE_TRANSACTION_CONFLICT')).toBe(true);
+    expect(h.loopback.docs('tickets')[0]).toMatchObject({ version: 2, state: 'rejected' });
+    expect(h.loopback.docs('events')).toHaveLength(1);
   });
 
   it('lets exactly one of two writers of the same version win', async () => {
