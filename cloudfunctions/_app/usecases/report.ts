@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import type { ReportInputs } from '../../../shared/actions/report';
 import type { AppDeps } from '../context';
 import { AppError, errors } from '../errors';
+import { checkTexts } from './content';
 import { act, loadTicket, viewFor } from './support';
 import { submitRouted } from './submission';
 import { sameSubmission } from '../../../shared/domain/idempotency';
@@ -116,6 +117,7 @@ export async function confirm(deps: AppDeps, identity: Identity, input: In<'conf
 }
 
 export async function reopen(deps: AppDeps, identity: Identity, input: In<'reopen'>) {
+  await checkTexts(deps, identity, [input.reason]);
   const ticket = await act(deps, identity, input, 'reopen', (t, now, policy) => {
     const since = t.closedAt ?? t.updatedAt;
     return { reason: input.reason, withinWindow: instantMs(now) <= instantMs(reopenDeadline(since, policy)) };
@@ -124,6 +126,7 @@ export async function reopen(deps: AppDeps, identity: Identity, input: In<'reope
 }
 
 export async function appeal(deps: AppDeps, identity: Identity, input: In<'appeal'>) {
+  await checkTexts(deps, identity, [input.reason]);
   return viewFor(deps, identity, await act(deps, identity, input, 'appeal', { reason: input.reason }));
 }
 

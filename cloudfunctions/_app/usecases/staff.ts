@@ -12,6 +12,7 @@ import { isOpen } from '../../../shared/sla/progress';
 import { authorize } from '../../../shared/permissions';
 import type { AppDeps } from '../context';
 import { AppError } from '../errors';
+import { withTextChecks } from './content';
 import { claimPhotos } from './photos';
 import { summary } from './report';
 import { act, AUTH_OPTIONS, loadTicket, viewFor } from './support';
@@ -127,7 +128,8 @@ function checkUnits(ticket: Ticket, units: string[]): void {
 
 const view = async (deps: AppDeps, identity: Identity, t: Ticket) => viewFor(deps, identity, t);
 
-export const staffActions = {
+/** Every action checks its free texts first (content.ts): the timeline shows them to the reporter. */
+export const staffActions = withTextChecks({
   accept: (d: AppDeps, i: Identity, x: In<'accept'>) => act(d, i, x, 'accept', { note: x.note }).then((t) => view(d, i, t)),
   reject: (d: AppDeps, i: Identity, x: In<'reject'>) => act(d, i, x, 'reject', { reason: x.reason }).then((t) => view(d, i, t)),
   merge: async (d: AppDeps, i: Identity, x: In<'merge'>) => {
@@ -187,4 +189,4 @@ export const staffActions = {
       checkUnits(t, x.units);
       return { units: x.units, reason: x.reason };
     }).then((t) => view(d, i, t)),
-};
+});
