@@ -69,7 +69,9 @@ const config: UserConfigExport<'webpack5'> = {
   env: cloudDefines(cloud),
   copy: {
     // Vant is weapp-only: H5 renders the plain Taro primitives (miniprogram/ui/*.tsx).
-    patterns: taroEnv === 'weapp' ? vantCopyPatterns(VANT_COMPONENTS, root, outputRoot) : [],
+    // sitemap.json (app.config sitemapLocation) is not copied by Taro itself.
+    patterns:
+      taroEnv === 'weapp' ? [...vantCopyPatterns(VANT_COMPONENTS, root, outputRoot), { from: 'miniprogram/sitemap.json', to: `${outputRoot}/sitemap.json` }] : [],
     options: {},
   },
   framework: 'react',

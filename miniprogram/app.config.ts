@@ -9,6 +9,8 @@ export default defineAppConfig({
     'pages/signin/index',
     'pages/poster/index',
     'pages/share/index',
+    // The privacy policy, linked from the report page (main package: readable before any sign-in).
+    'pages/privacy/index',
   ],
   subPackages: [
     {
@@ -24,6 +26,12 @@ export default defineAppConfig({
   },
   // Location APIs must be declared to be callable (weapp); privacy authorisation gates them.
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  // The purpose shown when WeChat asks the user for the location permission.
+  permission: {
+    'scope.userLocation': { desc: '用于记录上报问题的位置、推荐附近小区和工作人员到场打卡' },
+  },
   __usePrivacyCheck__: true,
+  // Staff pages and the sign-in page are kept out of WeChat search (miniprogram/sitemap.json, copied by config/index.ts).
+  sitemapLocation: 'sitemap.json',
   lazyCodeLoading: 'requiredComponents',
 });

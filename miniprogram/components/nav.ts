@@ -13,6 +13,7 @@ export const PAGES = {
   signin: '/pages/signin/index',
   poster: '/pages/poster/index',
   share: '/pages/share/index',
+  privacy: '/pages/privacy/index',
   staffHome: '/staff/pages/home/index',
 } as const;
 

@@ -30,6 +30,8 @@ interface AppJson {
   subPackages?: { root: string; pages: string[] }[];
   requiredPrivateInfos?: string[];
   __usePrivacyCheck__?: boolean;
+  permission?: Record<string, { desc?: string }>;
+  sitemapLocation?: string;
 }
 
 describe('weapp production build', () => {
@@ -51,17 +53,23 @@ describe('weapp production build', () => {
       'pages/signin/index',
       'pages/poster/index',
       'pages/share/index',
+      'pages/privacy/index',
     ]);
     expect(app.subPackages).toEqual([
       { root: 'staff', pages: ['pages/home/index', 'pages/queue/index', 'pages/ticket/index', 'pages/dashboard/index', 'pages/desk/index', 'pages/groups/index'] },
     ]);
     expect(app.requiredPrivateInfos).toEqual(['getLocation', 'chooseLocation']);
     expect(app.__usePrivacyCheck__).toBe(true);
+    expect(app.permission?.['scope.userLocation']?.desc).toMatch(/位置/);
+    // The sitemap named by app.json is in the output (copied by config/index.ts) and keeps staff pages out.
+    expect(app.sitemapLocation).toBe('sitemap.json');
+    const sitemap = JSON.parse(fs.readFileSync(path.join(out, 'sitemap.json'), 'utf8')) as { rules: Array<{ action?: string; page: string }> };
+    expect(sitemap.rules.find((rule) => rule.page === 'staff/pages/ticket/index')?.action).toBe('disallow');
   });
 
   it('every page has its .js, .wxml and .json', () => {
     const pages = [...app.pages, ...(app.subPackages ?? []).flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))];
-    expect(pages).toHaveLength(14);
+    expect(pages).toHaveLength(15);
     for (const page of pages) {
       for (const ext of ['.js', '.wxml', '.json']) {
         expect(fs.existsSync(path.join(out, page + ext)) ? page + ext : `missing ${page + ext}`).toBe(page + ext);

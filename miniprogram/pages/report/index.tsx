@@ -383,6 +383,7 @@ export default function ReportPage() {
 
       <View className='card' data-field='photos'>
         <Text className='card__title'>现场照片（最多9张）</Text>
+        <Text className='muted report__purpose'>用途：让处置人员看清现场、核实整改。仅处置人员可见，您允许时才在业主群公示。</Text>
         <PhotoPicker
           photos={draft.photos}
           progress={progress}
@@ -439,6 +440,7 @@ export default function ReportPage() {
             clearError('contactPhone');
           }}
         />
+        <Text className='muted report__purpose'>用途：仅供处置人员联系您核实情况，不向其他居民公开。</Text>
         <Switch
           label='对处置人员隐藏我的姓名'
           hint='处置人员仍可通过您留的电话联系您'
@@ -453,6 +455,13 @@ export default function ReportPage() {
           disabled={pending}
           onChange={(photosPublic) => update({ photosPublic })}
         />
+      </View>
+
+      <View className='report__privacy'>
+        <Text className='muted'>位置、照片和电话如何使用，请见</Text>
+        <Text className='link' onClick={() => void go(PAGES.privacy)}>
+          《隐私政策》
+        </Text>
       </View>
 
       {notice ? (
