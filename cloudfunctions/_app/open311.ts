@@ -422,7 +422,11 @@ export async function handleOpen311(deps: AppDeps, req: Open311HttpRequest, conf
       return { status: 200, body: listServices(req.query) };
     }
     if (path === 'requests.json') {
-      if (method === 'POST') return { status: 200, body: await createServiceRequest(deps, { ...req.query, ...req.body }, config) };
+      if (method === 'POST') {
+        // The key is a secret: in a URL it ends up in access logs and proxies, so it counts only in the body.
+        if (req.query.api_key !== undefined) throw new Open311Error(400, 'api_key 须放在请求体中，不能放在网址里');
+        return { status: 200, body: await createServiceRequest(deps, { ...req.query, ...req.body }, config) };
+      }
       if (method === 'GET') return { status: 200, body: await listServiceRequests(deps, req.query, config) };
       throw new Open311Error(400, 'requests.json 仅支持 GET 和 POST');
     }
