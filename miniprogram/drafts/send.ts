@@ -86,6 +86,9 @@ export function isSending(): boolean {
   return inflight !== null;
 }
 
+/** The server no longer has (or never had from this user) a photo id the draft kept. */
+const STALE_PHOTO_CODES = ['FILE.UNKNOWN', 'FILE.NOT_OWNED'];
+
 async function attempt(start: ReportDraft, hooks: SendHooks): Promise<SendOutcome> {
   const now = hooks.now ?? (() => new Date());
   // From the first attempt on, the draft is 待发送 in storage: if the app dies mid-request, it is retried.
@@ -98,26 +101,40 @@ async function attempt(start: ReportDraft, hooks: SendHooks): Promise<SendOutcom
       draft = { ...draft, estate: { id: estate.id, name: estate.name, sceneCode: estate.sceneCode, location: estate.location } };
       saveDraft(draft);
     }
-    for (const photo of draft.photos) {
-      if (photo.id) continue;
-      try {
-        const uploaded = await uploadPhoto(photo.path, (percent) => hooks.onPhotoProgress?.(photo.path, percent));
-        draft = { ...draft, photos: draft.photos.map((p) => (p.path === photo.path ? { ...p, id: uploaded.id, url: uploaded.url } : p)) };
-      } catch (err) {
-        // A local file that no longer exists (H5 blob after a reload) cannot be sent: the words still can.
-        if (!(err instanceof ApiError && err.code === 'FILE.UNREADABLE')) throw err;
-        draft = { ...draft, photos: draft.photos.filter((p) => p.path !== photo.path) };
-        droppedPhotos += 1;
+    const uploadPending = async (): Promise<void> => {
+      for (const photo of draft.photos) {
+        if (photo.id) continue;
+        try {
+          const uploaded = await uploadPhoto(photo.path, (percent) => hooks.onPhotoProgress?.(photo.path, percent));
+          draft = { ...draft, photos: draft.photos.map((p) => (p.path === photo.path ? { ...p, id: uploaded.id, url: uploaded.url } : p)) };
+        } catch (err) {
+          // A local file that no longer exists (H5 blob after a reload) cannot be sent: the words still can.
+          if (!(err instanceof ApiError && err.code === 'FILE.UNREADABLE')) throw err;
+          draft = { ...draft, photos: draft.photos.filter((p) => p.path !== photo.path) };
+          droppedPhotos += 1;
+        }
+        saveDraft(draft);
       }
-      saveDraft(draft);
-    }
+    };
+    await uploadPending();
     const parsed = ReportInputs.submit.safeParse(submitInput(draft));
     if (!parsed.success) {
       draft = { ...draft, status: 'editing', lastError: null };
       saveDraft(draft);
       return { kind: 'refused', draft, message: '请按提示修改后再提交', fields: fieldErrorsOfIssues(parsed.error.issues, FIELD_FALLBACK), code: 'INPUT.INVALID' };
     }
-    const answer = await residentApi.submit(parsed.data);
+    let answer: Awaited<ReturnType<typeof residentApi.submit>>;
+    try {
+      answer = await residentApi.submit(parsed.data);
+    } catch (err) {
+      // Uploads that no report named within a day are removed by the server: a draft kept on the
+      // device that long uploads its photos again, once, and submits again with the same key.
+      if (!(err instanceof ApiError && STALE_PHOTO_CODES.includes(err.code)) || !draft.photos.some((p) => p.id)) throw err;
+      draft = { ...draft, photos: draft.photos.map((p) => ({ path: p.path })) };
+      saveDraft(draft);
+      await uploadPending();
+      answer = await residentApi.submit(ReportInputs.submit.parse(submitInput(draft)));
+    }
     clearDraft();
     return { kind: 'sent', answer, droppedPhotos };
   } catch (err) {

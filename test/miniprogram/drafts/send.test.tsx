@@ -75,3 +75,24 @@ it('validates with the shared submit schema before anything is sent', () => {
   expect(validateDraft(draft({ estate: null }))).toEqual({ estateId: '请先选择小区' });
   expect(validateDraft(draft())).toEqual({});
 });
+
+it('uploads again, once, when the server no longer has a photo the draft uploaded earlier (orphans are removed after a day)', async () => {
+  // The server removes uploads no report named within a day (FILE.UNKNOWN for their ids).
+  backend.on('report.submit', (data) =>
+    (data.photos as string[]).includes('f-old') ? new FakeBackendError('FILE.UNKNOWN', '照片不存在或已过期，请重新上传') : submitAnswer(),
+  );
+  const d = draft({ photos: [{ path: 'blob:a', id: 'f-old', url: '/files/f-old' }] });
+  const outcome = await sendDraft(d);
+  expect(outcome.kind).toBe('sent');
+  expect(backend.uploads).toBe(1);
+  expect(backend.callsOf('report.submit').map((c) => c.data.photos)).toEqual([['f-old'], ['f-1']]);
+  // The same submission: the same idempotency key both times.
+  expect(new Set(backend.callsOf('report.submit').map((c) => c.data.idempotencyKey))).toEqual(new Set([d.idempotencyKey]));
+});
+
+it('does not loop when fresh uploads are refused too', async () => {
+  backend.on('report.submit', new FakeBackendError('FILE.NOT_OWNED', '只能使用本人上传的照片，请重新上传', undefined, 403));
+  const outcome = await sendDraft(draft({ photos: [{ path: 'blob:a', id: 'f-old' }] }));
+  expect(outcome).toMatchObject({ kind: 'refused', code: 'FILE.NOT_OWNED' });
+  expect(backend.callsOf('report.submit')).toHaveLength(2);
+});
