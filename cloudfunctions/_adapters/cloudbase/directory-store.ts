@@ -1,7 +1,8 @@
 import type { Estate, Grid, OwnerGroup, PropertyCompany, UnitContact, User } from '../../../shared/domain/directory';
 import type { DirectoryStore } from '../../../shared/ports/store';
 import { chunk, COLLECTIONS, fromDoc, getAll, toDoc, withoutId, type CollectionName } from './collections';
-import type { CbDatabase, CbQuery, DocData } from './sdk';
+import { DomainError } from '../../../shared/lifecycle/errors';
+import { isDuplicateWrite, type CbDatabase, type CbQuery, type DocData } from './sdk';
 
 /**
  * `users.openid` has a unique sparse index (cloudfunctions/_deploy/resources.ts): a user without an
@@ -18,8 +19,73 @@ export function userFrom(user: User | null): User | null {
   return user && user.openid === undefined ? { ...user, openid: null } : user;
 }
 
-export function createCloudbaseDirectoryStore(db: CbDatabase): DirectoryStore {
+/** How long a container trusts directory reference data it read (see DirectoryCache). */
+export const DIRECTORY_CACHE_TTL_MS = 60_000;
+
+export interface DirectoryCacheOptions {
+  /** Default DIRECTORY_CACHE_TTL_MS; 0 turns the cache off. */
+  ttlMs?: number;
+  /** Milliseconds clock of the cache (tests). */
+  now?: () => number;
+}
+
+/**
+ * The directory's reference data per warm container (issue 17 §2): estates, grids, SLA policies,
+ * unit contacts and property companies, which change only when an administrator edits them, are
+ * read once and then answered from memory.
+ *
+ * The invalidation rule:
+ * - an entry is used for at most `ttlMs` (60 s) after it was read; a change made by another
+ *   container (an administrator's call lands on any instance) is seen within that time;
+ * - any directory write through this store (putEstate, putGrid, putSlaPolicy, putUnitContact,
+ *   putPropertyCompany) drops every entry at once, so this container reads its own writes;
+ * - users and their grants are never cached (getUser, getUserByOpenid, listUsers always read the
+ *   database), and neither are owner groups: the caller's identity and grants are read afresh on
+ *   every call, so a revoked grant is refused on the next call in every container.
+ * Entries are kept as JSON text and parsed for every caller, so no caller can change another's copy.
+ */
+class DirectoryCache {
+  private readonly entries = new Map<string, { at: number; json: string | undefined }>();
+  private readonly ttlMs: number;
+  private readonly now: () => number;
+  /** Moves on every clear: a read that began before a write does not store what it read. */
+  private generation = 0;
+
+  constructor(options: DirectoryCacheOptions = {}) {
+    this.ttlMs = options.ttlMs ?? DIRECTORY_CACHE_TTL_MS;
+    this.now = options.now ?? Date.now;
+  }
+
+  async read<T>(key: string, load: () => Promise<T>): Promise<T> {
+    if (this.ttlMs <= 0) return load();
+    const hit = this.entries.get(key);
+    if (hit && this.now() - hit.at < this.ttlMs) return (hit.json === undefined ? undefined : JSON.parse(hit.json)) as T;
+    const at = this.now();
+    const generation = this.generation;
+    const value = await load();
+    if (generation === this.generation) this.entries.set(key, { at, json: value === undefined ? undefined : JSON.stringify(value) });
+    return value;
+  }
+
+  clear(): void {
+    this.generation += 1;
+    this.entries.clear();
+  }
+}
+
+export function createCloudbaseDirectoryStore(db: CbDatabase, cacheOptions?: DirectoryCacheOptions): DirectoryStore {
   const _ = db.command;
+  const cache = new DirectoryCache(cacheOptions);
+  const cached = <T>(key: string, load: () => Promise<T>): Promise<T> => cache.read(key, load);
+  /** A directory write: the cache is dropped before and after it (a read racing the write does not keep what it read). */
+  const written = async (write: Promise<void>): Promise<void> => {
+    cache.clear();
+    try {
+      await write;
+    } finally {
+      cache.clear();
+    }
+  };
 
   async function getById<T>(collection: CollectionName, id: string): Promise<T | null> {
     const { data } = await db.collection(collection).doc(id).get();
@@ -60,24 +126,27 @@ export function createCloudbaseDirectoryStore(db: CbDatabase): DirectoryStore {
   }
 
   return {
-    getEstate: (id) => getById<Estate>(COLLECTIONS.estates, id),
-    getEstateByScene: (sceneCode) => findOne<Estate>(COLLECTIONS.estates, { sceneCode }),
-    async listEstates(filter) {
+    getEstate: (id) => cached(`estate:${id}`, () => getById<Estate>(COLLECTIONS.estates, id)),
+    getEstateByScene: (sceneCode) => cached(`estate-scene:${sceneCode}`, () => findOne<Estate>(COLLECTIONS.estates, { sceneCode })),
+    listEstates(filter) {
       const where: DocData = filter.jurisdiction !== undefined ? { jurisdiction: filter.jurisdiction } : {};
-      if (filter.ids) return listByIds<Estate>(COLLECTIONS.estates, filter.ids, where);
-      return list<Estate>(COLLECTIONS.estates, where);
+      if (filter.ids) {
+        const ids = filter.ids;
+        return cached(`estates:${JSON.stringify([filter.jurisdiction ?? null, [...new Set(ids)].sort()])}`, () => listByIds<Estate>(COLLECTIONS.estates, ids, where));
+      }
+      return cached(`estates:${JSON.stringify([filter.jurisdiction ?? null])}`, () => list<Estate>(COLLECTIONS.estates, where));
     },
-    putEstate: (estate) => put(COLLECTIONS.estates, estate.id, estate),
+    putEstate: (estate) => written(put(COLLECTIONS.estates, estate.id, estate)),
 
-    getGrid: (id) => getById<Grid>(COLLECTIONS.grids, id),
+    getGrid: (id) => cached(`grid:${id}`, () => getById<Grid>(COLLECTIONS.grids, id)),
     listGrids(filter) {
       const where: DocData = {};
       if (filter.jurisdiction !== undefined) where.jurisdiction = filter.jurisdiction;
       // Array field: matches grids whose estateIds contain this estate.
       if (filter.estateId !== undefined) where.estateIds = filter.estateId;
-      return list<Grid>(COLLECTIONS.grids, where);
+      return cached(`grids:${JSON.stringify([filter.jurisdiction ?? null, filter.estateId ?? null])}`, () => list<Grid>(COLLECTIONS.grids, where));
     },
-    putGrid: (grid) => put(COLLECTIONS.grids, grid.id, grid),
+    putGrid: (grid) => written(put(COLLECTIONS.grids, grid.id, grid)),
 
     getUser: async (id) => userFrom(await getById<User>(COLLECTIONS.users, id)),
     getUserByOpenid: async (openid) => userFrom(await findOne<User>(COLLECTIONS.users, { openid })),
@@ -94,21 +163,30 @@ export function createCloudbaseDirectoryStore(db: CbDatabase): DirectoryStore {
       if (Object.keys(grant).length > 0) where.grants = _.elemMatch(grant);
       return (await list<User>(COLLECTIONS.users, where)).map((u) => userFrom(u) as User);
     },
-    putUser: (user) => put(COLLECTIONS.users, user.id, userDoc(user)),
+    // An openid bound to another user breaks the unique index (openid_unique): 400 USER.OPENID_TAKEN, as on SQLite.
+    putUser: (user) =>
+      put(COLLECTIONS.users, user.id, userDoc(user)).catch((error: unknown) => {
+        throw isDuplicateWrite(error) ? new DomainError('USER.OPENID_TAKEN', '该微信账号已绑定其他用户') : error;
+      }),
 
     listPropertyCompanies: (jurisdiction) =>
-      list<PropertyCompany>(COLLECTIONS.propertyCompanies, jurisdiction !== undefined ? { jurisdiction } : {}),
-    putPropertyCompany: (company) => put(COLLECTIONS.propertyCompanies, company.id, company),
+      cached(`companies:${JSON.stringify([jurisdiction ?? null])}`, () =>
+        list<PropertyCompany>(COLLECTIONS.propertyCompanies, jurisdiction !== undefined ? { jurisdiction } : {}),
+      ),
+    putPropertyCompany: (company) => written(put(COLLECTIONS.propertyCompanies, company.id, company)),
 
     listUnitContacts: (unitIds) =>
-      unitIds ? listByIds<UnitContact>(COLLECTIONS.unitContacts, unitIds, {}) : list<UnitContact>(COLLECTIONS.unitContacts, {}),
-    putUnitContact: (contact) => put(COLLECTIONS.unitContacts, contact.unitId, contact),
+      cached(`contacts:${JSON.stringify(unitIds ? [...new Set(unitIds)].sort() : null)}`, () =>
+        unitIds ? listByIds<UnitContact>(COLLECTIONS.unitContacts, unitIds, {}) : list<UnitContact>(COLLECTIONS.unitContacts, {}),
+      ),
+    putUnitContact: (contact) => written(put(COLLECTIONS.unitContacts, contact.unitId, contact)),
 
-    async getSlaPolicy(jurisdiction) {
-      const doc = await getById<{ policy?: unknown }>(COLLECTIONS.slaPolicies, jurisdiction);
-      return doc?.policy ?? null;
-    },
-    putSlaPolicy: (jurisdiction, policy) => put(COLLECTIONS.slaPolicies, jurisdiction, { jurisdiction, policy }),
+    getSlaPolicy: (jurisdiction) =>
+      cached(`sla:${jurisdiction}`, async () => {
+        const doc = await getById<{ policy?: unknown }>(COLLECTIONS.slaPolicies, jurisdiction);
+        return doc?.policy ?? null;
+      }),
+    putSlaPolicy: (jurisdiction, policy) => written(put(COLLECTIONS.slaPolicies, jurisdiction, { jurisdiction, policy })),
 
     listOwnerGroups(filter) {
       const where: DocData = filter.estateId !== undefined ? { estateId: filter.estateId } : {};

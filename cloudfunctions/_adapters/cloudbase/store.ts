@@ -1,5 +1,5 @@
 import type { Store } from '../../../shared/ports/store';
-import { createCloudbaseDirectoryStore } from './directory-store';
+import { createCloudbaseDirectoryStore, type DirectoryCacheOptions } from './directory-store';
 import { createCloudbaseInvitationStore } from './invitation-store';
 import { createCloudbaseOutboxStore } from './outbox-store';
 import type { CloudbaseApp } from './sdk';
@@ -13,13 +13,15 @@ export { loadCloudbase, type CloudbaseApp, type LoadCloudbaseOptions } from './s
  * The production Store on CloudBase's document database (app.database()): one collection per
  * entity, `_id` = our id. See ticket-store.ts for the write protocol of createTicket (one
  * transaction, idempotency document first) and commitTransition (one transaction: read and
- * version check, ticket write, event and outbox inserts).
+ * version check, ticket write, event and outbox inserts). Directory reference data is cached per
+ * warm container (directory-store.ts DirectoryCache: 60 s, dropped on this container's directory
+ * writes; users and grants never).
  */
-export function createCloudbaseStore(app: CloudbaseApp): Store {
+export function createCloudbaseStore(app: CloudbaseApp, options: { directoryCache?: DirectoryCacheOptions } = {}): Store {
   const db = app.database();
   return {
     ...createCloudbaseTicketStore(db),
-    ...createCloudbaseDirectoryStore(db),
+    ...createCloudbaseDirectoryStore(db, options.directoryCache),
     ...createCloudbaseOutboxStore(db),
     ...createCloudbaseViolationStore(db),
     ...createCloudbaseInvitationStore(db),
