@@ -67,6 +67,13 @@ describe('weapp production build', () => {
     expect(sitemap.rules.find((rule) => rule.page === 'staff/pages/ticket/index')?.action).toBe('disallow');
   });
 
+  it('initializes wx.cloud with the build\'s env (TARO_APP_CLOUD_ENV compiled in, no process.env left)', () => {
+    const scripts = filesUnder(out).filter((file) => file.endsWith('.js'));
+    const code = scripts.map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+    expect(code).toMatch(/\.cloud\.init\(\{env:[\w$]+,traceUser:!0\}\)/);
+    expect(code).not.toContain('process.env.TARO_APP_CLOUD_ENV');
+  });
+
   it('every page has its .js, .wxml and .json', () => {
     const pages = [...app.pages, ...(app.subPackages ?? []).flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))];
     expect(pages).toHaveLength(15);

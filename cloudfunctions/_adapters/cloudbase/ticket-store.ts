@@ -1,4 +1,5 @@
 import type { Ticket, TicketEvent } from '../../../shared/domain/ticket';
+import { DomainError } from '../../../shared/lifecycle/errors';
 import { TERMINAL_STATES } from '../../../shared/lifecycle/transitions';
 import { StoreConflictError, type Page, type TicketFilter, type TicketStore } from '../../../shared/ports/store';
 import { chunk, COLLECTIONS, fromDoc, getAll, MAX_PAGE, toDoc, withoutId } from './collections';
@@ -72,7 +73,8 @@ function decodeCursor(cursor: string): [string, string] {
   } catch {
     // fall through to the error below
   }
-  throw new Error(`Invalid ticket cursor: ${cursor}`);
+  // A forged or stale cursor is the caller's mistake (400), as on the SQLite store.
+  throw new DomainError('INPUT.INVALID_CURSOR', '无效的分页游标，请从第一页重新加载');
 }
 
 function clampLimit(limit: number): number {
