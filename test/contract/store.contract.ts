@@ -391,6 +391,13 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         expect(seen).toEqual(expected);
       });
 
+      it('refuses a forged cursor with INPUT.INVALID_CURSOR', async () => {
+        await create({ createdAt: minutesAfter(1) });
+        for (const after of ['not-a-cursor', Buffer.from('[1,2]').toString('base64url'), Buffer.from('"x"').toString('base64url')]) {
+          await expect(store.queryTickets({}, { limit: 2, after })).rejects.toMatchObject({ code: 'INPUT.INVALID_CURSOR' });
+        }
+      });
+
       it('a ticket created while paging does not shift later pages', async () => {
         for (let m = 1; m <= 5; m++) await create({ createdAt: minutesAfter(m) });
         const first = await store.queryTickets({}, { limit: 2 });
@@ -565,6 +572,15 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         await store.putUser(bound);
         expect(await store.getUserByOpenid('o-bound-later')).toEqual(bound);
         expect(await store.getUser(invited[0]!.id)).toEqual(invited[0]);
+      });
+
+      it('an openid bound to another user is refused with USER.OPENID_TAKEN and nothing is written', async () => {
+        const first = makeUser({ openid: 'o-taken' });
+        await store.putUser(first);
+        const second = makeUser({ openid: 'o-taken', name: '抢绑定' });
+        await expect(store.putUser(second)).rejects.toMatchObject({ code: 'USER.OPENID_TAKEN' });
+        expect(await store.getUser(second.id)).toBeNull();
+        expect(await store.getUserByOpenid('o-taken')).toEqual(first);
       });
 
       it('listUsers follows putUser: replaced grants move a user between role, jurisdiction and unit lists; one user is listed once', async () => {
