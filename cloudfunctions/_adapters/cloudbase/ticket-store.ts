@@ -81,10 +81,70 @@ function clampLimit(limit: number): number {
   return Math.min(MAX_PAGE, Math.max(1, Math.floor(limit)));
 }
 
+/** How long a container answers listEvents from its own write (see OwnWrites). */
+export const OWN_WRITE_MS = 2000;
+
+/**
+ * Read-your-own-writes for a ticket's timeline (issue 17 §2). A use case that has just created a
+ * ticket or committed a transition lists the ticket's events again at once (the view it answers, the
+ * sweep's next step): one more round trip for a list this container already knows. Rule:
+ * - after createTicket (created), the list is the one event written;
+ * - after commitTransition, it is the list this container read last for the ticket plus the event
+ *   written, and only when that list ended at the event's predecessor (the caller numbered the
+ *   event from it, and the transaction's version check proved no other step came between);
+ * - it is answered once, within OWN_WRITE_MS of the write, and then forgotten; every other
+ *   listEvents reads the database. A step another container commits in those 2 s is missing from
+ *   that one answer, which shows the timeline as of this container's own ticket; a step numbered
+ *   from it fails the version check (StoreConflictError), never a duplicate.
+ * Copies go out, so no caller can change another's list.
+ */
+class OwnWrites {
+  private readonly lastListed = new Map<string, TicketEvent[]>();
+  private readonly written = new Map<string, { events: TicketEvent[]; at: number }>();
+
+  private static keep<V>(map: Map<string, V>, key: string, value: V): void {
+    if (map.size >= 256 && !map.has(key)) map.clear();
+    map.set(key, value);
+  }
+
+  listed(ticketId: string, events: TicketEvent[]): void {
+    OwnWrites.keep(this.lastListed, ticketId, structuredClone(events));
+  }
+
+  created(ticketId: string, event: TicketEvent): void {
+    OwnWrites.keep(this.written, ticketId, { events: [structuredClone(event)], at: Date.now() });
+  }
+
+  committed(ticketId: string, event: TicketEvent): void {
+    const before = this.lastListed.get(ticketId);
+    const last = before && before.length > 0 ? before[before.length - 1] : undefined;
+    if (before && before.length === event.seq - 1 && (last?.seq ?? 0) === event.seq - 1) {
+      OwnWrites.keep(this.written, ticketId, { events: [...before, structuredClone(event)], at: Date.now() });
+    } else {
+      this.forget(ticketId);
+    }
+  }
+
+  forget(ticketId: string): void {
+    this.written.delete(ticketId);
+    this.lastListed.delete(ticketId);
+  }
+
+  /** The list this container just wrote, once; null when it must be read. */
+  take(ticketId: string): TicketEvent[] | null {
+    const mine = this.written.get(ticketId);
+    this.written.delete(ticketId);
+    if (!mine || Date.now() - mine.at >= OWN_WRITE_MS) return null;
+    this.listed(ticketId, mine.events);
+    return structuredClone(mine.events);
+  }
+}
+
 export function createCloudbaseTicketStore(db: CbDatabase): TicketStore {
   const _ = db.command;
   const tickets = () => db.collection(COLLECTIONS.tickets);
   const events = () => db.collection(COLLECTIONS.events);
+  const own = new OwnWrites();
 
   async function getTicket(id: string): Promise<Ticket | null> {
     const { data } = await tickets().doc(id).get();
@@ -142,6 +202,7 @@ export function createCloudbaseTicketStore(db: CbDatabase): TicketStore {
           // Inside a transaction only single-document adds carry the transaction id.
           for (const message of outbox) await tx.collection(COLLECTIONS.outbox).add(toDoc(message.id, message));
         });
+        own.created(ticket.id, event);
         return { ticket, created: true };
       } catch (error) {
         if (!isDuplicateWrite(error)) throw error;
@@ -169,19 +230,29 @@ export function createCloudbaseTicketStore(db: CbDatabase): TicketStore {
       // snapshot write conflict); inTransaction runs the loser again, whose get then sees the
       // winner's version: StoreConflictError. Throwing inside the callback rolls back (the SDK's
       // runTransaction sends abortTransaction, dist/commonjs/transaction/index.js).
-      await inTransaction(db, async (tx) => {
-        const { data } = await tx.collection(COLLECTIONS.tickets).doc(next.id).get();
-        if (!data || data.version !== expectedVersion) throw new StoreConflictError();
-        await tx.collection(COLLECTIONS.tickets).doc(next.id).update(ticketUpdate(next, _));
-        await tx.collection(COLLECTIONS.events).add(toDoc(event.id, event));
-        // One document per add, as createTicket: an array add in a transaction is not relied upon.
-        for (const message of outbox) await tx.collection(COLLECTIONS.outbox).add(toDoc(message.id, message));
-      });
+      try {
+        await inTransaction(db, async (tx) => {
+          const { data } = await tx.collection(COLLECTIONS.tickets).doc(next.id).get();
+          if (!data || data.version !== expectedVersion) throw new StoreConflictError();
+          await tx.collection(COLLECTIONS.tickets).doc(next.id).update(ticketUpdate(next, _));
+          await tx.collection(COLLECTIONS.events).add(toDoc(event.id, event));
+          // One document per add, as createTicket: an array add in a transaction is not relied upon.
+          for (const message of outbox) await tx.collection(COLLECTIONS.outbox).add(toDoc(message.id, message));
+        });
+      } catch (error) {
+        own.forget(next.id);
+        throw error;
+      }
+      own.committed(next.id, event);
     },
 
     async listEvents(ticketId) {
+      const mine = own.take(ticketId);
+      if (mine) return mine;
       const docs = await getAll(events().where({ ticketId }).orderBy('seq', 'asc').orderBy('_id', 'asc'));
-      return docs.map((d) => fromDoc<TicketEvent>(d));
+      const list = docs.map((d) => fromDoc<TicketEvent>(d));
+      own.listed(ticketId, list);
+      return list;
     },
 
     async listEventsFor(ticketIds) {

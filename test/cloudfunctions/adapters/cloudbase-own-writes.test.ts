@@ -1,0 +1,81 @@
+/**
+ * Issue 17 §2: right after this container's own create or transition, listEvents answers the
+ * timeline it just wrote once, without a round trip (ticket-store.ts OwnWrites); every other read
+ * goes to the database. Requests are counted on the loopback server.
+ */
+import { OWN_WRITE_MS } from '../../../cloudfunctions/_adapters/cloudbase/ticket-store';
+import { makeEvent, makeTicket, openHarness, T, type Harness } from './fixtures';
+
+let h: Harness;
+
+beforeEach(async () => {
+  h = await openHarness();
+});
+
+afterEach(async () => {
+  jest.restoreAllMocks();
+  await h.loopback.close();
+});
+
+async function createdAndListed() {
+  const ticket = makeTicket('t1');
+  await h.store.createTicket({ ticket, event: makeEvent(ticket, 1), idempotencyKey: 'k', outbox: [] });
+  return ticket;
+}
+
+describe('listEvents after this container\'s own write', () => {
+  it('answers the created ticket\'s one event, then the committed step, once each without a request', async () => {
+    const ticket = await createdAndListed();
+    h.loopback.clearRequests();
+    expect((await h.store.listEvents('t1')).map((e) => e.seq)).toEqual([1]);
+    expect(h.loopback.requests).toHaveLength(0);
+
+    const next = { ...ticket, version: 2, state: 'accepted' as const, updatedAt: T(5) };
+    await h.store.commitTransition({ next, expectedVersion: 1, event: makeEvent(next, 2), outbox: [] });
+    h.loopback.clearRequests();
+    const answered = await h.store.listEvents('t1');
+    expect(answered.map((e) => e.seq)).toEqual([1, 2]);
+    expect(h.loopback.requests).toHaveLength(0);
+    answered[0]!.note = 'changed by a caller';
+
+    // Once only: the next read is the database's, and equal.
+    const again = await h.store.listEvents('t1');
+    expect(again).toEqual((await h.store.listEvents('t1')));
+    expect(again.map((e) => e.seq)).toEqual([1, 2]);
+    expect(again[0]!.note).toBeUndefined();
+    expect(h.loopback.actions()).toEqual(['database.getDocument', 'database.getDocument']);
+  });
+
+  it('reads the database when the write is older than OWN_WRITE_MS', async () => {
+    await createdAndListed();
+    const now = Date.now();
+    jest.spyOn(Date, 'now').mockReturnValue(now + OWN_WRITE_MS);
+    h.loopback.clearRequests();
+    expect((await h.store.listEvents('t1')).map((e) => e.seq)).toEqual([1]);
+    expect(h.loopback.actions()).toEqual(['database.getDocument']);
+  });
+
+  it('reads the database after a transition numbered from a list it did not read (another container\'s step between)', async () => {
+    const ticket = await createdAndListed();
+    await h.store.listEvents('t1'); // answered from the create: [1]
+    // Another container's step 2 is in the database; this container commits step 3 from version 2.
+    const other = { ...ticket, version: 2, state: 'accepted' as const };
+    h.loopback.seed('events', [{ _id: 'other-e2', ...makeEvent(other, 2, { id: 'other-e2' }) }]);
+    h.loopback.seed('tickets', [{ ...h.loopback.docs('tickets')[0], version: 2, state: 'accepted' }]);
+    const next = { ...other, version: 3, state: 'handling' as const };
+    await h.store.commitTransition({ next, expectedVersion: 2, event: makeEvent(next, 3), outbox: [] });
+    h.loopback.clearRequests();
+    expect((await h.store.listEvents('t1')).map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(h.loopback.actions()).toEqual(['database.getDocument']);
+  });
+
+  it('forgets a failed transition', async () => {
+    const ticket = await createdAndListed();
+    await h.store.listEvents('t1');
+    const next = { ...ticket, version: 3, state: 'accepted' as const };
+    await expect(h.store.commitTransition({ next, expectedVersion: 2, event: makeEvent(next, 2), outbox: [] })).rejects.toThrow();
+    h.loopback.clearRequests();
+    expect((await h.store.listEvents('t1')).map((e) => e.seq)).toEqual([1]);
+    expect(h.loopback.actions()).toEqual(['database.getDocument']);
+  });
+});
