@@ -8,6 +8,7 @@ import { useLoad } from '@tarojs/taro';
 import { ActionPanel } from '../../components/ActionPanel';
 import { ErrorText, Section } from '../../components/Field';
 import { PlaceEstateForm } from '../../components/PlaceEstateForm';
+import { SubscribeButton } from '../../components/SubscribeButton';
 import { TicketSummary } from '../../components/TicketSummary';
 import { Timeline } from '../../components/Timeline';
 import { useNow } from '../../components/useNow';
@@ -67,6 +68,7 @@ export default function StaffTicketPage() {
         </Section>
       ) : null}
       <Section title='办理'>
+        <SubscribeButton />
         <ActionPanel view={view} onChange={setView} onStale={() => void load(ticket.id)} />
       </Section>
       {offersViolation(roles, me?.grants ?? null, ticket) ? <ViolationPanel key={ticket.id} ticket={ticket} onDone={() => void load(ticket.id)} /> : null}

@@ -1,0 +1,24 @@
+/**
+ * Staff subscribe messages (weapp): one-time subscriptions to the staff templates of
+ * shared/notify/subscribe-templates.ts (≤ 3 per request), asked for from a tap only, as WeChat
+ * requires of requestSubscribeMessage. Each accepted template allows one subscribe message; the
+ * notify function records a dead letter when a send finds none (43101).
+ */
+import Taro from '@tarojs/taro';
+import { templateIdsFor } from '../../../shared/notify/subscribe-templates';
+
+export const CAN_SUBSCRIBE = true;
+
+export function staffTemplateIds(): string[] {
+  return templateIdsFor('staff');
+}
+
+export async function requestStaffSubscription(ids: string[] = staffTemplateIds()): Promise<'accepted' | 'rejected' | 'unavailable'> {
+  if (ids.length === 0) return 'unavailable';
+  try {
+    const res = (await Taro.requestSubscribeMessage({ tmplIds: ids } as Parameters<typeof Taro.requestSubscribeMessage>[0])) as unknown as Record<string, string>;
+    return ids.some((id) => res[id] === 'accept') ? 'accepted' : 'rejected';
+  } catch {
+    return 'unavailable';
+  }
+}
