@@ -25,7 +25,8 @@ afterEach(() => {
 
 describe('DiskFileStore.claim: a photo is named only by the user who uploaded it', () => {
   it('accepts the owner\'s uploads, refuses another user\'s upload, unknown ids and junk, and marks nothing on a refusal', async () => {
-    const files = new DiskFileStore(join(dir, 'f'));
+    const clock = handClock('2026-12-01T02:00:00.000Z');
+    const files = new DiskFileStore(join(dir, 'f'), { clock });
     const mine = await files.put({ bytes: JPEG, contentType: 'image/jpeg', ownerUserId: 'u-1' });
     const theirs = await files.put({ bytes: JPEG, contentType: 'image/jpeg', ownerUserId: 'u-2' });
 
@@ -34,7 +35,8 @@ describe('DiskFileStore.claim: a photo is named only by the user who uploaded it
     expect(await files.claim(['../f/x', 'photo-after-1'], 'u-1')).toEqual({ code: 'FILE.UNKNOWN', id: '../f/x' });
     expect(await files.claim([`cloud://env.bucket/photos/u-1/a.jpg`], 'u-1')).toMatchObject({ code: 'FILE.UNKNOWN' });
     // The refused claims marked nothing: mine is still an orphan for the sweep.
-    expect(await files.removeOrphans(new Date(Date.now() + 2 * 24 * HOUR).toISOString())).toBe(2);
+    clock.advance(2 * 24 * HOUR);
+    expect(await files.removeOrphans(clock.now())).toBe(2);
   });
 
   it('claims the owner\'s photos (duplicates once) and an empty list', async () => {
@@ -102,5 +104,16 @@ describe('DiskFileStore.removeOrphans (the sweep step, with the clock as an argu
     expect(await files.claim([orphan.id], 'u-1')).toEqual({ code: 'FILE.UNKNOWN', id: orphan.id });
     // Running again removes nothing more.
     expect(await files.removeOrphans(cutoff)).toBe(0);
+  });
+
+  it('never removes a file younger than a day by its own clock, whatever cutoff a sweep on another clock passes', async () => {
+    const clock = handClock('2026-12-01T02:00:00.000Z');
+    const files = new DiskFileStore(join(dir, 'f'), { clock });
+    const fresh = await files.put({ bytes: JPEG, contentType: 'image/jpeg', ownerUserId: 'u-1' });
+    // A sweep whose clock (SIMULATED_NOW) runs a month ahead.
+    expect(await files.removeOrphans('2027-01-01T00:00:00.000Z')).toBe(0);
+    expect(await files.get(fresh.id)).not.toBeNull();
+    clock.advance(24 * HOUR + 1);
+    expect(await files.removeOrphans('2027-01-01T00:00:00.000Z')).toBe(1);
   });
 });
