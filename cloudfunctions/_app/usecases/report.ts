@@ -43,13 +43,18 @@ export async function submitReport(deps: AppDeps, identity: Identity, input: In<
     throw new AppError('GEO.TOO_FAR', `上报位置距离该小区超过 ${REPORT_RADIUS_METERS / 1000} 公里，请在小区附近上报或不附带位置`, 400);
   }
 
-  // A retry of a stored submission is not a new report: answer it before any limit or check.
-  const retried = await findRetry(deps, identity, input);
+  // A retry of a stored submission is not a new report: answer it before any limit or check. The
+  // three reads run together (one round trip on CloudBase, issue 17) and are judged in this order.
+  // Each outcome (or failure) is taken in that order, as if they had run one after the other.
+  const [retry, recent, check] = await Promise.allSettled([
+    findRetry(deps, identity, input),
+    store.countSubmissionsSince(identity.userId, addNaturalMinutes(now, -60)),
+    deps.content.checkText(input.description, identity.openid ?? null),
+  ]);
+  const retried = settled(retry);
   if (retried) return retried;
-  if ((await store.countSubmissionsSince(identity.userId, addNaturalMinutes(now, -60))) >= deps.config.reportsPerHour) {
-    throw errors.rateLimited();
-  }
-  const verdict = await deps.content.checkText(input.description, identity.openid ?? null);
+  if (settled(recent) >= deps.config.reportsPerHour) throw errors.rateLimited();
+  const verdict = settled(check);
   if (!verdict.ok) throw errors.contentRejected(verdict.reason);
 
   const stored = await submitRouted(deps, {
@@ -71,6 +76,11 @@ export async function submitReport(deps: AppDeps, identity: Identity, input: In<
   // Two first tries raced with one key: the loser's body must still be the winner's.
   if (!stored.created && !sameSubmission(stored.ticket, input)) throw new AppError('IDEMPOTENCY.MISMATCH', '该提交编号已用于另一份上报，请刷新后重新提交', 409);
   return { ...(await viewFor(deps, identity, stored.ticket)), created: stored.created };
+}
+
+function settled<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
 }
 
 async function findRetry(deps: AppDeps, identity: Identity, input: In<'submit'>) {

@@ -70,10 +70,9 @@ const VIEW_STATES: Record<string, Ticket['state'][] | undefined> = {
 /** Collects the tickets of every scope the user holds (deduplicated), visible to them. */
 async function scopedTickets(deps: AppDeps, identity: Identity, states?: Ticket['state'][], limit = 200): Promise<Ticket[]> {
   const seen = new Map<string, Ticket>();
-  for (const { filter } of scopesOf(identity)) {
-    const page = await deps.store.queryTickets({ ...filter, ...(states ? { states } : {}) }, { limit });
-    for (const t of page.items) seen.set(t.id, t);
-  }
+  // One query per scope, all at once (one round trip on CloudBase, issue 17).
+  const pages = await Promise.all(scopesOf(identity).map(({ filter }) => deps.store.queryTickets({ ...filter, ...(states ? { states } : {}) }, { limit })));
+  for (const page of pages) for (const t of page.items) seen.set(t.id, t);
   return [...seen.values()].filter((t) => authorize(identity, t, 'view', AUTH_OPTIONS).ok);
 }
 
@@ -104,8 +103,8 @@ export async function queue(deps: AppDeps, identity: Identity, input: In<'queue'
 
 export async function home(deps: AppDeps, identity: Identity) {
   const now = instantMs(deps.clock.now());
-  const open = (await scopedTickets(deps, identity)).filter(isOpen);
-  const unread = await deps.store.listInbox(identity.userId, { unreadOnly: true, limit: 100 });
+  const [scoped, unread] = await Promise.all([scopedTickets(deps, identity), deps.store.listInbox(identity.userId, { unreadOnly: true, limit: 100 })]);
+  const open = scoped.filter(isOpen);
   const dueSoon = open.filter((t) => t.deadlines.some((d) => d.metAt === undefined && d.step !== 'confirm' && instantMs(d.due) >= now && instantMs(d.due) - now <= DUE_SOON_MS));
   const overdue = open.filter((t) => t.deadlines.some((d) => d.metAt === undefined && d.step !== 'confirm' && instantMs(d.due) < now));
   return {

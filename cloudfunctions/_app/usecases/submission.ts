@@ -35,11 +35,15 @@ export interface RoutedSubmission {
  */
 export async function submitRouted(deps: AppDeps, s: RoutedSubmission): Promise<{ ticket: Ticket; created: boolean }> {
   const { store } = deps;
-  // Before anything is written: every photo must be the reporter's own upload (FILE.UNKNOWN / FILE.NOT_OWNED).
-  await claimPhotos(deps, s.reporter.userId, s.photos);
+  // Before anything is written (the ticket number too): every photo must be the reporter's own upload
+  // (FILE.UNKNOWN / FILE.NOT_OWNED). The grid and the SLA policy are read alongside (issue 17).
+  const [, grids, policy] = await Promise.all([
+    claimPhotos(deps, s.reporter.userId, s.photos),
+    s.estate ? store.listGrids({ estateId: s.estate.id }) : Promise.resolve([]),
+    policyFor(deps, s.jurisdiction),
+  ]);
   const now = deps.clock.now();
   const decision = route({ jurisdiction: s.jurisdiction, category: s.category, estate: s.estate });
-  const grids = s.estate ? await store.listGrids({ estateId: s.estate.id }) : [];
   const seq = await store.nextSequence(ticketNoCounter(s.jurisdiction, now));
   const draft = newTicketDraft({
     id: deps.ids.newId(),
@@ -57,7 +61,6 @@ export async function submitRouted(deps: AppDeps, s: RoutedSubmission): Promise<
     reporter: s.reporter,
     route: { lead: decision.lead, responsible: decision.responsible, basis: decision.basis },
   });
-  const policy = await policyFor(deps, s.jurisdiction);
   const moved = advance(
     { ...draft, photosPublic: s.photosPublic ?? false },
     { action: 'submit', actor: { userId: s.reporter.userId, role: 'resident', ...(s.actorName ? { name: s.actorName } : {}) }, at: now },

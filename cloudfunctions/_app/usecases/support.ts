@@ -175,8 +175,8 @@ export async function act(
   checkVersion(ticket, input.version);
   const now = deps.clock.now();
   const policy = await policyFor(deps, ticket.jurisdiction);
-  const txInput = typeof transition === 'function' ? await transition(ticket, now, policy) : transition;
-  const events = await deps.store.listEvents(ticket.id);
+  // The transition's own reads and the timeline run together (one round trip on CloudBase, issue 17).
+  const [txInput, events] = await Promise.all([typeof transition === 'function' ? transition(ticket, now, policy) : transition, deps.store.listEvents(ticket.id)]);
   const { ticket: next, event } = advance(ticket, { action, actor: actorFor(identity, auth), at: now, input: txInput }, { eventId: deps.ids.newId(), seq: events.length + 1 }, policy);
   await deps.store.commitTransition({ next, expectedVersion: ticket.version, event, outbox: await outboxFor(deps, next, event) });
   return next;
