@@ -11,6 +11,8 @@ export default defineAppConfig({
     'pages/share/index',
     // The privacy policy, linked from the report page (main package: readable before any sign-in).
     'pages/privacy/index',
+    // Opened by a staff invitation's QR code or link (issue 15 §3): binds the WeChat account to a staff record.
+    'pages/invite/index',
   ],
   subPackages: [
     {

@@ -54,6 +54,7 @@ describe('weapp production build', () => {
       'pages/poster/index',
       'pages/share/index',
       'pages/privacy/index',
+      'pages/invite/index',
     ]);
     expect(app.subPackages).toEqual([
       { root: 'staff', pages: ['pages/home/index', 'pages/queue/index', 'pages/ticket/index', 'pages/dashboard/index', 'pages/desk/index', 'pages/groups/index'] },
@@ -76,7 +77,7 @@ describe('weapp production build', () => {
 
   it('every page has its .js, .wxml and .json', () => {
     const pages = [...app.pages, ...(app.subPackages ?? []).flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))];
-    expect(pages).toHaveLength(15);
+    expect(pages).toHaveLength(16);
     for (const page of pages) {
       for (const ext of ['.js', '.wxml', '.json']) {
         expect(fs.existsSync(path.join(out, page + ext)) ? page + ext : `missing ${page + ext}`).toBe(page + ext);
