@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { routeNames } from './helpers';
+
+const doc004 = readFileSync(join(__dirname, '../../../docs/sources/004_130a68cab0166a86.txt'), 'utf8').replace(/\s+/g, '');
 
 // 004 奇台县: the department whose duty paragraph (三(一)3) names the problem leads; the other 责任单位
 // of the matching 三(二) task are co-responsible; 奇台镇 is the township of every estate.
@@ -49,6 +53,7 @@ describe('奇台县 (004): every category', () => {
 
 describe('奇台县: the documents’ words decide the new categories', () => {
   it('dog (违规饲养犬只、家禽) and posting go to 县住建局: "依法查处…饲养家禽、乱拉乱挂、乱贴乱画、毁坏绿化行为"', () => {
+    expect(doc004).toContain('依法查处业主委员会或物业服务企业劝阻、制止无效的饲养家禽、乱拉乱挂、乱贴乱画、毁坏绿化行为');
     for (const category of ['dog', 'posting']) {
       const r = routeNames('qitai', category);
       expect(r.items).toEqual(['004 三(一)3 住房和城乡建设局']);
@@ -63,10 +68,12 @@ describe('奇台县: the documents’ words decide the new categories', () => {
   });
 
   it('public-order goes to 县公安局: "负责物业管理区域内的各类治安案件纠纷及时查处"', () => {
+    expect(doc004).toContain('负责物业管理区域内的各类治安案件纠纷及时查处');
     expect(routeNames('qitai', 'public-order').lead).toEqual(['县公安局']);
   });
 
   it('elevator goes to 县市场监管局: "负责督促居民住宅小区物业服务企业加强对电梯的安全管理"', () => {
+    expect(doc004).toContain('市场监督管理局：负责督促居民住宅小区物业服务企业加强对电梯的安全管理');
     expect(routeNames('qitai', 'elevator').lead).toEqual(['县市场监管局']);
   });
 });

@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { routeNames } from './helpers';
+
+const doc002 = readFileSync(join(__dirname, '../../../docs/sources/002_bbc741157aca8db7.txt'), 'utf8').replace(/\s+/g, '');
+const doc001 = readFileSync(join(__dirname, '../../../docs/sources/001_c21a685cf9840a30.txt'), 'utf8').replace(/\s+/g, '');
 
 // 002 永宁县2023年物业提升"123"专项行动工作方案, 二(二): 牵头部门 / 责任部门 as the document lists them.
 const TOWNSHIP = '乡镇(街道)';
@@ -70,6 +75,8 @@ describe('永宁县: where 002 is silent, Yinchuan’s 县(市)区级 rows apply
 
 describe('永宁县: the findings of the routing audit stay fixed', () => {
   it('names no "永宁县园林部门": 002 names no 园林 unit (Yinchuan’s "各县（市）区住建、市场监管、自然资源、园林等部门" has no Yongning counterpart)', () => {
+    expect(doc001).toContain('各县（市）区住建、市场监管、自然资源、园林等部门');
+    expect(doc002).not.toContain('園林');
     for (const category of ['ebike-indoor', 'clutter']) {
       const names = [...routeNames('yongning', category).lead, ...routeNames('yongning', category).responsible];
       expect(names.some((n) => n.includes('园林'))).toBe(false);
@@ -77,10 +84,14 @@ describe('永宁县: the findings of the routing audit stay fixed', () => {
   });
 
   it('ebike-indoor has 县消防救援大队 as a lead (001 序号10 "各县（市）区应急、消防救援部门"; 002 names "縣消防救援大隊")', () => {
+    expect(doc001).toContain('各县（市）区应急、消防救援部门');
+    expect(doc002).toContain('縣消防救援大隊');
     expect(routeNames('yongning', 'ebike-indoor').lead).toContain('县消防救援大队');
   });
 
   it('public-order goes to 县公安局, elevator to 县市监局 (002 "責任部門:縣市監局")', () => {
+    expect(doc002).toContain('責任部門:縣市監局');
+    expect(doc002).toContain('縣公安局');
     expect(routeNames('yongning', 'public-order').lead).toEqual(['县公安局']);
     expect(routeNames('yongning', 'elevator').lead).toEqual(['县市监局']);
   });
