@@ -3,6 +3,7 @@ import type { AdminInputs } from '../../../shared/actions/admin';
 import type { User } from '../../../shared/domain/directory';
 import type { Identity, RoleGrant } from '../../../shared/domain/roles';
 import { REGISTRY } from '../../../shared/jurisdictions';
+import { townshipInArea } from '../../../shared/routing/route';
 import { administeredJurisdictions, administers, townshipJurisdiction, unitJurisdiction } from '../../../shared/permissions/admin-scope';
 import { resolveSlaPolicy } from '../../../shared/sla/policy';
 import type { AppDeps } from '../context';
@@ -65,9 +66,10 @@ export const adminActions = {
     requireAdmin(identity, x.jurisdiction);
     const existing = await deps.store.getEstate(x.id);
     if (existing) requireAdmin(identity, existing.jurisdiction);
-    checkTownship(x.jurisdiction, x.townshipId);
-    const list = REGISTRY.list(x.jurisdiction);
-    if (x.areaId && !list?.areas.some((a) => a.id === x.areaId)) throw invalid(`区县 ${x.areaId} 不属于 ${x.jurisdiction}`);
+    // The township must lie in the estate's area (an estate's real place decides its routing).
+    if (!townshipInArea(x.jurisdiction, x.areaId, x.townshipId)) {
+      throw invalid(`街道/乡镇 ${x.townshipId} 不属于 ${x.areaId ?? x.jurisdiction}`);
+    }
     if (x.propertyCompanyId) {
       const company = (await deps.store.listPropertyCompanies()).find((c) => c.id === x.propertyCompanyId);
       if (!company) throw invalid(`物业企业 ${x.propertyCompanyId} 不存在`);

@@ -94,6 +94,17 @@ describe('estates, companies, contacts, policies', () => {
     expect((await store().getEstate('qt-tsjy'))?.jurisdiction).toBe('qitai');
   });
 
+  it('refuses an estate whose township lies outside its area (兴庆区 with a 金凤区 street; a township of another list)', async () => {
+    const yc = estate('yc-fnhy');
+    expect(yc.areaId).toBe('yinchuan.xingqing');
+    const wrongStreet = await as('demo.yinchuan.admin', 'putEstate', { ...yc, townshipId: 'yinchuan.t.manchengbeijie' });
+    expect([wrongStreet.status, wrongStreet.body.error.code]).toEqual([400, 'INPUT.INVALID']);
+    const otherList = await as('demo.yinchuan.admin', 'putEstate', { ...yc, townshipId: 'wuzhong.t.shengli' });
+    expect(otherList.status).toBe(400);
+    expect((await store().getEstate('yc-fnhy'))?.townshipId).toBe(yc.townshipId);
+    expect((await as('demo.yinchuan.admin', 'putEstate', { ...yc, name: '富宁花园' })).status).toBe(200);
+  });
+
   it('refuses Wuzhong’s admin moving Qitai’s property company into Wuzhong', async () => {
     const res = await as('demo.wuzhong.admin', 'putPropertyCompany', { id: 'pc-qt-antai', name: '奇台县安泰物业服务有限公司', jurisdiction: 'wuzhong' });
     expect(res.status).toBe(403);
