@@ -92,8 +92,10 @@ export const OWN_WRITE_MS = 2000;
  * - after commitTransition, it is the list this container read last for the ticket plus the event
  *   written, and only when that list ended at the event's predecessor (the caller numbered the
  *   event from it, and the transaction's version check proved no other step came between);
- * - it is answered once, within OWN_WRITE_MS of the write, and then forgotten; every other
- *   listEvents reads the database. A step another container commits in those 2 s is missing from
+ * - it is answered once, to the very next call of this store if that is listEvents of the ticket
+ *   (the view a submit or transition answers, the sweep's next step), within OWN_WRITE_MS of the
+ *   write; any other call first forgets it, so it never answers a later action that reads the
+ *   ticket first (a detail view, a queue). Every other listEvents reads the database. A step another container commits in those 2 s is missing from
  *   that one answer, which shows the timeline as of this container's own ticket; a step numbered
  *   from it fails the version check (StoreConflictError), never a duplicate.
  * Copies go out, so no caller can change another's list.
@@ -123,6 +125,11 @@ class OwnWrites {
     } else {
       this.forget(ticketId);
     }
+  }
+
+  /** Forgets every list written (the lists read are kept). */
+  drop(): void {
+    this.written.clear();
   }
 
   forget(ticketId: string): void {
@@ -169,7 +176,7 @@ export function createCloudbaseTicketStore(db: CbDatabase): TicketStore {
     return conditions;
   }
 
-  return {
+  const store: TicketStore = {
     getTicket,
 
     async getTicketByNo(no) {
@@ -333,4 +340,14 @@ export function createCloudbaseTicketStore(db: CbDatabase): TicketStore {
       throw new StoreConflictError(`序号 ${name} 争用过于频繁，请稍后重试`);
     },
   };
+  // Own writes are answered only to the very next call of this store: any other call first forgets them.
+  for (const name of Object.keys(store) as Array<keyof TicketStore>) {
+    const method = store[name];
+    if (name === 'listEvents' || typeof method !== 'function') continue;
+    (store as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
+      own.drop();
+      return (method as (...a: unknown[]) => unknown).apply(store, args);
+    };
+  }
+  return store;
 }

@@ -1,7 +1,7 @@
 /**
  * Issue 17 §2: right after this container's own create or transition, listEvents answers the
- * timeline it just wrote once, without a round trip (ticket-store.ts OwnWrites); every other read
- * goes to the database. Requests are counted on the loopback server.
+ * timeline it just wrote once, without a round trip, if it is the very next call of the store
+ * (ticket-store.ts OwnWrites); every other read goes to the database. Requests are counted on the loopback server.
  */
 import { OWN_WRITE_MS } from '../../../cloudfunctions/_adapters/cloudbase/ticket-store';
 import { makeEvent, makeTicket, openHarness, T, type Harness } from './fixtures';
@@ -44,6 +44,21 @@ describe('listEvents after this container\'s own write', () => {
     expect(again.map((e) => e.seq)).toEqual([1, 2]);
     expect(again[0]!.note).toBeUndefined();
     expect(h.loopback.actions()).toEqual(['database.getDocument', 'database.getDocument']);
+  });
+
+  it('answers only the very next call: after any other call of the store the timeline is read', async () => {
+    const ticket = await createdAndListed();
+    await h.store.getTicket('t1'); // e.g. the next action's own read of the ticket
+    h.loopback.clearRequests();
+    expect((await h.store.listEvents('t1')).map((e) => e.seq)).toEqual([1]);
+    expect(h.loopback.actions()).toEqual(['database.getDocument']);
+
+    const next = { ...ticket, version: 2, state: 'accepted' as const, updatedAt: T(5) };
+    await h.store.commitTransition({ next, expectedVersion: 1, event: makeEvent(next, 2), outbox: [] });
+    await h.store.queryTickets({}, { limit: 10 });
+    h.loopback.clearRequests();
+    expect((await h.store.listEvents('t1')).map((e) => e.seq)).toEqual([1, 2]);
+    expect(h.loopback.actions()).toEqual(['database.getDocument']);
   });
 
   it('reads the database when the write is older than OWN_WRITE_MS', async () => {
