@@ -1,5 +1,5 @@
 import type { Identity } from '../../shared/domain/roles';
-import type { Clock, ContentCheck, FileStore, GroupResolver, IdSource, Notifier } from '../../shared/ports/platform';
+import type { Clock, ContentCheck, FileStore, GroupResolver, IdSource, MediaCheck, Notifier } from '../../shared/ports/platform';
 import type { Store } from '../../shared/ports/store';
 
 export interface AppConfig {
@@ -21,6 +21,8 @@ export interface AppDeps {
   ids: IdSource;
   notifier?: Notifier;
   groups?: GroupResolver;
+  /** Asynchronous image checks (mediaCheckAsync); absent in the local runtime (usecases/photo-checks.ts). */
+  media?: MediaCheck;
   config: AppConfig;
 }
 

@@ -27,6 +27,7 @@ import type { SlaPolicy } from '../../shared/sla/policy';
 import { isOpen } from '../../shared/sla/progress';
 import { CATEGORIES, getCategory, isCategoryCode } from '../../shared/taxonomy/categories';
 import type { AppDeps } from './context';
+import { publicPhotos } from './usecases/photo-checks';
 import { submitRouted } from './usecases/submission';
 import { policyFor } from './usecases/support';
 
@@ -277,6 +278,8 @@ interface MapContext {
   submits: Map<string, TicketEvent>;
   files: AppDeps['files'];
   policies: Map<string, SlaPolicy>;
+  /** Photos a public answer may show, per ticket (photo-checks.ts: passed the image check). */
+  shownPhotos: Map<string, string[]>;
   baseUrl?: string;
 }
 
@@ -294,7 +297,7 @@ async function toServiceRequest(t: Ticket, ctx: MapContext): Promise<Open311Serv
   const point = viaOpen311 ? t.location : (estate?.location ?? null);
   let media: string | null = null;
   if (viaOpen311 && typeof submit?.payload?.mediaUrl === 'string') media = submit.payload.mediaUrl;
-  else if (!viaOpen311 && t.photosPublic === true && t.photos[0]) media = await absoluteFileUrl(ctx, t.photos[0]);
+  else if (!viaOpen311 && ctx.shownPhotos.get(t.id)?.[0]) media = await absoluteFileUrl(ctx, ctx.shownPhotos.get(t.id)?.[0] as string);
   return {
     service_request_id: t.no,
     status: isOpen(t) ? 'open' : 'closed',
@@ -323,7 +326,8 @@ async function mapAll(deps: AppDeps, tickets: Ticket[], config: Open311Config): 
   const submits = new Map(events.filter((e) => e.seq === 1).map((e) => [e.ticketId, e]));
   const jurisdictions = [...new Set(tickets.map((t) => t.jurisdiction))];
   const policies = new Map(await Promise.all(jurisdictions.map(async (j) => [j, await policyFor(deps, j)] as const)));
-  const ctx: MapContext = { estates, submits, files: deps.files, policies, ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}) };
+  const shownPhotos = await publicPhotos(deps, tickets);
+  const ctx: MapContext = { estates, submits, files: deps.files, policies, shownPhotos, ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}) };
   return Promise.all(tickets.map((t) => toServiceRequest(t, ctx)));
 }
 

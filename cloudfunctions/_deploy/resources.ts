@@ -136,6 +136,7 @@ export const COLLECTION_DECLARATIONS: Readonly<Record<CollectionName, Collection
   },
   invitations: { rule: FUNCTIONS_ONLY, indexes: [{ name: 'openUserId_unique', keys: [asc('openUserId')], unique: true, sparse: true }] },
   invitation_failures: { rule: FUNCTIONS_ONLY, indexes: [{ name: 'callerId_at', keys: [asc('callerId'), asc('at')] }] },
+  photo_checks: { rule: FUNCTIONS_ONLY, indexes: [{ name: 'fileId', keys: [asc('fileId')] }] },
 };
 
 /** The declared collections as a list (names as CloudBase knows them). */

@@ -227,11 +227,21 @@ CREATE TABLE invitation_failures (
 CREATE INDEX invitation_failures_caller_at ON invitation_failures (caller_id, at);
 `;
 
+/** Image content checks of public photos (mediaCheckAsync, issue 15), by trace id and by photo. */
+const V6 = `
+CREATE TABLE photo_checks (
+  trace_id TEXT PRIMARY KEY NOT NULL,
+  file_id TEXT NOT NULL,
+  doc TEXT NOT NULL
+);
+CREATE INDEX photo_checks_file ON photo_checks (file_id);
+`;
+
 /** SQL, or a function for what SQL alone cannot do; it runs inside the migration's transaction. */
 export type Migration = string | ((db: Database.Database) => void);
 
 /** Migration n (1-based) brings user_version from n-1 to n. Append only; never edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [V1, V2, V3, V4, V5];
+export const MIGRATIONS: readonly Migration[] = [V1, V2, V3, V4, V5, V6];
 
 export function runMigration(db: Database.Database, migration: Migration): void {
   if (typeof migration === 'string') db.exec(migration);

@@ -13,10 +13,11 @@ import type { OutboxMessage } from '../../shared/domain/outbox';
 import type { Ticket, TicketEvent } from '../../shared/domain/ticket';
 import type { Violation } from '../../shared/domain/violation';
 import type { TicketFactsRecord } from '../../shared/metrics/facts';
-import type { InvitationStore, Page, RedeemOutcome, Store, TicketFilter, TicketStore, ViolationFilter } from '../../shared/ports/store';
+import type { InvitationStore, Page, PhotoCheck, RedeemOutcome, Store, TicketFilter, TicketStore, ViolationFilter } from '../../shared/ports/store';
 import { SqliteDirectory } from './directory-store';
 import type { GroupCommitStats } from './group-commit';
 import { SqliteInvitations } from './invitation-store';
+import { SqlitePhotoChecks } from './photo-check-store';
 import { SqliteOutbox } from './outbox-store';
 import { applyPragmas, migrate } from './schema';
 import { StatementCache } from './statements';
@@ -29,6 +30,7 @@ export class SqliteStore implements Store {
   private readonly outbox: SqliteOutbox;
   private readonly violations: SqliteViolations;
   private readonly invitations: SqliteInvitations;
+  private readonly photoChecks: SqlitePhotoChecks;
 
   /** The connection, for tests and maintenance (EXPLAIN, PRAGMA); the app goes through the port. */
   constructor(
@@ -42,6 +44,7 @@ export class SqliteStore implements Store {
     this.outbox = new SqliteOutbox(st);
     this.violations = new SqliteViolations(st);
     this.invitations = new SqliteInvitations(st, this.directory);
+    this.photoChecks = new SqlitePhotoChecks(st);
   }
 
   /** How creates were grouped into commits (group-commit.ts): for the benchmark and tests. */
@@ -202,6 +205,17 @@ export class SqliteStore implements Store {
   }
   countRedeemFailuresSince(callerId: string, since: string): Promise<number> {
     return this.invitations.countRedeemFailuresSince(callerId, since);
+  }
+
+  // PhotoCheckStore
+  putPhotoCheck(check: PhotoCheck): Promise<void> {
+    return this.photoChecks.putPhotoCheck(check);
+  }
+  getPhotoCheck(traceId: string): Promise<PhotoCheck | null> {
+    return this.photoChecks.getPhotoCheck(traceId);
+  }
+  listPhotoChecks(fileIds: readonly string[]): Promise<PhotoCheck[]> {
+    return this.photoChecks.listPhotoChecks(fileIds);
   }
 
   /** PRAGMA optimize first (SQLite's advice for long-lived connections): refreshes planner statistics where useful. */

@@ -171,6 +171,29 @@ export interface InvitationStore {
   countRedeemFailuresSince(callerId: string, since: string): Promise<number>;
 }
 
-export interface Store extends TicketStore, DirectoryStore, OutboxStore, ViolationStore, InvitationStore {
+/**
+ * An asynchronous image check of a photo a reporter allowed in public (mediaCheckAsync, issue 15):
+ * `pending` until WeChat pushes the verdict for `traceId`. A public view shows the photo only
+ * when its check passed.
+ */
+export interface PhotoCheck {
+  traceId: string;
+  fileId: string;
+  ticketId: string;
+  verdict: 'pending' | 'pass' | 'risky' | 'review';
+  label: string | null;
+  submittedAt: string;
+  decidedAt: string | null;
+}
+
+export interface PhotoCheckStore {
+  /** Inserts, or replaces the check with the same traceId. */
+  putPhotoCheck(check: PhotoCheck): Promise<void>;
+  getPhotoCheck(traceId: string): Promise<PhotoCheck | null>;
+  /** The checks of these photos (any order; a photo checked twice has two). */
+  listPhotoChecks(fileIds: readonly string[]): Promise<PhotoCheck[]>;
+}
+
+export interface Store extends TicketStore, DirectoryStore, OutboxStore, ViolationStore, InvitationStore, PhotoCheckStore {
   close?(): Promise<void> | void;
 }

@@ -6,7 +6,7 @@ import type { Invitation } from '../../shared/domain/invitation';
 import type { OutboxMessage } from '../../shared/domain/outbox';
 import type { Ticket } from '../../shared/domain/ticket';
 import type { Violation } from '../../shared/domain/violation';
-import { StoreConflictError, type Store, type TicketFilter } from '../../shared/ports/store';
+import { StoreConflictError, type PhotoCheck, type Store, type TicketFilter } from '../../shared/ports/store';
 import {
   CO_UNIT,
   ESTATE_ID,
@@ -818,6 +818,39 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         expect(await store.countRedeemFailuresSince('u-res-1', minutesAfter(2))).toBe(2);
         expect(await store.countRedeemFailuresSince('u-res-2', T0)).toBe(1);
         expect(await store.countRedeemFailuresSince('u-nobody', T0)).toBe(0);
+      });
+    });
+
+    describe('photo checks (mediaCheckAsync)', () => {
+      const check = (overrides: Partial<PhotoCheck> = {}): PhotoCheck => ({
+        traceId: 'trace-1',
+        fileId: 'cloud://env.bucket/photos/u1/a.jpg',
+        ticketId: 't-1',
+        verdict: 'pending',
+        label: null,
+        submittedAt: T0,
+        decidedAt: null,
+        ...overrides,
+      });
+
+      it('stores a check by trace id and replaces it with the verdict', async () => {
+        expect(await store.getPhotoCheck('trace-1')).toBeNull();
+        await store.putPhotoCheck(check());
+        expect(await store.getPhotoCheck('trace-1')).toEqual(check());
+        await store.putPhotoCheck(check({ verdict: 'pass', label: '100', decidedAt: minutesAfter(2) }));
+        expect(await store.getPhotoCheck('trace-1')).toEqual(check({ verdict: 'pass', label: '100', decidedAt: minutesAfter(2) }));
+      });
+
+      it('lists the checks of the given photos only', async () => {
+        const a = check({ traceId: 'tr-a', fileId: 'cloud://env.bucket/photos/u1/a.jpg' });
+        const a2 = check({ traceId: 'tr-a2', fileId: 'cloud://env.bucket/photos/u1/a.jpg', verdict: 'pass' });
+        const b = check({ traceId: 'tr-b', fileId: 'cloud://env.bucket/photos/u1/b.jpg' });
+        const c = check({ traceId: 'tr-c', fileId: 'cloud://env.bucket/photos/u2/c.jpg' });
+        for (const x of [a, a2, b, c]) await store.putPhotoCheck(x);
+        const byTrace = (list: PhotoCheck[]) => [...list].sort((x, y) => x.traceId.localeCompare(y.traceId));
+        expect(byTrace(await store.listPhotoChecks([a.fileId, b.fileId, a.fileId]))).toEqual([a, a2, b]);
+        expect(await store.listPhotoChecks([])).toEqual([]);
+        expect(await store.listPhotoChecks(['cloud://env.bucket/photos/none.jpg'])).toEqual([]);
       });
     });
 

@@ -28,6 +28,8 @@ export const COLLECTIONS = {
   invitations: 'invitations',
   /** Failed redeems `{callerId, at}` for the brute-force limit; `_id` chosen by CloudBase. */
   invitationFailures: 'invitation_failures',
+  /** Image content checks of public photos; `_id` = the mediaCheckAsync trace id. */
+  photoChecks: 'photo_checks',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -2,6 +2,7 @@ import type { Store } from '../../../shared/ports/store';
 import { createCloudbaseDirectoryStore, type DirectoryCacheOptions } from './directory-store';
 import { createCloudbaseInvitationStore } from './invitation-store';
 import { createCloudbaseOutboxStore } from './outbox-store';
+import { createCloudbasePhotoCheckStore } from './photo-check-store';
 import type { CloudbaseApp } from './sdk';
 import { createCloudbaseTicketStore } from './ticket-store';
 import { createCloudbaseViolationStore } from './violation-store';
@@ -25,5 +26,6 @@ export function createCloudbaseStore(app: CloudbaseApp, options: { directoryCach
     ...createCloudbaseOutboxStore(db),
     ...createCloudbaseViolationStore(db),
     ...createCloudbaseInvitationStore(db),
+    ...createCloudbasePhotoCheckStore(db),
   };
 }

@@ -16,6 +16,7 @@ import { getCategory, POLICE_CATEGORIES } from '../../../shared/taxonomy/categor
 import type { AppDeps } from '../context';
 import { AppError, errors } from '../errors';
 import { summary } from './report';
+import { withPublicPhotos } from './photo-checks';
 import { byDeadline } from './staff';
 import { AUTH_OPTIONS, loadTicket } from './support';
 
@@ -222,7 +223,9 @@ export async function recordOnTicket(
 }
 
 /** The share card: the public view (no personal data) of report.publicView. */
-function card(t: Ticket) {
+async function card(deps: AppDeps, ticket: Ticket) {
+  // Public photos only once their image check passed (photo-checks.ts).
+  const t = await withPublicPhotos(deps, ticket);
   return { ...publicView(t, { photosAllowed: t.photosPublic === true }), id: t.id, no: t.no, categoryLabel: getCategory(t.category).label };
 }
 
@@ -257,7 +260,7 @@ export async function shareToGroup(deps: AppDeps, identity: Identity, input: { t
       },
     };
   });
-  return { ticketId: after.id, groupId: group.id, added: event !== null, card: card(after) };
+  return { ticketId: after.id, groupId: group.id, added: event !== null, card: await card(deps, after) };
 }
 
 /** Every ticket matching the filter (paged through the store), up to `cap`. */

@@ -14,6 +14,7 @@ import type { ReportInputs } from '../../../shared/actions/report';
 import type { AppDeps } from '../context';
 import { AppError, errors } from '../errors';
 import { checkTexts } from './content';
+import { checkPublicPhotos, publicPhotos, withPublicPhotos } from './photo-checks';
 import { act, loadTicket, viewFor } from './support';
 import { submitRouted } from './submission';
 import { sameSubmission } from '../../../shared/domain/idempotency';
@@ -75,6 +76,7 @@ export async function submitReport(deps: AppDeps, identity: Identity, input: In<
   });
   // Two first tries raced with one key: the loser's body must still be the winner's.
   if (!stored.created && !sameSubmission(stored.ticket, input)) throw new AppError('IDEMPOTENCY.MISMATCH', '该提交编号已用于另一份上报，请刷新后重新提交', 409);
+  if (stored.created) await checkPublicPhotos(deps, identity, stored.ticket);
   return { ...(await viewFor(deps, identity, stored.ticket)), created: stored.created };
 }
 
@@ -193,12 +195,14 @@ export async function nearby(deps: AppDeps, _identity: Identity | null, input: I
   if (!PUBLIC_CATEGORIES.includes(input.category)) return { items: [] };
   const page = await deps.store.queryTickets({ estateIds: [input.estateId], categories: [input.category] }, { limit: 100 });
   const here = input.location ?? null;
+  const items = page.items
+    .filter((t) => shownInPublic(t) && isOpen(t) && t.mergedInto === null)
+    .filter((t) => !here || !t.location || distanceMeters(here, t.location) <= NEARBY_METERS)
+    .slice(0, 10);
+  // Public photos only once their image check passed (photo-checks.ts).
+  const shown = await publicPhotos(deps, items);
   return {
-    items: page.items
-      .filter((t) => shownInPublic(t) && isOpen(t) && t.mergedInto === null)
-      .filter((t) => !here || !t.location || distanceMeters(here, t.location) <= NEARBY_METERS)
-      .slice(0, 10)
-      .map((t) => ({ ...publicView(t, { photosAllowed: t.photosPublic === true }), id: t.id, no: t.no })),
+    items: items.map((t) => ({ ...publicView({ ...t, photos: shown.get(t.id) ?? [] }, { photosAllowed: t.photosPublic === true }), id: t.id, no: t.no })),
   };
 }
 
@@ -250,5 +254,5 @@ export async function noticeboard(deps: AppDeps, input: In<'noticeboard'>) {
 export async function publicTicket(deps: AppDeps, input: { ticketId: string }) {
   const t = await loadTicket(deps, input.ticketId);
   if (!shownInPublic(t)) throw errors.notFound('工单');
-  return { ...publicView(t, { photosAllowed: t.photosPublic === true }), id: t.id, no: t.no, categoryLabel: getCategory(t.category).label };
+  return { ...publicView(await withPublicPhotos(deps, t), { photosAllowed: t.photosPublic === true }), id: t.id, no: t.no, categoryLabel: getCategory(t.category).label };
 }
