@@ -1,5 +1,5 @@
 import type { Identity } from '../../shared/domain/roles';
-import type { Clock, ContentCheck, FileStore, GroupResolver, IdSource, MediaCheck, Notifier } from '../../shared/ports/platform';
+import type { Clock, ContentCheck, FileStore, GroupResolver, IdSource, MediaCheck, MiniProgramCodes, Notifier } from '../../shared/ports/platform';
 import type { Store } from '../../shared/ports/store';
 
 export interface AppConfig {
@@ -23,6 +23,8 @@ export interface AppDeps {
   groups?: GroupResolver;
   /** Asynchronous image checks (mediaCheckAsync); absent in the local runtime (usecases/photo-checks.ts). */
   media?: MediaCheck;
+  /** Mini-program codes (wxacode.getUnlimited) for the estate posters; absent in the local runtime. */
+  codes?: MiniProgramCodes;
   config: AppConfig;
 }
 

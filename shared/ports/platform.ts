@@ -66,6 +66,11 @@ export interface Notifier {
   send(message: SubscribeMessage): Promise<void>;
 }
 
+/** The estate's mini-program code (wxacode.getUnlimited): `scene` ≤ 32 visible characters, opened on `page`. */
+export interface MiniProgramCodes {
+  unlimited(input: { scene: string; page: string; width?: number }): Promise<{ contentType: string; bytes: Uint8Array }>;
+}
+
 /** Resolves a WeChat group CloudID (from getGroupEnterInfo) to its openGId. */
 export interface GroupResolver {
   resolveOpenGId(cloudId: string, openid: string): Promise<string>;

@@ -8,7 +8,7 @@ import type { FunctionHandler } from '../../_app/router';
 import type { User } from '../../../shared/domain/directory';
 import type { Identity } from '../../../shared/domain/roles';
 import { randomBytes } from 'node:crypto';
-import { cloudbaseIdentity, CloudbaseFileStore, WxContentCheck, WxGroupResolver, WxMediaCheck, WxSubscribeNotifier } from './platform';
+import { cloudbaseIdentity, CloudbaseFileStore, WxCodeGenerator, WxContentCheck, WxGroupResolver, WxMediaCheck, WxSubscribeNotifier } from './platform';
 import { createCloudbaseStore, loadCloudbase, type LoadCloudbaseOptions } from './store';
 
 let deps: AppDeps | null = null;
@@ -48,6 +48,7 @@ export function cloudbaseDeps(options?: LoadCloudbaseOptions): AppDeps {
     notifier: new WxSubscribeNotifier(app),
     groups: new WxGroupResolver(app),
     media: new WxMediaCheck(app),
+    codes: new WxCodeGenerator(app),
     config: {
       platform: 'cloudbase',
       reportsPerHour: Number(process.env.REPORTS_PER_HOUR ?? 10),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ContentCheck, ContentVerdict, FileStore, GroupResolver, MediaCheck, MediaVerdict, Notifier, StoredFile, SubscribeMessage } from '../../../shared/ports/platform';
+import type { ContentCheck, ContentVerdict, FileStore, GroupResolver, MediaCheck, MediaVerdict, MiniProgramCodes, Notifier, StoredFile, SubscribeMessage } from '../../../shared/ports/platform';
 import { openGIdFromResolvedCloudId } from '../../../shared/groups/cloud-id';
 import { checkCloudFileId, type FileRefusal } from '../../../shared/files';
 import { errorCode, requireTcb, type CloudbaseApp } from './sdk';
@@ -283,7 +283,7 @@ export class WxSubscribeNotifier implements Notifier {
 }
 
 /** The estate's mini-program code (wxacode.getUnlimited): `scene` ≤ 32 chars, opened on `page`. */
-export class WxCodeGenerator {
+export class WxCodeGenerator implements MiniProgramCodes {
   constructor(
     private readonly app: CloudbaseApp,
     private readonly options: WxOptions & { envVersion?: 'release' | 'trial' | 'develop' } = {},

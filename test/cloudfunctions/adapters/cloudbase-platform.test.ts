@@ -11,6 +11,7 @@ import {
   WxOpenApiError,
   WxSubscribeNotifier,
 } from '../../../cloudfunctions/_adapters/cloudbase/platform';
+import { cloudbaseDeps } from '../../../cloudfunctions/_adapters/cloudbase/main';
 import { loadCloudbase, type CloudbaseApp } from '../../../cloudfunctions/_adapters/cloudbase/store';
 import { CloudbaseLoopback } from '../../support/cloudbase-loopback';
 
@@ -198,6 +199,13 @@ describe('WxCodeGenerator through wx-server-sdk (loopback CloudBase server)', ()
     expect(loopback.wxCalls).toEqual([
       { apiName: 'wxacode.getUnlimited', via: 'wx.openApi', requestData: { scene: 'QT-HXJY', page: 'pages/report/index', width: 430, check_path: false, env_version: 'release' } },
     ]);
+  });
+
+  it('is the deps.codes port of the CloudBase wiring (for the estate posters)', async () => {
+    const deps = cloudbaseDeps(loopback.sdkOptions());
+    const code = await deps.codes!.unlimited({ scene: 'YN-HSJY', page: 'pages/report/index' });
+    expect(code.contentType).toBe('image/jpeg');
+    expect(loopback.wxCalls.map((c) => [c.apiName, c.via])).toEqual([['wxacode.getUnlimited', 'wx.openApi']]);
   });
 
   it('throws when WeChat answers an errcode (e.g. 41030 invalid page)', async () => {
