@@ -28,6 +28,13 @@ import type { User } from '../../shared/domain/directory';
 import { photoCloudPath } from '../../shared/files';
 import { CloudbaseLoopback, type RecordedRequest } from '../support/cloudbase-loopback';
 import { ESTATE, GRID, NOW, OTHER_ESTATE, PEOPLE, REPORT, TINY_JPEG, type Person } from '../support/app';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DiskFileStore } from '../../local/store/files';
+import { randomIds } from '../../local/store/ids';
+import { openSqliteStore } from '../../local/store/sqlite-store';
+import { timingStore, type CallTimes } from './timing-store';
 
 export interface RequestProfile {
   /** `function.action (who)`. */
@@ -73,17 +80,28 @@ export function profileOf(label: string, fn: string, action: string, ok: boolean
 const openidOf = (u: User) => u.openid ?? `openid-${u.id}`;
 
 /** A warm container on the loopback: one AppDeps for every call, a fixed clock. */
-export interface CloudbaseScene {
+export interface CloudbaseScene extends Scene {
   loopback: CloudbaseLoopback;
+}
+
+/** What the action script needs from a backend. */
+export interface Scene {
   deps: AppDeps;
   clock: FixedClock;
   /** Calls `fn` as cloudbaseMain does (identity from the openid first) and records its requests. */
   measure(fn: FunctionHandler, who: Person | null, action: string, data?: Record<string, unknown>, label?: string): Promise<{ profile: RequestProfile; data: unknown }>;
   /** The same call, unrecorded (set-up steps). */
   call(fn: FunctionHandler, who: Person | null, action: string, data?: Record<string, unknown>): Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }>;
-  /** A photo in the loopback's storage, uploaded by this person (what settle/resolve/submit may name). */
-  photo(who: Person): string;
+  /** A photo in the backend's storage, uploaded by this person (what settle/resolve/submit may name). */
+  photo(who: Person): Promise<string>;
   close(): Promise<void>;
+}
+
+/** The same action on the local runtime's store (SQLite, in process): store calls and time. */
+export interface LocalProfile {
+  label: string;
+  storeCalls: number;
+  ms: number;
 }
 
 export async function openScene(options: { latencyMs: number; reportsPerHour?: number }): Promise<CloudbaseScene> {
@@ -124,7 +142,7 @@ export async function openScene(options: { latencyMs: number; reportsPerHour?: n
       return { profile, data: envelope.data };
     },
     call: invoke,
-    photo(who) {
+    async photo(who) {
       photoSeq += 1;
       const id = `cloud://${loopback.env}.fake-bucket/${photoCloudPath(PEOPLE[who].id, `bench-${photoSeq}`)}`;
       loopback.files.set(id, Buffer.from(TINY_JPEG));
@@ -142,23 +160,104 @@ interface TicketAnswer {
 }
 
 /**
+ * The local runtime's store on the same script: SQLite in a temp folder, the identity looked up by
+ * openid as on CloudBase, every store call counted (timing-store.ts), the action timed in process.
+ */
+async function openLocalScene(): Promise<Scene & { profiles: LocalProfile[] }> {
+  const dir = mkdtempSync(join(tmpdir(), 'xqcs-cb-bench-'));
+  const calls: CallTimes = {};
+  const raw = openSqliteStore(join(dir, 'store.sqlite'));
+  const store = timingStore(raw, calls);
+  const clock = fixedClock(NOW);
+  const deps: AppDeps = {
+    store,
+    files: new DiskFileStore(join(dir, 'files'), { clock }),
+    content: { checkText: async () => ({ ok: true }) },
+    clock,
+    ids: randomIds(),
+    config: { platform: 'local', reportsPerHour: 1000 },
+  };
+  for (const e of [ESTATE, OTHER_ESTATE]) await raw.putEstate(e);
+  await raw.putGrid(GRID);
+  for (const u of Object.values(PEOPLE)) await raw.putUser({ ...u, openid: openidOf(u) });
+  const profiles: LocalProfile[] = [];
+  async function invoke(fn: FunctionHandler, who: Person | null, action: string, data: Record<string, unknown> = {}) {
+    const identity = who ? await identityFor(deps, openidOf(PEOPLE[who])) : null;
+    const { envelope } = await fn(deps, { identity }, { action, data });
+    return envelope as { ok: boolean; data?: unknown; error?: { code: string; message: string } };
+  }
+  const count = () => Object.values(calls).reduce((n, c) => n + c.count, 0);
+  return {
+    deps,
+    clock,
+    profiles,
+    async measure(fn, who, action, data = {}, label) {
+      const before = count();
+      const started = performance.now();
+      const envelope = await invoke(fn, who, action, data);
+      const ms = performance.now() - started;
+      const fnName = (fn as { functionName?: string }).functionName ?? '?';
+      const name = label ?? `${fnName}.${action}${who ? ` (${who})` : ''}`;
+      if (!envelope.ok) throw new Error(`${name} (local): ${envelope.error?.code} ${envelope.error?.message}`);
+      profiles.push({ label: name, storeCalls: count() - before, ms });
+      return { profile: profileOf(name, fnName, action, true, [], ms), data: envelope.data };
+    },
+    call: invoke,
+    async photo(who) {
+      return (await deps.files.put({ bytes: TINY_JPEG, contentType: 'image/jpeg', ownerUserId: PEOPLE[who].id })).id;
+    },
+    async close() {
+      raw.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One action measured on CloudBase (the loopback) and on the local store. */
+export interface ActionFigures {
+  cloudbase: RequestProfile;
+  local: LocalProfile | null;
+}
+
+export async function measureActions(options: { latencyMs: number; local?: boolean }): Promise<ActionFigures[]> {
+  const cloudbase = await openScene(options);
+  const out: RequestProfile[] = [];
+  try {
+    await script(cloudbase, (p) => out.push(p));
+  } finally {
+    await cloudbase.close();
+  }
+  let local: LocalProfile[] = [];
+  if (options.local !== false) {
+    const scene = await openLocalScene();
+    try {
+      await script(scene, () => undefined);
+      local = scene.profiles;
+    } finally {
+      await scene.close();
+    }
+  }
+  return out.map((p) => ({ cloudbase: p, local: local.find((l) => l.label === p.label) ?? null }));
+}
+
+/**
  * Every action of the report and ticket functions a resident and the staff take on one ticket's way
  * (submit → accept → whistle → acknowledge → arrive → resolve → verify → confirm → rate), the reads
  * around it (home, queue, detail, inbox, the public lookups), then a second ticket's other branches.
- * Each call is measured on its own, in a container that is already warm (one untimed call first).
+ * Each call is measured on its own, in a container that is already warm (one untimed submit first:
+ * the SDK is loaded and the directory cache holds the estate, its grid and the SLA policy).
  */
-export async function measureActions(options: { latencyMs: number }): Promise<RequestProfile[]> {
-  const scene = await openScene(options);
-  const out: RequestProfile[] = [];
-  try {
+async function script(scene: Scene, record: (p: RequestProfile) => void): Promise<void> {
+  {
     const m = async (fn: FunctionHandler, who: Person | null, action: string, data: Record<string, unknown> = {}, label?: string) => {
       const { profile, data: answer } = await scene.measure(fn, who, action, data, label);
-      out.push(profile);
+      record(profile);
       return answer;
     };
     const version = async (id: string) => ((await scene.deps.store.getTicket(id)) as { version: number }).version;
-    // Warm the container (the SDK, the app) with an untimed call.
-    await scene.call(report, 'resident', 'me');
+    // Warm the container (the SDK, the app, the directory cache) with an untimed submit of another resident.
+    const warm = await scene.call(report, 'otherResident', 'submit', { ...REPORT, description: '小区北门路灯不亮已有一周', category: 'garbage', idempotencyKey: key() });
+    if (!warm.ok) throw new Error(`warm-up: ${warm.error?.code} ${warm.error?.message}`);
 
     const submitted = (await m(report, 'resident', 'submit', { ...REPORT, idempotencyKey: key() })) as TicketAnswer;
     const t = submitted.ticket.id;
@@ -183,7 +282,7 @@ export async function measureActions(options: { latencyMs: number }): Promise<Re
     await m(ticket, 'housing', 'queue', { view: 'unit', limit: 50 });
     await m(ticket, 'housing', 'acknowledge', { ticketId: t, version: await version(t), officerName: '王强' });
     await m(ticket, 'housing', 'arrive', { ticketId: t, version: await version(t), location: REPORT.location });
-    await m(ticket, 'housing', 'resolve', { ticketId: t, version: await version(t), note: '已拆除飞线，加装充电桩', photos: [scene.photo('housing')] });
+    await m(ticket, 'housing', 'resolve', { ticketId: t, version: await version(t), note: '已拆除飞线，加装充电桩', photos: [await scene.photo('housing')] });
     await m(ticket, 'grid', 'verify', { ticketId: t, version: await version(t) });
     await m(report, 'resident', 'confirm', { ticketId: t, version: await version(t) });
     await m(report, 'resident', 'rate', { ticketId: t, version: await version(t), score: 5, fixed: true, comment: '处理很快' });
@@ -196,12 +295,9 @@ export async function measureActions(options: { latencyMs: number }): Promise<Re
     const third = ((await scene.call(report, 'resident', 'submit', { ...REPORT, category: 'parking', description: '消防通道被私家车长期占用', idempotencyKey: key() })).data as TicketAnswer).ticket.id;
     await m(ticket, 'grid', 'accept', { ticketId: third, version: await version(third) }, 'ticket.accept, another ticket (grid)');
     await m(ticket, 'grid', 'handle', { ticketId: third, version: await version(third), note: '正在联系车主' });
-    await m(ticket, 'grid', 'settle', { ticketId: third, version: await version(third), note: '已联系车主挪车', photos: [scene.photo('grid')], location: REPORT.location });
+    await m(ticket, 'grid', 'settle', { ticketId: third, version: await version(third), note: '已联系车主挪车', photos: [await scene.photo('grid')], location: REPORT.location });
     await m(ticket, 'grid', 'inbox', { limit: 20 });
-  } finally {
-    await scene.close();
   }
-  return out;
 }
 
 /**

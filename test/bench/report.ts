@@ -13,6 +13,7 @@ import { createsPerCommit, LATE_ACCEPT_MS, rawRatio, SUBMIT_RATIO_GOAL, type Sub
 import { WEAPP_BUDGET, WEAPP_LIMIT, type WeappResult } from './weapp';
 import { BUNDLE_BUDGET_BYTES, LOAD_BUDGET_MS } from './functions';
 import { C1_EXPERIMENT, previousAt, PREVIOUS_RUN, PREVIOUS_SUBMIT } from './before';
+import { renderCloudbaseSection, SECTION_TITLE as CLOUDBASE_TITLE, type CloudbaseResult } from './cloudbase';
 
 export const SWEEP_BUDGET_MS = 100;
 export const BULLETIN_BUDGET_MS = 2000;
@@ -30,6 +31,8 @@ export interface BenchResults {
   routing: RoutingResult;
   submit: SubmitResult | { error: string };
   growth: GrowthSize[] | { error: string };
+  /** Section 6 (issue 17); absent in results written before it existed. */
+  cloudbase?: CloudbaseResult | { error: string };
 }
 
 const f1 = (n: number) => n.toFixed(1);
@@ -794,6 +797,7 @@ export function renderReport(r: BenchResults): string {
     '',
     changesSection(r),
     '',
+    ...(r.cloudbase && ok(r.cloudbase) ? [renderCloudbaseSection(r.cloudbase, r.machine.date), ''] : r.cloudbase ? [`${CLOUDBASE_TITLE}\n\nNot measured: ${r.cloudbase.error}`, ''] : []),
   ].join('\n');
 }
 

@@ -2,12 +2,15 @@
  * `npm run bench`: the performance figures of issue 8, printed and written to docs/PERFORMANCE.md.
  *   1. the production weapp package (built if stale), 2. the cloud function bundles,
  *   3. the submit path on the local runtime and the routing decision, 4. the sweep and the bulletin
- *   at 10 k / 100 k / 1 M tickets (BENCH_MAX caps the sizes; BENCH_KEEP=1 keeps the store files).
+ *   at 10 k / 100 k / 1 M tickets (BENCH_MAX caps the sizes; BENCH_KEEP=1 keeps the store files),
+ *   6. CloudBase requests per action on the loopback server (BENCH_ONLY=cloudbase runs this one
+ *   alone and writes only its section into docs/PERFORMANCE.md).
  * Not part of `npm test`. Raw figures: test/bench/dist/latest.json.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import { benchCloudbase, renderCloudbaseSection, requestBudgets, spliceSection, type CloudbaseResult } from './cloudbase';
 import { benchFunctions, type FunctionsResult } from './functions';
 import { benchGrowth, type GrowthSize } from './growth';
 import { browserProcesses, describeMachine } from './machine';
@@ -29,7 +32,32 @@ async function attempt<T>(label: string, fn: () => Promise<T>): Promise<T | { er
   }
 }
 
+function printCloudbase(r: CloudbaseResult): void {
+  console.log(`  ${'action (caller)'.padEnd(42)} ${'db req'.padStart(6)} ${'depth'.padStart(5)} ${'all'.padStart(4)} ${'depth'.padStart(5)} ${'@10ms'.padStart(7)} ${'@30ms'.padStart(7)}  local`);
+  const line = (p: CloudbaseResult['sweep']['profile'], local: string) =>
+    console.log(`  ${p.label.padEnd(42)} ${String(p.database).padStart(6)} ${String(p.databaseDepth).padStart(5)} ${String(p.total).padStart(4)} ${String(p.depth).padStart(5)} ${`${p.depth * 10} ms`.padStart(7)} ${`${p.depth * 30} ms`.padStart(7)}  ${local}`);
+  for (const a of r.actions) line(a.cloudbase, a.local ? `${a.local.storeCalls} store calls, ${a.local.ms.toFixed(2)} ms` : '');
+  line(r.sweep.profile, '');
+  console.log('  budgets (issue 17):');
+  for (const b of requestBudgets(r.actions.map((a) => a.cloudbase), r.sweep.profile)) console.log(`    ${b.ok ? 'OK' : '!!'}  ${b.what}: ${b.measured} (${b.measure}, budget ≤ ${b.budget})`);
+}
+
+/** BENCH_ONLY=cloudbase: section 6 alone, spliced into the existing docs/PERFORMANCE.md. */
+async function cloudbaseOnly(): Promise<void> {
+  console.log('6. CloudBase requests per action (loopback server)');
+  const result = await benchCloudbase();
+  printCloudbase(result);
+  const distDir = join(ROOT, 'test', 'bench', 'dist');
+  mkdirSync(distDir, { recursive: true });
+  writeFileSync(join(distDir, 'cloudbase.json'), JSON.stringify(result, null, 1));
+  const doc = join(ROOT, 'docs', 'PERFORMANCE.md');
+  writeFileSync(doc, spliceSection(readFileSync(doc, 'utf8'), renderCloudbaseSection(result, new Date().toISOString())));
+  console.log('\nwritten: section 6 of docs/PERFORMANCE.md (raw figures: test/bench/dist/cloudbase.json)');
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'cloudbase') return cloudbaseOnly();
+  if (process.env.BENCH_ONLY) throw new Error(`BENCH_ONLY knows only "cloudbase", got ${process.env.BENCH_ONLY}`);
   const started = performance.now();
   const benchMax = Number(process.env.BENCH_MAX ?? 1_000_000);
   if (!Number.isFinite(benchMax) || benchMax < 10_000) throw new Error(`BENCH_MAX must be at least 10000, got ${process.env.BENCH_MAX}`);
@@ -71,6 +99,10 @@ async function main(): Promise<void> {
   section('growth', `4. growth (up to ${benchMax.toLocaleString('en-US')} tickets)`);
   const growth = await attempt<GrowthSize[]>('growth', () => benchGrowth(benchMax, (size) => section(`growth ${size >= 1_000_000 ? `${size / 1_000_000} M` : `${size / 1000} k`}`, `  ${size.toLocaleString('en-US')} tickets`)));
 
+  section('cloudbase', '6. CloudBase requests per action (loopback server)');
+  const cloudbase = await attempt<CloudbaseResult>('cloudbase', () => benchCloudbase());
+  if ('actions' in cloudbase) printCloudbase(cloudbase);
+
   const results: BenchResults = {
     machine,
     loadStart,
@@ -83,6 +115,7 @@ async function main(): Promise<void> {
     routing,
     submit,
     growth,
+    cloudbase,
   };
   const distDir = join(ROOT, 'test', 'bench', 'dist');
   mkdirSync(distDir, { recursive: true });
