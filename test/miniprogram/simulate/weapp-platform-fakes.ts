@@ -29,6 +29,11 @@ interface PlatformGlobals {
 export interface WeappFakes {
   /** The object the output's app.js passed to App(), once it has run. */
   app(): Record<string, unknown> | undefined;
+  /**
+   * The route and query of the page whose script loads next (simulate.load of another page): what
+   * WeChat would give that page as `this.route` and onLoad's options when it is opened.
+   */
+  nextPage(route: string, query?: Record<string, string>): void;
 }
 
 function call(instance: PageInstance, name: string, ...args: unknown[]): void {
@@ -41,12 +46,14 @@ export function installWeappFakes(route: string, query: Record<string, string> =
   const g = globalThis as unknown as PlatformGlobals;
   if (typeof g.Component !== 'function') throw new Error('require miniprogram-simulate before installing the fakes');
   let appInstance: Record<string, unknown> | undefined;
+  let opening = { route, query };
   g.App = (config) => {
     appInstance = config;
   };
   g.getApp = () => appInstance;
   g.getCurrentPages = () => [];
   g.Page = (config) => {
+    const page = opening;
     const methods: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(config)) if (typeof value === 'function') methods[key] = value;
     // Looked up at call time: simulate's Component reads which file is loading from its own state.
@@ -57,8 +64,8 @@ export function installWeappFakes(route: string, query: Record<string, string> =
       methods,
       lifetimes: {
         attached(this: PageInstance) {
-          this.route = route;
-          call(this, 'onLoad', { ...query });
+          this.route = page.route;
+          call(this, 'onLoad', { ...page.query });
           call(this, 'onShow');
         },
         ready(this: PageInstance) {
@@ -70,5 +77,10 @@ export function installWeappFakes(route: string, query: Record<string, string> =
       },
     });
   };
-  return { app: () => appInstance };
+  return {
+    app: () => appInstance,
+    nextPage: (nextRoute, nextQuery = {}) => {
+      opening = { route: nextRoute, query: nextQuery };
+    },
+  };
 }

@@ -1,0 +1,418 @@
+/**
+ * @jest-environment jsdom
+ *
+ * The production path (DESIGN.md §9, issue 15 "Deliver 1"): the production weapp build (dist/weapp,
+ * built by jest's global setup with a CloudBase env id compiled in) booted in miniprogram-simulate,
+ * calling the production function bundles (cloudfunctions/_build/bundle.ts, the deployable
+ * esbuild output) in this process through an emulated `wx.cloud` that behaves as WeChat documents
+ * (support/wx-platform-emulation.ts), the bundles using the real @cloudbase/node-sdk and
+ * wx-server-sdk against the strict loopback CloudBase server (only the collections and unique
+ * indexes of cloudfunctions/_deploy/resources.ts exist).
+ *
+ * Fakes only at the platform edge: the WeChat client (the emulation), App/Page for simulate
+ * (test/miniprogram/simulate/weapp-platform-fakes.ts) and CloudBase itself (the loopback).
+ *
+ * The stories run in order and share one deployment. The resident's story drives the built pages
+ * (report, then 我的上报). Staff stories call the `ticket` bundle through the emulated
+ * wx.cloud.callFunction from the staff member's own WeChat account, with what the staff pages would
+ * send (the staff pages are not booted here); photos and check-in positions come from the
+ * emulated device APIs as the staff pages get them.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { runInThisContext } from 'node:vm';
+import simulate, { type RootComponent } from 'miniprogram-simulate';
+import { photoCloudPath } from '../../shared/files';
+import { distanceMeters } from '../../shared/geo';
+import { CHECK_IN_RADIUS_METERS } from '../../shared/lifecycle/transitions';
+import { getCategory } from '../../shared/taxonomy/categories';
+import { SUBSCRIBE_TEMPLATE_IDS } from '../../miniprogram/components/subscribe-config';
+import { CloudbaseLoopback } from '../support/cloudbase-loopback';
+import { installWeappFakes, type WeappFakes } from '../miniprogram/simulate/weapp-platform-fakes';
+import { WeChatServer, WxPlatformEmulation, type WeChatAccount } from './support/wx-platform-emulation';
+
+// jest's jsdom environment leaves out Node's structuredClone (the loopback server, which runs in this
+// process, copies documents with it): Node's own, from the main context.
+if (typeof globalThis.structuredClone !== 'function') {
+  globalThis.structuredClone = runInThisContext('structuredClone') as typeof structuredClone;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { buildCloudEnv } = require('../setup/cloud-env') as { buildCloudEnv: () => string };
+
+const ROOT = path.resolve(__dirname, '../..');
+const DIST = path.join(ROOT, 'dist', 'weapp');
+/**
+ * The bundles, built here by the deploy build itself (`tsx cloudfunctions/_build/bundle.ts <dir>`,
+ * what `npm run bundle:functions` runs; in a child process: esbuild refuses jsdom's Buffer) into a
+ * directory of their own: test/cloudfunctions/bundles.test.ts rebuilds dist/cloudfunctions in
+ * parallel, and a bundle read while esbuild rewrites it would be half a file.
+ */
+const FUNCTIONS_DIR = path.join(ROOT, 'dist', 'production-path', 'cloudfunctions');
+const APP_SCRIPTS = ['runtime', 'taro', 'vendors', 'common', 'app'];
+const APPID = 'wx5e1f2a3b4c5d6e7f';
+const BOOTSTRAP_CODE = 'harness-bootstrap-code-7d1e4c2a9b';
+/** The notify function's template configuration (SUBSCRIBE_TEMPLATES, per hand-over kind). */
+const STAFF_TEMPLATE = 'tmpl-staff-todo-harness';
+const RESIDENT_TEMPLATE = SUBSCRIBE_TEMPLATE_IDS.status as string;
+
+const ESTATE = {
+  id: 'yn-jinxiu',
+  name: '锦绣花园',
+  jurisdiction: 'yongning',
+  areaId: null,
+  townshipId: 'yongning.t.tuanjiexilu',
+  address: '永宁县团结西路88号',
+  location: { lat: 38.2801, lng: 106.2532 },
+  sceneCode: 'yn-jinxiu',
+  propertyCompanyId: null,
+  propertyInfo: null,
+};
+const GRID = { id: 'yn-grid-1', name: '锦绣花园网格', jurisdiction: 'yongning', townshipId: ESTATE.townshipId, estateIds: [ESTATE.id] };
+const GRID_WORKER = { id: 'yn-grid-li', name: '网格员小李', phone: null, grants: [{ role: 'grid', jurisdiction: 'yongning', estates: [ESTATE.id], grids: [GRID.id] }] };
+const OFFICER = { id: 'yn-zjj-wang', name: '县住建局·王强', phone: null, grants: [{ role: 'department', jurisdiction: 'yongning', units: ['yongning.zjj'] }] };
+
+const ACCOUNTS = {
+  admin: { openid: 'oADMIN-harness-0001' },
+  resident: { openid: 'oRESIDENT-harness-0001' },
+  grid: { openid: 'oGRID-harness-0001' },
+  // The officer refuses the staff template when asked: the notify story's dead letter.
+  officer: { openid: 'oOFFICER-harness-0001', subscribeAnswers: { [STAFF_TEMPLATE]: 'reject' } },
+} satisfies Record<string, WeChatAccount>;
+
+/** Bytes that start like a JPEG (SOI + APP0), different per photo. */
+const jpeg = (n: number) => Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, n, 0xff, 0xd9]);
+
+type Page = RootComponent<WechatMiniprogram.Component.DataOption, WechatMiniprogram.Component.PropertyOption, WechatMiniprogram.Component.MethodOption>;
+type Node = ReturnType<Page['querySelectorAll']>[number];
+type Answer = { ok: boolean; data?: any; error?: { code: string; message: string } }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+let loopback: CloudbaseLoopback;
+let wechat: WeChatServer;
+/** The resident's phone: its emulation is the `wx` the booted weapp build calls. */
+let phone: WxPlatformEmulation;
+let fakes: WeappFakes;
+let restoreEnvironment: () => void = () => undefined;
+let bundleMs = 0;
+
+async function until(what: string, ok: () => boolean, ms = 10_000): Promise<void> {
+  for (let waited = 0; !ok(); waited += 20) {
+    if (waited > ms) throw new Error(`timed out waiting for ${what}`);
+    await simulate.sleep(20);
+  }
+}
+
+const textOf = (node: { dom?: HTMLElement } | Page): string => node.dom?.textContent ?? '';
+
+function byText(page: Page, selector: string, text: string): Node {
+  const node = page.querySelectorAll(selector).find((n) => textOf(n).includes(text));
+  if (!node) throw new Error(`no ${selector} with text ${text}; page: ${textOf(page).slice(0, 400)}`);
+  return node;
+}
+
+/** A tap on a <van-button> lands on Vant's inner <button>, whose handler emits `click` to Taro's `eh`. */
+function tapButton(page: Page, text: string): void {
+  // Taro gives every element the id `uid || sid` (base.wxml), rendered as data-sid: it names the component node.
+  const element = Array.from(page.dom?.querySelectorAll('van-button') ?? []).find((el) => (el.textContent ?? '').includes(text));
+  const sid = element?.getAttribute('data-sid');
+  if (!sid) throw new Error(`no van-button ${text}; page: ${textOf(page).slice(0, 400)}`);
+  const vanButton = page.querySelector(`#${sid}`);
+  const inner = vanButton?.querySelector('.van-button');
+  if (!inner) throw new Error(`van-button ${text} has no inner button`);
+  inner.dispatchEvent('tap');
+}
+
+/** Opens a page of the build as WeChat would: its script registered, then the page attached (onLoad → onShow → onReady). */
+function openPage(route: string, query: Record<string, string> = {}): Page {
+  fakes.nextPage(route, query);
+  const id = simulate.load(path.join(DIST, route), { rootPath: DIST });
+  const page = simulate.render(id) as Page;
+  page.attach(document.createElement('parent-wrapper'));
+  return page;
+}
+
+/** A staff member's (or the admin's) own phone, running the app: wx.cloud initialized with the build's env, as the app does first. */
+interface StaffPhone {
+  emulation: WxPlatformEmulation;
+  wx: {
+    cloud: {
+      init(o: { env: string }): void;
+      callFunction(o: { name: string; data: unknown }): Promise<{ result: Answer }>;
+      uploadFile(o: { cloudPath: string; filePath: string }): Promise<{ fileID: string }>;
+    };
+    requestSubscribeMessage(o: { tmplIds: string[] }): Promise<Record<string, string>>;
+    getLocation(o: { type?: string; isHighAccuracy?: boolean }): Promise<{ latitude: number; longitude: number }>;
+  };
+}
+const staffPhones = new Map<string, StaffPhone>();
+
+function phoneOf(account: WeChatAccount): StaffPhone {
+  let staff = staffPhones.get(account.openid);
+  if (!staff) {
+    const emulation = new WxPlatformEmulation({ loopback, server: wechat, functionsDir: FUNCTIONS_DIR, appid: APPID, account, gps: { lat: 38.2866, lng: 106.2402 } });
+    const wx: Record<string, unknown> = {};
+    emulation.install(wx);
+    staff = { emulation, wx: wx as unknown as StaffPhone['wx'] };
+    staff.wx.cloud.init({ env: loopback.env });
+    staffPhones.set(account.openid, staff);
+  }
+  return staff;
+}
+
+/** A call from the person's own phone, as the staff pages make it (transport.weapp.ts: `{ action, data }`). */
+async function call(account: WeChatAccount, name: 'report' | 'ticket' | 'admin', action: string, data: unknown = {}): Promise<Answer> {
+  const seen = loopback.requests.length;
+  try {
+    const res = await phoneOf(account).wx.cloud.callFunction({ name, data: { action, data } });
+    return res.result;
+  } catch (error) {
+    // What CloudBase refused during the call, to say where the production path broke.
+    const refused = loopback.requests.slice(seen).filter((r) => r.error !== undefined || r.endedAt === undefined);
+    const detail = refused.map((r) => `${r.action} ${String(r.body.collectionName ?? '')} ${r.error ?? ''}`).join('; ');
+    throw new Error(`${name}.${action} failed: ${(error as { errMsg?: string }).errMsg ?? String(error)}${detail ? ` — CloudBase requests: ${detail}` : ''}`);
+  }
+}
+
+async function ok(account: WeChatAccount, name: 'report' | 'ticket' | 'admin', action: string, data: unknown = {}): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const res = await call(account, name, action, data);
+  if (!res.ok) throw new Error(`${name}.${action}: ${res.error?.code} ${res.error?.message}`);
+  return res.data;
+}
+
+/** A staff action on the ticket's current version (what the staff ticket page sends). */
+async function act(account: WeChatAccount, action: string, ticketId: string, data: Record<string, unknown> = {}) {
+  const { ticket } = (await ok(account, 'ticket', 'detail', { ticketId })) as { ticket: { version: number } };
+  return (await ok(account, 'ticket', action, { ticketId, version: ticket.version, ...data })).ticket as { state: string; version: number };
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(DIST, 'pages/report/index.wxml'))) throw new Error(`no weapp build at ${DIST}`);
+  const started = performance.now();
+  fs.rmSync(FUNCTIONS_DIR, { recursive: true, force: true });
+  await promisify(execFile)(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'cloudfunctions', '_build', 'bundle.ts'), FUNCTIONS_DIR], { cwd: ROOT, timeout: 120_000 });
+  bundleMs = performance.now() - started;
+
+  // CloudBase under the env id the build was given (its fileIDs must be in the functions' env).
+  loopback = await CloudbaseLoopback.start({ env: buildCloudEnv() });
+  // The functions' configured environment: the SDK pointed at the loopback (main.ts optionsFromEnv),
+  // the deploy-time first-admin code and the template ids per hand-over kind.
+  restoreEnvironment = WxPlatformEmulation.setFunctionEnvironment({
+    TCB_SERVICE_URL: loopback.serviceUrl,
+    TCB_ENV: loopback.env,
+    TENCENTCLOUD: 'true',
+    BOOTSTRAP_ADMIN_CODE: BOOTSTRAP_CODE,
+    SUBSCRIBE_TEMPLATES: JSON.stringify({ submitted: STAFF_TEMPLATE, whistled: STAFF_TEMPLATE, resolved: STAFF_TEMPLATE, status: RESIDENT_TEMPLATE }),
+  });
+
+  wechat = new WeChatServer(loopback);
+  // The resident's phone, at the estate (GPS reads WGS-84).
+  phone = new WxPlatformEmulation({ loopback, server: wechat, functionsDir: FUNCTIONS_DIR, appid: APPID, account: ACCOUNTS.resident, gps: { lat: 38.2779, lng: 106.2471 } });
+  const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+  phone.install(wx);
+  fakes = installWeappFakes('pages/report/index');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  for (const script of APP_SCRIPTS) require(path.join(DIST, `${script}.js`));
+  const app = fakes.app();
+  if (!app) throw new Error('app.js did not call App()');
+  // Opened from the estate's mini-program code: scene 1047, the code's `scene` in the query.
+  const launch = { path: 'pages/report/index', query: { scene: ESTATE.sceneCode }, scene: 1047 };
+  for (const hook of ['onLaunch', 'onShow'] as const) (app[hook] as (options: unknown) => void)(launch);
+
+  // The deployment: the first admin (deploy-time code), the directory, staff records and their invitations.
+  await ok(ACCOUNTS.admin, 'admin', 'bootstrap', { code: BOOTSTRAP_CODE, name: '县住建局管理员', jurisdiction: 'yongning' });
+  await ok(ACCOUNTS.admin, 'admin', 'putEstate', ESTATE);
+  await ok(ACCOUNTS.admin, 'admin', 'putGrid', GRID);
+  for (const [user, account] of [
+    [GRID_WORKER, ACCOUNTS.grid],
+    [OFFICER, ACCOUNTS.officer],
+  ] as const) {
+    await ok(ACCOUNTS.admin, 'admin', 'putUser', user);
+    const { code } = (await ok(ACCOUNTS.admin, 'admin', 'createInvitation', { userId: user.id })) as { code: string };
+    // Redeemed from the staff member's own WeChat (pages/invite).
+    expect(await ok(account, 'report', 'redeemInvitation', { code })).toMatchObject({ userId: user.id });
+  }
+}, 120_000);
+
+afterAll(async () => {
+  phone?.dispose();
+  for (const staff of staffPhones.values()) staff.emulation.dispose();
+  restoreEnvironment();
+  await loopback?.close();
+  process.stdout.write(`[production path] function bundles built in ${(bundleMs / 1000).toFixed(1)} s\n`);
+});
+
+describe('production path: dist/weapp in simulate → emulated wx.cloud → production bundles → real SDK → strict loopback CloudBase', () => {
+  let ticketId = '';
+  let ticketNo = '';
+  let reportedAt = { lat: 0, lng: 0 };
+
+  it('wx.cloud refuses every call before init, as the platform does', async () => {
+    const fresh = new WxPlatformEmulation({ loopback, server: wechat, functionsDir: FUNCTIONS_DIR, appid: APPID, account: ACCOUNTS.resident, gps: { lat: 38.28, lng: 106.25 } });
+    const wx: Record<string, unknown> = {};
+    fresh.install(wx);
+    const cloud = wx.cloud as { callFunction(o: unknown): Promise<unknown>; uploadFile(o: unknown): Promise<unknown>; init(o: unknown): void };
+    await expect(cloud.callFunction({ name: 'report', data: { action: 'me', data: {} } })).rejects.toMatchObject({ errMsg: expect.stringContaining('init') });
+    await expect(cloud.uploadFile({ cloudPath: 'photos/x/a.jpg', filePath: 'wxfile://none' })).rejects.toMatchObject({ errMsg: expect.stringContaining('init') });
+    expect(fresh.functionCalls).toEqual([]);
+    fresh.dispose();
+  });
+
+  it('story 1: a resident opens the QR scene, reports 飞线充电 with two photos and a location, and sees it under 我的上报', async () => {
+    const photos = [phone.takePhoto(jpeg(1)), phone.takePhoto(jpeg(2))];
+    const report = openPage('pages/report/index', { scene: encodeURIComponent(ESTATE.sceneCode) });
+    // The estate from the scene (report.estateByScene), and the position in GCJ-02.
+    await until('the estate from the QR scene', () => textOf(report).includes(ESTATE.name));
+    await until('the located position', () => phone.locationTypes.length > 0 && !textOf(report).includes('正在定位'));
+    expect(phone.initCalls).toEqual([{ env: loopback.env }]);
+    expect(phone.locationTypes).toEqual(['gcj02']);
+    reportedAt = phone.gcj02();
+
+    const flyWire = getCategory('fly-wire');
+    byText(report, '.category-tile', flyWire.label).dispatchEvent('tap');
+    await until('飞线充电 chosen', () => textOf(report).includes('更换问题类型'));
+
+    phone.nextChoice = photos;
+    byText(report, '.photo--add', '拍照/相册').dispatchEvent('tap');
+    await until('two uploaded photos', () => loopback.files.size >= 2 && !textOf(report).includes('待上传') && report.querySelectorAll('.photo__status').length === 0, 15_000);
+
+    const description = '3号楼2单元有人从窗户拉电线给电动车充电，楼道里全是电线';
+    const textarea = report.querySelector('.ui-field__textarea');
+    if (!textarea) throw new Error('no description field');
+    textarea.dispatchEvent('input', { detail: { value: description } });
+    await until('the description', () => textOf(report).includes(`${description.length}/500`));
+
+    tapButton(report, '提交');
+    await until('the submit result', () => textOf(report).includes('上报成功'), 15_000);
+    const text = textOf(report);
+    expect(text).toContain('县住建局');
+
+    // What reached CloudBase: one ticket, reported by the resident's own user record, with both photos as fileIDs of this env.
+    const tickets = loopback.docs('tickets');
+    expect(tickets).toHaveLength(1);
+    const ticket = tickets[0] as { _id: string; id?: string; no: string; category: string; estateId: string; photos: string[]; location: { lat: number; lng: number }; reporter: { userId: string } };
+    ticketId = ticket.id ?? ticket._id;
+    ticketNo = ticket.no;
+    expect(text).toContain(ticketNo);
+    expect(ticket).toMatchObject({ category: 'fly-wire', estateId: ESTATE.id, description });
+    const resident = loopback.docs('users').find((u) => u.openid === ACCOUNTS.resident.openid) as { _id: string };
+    expect(ticket.reporter.userId).toBe(resident._id);
+    expect(ticket.photos).toHaveLength(2);
+    for (const fileId of ticket.photos) {
+      expect(fileId.startsWith(`cloud://${loopback.env}.`)).toBe(true);
+      expect(fileId).toContain(`/${photoCloudPath(resident._id, '').replace(/\.jpg$/, '')}`);
+      expect(loopback.files.has(fileId)).toBe(true);
+    }
+    expect(ticket.photos.map((id) => loopback.files.get(id)?.[10]).sort()).toEqual([1, 2]);
+    // The position the phone gave in GCJ-02 is the ticket's.
+    expect(distanceMeters(ticket.location, reportedAt)).toBeLessThan(1);
+
+    // The resident subscribes to progress messages from the result screen.
+    tapButton(report, '订阅办理进度通知');
+    await until('the subscribe answer', () => textOf(report).includes('已订阅'));
+    expect(wechat.subscriptions.get(`${ACCOUNTS.resident.openid} ${RESIDENT_TEMPLATE}`)).toBe(1);
+
+    // 我的上报 lists it (report.listMine through the bundle).
+    const mine = openPage('pages/mine/index');
+    await until('the ticket under 我的上报', () => textOf(mine).includes(ticketNo), 15_000);
+    const item = byText(mine, '.mine__item', ticketNo);
+    expect(textOf(item)).toContain(flyWire.label);
+
+    // Every call of the build went through wx.cloud as the resident; the same photos can be read back.
+    expect(new Set(phone.functionCalls.filter((c) => c.name === 'report').map((c) => c.openid))).toContain(ACCOUNTS.resident.openid);
+    const wx = (globalThis as unknown as { wx: { cloud: { getTempFileURL(o: unknown): Promise<{ fileList: Array<{ status: number; tempFileURL: string }> }>; downloadFile(o: unknown): Promise<{ tempFilePath: string }> } } }).wx;
+    const urls = await wx.cloud.getTempFileURL({ fileList: ticket.photos });
+    expect(urls.fileList.map((f) => f.status)).toEqual([0, 0]);
+    const downloaded = await wx.cloud.downloadFile({ fileID: ticket.photos[0] });
+    expect(phone.files.get(downloaded.tempFilePath)?.equals(loopback.files.get(ticket.photos[0] as string) as Buffer)).toBe(true);
+  });
+
+  it('story 2: the grid worker sees it in the queue, accepts and whistles (ticket bundle from the grid worker’s WeChat)', async () => {
+    expect(ticketId).not.toBe('');
+    // Subscribes to the staff template where they act (SubscribeButton in the staff pages).
+    expect(await phoneOf(ACCOUNTS.grid).wx.requestSubscribeMessage({ tmplIds: [STAFF_TEMPLATE] })).toMatchObject({ [STAFF_TEMPLATE]: 'accept' });
+
+    const queue = (await ok(ACCOUNTS.grid, 'ticket', 'queue', { view: 'grid' })) as { items: Array<{ id: string }> };
+    expect(queue.items.map((t) => t.id)).toContain(ticketId);
+    expect((await act(ACCOUNTS.grid, 'accept', ticketId)).state).toBe('accepted');
+    const whistled = await act(ACCOUNTS.grid, 'whistle', ticketId, { units: ['yongning.zjj'], reason: '由县住建局牵头处理飞线充电' });
+    expect(whistled.state).toBe('whistled');
+  });
+
+  it('story 3: the 县住建局 officer reports in (报到), arrives within 200 m in GCJ-02 and resolves with a photo', async () => {
+    const officerPhone = phoneOf(ACCOUNTS.officer);
+    const { wx } = officerPhone;
+    // The officer declines the staff template when the page asks.
+    expect(await wx.requestSubscribeMessage({ tmplIds: [STAFF_TEMPLATE] })).toMatchObject({ [STAFF_TEMPLATE]: 'reject' });
+
+    const inbox = (await ok(ACCOUNTS.officer, 'ticket', 'queue', { view: 'unit' })) as { items: Array<{ id: string }> };
+    expect(inbox.items.map((t) => t.id)).toContain(ticketId);
+    expect((await act(ACCOUNTS.officer, 'acknowledge', ticketId, { officerName: '王强' })).state).toBe('acknowledged');
+
+    // On site: the phone where the resident stood. The check-in reads GCJ-02, as the staff page asks (location.weapp.ts).
+    officerPhone.emulation.standAtGcj02(reportedAt);
+    const wgs = await wx.getLocation({ type: 'wgs84', isHighAccuracy: true });
+    const gcj = await wx.getLocation({ type: 'gcj02', isHighAccuracy: true });
+    // The two datums are hundreds of metres apart here: a WGS-84 fix would put the officer beyond the 200 m radius.
+    expect(distanceMeters({ lat: wgs.latitude, lng: wgs.longitude }, reportedAt)).toBeGreaterThan(CHECK_IN_RADIUS_METERS);
+    expect(distanceMeters({ lat: gcj.latitude, lng: gcj.longitude }, reportedAt)).toBeLessThan(1);
+    const onSite = await act(ACCOUNTS.officer, 'arrive', ticketId, { location: { lat: gcj.latitude, lng: gcj.longitude } });
+    expect(onSite.state).toBe('on_site');
+    const stored = loopback.docs('tickets').find((t) => t._id === ticketId) as { location: { lat: number; lng: number } };
+    const arriveEvent = loopback.docs('events').find((e) => e.ticketId === ticketId && e.action === 'arrive') as { location?: { lat: number; lng: number } } | undefined;
+    expect(arriveEvent?.location).toBeDefined();
+    expect(distanceMeters(arriveEvent?.location as { lat: number; lng: number }, stored.location)).toBeLessThanOrEqual(CHECK_IN_RADIUS_METERS);
+
+    // The after photo: uploaded under the officer's own prefix (report.me, as transport.weapp.ts does), then resolve.
+    const me = (await ok(ACCOUNTS.officer, 'report', 'me')) as { userId: string };
+    expect(me.userId).toBe(OFFICER.id);
+    officerPhone.emulation.nextChoice = [officerPhone.emulation.takePhoto(jpeg(3))];
+    const chosen = (await new Promise((resolve, reject) => (wx as unknown as { chooseImage(o: unknown): void }).chooseImage({ count: 1, success: resolve, fail: reject }))) as { tempFilePaths: string[] };
+    const { fileID } = await wx.cloud.uploadFile({ cloudPath: photoCloudPath(me.userId, `after-${Date.now()}`), filePath: chosen.tempFilePaths[0] as string });
+    expect(fileID).toMatch(new RegExp(`^cloud://${loopback.env}\\.[A-Za-z0-9-]+/photos/${OFFICER.id}/after-\\d+\\.jpg$`));
+    const resolved = await act(ACCOUNTS.officer, 'resolve', ticketId, { note: '已拆除飞线，楼下加装充电桩', photos: [fileID] });
+    expect(resolved.state).toBe('resolved');
+    expect((loopback.docs('tickets').find((t) => t._id === ticketId) as { afterPhotos: string[] }).afterPhotos).toEqual([fileID]);
+  });
+
+  it('story 4: the notify timer sends the subscribed messages and records a dead letter for the unsubscribed one', async () => {
+    const result = (await phone.fireTimer('notify', 'notify-every-minute')) as Answer;
+    expect(result.ok).toBe(true);
+    type Message = { recipientUserId: string; kind: string; sentAt: string | null; deadAt?: string | null; lastError?: string | null };
+    const outbox = loopback.docs('outbox') as Message[];
+    const resident = loopback.docs('users').find((u) => u.openid === ACCOUNTS.resident.openid) as { _id: string };
+    const to = (userId: string) => outbox.filter((m) => m.recipientUserId === userId);
+    const dead = outbox.filter((m) => typeof m.deadAt === 'string');
+    const sent = outbox.filter((m) => typeof m.sentAt === 'string');
+
+    // Each one-time subscription carried exactly one message: the grid worker's staff template and the resident's progress template.
+    expect(wechat.delivered.map((m) => [m.touser, m.templateId])).toEqual(
+      expect.arrayContaining([
+        [ACCOUNTS.grid.openid, STAFF_TEMPLATE],
+        [ACCOUNTS.resident.openid, RESIDENT_TEMPLATE],
+      ]),
+    );
+    expect(wechat.delivered).toHaveLength(2);
+    expect(to(GRID_WORKER.id).length).toBeGreaterThan(0);
+    expect(to(resident._id).length).toBeGreaterThan(0);
+    // The officer refused the template: every message to them was refused (43101) and is a dead letter, not pending.
+    const officerMessages = to(OFFICER.id);
+    expect(officerMessages.map((m) => m.kind)).toContain('whistled');
+    for (const m of officerMessages) {
+      expect(m.sentAt ?? null).toBeNull();
+      expect(m.deadAt).toEqual(expect.any(String));
+      expect(m.lastError).toContain('43101');
+    }
+    // Whatever had no subscription left was refused by WeChat and recorded dead at once; the rest was sent.
+    expect(dead).toHaveLength(wechat.refused.length);
+    expect(sent.length + dead.length).toBe(outbox.length);
+    expect(result.data).toMatchObject({ sent: sent.length, failed: 0, dead: dead.length });
+    // The messages open the app where the recipient acts, with the ticket number filled in.
+    const gridMessage = wechat.delivered.find((m) => m.touser === ACCOUNTS.grid.openid);
+    expect(JSON.stringify(gridMessage?.data)).toContain(ticketNo);
+    // Nothing is left pending: a second run sends nothing.
+    const again = (await phone.fireTimer('notify', 'notify-every-minute')) as Answer;
+    expect(again.data).toMatchObject({ sent: 0, failed: 0, dead: 0 });
+  });
+});
