@@ -3,7 +3,9 @@
  *
  * - admin.createInvitation: an admin who administers every jurisdiction of a staff record's grants
  *   gets a one-time code (128 random bits, base64url, shown once; only its SHA-256 is stored) with
- *   an expiry (72 h by default, 14 days at most). It replaces the user's unused invitation.
+ *   an expiry (72 h by default, 14 days at most), and on CloudBase the mini-program code that opens
+ *   pages/invite/index with it (wxacode.getUnlimited, scene = the code). It replaces the user's
+ *   unused invitation.
  * - report.redeemInvitation: any signed-in WeChat user redeems a code; the openid of the caller's
  *   WeChat context (never the body) is bound to the staff record. Unknown, used, replaced and expired
  *   codes are refused with stable codes and count against the caller: 5 failures per rolling hour,
@@ -27,7 +29,7 @@ import type { z } from 'zod';
 import type { AdminInputs } from '../../../shared/actions/admin';
 import type { ReportInputs } from '../../../shared/actions/report';
 import type { User } from '../../../shared/domain/directory';
-import { invitePath, MAX_FAILED_REDEEMS_PER_HOUR, type Invitation } from '../../../shared/domain/invitation';
+import { INVITE_PAGE, invitePath, MAX_FAILED_REDEEMS_PER_HOUR, type Invitation } from '../../../shared/domain/invitation';
 import type { Identity, RoleGrant } from '../../../shared/domain/roles';
 import { administeredJurisdictions, administers } from '../../../shared/permissions/admin-scope';
 import { StoreConflictError, type RedeemRefusal } from '../../../shared/ports/store';
@@ -93,6 +95,8 @@ export async function createInvitation(deps: AppDeps, identity: Identity, x: z.o
   };
   // A clash of 128 random bits would be a broken random source: never hand out that code.
   if (!(await deps.store.createInvitation(invitation))) throw new Error('invitation id clash');
+  // The mini-program code that opens the invite page with this scene (CloudBase; the local runtime has none).
+  const image = deps.codes ? await deps.codes.unlimited({ scene: code, page: INVITE_PAGE }) : null;
   return {
     userId: user.id,
     name: user.name,
@@ -103,6 +107,8 @@ export async function createInvitation(deps: AppDeps, identity: Identity, x: z.o
     path: invitePath(code),
     /** For a mini-program code (wxacode.getUnlimited, page pages/invite/index): the page reads `scene` too. */
     scene: code,
+    /** That mini-program code as a data URL, to show or print for the staff member (null without the platform). */
+    qrImage: image ? `data:${image.contentType};base64,${Buffer.from(image.bytes).toString('base64')}` : null,
     /** The record is bound to a WeChat account already: redeeming moves it to the redeemer's. */
     rebinds: user.openid !== null,
   };

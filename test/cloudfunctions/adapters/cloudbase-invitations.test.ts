@@ -64,6 +64,9 @@ it('bootstrap → staff record → invitation → redeem from the resident’s o
   const invitation = await call(adminMain, 'oADMIN', 'createInvitation', { userId: staff.id });
   expect(invitation.ok).toBe(true);
   const { code } = invitation.data as { code: string };
+  // Its mini-program code: wxacode.getUnlimited through wx-server-sdk, opening the invite page with the code as scene.
+  expect(loopback.wxCalls.find((c) => c.apiName === 'wxacode.getUnlimited')?.requestData).toMatchObject({ scene: code, page: 'pages/invite/index' });
+  expect(invitation.data.qrImage).toMatch(/^data:image\/[a-z]+;base64,/);
   expect(JSON.stringify(loopback.docs('invitations'))).not.toContain(code);
   // The bootstrap's record of its code, and the open invitation.
   expect(loopback.docs('invitations').map((d) => d.kind)).toEqual(['bootstrap', 'staff']);

@@ -48,6 +48,7 @@ describe('admin.createInvitation', () => {
       expiresAt: new Date(Date.parse(NOW) + 72 * HOUR).toISOString(),
       path: `pages/invite/index?code=${code}`,
       scene: code,
+      qrImage: null,
       rebinds: false,
     });
     expect(await app.store.getInvitation(sha256(code))).toMatchObject({ userId: PEOPLE.grid.id, createdBy: PEOPLE.admin.id, usedAt: null });
@@ -56,6 +57,20 @@ describe('admin.createInvitation', () => {
     expect(JSON.stringify(stored)).not.toContain(code);
     // Two invitations never share a code.
     expect((await invite()).data.code).not.toBe(code);
+  });
+
+  it('answers the mini-program code of the invite page with the code as its scene, where the platform makes one (fake at the platform edge)', async () => {
+    const asked: Array<{ scene: string; page: string }> = [];
+    app.deps.codes = {
+      unlimited: async (input) => {
+        asked.push(input);
+        return { contentType: 'image/jpeg', bytes: Uint8Array.from([0xff, 0xd8, 0xff, 0xd9]) };
+      },
+    };
+    const res = await invite();
+    expect(asked).toEqual([{ scene: res.data.code, page: 'pages/invite/index' }]);
+    expect(res.data.code.length).toBeLessThanOrEqual(32);
+    expect(res.data.qrImage).toBe('data:image/jpeg;base64,/9j/2Q==');
   });
 
   it('takes a shorter lifetime and refuses one over 14 days', async () => {
