@@ -484,11 +484,19 @@ class FakeDatabase {
     for (const [k, rev] of tx.baseRevs) {
       if ((this.revs.get(k) ?? 0) !== rev) throw new CloudbaseFault('DATABASE_TRANSACTION_CONFLICT', 'document changed outside the transaction');
     }
-    // All or nothing: every buffered document against the committed state first, then apply.
+    // All or nothing: every buffered document against the committed state as this transaction
+    // leaves it (MongoDB checks unique keys against the transaction's own writes, so a transaction
+    // may move a unique value from one document to another), then apply.
     for (const w of tx.writes.values()) {
-      if (w.doc) this.checkUnique(w.collection, w.id, w.doc, this.view(w.collection, undefined));
+      if (w.doc) this.checkUnique(w.collection, w.id, w.doc, this.view(w.collection, tx));
     }
-    for (const w of tx.writes.values()) this.write(w.collection, w.id, w.doc, undefined);
+    for (const w of tx.writes.values()) {
+      const base = this.collection(w.collection);
+      if (w.doc) base.set(w.id, w.doc);
+      else base.delete(w.id);
+      const k = key(w.collection, w.id);
+      this.revs.set(k, (this.revs.get(k) ?? 0) + 1);
+    }
   }
 
   abort(id: string): void {
