@@ -1,23 +1,12 @@
-/** A ticket's state as a coloured chip (STATE_LABELS of shared/domain/ticket). */
-import { STATE_LABELS, type TicketState } from '../../shared/domain/ticket';
+/**
+ * A ticket's state as a coloured chip, in the resident's words (shared/lifecycle/resident-status):
+ * 已提交 / 处理中 / 已派单给X / 已办结待您确认 / 已完成. Staff screens use their own chip with STATE_LABELS.
+ */
+import type { TicketState } from '../../shared/domain/ticket';
+import { residentStatus } from '../../shared/lifecycle/resident-status';
 import { Tag } from '../ui';
 
-const TYPE: Record<TicketState, 'default' | 'primary' | 'success' | 'warning' | 'danger'> = {
-  submitted: 'primary',
-  accepted: 'primary',
-  rejected: 'default',
-  merged: 'default',
-  handling: 'primary',
-  whistled: 'warning',
-  acknowledged: 'primary',
-  on_site: 'primary',
-  resolved: 'success',
-  verified: 'success',
-  closed: 'default',
-  reopened: 'warning',
-  returned: 'warning',
-};
-
-export function StateChip({ state }: { state: TicketState }) {
-  return <Tag type={TYPE[state]}>{STATE_LABELS[state]}</Tag>;
+export function StateChip({ state, units = [] }: { state: TicketState; units?: readonly string[] }) {
+  const status = residentStatus(state, units);
+  return <Tag type={status.tone}>{status.label}</Tag>;
 }

@@ -62,3 +62,22 @@ export function toast(title: string): void {
     // No toast host (tests outside an app): the page shows its own message as well.
   }
 }
+
+/** A way back from a dead end (access denied, not found): the previous page, else `fallback`. */
+export async function back(fallback: string = PAGES.mine): Promise<void> {
+  let depth = 0;
+  try {
+    depth = Taro.getCurrentPages().length;
+  } catch {
+    depth = 0;
+  }
+  if (depth > 1) {
+    try {
+      await Taro.navigateBack({ delta: 1 });
+      return;
+    } catch {
+      // No page to go back to: fall through.
+    }
+  }
+  await replace(fallback);
+}

@@ -8,6 +8,7 @@ import { noticeboardUnits } from '../../../shared/routing/noticeboard';
 import { addNaturalMinutes, instantMs } from '../../../shared/sla/calendar';
 import { reopenDeadline } from '../../../shared/sla/deadlines';
 import { isOpen } from '../../../shared/sla/progress';
+import { assignedUnitNames } from '../../../shared/lifecycle/resident-status';
 import { getCategory } from '../../../shared/taxonomy/categories';
 import type { z } from 'zod';
 import type { ReportInputs } from '../../../shared/actions/report';
@@ -97,8 +98,15 @@ export async function listMine(deps: AppDeps, identity: Identity, input: In<'lis
   return { items: page.items.map((t) => summary(t)), next: page.next };
 }
 
-/** What a list row shows: no reporter data (a holder waiting on the resident names no one). */
+/** The first non-empty line of a description, cut to what a list row shows. */
+const SUMMARY_LINE_CHARS = 60;
+
+/**
+ * What a list row shows: no reporter data (a holder waiting on the resident names no one); the
+ * description's first line and the first photo id for the row's text and thumbnail.
+ */
 export function summary(t: Ticket) {
+  const firstLine = t.description.split(/\r?\n/).find((line) => line.trim().length > 0)?.trim() ?? '';
   return {
     id: t.id,
     no: t.no,
@@ -117,6 +125,9 @@ export function summary(t: Ticket) {
     holder: redactHolder(t.holder),
     meToo: t.meToo,
     overdue: t.deadlines.some((d) => d.overdueAt !== undefined && d.metAt === undefined),
+    descriptionLine: firstLine.length > SUMMARY_LINE_CHARS ? `${firstLine.slice(0, SUMMARY_LINE_CHARS)}…` : firstLine,
+    photo: t.photos[0] ?? null,
+    assignedUnitNames: assignedUnitNames(t.assignedUnits, [...t.route.lead, ...t.route.responsible]),
   };
 }
 

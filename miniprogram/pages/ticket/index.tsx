@@ -9,12 +9,16 @@ import { Text, View } from '@tarojs/components';
 import { useDidShow, useLoad, useShareAppMessage } from '@tarojs/taro';
 import { ReportInputs } from '../../../shared/actions/report';
 import { getCategory } from '../../../shared/taxonomy/categories';
-import { shanghaiDateTime } from '../../../shared/sla/calendar';
+import { instantMs, shanghaiDateTime } from '../../../shared/sla/calendar';
+import { reopenDeadline } from '../../../shared/sla/deadlines';
+import { DEFAULT_SLA_POLICY } from '../../../shared/sla/policy';
+import { assignedUnitNames, residentStatus } from '../../../shared/lifecycle/resident-status';
 import type { LifecycleAction } from '../../../shared/lifecycle/actions';
+import type { Ticket, TicketEvent } from '../../../shared/domain/ticket';
 import { citeBasis } from '../../components/basis';
 import { countdownText, runningDeadline, STEP_LABELS } from '../../components/deadlines';
 import { fieldErrorsOfIssues, friendlyMessage, isUnauthenticated, isVersionConflict, type FieldErrors } from '../../components/errors';
-import { go, PAGES } from '../../components/nav';
+import { back, go, PAGES } from '../../components/nav';
 import { PhotoStrip } from '../../components/PhotoStrip';
 import { SCORE_LABELS } from '../../components/rating';
 import { residentApi, type TicketView } from '../../components/resident-api';
@@ -30,6 +34,20 @@ type Form = 'none' | 'reopen' | 'appeal';
 /** Countdown refresh: minutes are the finest unit shown. */
 const TICK_MS = 30_000;
 
+/**
+ * Whether "not fixed, redo it" is still worth offering: never once the resident confirmed the fix or
+ * rated it, and not after the reopen window (DESIGN.md §6, 7 days from closing; the backend decides,
+ * with the jurisdiction's policy — the default window here only hides a button it would refuse).
+ */
+export function reopenOffered(ticket: Ticket, events: readonly TicketEvent[], now: number): boolean {
+  if (ticket.state !== 'closed') return true;
+  if (ticket.rating) return false;
+  const lastReopen = Math.max(-1, ...events.filter((e) => e.action === 'reopen').map((e) => e.seq));
+  if (events.some((e) => e.action === 'confirm' && e.seq > lastReopen)) return false;
+  const since = ticket.closedAt ?? ticket.updatedAt;
+  return now <= instantMs(reopenDeadline(since, DEFAULT_SLA_POLICY));
+}
+
 export default function TicketPage() {
   const [ticketId, setTicketId] = useState<string | null>(null);
   const [view, setView] = useState<TicketView | null>(null);
@@ -43,6 +61,8 @@ export default function TicketPage() {
   const [fixed, setFixed] = useState(true);
   const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
+  /** Set once the resident confirmed here: no reopen offer even before the answer lists the event. */
+  const [confirmed, setConfirmed] = useState(false);
   const idRef = useRef<string | null>(null);
 
   const load = async (id: string) => {
@@ -76,7 +96,7 @@ export default function TicketPage() {
   useShareAppMessage(() => ({ title: '小区问题办理进度', path: `${PAGES.share}?id=${encodeURIComponent(idRef.current ?? '')}` }));
 
   /** Runs one resident action; a version conflict reloads the ticket so the resident sees why. */
-  const run = async (action: LifecycleAction, call: () => Promise<TicketView>, done: string) => {
+  const run = async (action: LifecycleAction, call: () => Promise<TicketView>, done: string): Promise<boolean> => {
     setBusy(action);
     setNotice(null);
     try {
@@ -84,9 +104,11 @@ export default function TicketPage() {
       setForm('none');
       setErrors({});
       setNotice({ type: 'ok', text: done });
+      return true;
     } catch (err) {
       if (isVersionConflict(err) && ticketId) await load(ticketId);
       setNotice({ type: 'error', text: friendlyMessage(err), signIn: isUnauthenticated(err) });
+      return false;
     } finally {
       setBusy(null);
     }
@@ -122,9 +144,18 @@ export default function TicketPage() {
           <Text className='muted'>正在加载…</Text>
         )}
         {loadError ? (
-          <Button block onClick={() => void load(ticketId)}>
-            重新加载
-          </Button>
+          <View className='actions__item'>
+            <Button type='primary' block onClick={() => void back(PAGES.mine)}>
+              返回
+            </Button>
+          </View>
+        ) : null}
+        {loadError ? (
+          <View className='actions__item'>
+            <Button block plain onClick={() => void load(ticketId)}>
+              重新加载
+            </Button>
+          </View>
         ) : null}
       </View>
     );
@@ -136,8 +167,14 @@ export default function TicketPage() {
   const running = runningDeadline(ticket.deadlines);
   const overdue = ticket.deadlines.some((d) => d.overdueAt !== undefined && d.metAt === undefined);
   const unitNames = new Map([...ticket.route.lead, ...ticket.route.responsible].map((u) => [u.id, u.name]));
+  const assigned = assignedUnitNames(ticket.assignedUnits, [...ticket.route.lead, ...ticket.route.responsible]);
+  const status = residentStatus(ticket.state, assigned);
+  const mayReopen = can('reopen') && !confirmed && reopenOffered(ticket, events, now);
+  const yourTurn = status.yourTurn && (can('confirm') || mayReopen);
 
-  const confirm = () => run('confirm', () => residentApi.confirm({ ticketId: ticket.id, version }), '已确认问题解决，感谢您的反馈');
+  const confirm = async () => {
+    if (await run('confirm', () => residentApi.confirm({ ticketId: ticket.id, version }), '已确认问题解决，感谢您的反馈')) setConfirmed(true);
+  };
 
   const submitReason = (action: 'reopen' | 'appeal') => {
     const parsed = ReportInputs[action].safeParse({ ticketId: ticket.id, version, reason });
@@ -159,14 +196,20 @@ export default function TicketPage() {
     void run('rate', () => residentApi.rate(parsed.data), '感谢您的评价');
   };
 
-  const showActions = can('confirm') || can('reopen') || can('rate') || can('appeal');
+  const showActions = can('confirm') || mayReopen || can('rate') || can('appeal');
 
   return (
     <View className='ticket'>
+      {yourTurn ? (
+        <View className='banner banner--warn ticket__turn' data-testid='your-turn'>
+          <Text className='ticket__turn-title'>待您确认</Text>
+          <Text>承办单位已办结，请查看整改情况，确认问题是否解决。</Text>
+        </View>
+      ) : null}
       <View className='card'>
         <View className='row row--between'>
           <Text className='ticket__category'>{getCategory(ticket.category).label}</Text>
-          <StateChip state={ticket.state} />
+          <StateChip state={ticket.state} units={assigned} />
         </View>
         <Text className='muted ticket__no'>
           工单编号 {ticket.no} · {shanghaiDateTime(ticket.createdAt)} 上报
@@ -180,52 +223,10 @@ export default function TicketPage() {
         {ticket.meToo > 0 ? <Text className='muted'>另有{ticket.meToo}位居民反映了此问题</Text> : null}
       </View>
 
-      {running ? (
-        <View className='card ticket__deadline'>
-          <Text className='card__title'>当前时限</Text>
-          <Text className='ticket__deadline-line'>
-            {STEP_LABELS[running.step]}：{shanghaiDateTime(running.due)}（北京时间）
-          </Text>
-          <Text className={`ticket__countdown${countdownText(running.due, now).startsWith('已超时') ? ' ticket__countdown--late' : ''}`}>
-            {countdownText(running.due, now)}
-          </Text>
-        </View>
-      ) : null}
-
-      <View className='card'>
-        <Text className='card__title'>承办单位</Text>
-        <View className='kv'>
-          <Text className='kv__key'>牵头单位</Text>
-          <Text className='kv__value'>{ticket.route.lead.map((u) => u.name).join('、') || '由属地街道(乡镇)分派'}</Text>
-        </View>
-        {ticket.route.responsible.length ? (
-          <View className='kv'>
-            <Text className='kv__key'>责任单位</Text>
-            <Text className='kv__value'>{ticket.route.responsible.map((u) => u.name).join('、')}</Text>
-          </View>
-        ) : null}
-        {ticket.route.basis.map((b) => (
-          <Text key={`${b.source}:${b.item}`} className='muted basis'>
-            {citeBasis(b)}
-          </Text>
-        ))}
-      </View>
-
       {ticket.photos.length || ticket.afterPhotos.length ? (
         <View className='card'>
           <PhotoStrip ids={ticket.photos} title='上报照片' />
           <PhotoStrip ids={ticket.afterPhotos} title='整改后照片' />
-        </View>
-      ) : null}
-
-      {ticket.rating ? (
-        <View className='card ticket__rating'>
-          <Text className='card__title'>我的评价</Text>
-          <Rate value={ticket.rating.score} readonly />
-          <Text className='muted'>
-            {SCORE_LABELS[ticket.rating.score]} · {ticket.rating.fixed ? '问题已解决' : '问题未解决'}
-          </Text>
-          {ticket.rating.comment ? <Text className='ticket__description'>{ticket.rating.comment}</Text> : null}
         </View>
       ) : null}
 
@@ -243,7 +244,7 @@ export default function TicketPage() {
 
       {showActions ? (
         <View className='card ticket__actions'>
-          {can('confirm') || can('reopen') ? <Text className='card__title'>问题解决了吗？</Text> : null}
+          {can('confirm') || mayReopen ? <Text className='card__title'>问题解决了吗？</Text> : null}
           {can('confirm') ? (
             <View className='actions__item'>
               <Button type='primary' block disabled={busy !== null} onClick={() => void confirm()}>
@@ -251,7 +252,7 @@ export default function TicketPage() {
               </Button>
             </View>
           ) : null}
-          {can('reopen') && form !== 'reopen' ? (
+          {mayReopen && form !== 'reopen' ? (
             <View className='actions__item'>
               <Button block disabled={busy !== null} onClick={() => setForm('reopen')}>
                 没有解决，申请重办
@@ -313,6 +314,48 @@ export default function TicketPage() {
               </View>
             </View>
           ) : null}
+        </View>
+      ) : null}
+
+      {running ? (
+        <View className='card ticket__deadline'>
+          <Text className='card__title'>当前时限</Text>
+          <Text className='ticket__deadline-line'>
+            {STEP_LABELS[running.step]}：{shanghaiDateTime(running.due)}（北京时间）
+          </Text>
+          <Text className={`ticket__countdown${countdownText(running.due, now).startsWith('已超时') ? ' ticket__countdown--late' : ''}`}>
+            {countdownText(running.due, now)}
+          </Text>
+        </View>
+      ) : null}
+
+      <View className='card'>
+        <Text className='card__title'>承办单位</Text>
+        <View className='kv'>
+          <Text className='kv__key'>牵头单位</Text>
+          <Text className='kv__value'>{ticket.route.lead.map((u) => u.name).join('、') || '由属地街道(乡镇)分派'}</Text>
+        </View>
+        {ticket.route.responsible.length ? (
+          <View className='kv'>
+            <Text className='kv__key'>责任单位</Text>
+            <Text className='kv__value'>{ticket.route.responsible.map((u) => u.name).join('、')}</Text>
+          </View>
+        ) : null}
+        {ticket.route.basis.map((b) => (
+          <Text key={`${b.source}:${b.item}`} className='muted basis'>
+            {citeBasis(b)}
+          </Text>
+        ))}
+      </View>
+
+      {ticket.rating ? (
+        <View className='card ticket__rating'>
+          <Text className='card__title'>我的评价</Text>
+          <Rate value={ticket.rating.score} readonly />
+          <Text className='muted'>
+            {SCORE_LABELS[ticket.rating.score]} · {ticket.rating.fixed ? '问题已解决' : '问题未解决'}
+          </Text>
+          {ticket.rating.comment ? <Text className='ticket__description'>{ticket.rating.comment}</Text> : null}
         </View>
       ) : null}
 
