@@ -29,7 +29,7 @@ export const TicketInputs = {
   }),
   whistle: TicketCommand.extend({ units: Units, reason: Reason.optional(), note: Note.optional() }),
   acknowledge: TicketCommand.extend({ officerName: Text(20).min(2, '请填写报到人员姓名'), note: Note.optional() }),
-  arrive: TicketCommand.extend({ location: GeoPointSchema, note: Note.optional() }),
+  arrive: TicketCommand.extend({ location: GeoPointSchema, note: Note.optional(), farReason: Reason.optional() }),
   resolve: TicketCommand.extend({ note: Note.min(2, '请填写办理结果'), photos: PhotoIds.min(1, '请上传整改后照片') }),
   return: TicketCommand.extend({ reasonCode: z.enum(['not-our-duty', 'wrong-address', 'duplicate']), reason: Reason }),
   reroute: TicketCommand.extend({ units: Units, reason: Reason }),

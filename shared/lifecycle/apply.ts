@@ -103,6 +103,11 @@ export function applyTransition(ticket: Ticket | TicketDraft, cmd: TransitionCom
     case 'handle':
       payload.handledBy = actor.role;
       break;
+    case 'arrive': {
+      const distance = checkInDistance(ticket, input);
+      if (distance !== undefined) payload.distanceMeters = Math.round(distance);
+      break;
+    }
     case 'settle': {
       // The grid worker closes the case itself: no unit resolved it, so a reopen comes back to the grid.
       const distance = checkInDistance(ticket, input);

@@ -88,7 +88,15 @@ export const TRANSITIONS: Readonly<Record<LifecycleAction, TransitionRule>> = {
   ),
   whistle: rule('whistle', ['submitted', 'accepted', 'handling', 'reopened'], 'whistled', FIELD, ['units', 'reasonIfUnitsDiffer'], ['units', 'reason', 'note']),
   acknowledge: rule('acknowledge', ['whistled', 'acknowledged'], 'acknowledged', UNIT, ['actorUnit', 'assignedUnit', 'unitNotAcknowledged', 'officerName'], ['officerName', 'note']),
-  arrive: rule('arrive', ['acknowledged'], 'on_site', UNIT, ['actorUnit', 'assignedUnit', 'unitAcknowledged', 'location'], ['location', 'photos', 'note']),
+  // The on-site check-in holds to the same radius as the grid worker's (a reason beyond it).
+  arrive: rule(
+    'arrive',
+    ['acknowledged'],
+    'on_site',
+    UNIT,
+    ['actorUnit', 'assignedUnit', 'unitAcknowledged', 'location', 'reasonIfFar'],
+    ['location', 'photos', 'note', 'distanceMeters', 'reason'],
+  ),
   resolve: rule(
     'resolve',
     ['acknowledged', 'on_site', 'reopened'],

@@ -354,15 +354,16 @@ describe('production path: dist/weapp in simulate → emulated wx.cloud → prod
     officerPhone.emulation.standAtGcj02(reportedAt);
     const wgs = await wx.getLocation({ type: 'wgs84', isHighAccuracy: true });
     const gcj = await wx.getLocation({ type: 'gcj02', isHighAccuracy: true });
-    // The two datums are hundreds of metres apart here: a WGS-84 fix would put the officer beyond the 200 m radius.
+    // The two datums are hundreds of metres apart here: a WGS-84 fix is beyond the 200 m radius and refused without a reason.
     expect(distanceMeters({ lat: wgs.latitude, lng: wgs.longitude }, reportedAt)).toBeGreaterThan(CHECK_IN_RADIUS_METERS);
-    expect(distanceMeters({ lat: gcj.latitude, lng: gcj.longitude }, reportedAt)).toBeLessThan(1);
+    const { ticket: current } = (await ok(ACCOUNTS.officer, 'ticket', 'detail', { ticketId })) as { ticket: { version: number } };
+    const far = await call(ACCOUNTS.officer, 'ticket', 'arrive', { ticketId, version: current.version, location: { lat: wgs.latitude, lng: wgs.longitude } });
+    expect(far.error?.code).toBe('TICKET.MISSING_REASON');
+    // The GCJ-02 fix, as the staff page asks for it, is on the spot.
     const onSite = await act(ACCOUNTS.officer, 'arrive', ticketId, { location: { lat: gcj.latitude, lng: gcj.longitude } });
     expect(onSite.state).toBe('on_site');
-    const stored = loopback.docs('tickets').find((t) => t._id === ticketId) as { location: { lat: number; lng: number } };
-    const arriveEvent = loopback.docs('events').find((e) => e.ticketId === ticketId && e.action === 'arrive') as { location?: { lat: number; lng: number } } | undefined;
-    expect(arriveEvent?.location).toBeDefined();
-    expect(distanceMeters(arriveEvent?.location as { lat: number; lng: number }, stored.location)).toBeLessThanOrEqual(CHECK_IN_RADIUS_METERS);
+    const arriveEvent = loopback.docs('events').find((e) => e.ticketId === ticketId && e.action === 'arrive') as { payload?: { distanceMeters?: number } } | undefined;
+    expect(arriveEvent?.payload?.distanceMeters).toBeLessThanOrEqual(CHECK_IN_RADIUS_METERS);
 
     // The after photo: uploaded under the officer's own prefix (report.me, as transport.weapp.ts does), then resolve.
     const me = (await ok(ACCOUNTS.officer, 'report', 'me')) as { userId: string };

@@ -156,7 +156,18 @@ export const staffActions = withTextChecks({
       return { units: x.units, reason: x.reason, note: x.note };
     }).then((t) => view(d, i, t)),
   acknowledge: (d: AppDeps, i: Identity, x: In<'acknowledge'>) => act(d, i, x, 'acknowledge', { officerName: x.officerName, note: x.note }).then((t) => view(d, i, t)),
-  arrive: (d: AppDeps, i: Identity, x: In<'arrive'>) => act(d, i, x, 'arrive', { location: x.location, note: x.note }).then((t) => view(d, i, t)),
+  // Checked against the ticket's position (else the estate's), as settle: beyond 200 m only with a reason.
+  arrive: (d: AppDeps, i: Identity, x: In<'arrive'>) =>
+    act(d, i, x, 'arrive', async (t) => {
+      const estate = !t.location && t.estateId ? await d.store.getEstate(t.estateId) : null;
+      const target = t.location ?? estate?.location ?? null;
+      return {
+        location: x.location,
+        note: x.note,
+        ...(target ? { distanceMeters: distanceMeters(target, x.location) } : {}),
+        ...(x.farReason ? { reason: x.farReason } : {}),
+      };
+    }).then((t) => view(d, i, t)),
   resolve: (d: AppDeps, i: Identity, x: In<'resolve'>) =>
     act(d, i, x, 'resolve', async () => ({ note: x.note, photos: await claimPhotos(d, i.userId, x.photos) })).then((t) => view(d, i, t)),
   return: (d: AppDeps, i: Identity, x: In<'return'>) => act(d, i, x, 'return', { reasonCode: x.reasonCode, reason: x.reason }).then((t) => view(d, i, t)),

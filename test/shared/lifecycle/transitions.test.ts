@@ -176,6 +176,8 @@ const REQUIREMENT_CASES: [LifecycleAction, string, string, Case][] = [
   ['acknowledge', 'unit not assigned', 'TICKET.UNIT_NOT_ASSIGNED', withUnit(valid('acknowledge'), UNIT_OTHER)],
   ['acknowledge', 'unit already reported in', 'TICKET.ALREADY_ACKNOWLEDGED', withTicket(valid('acknowledge'), { acknowledgedUnits: [UNIT_LEAD] })],
   ['arrive', 'no location', 'TICKET.MISSING_LOCATION', without(valid('arrive'), 'location')],
+  ['arrive', 'check-in 201 m away without reason', 'TICKET.MISSING_REASON', withInput(valid('arrive'), { distanceMeters: 201 })],
+  ['arrive', 'check-in far away (computed) without reason', 'TICKET.MISSING_REASON', withInput(valid('arrive'), { location: { lat: 38.28, lng: 106.23 } })],
   ['arrive', 'actor without unit', 'TICKET.MISSING_UNIT', withUnit(valid('arrive'), undefined)],
   ['arrive', 'unit not assigned', 'TICKET.UNIT_NOT_ASSIGNED', withUnit(valid('arrive'), UNIT_OTHER)],
   [
@@ -265,6 +267,7 @@ describe('requirements', () => {
   it.each([
     ['settle far away with a reason', withInput(valid('settle'), { distanceMeters: 850, reason: '车主已驶离，在物业办公室处理' })],
     ['settle at exactly 200 m', withInput(valid('settle'), { distanceMeters: 200 })],
+    ['arrive far away with a reason', withInput(valid('arrive'), { distanceMeters: 850, reason: '现场无信号，在小区门口打卡' })],
     ['settle on a ticket without location and no distance', without(withTicket(valid('settle'), { location: null }), 'distanceMeters')],
     ['whistle to other units with a reason', withInput(valid('whistle'), { units: [UNIT_OTHER], reason: '该车辆停在市政道路' })],
     ['whistle to the lead units in another order', withInput(withTicket(valid('whistle'), { route: { ...ticketIn('submitted').route, lead: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }] } }), { units: ['b', 'a'] })],
