@@ -30,7 +30,7 @@ async function gridSettles(baseUrl: string, ticketId: string): Promise<void> {
     version: d.ticket.version,
     note: '已联系车主挪车，消防通道已清空。',
     photos: [photo],
-    location: { lat: HSJY.at.latitude, lng: HSJY.at.longitude },
+    location: HSJY.location,
   });
 }
 

@@ -6,6 +6,7 @@
 import { deflateSync } from 'node:zlib';
 import type { Locator, Page } from 'playwright-core';
 import type { Person } from './browser';
+import { gcj02ToWgs84 } from '../../../shared/geo-datum';
 
 /** Hash routes of the H5 build (app.config.ts). */
 export const ROUTES = {
@@ -26,7 +27,14 @@ export const ROUTES = {
 };
 
 /** 和顺佳苑 (yn-hsjy), a Yongning estate: its scene code and position (local/demo/places.ts). */
-export const HSJY = { id: 'yn-hsjy', sceneCode: 'yn-hsjy', name: '和顺佳苑', at: { latitude: 38.2792, longitude: 106.2478 } };
+/**
+ * 和顺佳苑. Stored coordinates are GCJ-02 (what WeChat's getLocation({type: 'gcj02'}) gives); a
+ * browser's geolocation is WGS-84, which the H5 build converts to GCJ-02. So the phone at the estate
+ * reads the WGS-84 point of the estate's GCJ-02 location.
+ */
+const HSJY_GCJ02 = { lat: 38.2792, lng: 106.2478 };
+const HSJY_WGS84 = gcj02ToWgs84(HSJY_GCJ02);
+export const HSJY = { id: 'yn-hsjy', sceneCode: 'yn-hsjy', name: '和顺佳苑', location: HSJY_GCJ02, at: { latitude: HSJY_WGS84.lat, longitude: HSJY_WGS84.lng } };
 
 /** Demo users (local/demo/people.ts). */
 export const USERS = {

@@ -15,8 +15,13 @@ export const VIEWPORT = { width: 375, height: 812 };
 
 /** Flags for a closed network: without them Chromium keeps dialling Google's hosts (env/machines/node.md). */
 const QUIET = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-/** @sparticuz/chromium's serverless flags that would weaken what a story checks (same-origin rules). */
-const UNSAFE = new Set(['--disable-web-security', '--allow-running-insecure-content']);
+/**
+ * @sparticuz/chromium's serverless flags that would change what a story checks: same-origin rules,
+ * and --single-process, under which the browser contexts of one story (one person each) shared their
+ * storage, so a second person's sign-in replaced the first's session (seen: the street officer's
+ * page showed the department officer signed in after them).
+ */
+const UNSAFE = new Set(['--disable-web-security', '--allow-running-insecure-content', '--single-process']);
 
 interface Executable {
   executablePath: string;
