@@ -46,6 +46,12 @@ export interface TicketSummary {
   holder: Holder;
   meToo: number;
   overdue: boolean;
+  /** The description's first line (cut to 60 characters). */
+  descriptionLine: string;
+  /** The first photo's file id, for the row's thumbnail. */
+  photo: string | null;
+  /** Names of the units the ticket is assigned to (已派单给X). */
+  assignedUnitNames: string[];
 }
 
 export interface EstateInfo {
@@ -71,6 +77,13 @@ export interface PublicTicket extends PublicTicketView {
   id: string;
   no: string;
   categoryLabel: string;
+  /**
+   * What a closed ticket's public card may add (issue 18): the description, the handling unit's
+   * fix note and the after-photos. Shown only when the backend's public view sends them.
+   */
+  description?: string;
+  resolution?: string;
+  afterPhotos?: string[];
 }
 
 export interface NoticeboardUnitView extends NoticeboardUnit {

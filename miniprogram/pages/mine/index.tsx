@@ -4,9 +4,9 @@
  * and a sign-out; in weapp the identity is the WeChat account.
  */
 import { useEffect, useRef, useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
-import { clearSession, getSessionUser, getToken, type SessionUser } from '../../api';
+import { clearSession, getSessionUser, getToken, photoUrl, type SessionUser } from '../../api';
 import { shanghaiDateTime } from '../../../shared/sla/calendar';
 import { getCategory } from '../../../shared/taxonomy/categories';
 import { devSignOut } from '../../components/dev-signin';
@@ -15,7 +15,7 @@ import { go, PAGES, replace, toast } from '../../components/nav';
 import { rolesText } from '../../components/roles';
 import { residentApi, type TicketSummary } from '../../components/resident-api';
 import { StateChip } from '../../components/StateChip';
-import { hasContent, loadDraft, onConnectivityBack, sendDraft, sendPendingDraft, type ReportDraft, type SendOutcome } from '../../drafts';
+import { clearDraft, hasContent, loadDraft, onConnectivityBack, sendDraft, sendPendingDraft, type ReportDraft, type SendOutcome } from '../../drafts';
 import { Button, Tag } from '../../ui';
 import '../../components/components.css';
 import './index.css';
@@ -98,6 +98,9 @@ export default function MinePage() {
     const token = getToken();
     if (token) void devSignOut(token);
     clearSession();
+    // The next person on this device must not find the previous user's report.
+    clearDraft();
+    setDraft(null);
     setUser(null);
     void replace(PAGES.signin);
   };
@@ -176,9 +179,15 @@ export default function MinePage() {
 
       {items.map((item) => (
         <View key={item.id} className='list-item mine__item' data-ticket={item.id} onClick={() => void go(PAGES.ticket, { id: item.id })}>
-          <View className='row row--between'>
-            <Text className='list-item__title mine__title'>{item.categoryLabel}</Text>
-            <StateChip state={item.state} />
+          <View className='row mine__row'>
+            {item.photo ? <Image className='mine__thumb' src={photoUrl(item.photo)} mode='aspectFill' /> : null}
+            <View className='mine__body'>
+              <View className='row row--between'>
+                <Text className='list-item__title mine__title'>{item.categoryLabel}</Text>
+                <StateChip state={item.state} units={item.assignedUnitNames ?? []} />
+              </View>
+              {item.descriptionLine ? <Text className='mine__line'>{item.descriptionLine}</Text> : null}
+            </View>
           </View>
           <View className='row mine__meta'>
             <Text className='list-item__meta'>

@@ -8,7 +8,7 @@ import { Text, View } from '@tarojs/components';
 import { useLoad, useShareAppMessage } from '@tarojs/taro';
 import { shanghaiDateTime } from '../../../shared/sla/calendar';
 import { friendlyMessage, isUnauthenticated } from '../../components/errors';
-import { go, PAGES } from '../../components/nav';
+import { back, go, PAGES } from '../../components/nav';
 import { PhotoStrip } from '../../components/PhotoStrip';
 import { residentApi, type PublicTicket } from '../../components/resident-api';
 import { StateChip } from '../../components/StateChip';
@@ -62,6 +62,13 @@ export default function SharePage() {
         ) : (
           <Text className='muted'>正在加载…</Text>
         )}
+        {error ? (
+          <View className='actions__item'>
+            <Button type='primary' block onClick={() => void back(PAGES.report)}>
+              返回
+            </Button>
+          </View>
+        ) : null}
       </View>
     );
   }
@@ -78,8 +85,17 @@ export default function SharePage() {
         </Text>
         <Text className='muted share__meta'>最近更新 {shanghaiDateTime(item.updatedAt)}</Text>
         <Text className='share__count'>{item.meToo > 0 ? `已有${item.meToo}位居民附议` : '暂无其他居民附议'}</Text>
-        <PhotoStrip ids={item.photos} />
+        {item.description ? <Text className='share__text'>{item.description}</Text> : null}
+        <PhotoStrip ids={item.photos} title={item.afterPhotos?.length ? '上报照片' : undefined} />
       </View>
+
+      {item.state === 'closed' && (item.resolution || item.afterPhotos?.length) ? (
+        <View className='card share__fix'>
+          <Text className='card__title'>办理结果</Text>
+          {item.resolution ? <Text className='share__text'>{item.resolution}</Text> : null}
+          <PhotoStrip ids={item.afterPhotos ?? []} title='整改后照片' />
+        </View>
+      ) : null}
 
       {notice ? (
         <View className={`banner banner--${notice.type}`}>

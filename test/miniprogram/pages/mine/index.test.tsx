@@ -34,6 +34,9 @@ function summary(overrides: Partial<TicketSummary>): TicketSummary {
     holder: { kind: 'grid', ids: [] },
     meToo: 0,
     overdue: false,
+    descriptionLine: '',
+    photo: null,
+    assignedUnitNames: [],
     ...overrides,
   };
 }
@@ -48,7 +51,10 @@ afterEach(() => backend.restore());
 
 it('lists the tickets with their state chips and marks the overdue ones', async () => {
   backend.on('report.listMine', {
-    items: [summary({ id: 't-1', state: 'whistled', overdue: true }), summary({ id: 't-2', no: 'YN-20261123-0002', categoryLabel: '飞线充电', state: 'closed' })],
+    items: [
+      summary({ id: 't-1', state: 'whistled', overdue: true, assignedUnitNames: ['县综合执法局'], descriptionLine: '车辆长期占用消防通道', photo: 'f-photo-1' }),
+      summary({ id: 't-2', no: 'YN-20261123-0002', categoryLabel: '飞线充电', state: 'closed' }),
+    ],
     next: null,
   });
   const { container } = render(<MinePage />);
@@ -58,9 +64,14 @@ it('lists the tickets with their state chips and marks the overdue ones', async 
     expect(found).toHaveLength(2);
     return [...found] as HTMLElement[];
   });
-  expect(within(rows[0] as HTMLElement).getByText('已吹哨')).toBeTruthy();
+  // Resident words, not the staff steps (已吹哨 / 已关闭).
+  expect(within(rows[0] as HTMLElement).getByText('已派单给县综合执法局')).toBeTruthy();
+  expect(within(rows[0] as HTMLElement).queryByText('已吹哨')).toBeNull();
   expect(within(rows[0] as HTMLElement).getByText('超时')).toBeTruthy();
-  expect(within(rows[1] as HTMLElement).getByText('已关闭')).toBeTruthy();
+  expect(within(rows[0] as HTMLElement).getByText('车辆长期占用消防通道')).toBeTruthy();
+  expect(rows[0]?.querySelector('.mine__thumb')).not.toBeNull();
+  expect(within(rows[1] as HTMLElement).getByText('已完成')).toBeTruthy();
+  expect(rows[1]?.querySelector('.mine__thumb')).toBeNull();
   expect(within(rows[1] as HTMLElement).queryByText('超时')).toBeNull();
   expect(within(rows[1] as HTMLElement).getByText('YN-20261123-0002 · 2026-11-23 10:00')).toBeTruthy();
   expect(backend.callsOf('report.listMine')[0]?.data).toEqual({ limit: 20 });
@@ -89,13 +100,18 @@ it('shows the 待发送 report and sends it with its own idempotency key', async
 
 it('shows the signed-in demo user and signs out', async () => {
   saveSession('token-1', { id: 'u-1', name: '张伟', roles: ['resident'] });
+  const estate = estateInfo();
+  saveDraft({ ...newDraft({ id: estate.id, name: estate.name, sceneCode: estate.sceneCode, location: estate.location }), description: '张伟没写完的草稿' });
   backend.on('report.listMine', { items: [], next: null });
   const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'redirectTo:ok' });
   render(<MinePage />);
   await settle();
   expect(screen.getByText('当前登录：张伟（居民）')).toBeTruthy();
+  expect(screen.getByText('张伟没写完的草稿')).toBeTruthy();
   await clickAndSettle(screen.getByText('退出登录'));
   expect(getSessionUser()).toBeNull();
+  // The previous user's draft does not stay on the device.
+  expect(Taro.getStorageSync(DRAFT_STORAGE_KEY)).toBeFalsy();
   expect(redirect).toHaveBeenCalledWith({ url: '/pages/signin/index' });
   redirect.mockRestore();
 });

@@ -4,6 +4,7 @@
  * each offered only when the backend lists it in `actions`.
  */
 import { render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import TicketPage from '../../../../miniprogram/pages/ticket/index';
 import type { TicketView } from '../../../../miniprogram/components/resident-api';
 import type { LifecycleAction } from '../../../../shared/lifecycle/actions';
@@ -139,4 +140,65 @@ it('asks to sign in, in Chinese, when the backend says so', async () => {
   backend.on('report.detail', new FakeBackendError('AUTH.UNAUTHENTICATED', 'unauthenticated', undefined, 401));
   await renderPage();
   expect(await screen.findByText('请先登录后再操作')).toBeTruthy();
+});
+
+it('says 待您确认 at the top when the fix waits for the resident, in the resident\'s words', async () => {
+  backend.on('report.detail', view({ state: 'resolved', version: 5, assignedUnits: ['yongning.zjj'] }, ['confirm', 'reopen']));
+  const { container } = await renderPage();
+  expect(await screen.findByText('待您确认')).toBeTruthy();
+  expect(screen.getByText('已办结待您确认')).toBeTruthy();
+  // The banner comes first, and the confirm card comes before the timeline.
+  const page = container.querySelector('.ticket') as HTMLElement;
+  expect(page.firstElementChild?.getAttribute('data-testid')).toBe('your-turn');
+  const order = [...page.querySelectorAll('.ticket__actions, .timeline')];
+  expect(order.map((el) => el.className.split(' ')[0])).toEqual(['card', 'timeline']);
+});
+
+it('names the dispatched unit and shows no 待您确认 before the fix', async () => {
+  backend.on('report.detail', view({ state: 'acknowledged', assignedUnits: ['yongning.zjj'] }, []));
+  await renderPage();
+  expect(await screen.findByText('已派单给县住建局')).toBeTruthy();
+  expect(screen.queryByText('已报到')).toBeNull();
+  expect(screen.queryByText('待您确认')).toBeNull();
+});
+
+it('offers no reopen once the resident confirmed, even when the backend still lists it', async () => {
+  const closed = view({ state: 'closed', version: 6, closedAt: new Date().toISOString() }, ['rate', 'reopen']);
+  const confirmEvent = makeEvent(closed.ticket, { action: 'confirm', actor: { userId: 'u-resident-1', role: 'resident' }, from: 'resolved', seq: 10 });
+  backend.on('report.detail', { ...closed, events: [...closed.events, confirmEvent] });
+  await renderPage();
+  expect(await screen.findByText('评价办理结果')).toBeTruthy();
+  expect(screen.getByText('已完成')).toBeTruthy();
+  expect(screen.queryByText('没有解决，申请重办')).toBeNull();
+  expect(screen.queryByText('待您确认')).toBeNull();
+});
+
+it('still offers reopen on a ticket closed without the resident (auto-close) within the window, not after it', async () => {
+  backend.on('report.detail', view({ state: 'closed', version: 6, closedAt: new Date(Date.now() - 2 * 86_400_000).toISOString() }, ['rate', 'reopen']));
+  const first = await renderPage();
+  expect(await screen.findByText('没有解决，申请重办')).toBeTruthy();
+  first.unmount();
+  backend.on('report.detail', view({ state: 'closed', version: 6, closedAt: new Date(Date.now() - 8 * 86_400_000).toISOString() }, ['rate', 'reopen']));
+  await renderPage();
+  await screen.findByText('评价办理结果');
+  expect(screen.queryByText('没有解决，申请重办')).toBeNull();
+});
+
+it('hides reopen right after the resident confirms here', async () => {
+  backend.on('report.detail', view({ state: 'resolved', version: 5 }, ['confirm', 'reopen']));
+  backend.on('report.confirm', view({ state: 'closed', version: 6, closedAt: new Date().toISOString() }, ['rate', 'reopen']));
+  await renderPage();
+  await clickAndSettle(await waitFor(() => button('已解决')));
+  expect(await screen.findByText('已确认问题解决，感谢您的反馈')).toBeTruthy();
+  expect(screen.queryByText('没有解决，申请重办')).toBeNull();
+});
+
+it('offers a way back when the ticket may not be shown', async () => {
+  backend.on('report.detail', new FakeBackendError('AUTH.FORBIDDEN', 'forbidden', undefined, 403));
+  const redirect = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'redirectTo:ok' });
+  await renderPage();
+  expect(await screen.findByText('您没有权限进行此操作')).toBeTruthy();
+  await clickAndSettle(button('返回'));
+  expect(redirect).toHaveBeenCalledWith({ url: '/pages/mine/index' });
+  redirect.mockRestore();
 });
