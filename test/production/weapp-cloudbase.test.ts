@@ -409,8 +409,10 @@ describe('production path: dist/weapp in simulate → emulated wx.cloud → prod
     expect(dead).toHaveLength(wechat.refused.length);
     expect(sent.length + dead.length).toBe(outbox.length);
     expect(result.data).toMatchObject({ sent: sent.length, failed: 0, dead: dead.length });
-    // The messages open the app where the recipient acts, with the ticket number filled in.
+    // The messages open the app where the recipient acts (staff: the staff ticket page of the subpackage), with the ticket number filled in.
     const gridMessage = wechat.delivered.find((m) => m.touser === ACCOUNTS.grid.openid);
+    expect(gridMessage?.page).toBe(`staff/pages/ticket/index?id=${ticketId}`);
+    expect(wechat.delivered.find((m) => m.touser === ACCOUNTS.resident.openid)?.page).toBe(`pages/ticket/index?id=${ticketId}`);
     expect(JSON.stringify(gridMessage?.data)).toContain(ticketNo);
     // Nothing is left pending: a second run sends nothing.
     const again = (await phone.fireTimer('notify', 'notify-every-minute')) as Answer;

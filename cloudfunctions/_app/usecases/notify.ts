@@ -27,6 +27,15 @@ function templateFor(deps: AppDeps, kind: OutboxMessage['kind']): SubscribeTempl
 }
 
 /**
+ * Where a tap on the message opens the mini-program: staff land on the staff ticket page (the
+ * subpackage, where they act), residents on their own ticket page; without a ticket, each side's home.
+ */
+export function pageFor(template: SubscribeTemplate, ticketId: string | null | undefined): string {
+  if (template.audience === 'staff') return ticketId ? `staff/pages/ticket/index?id=${ticketId}` : 'staff/pages/home/index';
+  return ticketId ? `pages/ticket/index?id=${ticketId}` : 'pages/mine/index';
+}
+
+/**
  * Delivers pending outbox messages as WeChat subscribe messages (production), to the recipient's
  * openid from their user record (recipients are opaque user ids). Recipients without an openid,
  * kinds without a configured template, and deployments without a notifier see the message in the
@@ -49,7 +58,7 @@ export async function flushOutbox(deps: AppDeps, opts: { limit?: number } = {}) 
         await deps.notifier.send({
           toOpenid: user.openid,
           templateId: template.id,
-          page: m.ticketId ? `pages/ticket/index?id=${m.ticketId}` : 'pages/mine/index',
+          page: pageFor(template, m.ticketId),
           data: templateData(template, { title: m.title, body: m.body, no: m.data.character_string2 ?? '', createdAt: m.createdAt }),
         });
       }
