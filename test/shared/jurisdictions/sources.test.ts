@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REGISTRY, type JurisdictionList } from '../../../shared/jurisdictions';
-import { route } from '../../../shared/routing/route';
+import { route, type EstatePlace } from '../../../shared/routing/route';
 import { CATEGORY_CODES } from '../../../shared/taxonomy/categories';
 
 // Every quoted basis must stand in its document. 001 is line-wrapped mid-sentence, so whitespace is
@@ -165,7 +165,7 @@ describe('every unit a route names is one the lists name', () => {
       for (const a of list.areas) if (!a.jurisdiction) allowed.add(`${a.name}${label}`);
     }
   }
-  const places = lists.flatMap((list) => [
+  const places = lists.flatMap((list): EstatePlace[] => [
     { jurisdiction: list.id },
     ...list.townships.map((t) => ({ jurisdiction: list.id, areaId: t.area ?? null, townshipId: t.id })),
     ...list.areas.filter((a) => a.jurisdiction).map((a) => ({ jurisdiction: list.id, areaId: a.id, townshipId: null })),
