@@ -19,6 +19,8 @@ export interface MetricsInput {
 
 interface Accumulator {
   counts: MetricsCounts;
+  /** Per department: the tickets (numbers, else ids) the unit never reported in on before its deadline passed. */
+  missedAck: string[] | null;
   ackSamples: number[];
   resolveSamples: number[];
 }
@@ -38,6 +40,7 @@ function emptyAccumulator(): Accumulator {
       resolvedOnTime: 0,
       overdueOpen: 0,
     },
+    missedAck: null,
     ackSamples: [],
     resolveSamples: [],
   };
@@ -45,31 +48,61 @@ function emptyAccumulator(): Accumulator {
 
 /** What one ticket adds to the rows, derived from its document and events or read from its record. */
 interface Countable {
+  ticketId: string;
+  /** The ticket number where known (the facts records written before it carry none). */
+  no?: string | undefined;
   streetId: string | null;
   category: string;
   createdAt: string;
   whistled: boolean;
   ack: StepFact | null;
   unitAcks: Iterable<[string, StepFact]>;
+  /** Units credited with the resolution figures; undefined: a record written before it (see participantsOf). */
+  participants?: readonly string[] | undefined;
   resolve: StepFact;
   rating: RatingFact | null;
   reopened: boolean;
   overdueOpen: boolean;
 }
 
-/** Adds one ticket to a row; `ack` is the 报到 step that counts in this row (the unit's, per department). */
-function add(acc: Accumulator, facts: Countable, ack: StepFact | null, now: number): void {
+/** Where a ticket counts: the row key, the 报到 step that counts there, and whether the row is credited with the resolution. */
+interface Placement {
+  key: string;
+  ack: StepFact | null;
+  /** False for a unit that took no part in the resolution: its row gets no 解决率/满意率/按时办结率 figure from the ticket. */
+  credited: boolean;
+  /** Per department: the row lists the tickets the unit never reported in on. */
+  listsMissed: boolean;
+}
+
+/**
+ * The units credited with a ticket's resolution figures. A facts record written before records
+ * carried `participants` is read as crediting the units that reported in.
+ */
+export function participantsOf(facts: Pick<Countable, 'participants' | 'unitAcks'>): ReadonlySet<string> {
+  if (facts.participants) return new Set(facts.participants);
+  return new Set([...facts.unitAcks].filter(([, f]) => f.doneAt !== null).map(([u]) => u));
+}
+
+/** Adds one ticket to a row. */
+function add(acc: Accumulator, facts: Countable, place: Placement, now: number): void {
   const c = acc.counts;
+  const { ack } = place;
   c.tickets += 1;
   if (facts.whistled) c.whistled += 1;
+  if (place.listsMissed) acc.missedAck ??= [];
 
   if (ack) {
     const verdict = judge(ack, now);
     if (verdict === 'on-time' || verdict === 'late' || verdict === 'missed') c.ackDenominator += 1;
     if (verdict === 'on-time') c.ackOnTime += 1;
+    if (verdict === 'missed' && place.listsMissed) acc.missedAck?.push(facts.no ?? facts.ticketId);
     const minutes = stepMinutes(ack);
     if (minutes !== null) acc.ackSamples.push(minutes);
   }
+
+  if (facts.overdueOpen) c.overdueOpen += 1;
+  if (!place.credited) return;
 
   if (facts.rating) {
     c.rated += 1;
@@ -85,8 +118,6 @@ function add(acc: Accumulator, facts: Countable, ack: StepFact | null, now: numb
   if (resolveVerdict === 'on-time') c.resolvedOnTime += 1;
   const resolveMinutes = stepMinutes(facts.resolve);
   if (resolveMinutes !== null) acc.resolveSamples.push(resolveMinutes);
-
-  if (facts.overdueOpen) c.overdueOpen += 1;
 }
 
 function ratio(numerator: number, denominator: number): number | null {
@@ -106,22 +137,26 @@ function toRow(key: string, acc: Accumulator): MetricsRow {
     },
     ackMinutes: summarizeMinutes(acc.ackSamples),
     resolveMinutes: summarizeMinutes(acc.resolveSamples),
+    ...(acc.missedAck ? { missedAck: [...acc.missedAck].sort(compareKeys) } : {}),
   };
 }
 
 /** The rows a ticket counts in, each with the 报到 step that counts there. */
-function placements(facts: Countable, groupBy: GroupBy): Array<[string, StepFact | null]> {
+function placements(facts: Countable, groupBy: GroupBy): Placement[] {
+  const whole = (key: string): Placement[] => [{ key, ack: facts.ack, credited: true, listsMissed: false }];
   switch (groupBy) {
-    case 'department':
-      return [...facts.unitAcks];
+    case 'department': {
+      const credited = participantsOf(facts);
+      return [...facts.unitAcks].map(([key, ack]) => ({ key, ack, credited: credited.has(key), listsMissed: true }));
+    }
     case 'street':
-      return [[facts.streetId ?? NO_STREET_KEY, facts.ack]];
+      return whole(facts.streetId ?? NO_STREET_KEY);
     case 'category':
-      return [[facts.category, facts.ack]];
+      return whole(facts.category);
     case 'month':
-      return [[shanghaiMonth(facts.createdAt), facts.ack]];
+      return whole(shanghaiMonth(facts.createdAt));
     case 'all':
-      return [[ALL_KEY, facts.ack]];
+      return whole(ALL_KEY);
   }
 }
 
@@ -141,13 +176,13 @@ function aggregate<G extends GroupBy>(tickets: Iterable<Countable>, now: number,
   groupsOf.get('all' as G)?.set(ALL_KEY, emptyAccumulator());
   for (const facts of tickets) {
     for (const [groupBy, groups] of groupsOf) {
-      for (const [key, ack] of placements(facts, groupBy)) {
-        let acc = groups.get(key);
+      for (const place of placements(facts, groupBy)) {
+        let acc = groups.get(place.key);
         if (!acc) {
           acc = emptyAccumulator();
-          groups.set(key, acc);
+          groups.set(place.key, acc);
         }
-        add(acc, facts, ack, now);
+        add(acc, facts, place, now);
       }
     }
   }
@@ -180,7 +215,7 @@ export function computeMetricsSet<G extends GroupBy>(input: MetricsSetInput<G>):
   function* countables(): Generator<Countable> {
     for (const t of tickets.values()) {
       const f = ticketFacts(t, eventsByTicket.get(t.id) ?? [], now);
-      yield { ...f, streetId: t.streetId, category: t.category, createdAt: t.createdAt };
+      yield { ...f, ticketId: t.id, no: t.no, streetId: t.streetId, category: t.category, createdAt: t.createdAt };
     }
   }
   return aggregate(countables(), now, input.groupBys);

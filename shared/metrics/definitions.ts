@@ -50,12 +50,22 @@
  * - overdueOpen = open tickets (state not closed, rejected or merged) with any deadline overdue at
  *   `now`: `overdueAt` set, or `due` < `now` without `metAt`. The 'confirm' step is left out: it is
  *   the resident's window, not a staff duty, and closes the ticket by itself (as in sla/overdue.ts).
- * - Grouping: 'department' counts a ticket once for each unit it was whistled to (only whistled
- *   tickets appear), with that unit's own 报到 figures and the ticket's other figures; 'street' by
+ * - Attribution per department (DESIGN.md §6): 解决率, 满意率 and 按时办结率 (and resolveMinutes) count
+ *   a ticket only in the rows of the units that took part in its resolution per the events: a unit
+ *   with an 'acknowledge'/'claim' (报到), 'arrive' (到场) or 'resolve' (办结) event of its own, unless
+ *   its last such step was followed by its own 'return' (退单) or police 'handover'. A co-lead that
+ *   never reported in gets none of these figures from the ticket: it shows in 响应率 only, as 未报到
+ *   once its deadline has passed, and the row lists those tickets (missedAck).
+ * - Grouping: 'department' counts a ticket once for each handling unit it was whistled to or that
+ *   claimed it (only such tickets appear), with that unit's own 报到 figures and, when the unit took
+ *   part in the resolution, the ticket's other figures; 'street' by
  *   Ticket.streetId (NO_STREET_KEY when null); 'category' by category code; 'month' by the
  *   Asia/Shanghai month ('YYYY-MM') of Ticket.createdAt — a ticket stays in the month it was
  *   reported; 'all' gives one row keyed ALL_KEY, even for no tickets. Rows are sorted by key
  *   (code-unit order).
+ * - Ranking (rank.ts): equal figures share a rank, standard competition ranking ("1, 1, 3"): a
+ *   row's rank is one plus the number of rows with a strictly better figure; rows without the figure
+ *   have no rank.
  */
 
 export const GROUP_BYS = ['department', 'street', 'category', 'month', 'all'] as const;
@@ -111,6 +121,11 @@ export interface MetricsRow {
   rates: MetricsRates;
   ackMinutes: MinutesSummary;
   resolveMinutes: MinutesSummary;
+  /**
+   * Per department only: the tickets (numbers; ids for facts records written before numbers were
+   * kept) on which the unit never reported in (报到) although its deadline has passed — its 未报到.
+   */
+  missedAck?: string[];
 }
 
 export type MetricKey = RateKey | 'ackMinutes' | 'resolveMinutes' | 'overdueOpen';
@@ -124,27 +139,31 @@ export interface MetricDefinition {
   kind: 'rate' | 'minutes' | 'count';
 }
 
+/** How rankings treat ties, shown under every ranking (dashboard and bulletin). */
+export const RANKING_RULE = '排名规则：数值相同的并列同一名次，其后名次顺延（如 1、1、3）；无数据的不参加排名。';
+
 export const METRIC_DEFINITIONS: Record<MetricKey, MetricDefinition> = {
   responseRate: {
     label: '响应率',
     definition:
-      '已吹哨工单中在报到时限内报到的工单数，除以报到时限已过或已报到的已吹哨工单数（按部门统计时各被吹哨单位分别计算，时限内退单的不计入）。',
+      '已吹哨工单中在报到时限内报到的工单数，除以报到时限已过或已报到的已吹哨工单数；按部门统计时各被吹哨的承办单位分别计算：时限已过仍未报到的计为“未报到”并逐单列出，时限内退单的不计入；协调单位（如人民政府）不计报到时限。',
     kind: 'rate',
   },
   resolutionRate: {
     label: '解决率',
-    definition: '居民评价“已解决”且从未申请重办的工单数，除以居民已评价或已申请重办的工单数（重办视为“未解决”）。',
+    definition:
+      '居民评价“已解决”且从未申请重办的工单数，除以居民已评价或已申请重办的工单数（重办视为“未解决”）；按部门统计时只计入参与办理的单位（本单位有报到、到场或办结记录），未报到的单位不计。',
     kind: 'rate',
   },
   satisfactionRate: {
     label: '满意率',
-    definition: '评价为“满意”或“基本满意”（4–5 分）的工单数，除以已评价的工单数。',
+    definition: '评价为“满意”或“基本满意”（4–5 分）的工单数，除以已评价的工单数；按部门统计时只计入参与办理的单位（本单位有报到、到场或办结记录）。',
     kind: 'rate',
   },
   onTimeRate: {
     label: '按时办结率',
     definition:
-      '在办结时限（含批准延期）内办结或网格员就地办结的工单数，除以办结时限已过或已办结的工单数（已驳回、已合并的不计入）。',
+      '在办结时限（含批准延期）内办结或网格员就地办结的工单数，除以办结时限已过或已办结的工单数（已驳回、已合并的不计入）；按部门统计时只计入参与办理的单位（本单位有报到、到场或办结记录）。',
     kind: 'rate',
   },
   ackMinutes: {
@@ -154,7 +173,7 @@ export const METRIC_DEFINITIONS: Record<MetricKey, MetricDefinition> = {
   },
   resolveMinutes: {
     label: '办结用时',
-    definition: '从居民提交到首次办结（部门办结或网格员就地办结）的分钟数，取中位数 P50 和 90 分位数 P90（最近秩法）。',
+    definition: '从居民提交到首次办结（部门办结或网格员就地办结）的分钟数，取中位数 P50 和 90 分位数 P90（最近秩法）；按部门统计时只计入参与办理的单位。',
     kind: 'minutes',
   },
   overdueOpen: {

@@ -30,8 +30,14 @@ export interface TicketFacts {
   whistled: boolean;
   /** Ticket-level 报到: first whistle → first acknowledge of any unit. Null when not whistled. */
   ack: StepFact | null;
-  /** Per handling unit whistled to (whistle, reroute and handover payloads), in first-whistled order; coordinating units are left out. */
+  /** Per handling unit whistled to (whistle, reroute and handover payloads, or a police claim), in first-whistled order; coordinating units are left out. */
   unitAcks: ReadonlyMap<string, StepFact>;
+  /**
+   * The units that took part in the resolution, per the events: a unit that reported in (报到 or a
+   * police claim), arrived or resolved, unless it then gave the ticket back (退单, or a police
+   * hand-over) without acting again. Only they are credited with 解决率, 满意率 and 按时办结率.
+   */
+  participants: readonly string[];
   /** Submit → first resolve/settle. */
   resolve: StepFact;
   /** The latest rating: Ticket.rating, else the last valid 'rate' event. */
@@ -134,6 +140,8 @@ export function eventFacts(ticket: Ticket, events: readonly TicketEvent[]): Even
   const dispatchedAt = new Map<string, number>();
   const unitAckAt = new Map<string, number>();
   const unitReturnAt = new Map<string, number>();
+  /** Unit → whether it takes part now (set by its 报到/到场/办结, cleared by its 退单/hand-over). */
+  const taking = new Map<string, boolean>();
 
   for (const e of history) {
     const at = instantMs(e.at);
@@ -146,6 +154,8 @@ export function eventFacts(ticket: Ticket, events: readonly TicketEvent[]): Even
       case 'reroute':
       case 'handover': {
         if (e.action === 'whistle') firstWhistleAt ??= at;
+        // A police unit handing the ticket over gives it away, as a 退单 does.
+        if (e.action === 'handover' && unit) taking.set(unit, false);
         for (const u of payloadUnits(e) ?? ticket.assignedUnits) {
           if (!dispatchedAt.has(u)) dispatchedAt.set(u, at);
         }
@@ -156,13 +166,21 @@ export function eventFacts(ticket: Ticket, events: readonly TicketEvent[]): Even
         // A coordinating unit's acknowledgement is not the ticket's 报到: a handling unit's is.
         if (!unit || !coordinating(unit)) firstAckAt ??= at;
         if (unit && !unitAckAt.has(unit)) unitAckAt.set(unit, at);
+        // A claim dispatches the ticket to the claiming unit (it reports in at once).
+        if (unit && e.action === 'claim' && !dispatchedAt.has(unit)) dispatchedAt.set(unit, at);
+        if (unit) taking.set(unit, true);
+        break;
+      case 'arrive':
+        if (unit) taking.set(unit, true);
         break;
       case 'return':
         if (unit && !unitReturnAt.has(unit)) unitReturnAt.set(unit, at);
+        if (unit) taking.set(unit, false);
         break;
       case 'resolve':
       case 'settle':
         firstResolveAt ??= at;
+        if (e.action === 'resolve' && unit) taking.set(unit, true);
         break;
       case 'rate':
         lastRated = payloadRating(e) ?? lastRated;
@@ -206,7 +224,9 @@ export function eventFacts(ticket: Ticket, events: readonly TicketEvent[]): Even
 
   const rating: RatingFact | null = ticket.rating ? { fixed: ticket.rating.fixed, score: ticket.rating.score } : lastRated;
 
-  return { ticket, whistled, ack, unitAcks, resolve, rating, reopened };
+  const participants = [...taking].filter(([, on]) => on).map(([u]) => u);
+
+  return { ticket, whistled, ack, unitAcks, participants, resolve, rating, reopened };
 }
 
 /**
@@ -218,6 +238,8 @@ export function eventFacts(ticket: Ticket, events: readonly TicketEvent[]): Even
  */
 export interface TicketFactsRecord {
   ticketId: string;
+  /** The ticket number, for the lists of a unit's 未报到 tickets (records written before it: absent). */
+  no?: string;
   jurisdiction: string;
   createdAt: string;
   streetId: string | null;
@@ -228,6 +250,8 @@ export interface TicketFactsRecord {
   ack: StepFact | null;
   /** Per unit whistled to, in first-whistled order. */
   unitAcks: Array<[unitId: string, fact: StepFact]>;
+  /** The units that took part in the resolution (records written before it: absent, see participantsOf). */
+  participants?: string[];
   resolve: StepFact;
   rating: RatingFact | null;
   reopened: boolean;
@@ -242,6 +266,7 @@ export function factsRecord(ticket: Ticket, events: readonly TicketEvent[]): Tic
   for (const u of [...ticket.route.lead, ...ticket.route.responsible]) if (!names.has(u.id)) names.set(u.id, u.name);
   return {
     ticketId: ticket.id,
+    no: ticket.no,
     jurisdiction: ticket.jurisdiction,
     createdAt: ticket.createdAt,
     streetId: ticket.streetId,
@@ -250,6 +275,7 @@ export function factsRecord(ticket: Ticket, events: readonly TicketEvent[]): Tic
     whistled: f.whistled,
     ack: f.ack,
     unitAcks: [...f.unitAcks],
+    participants: [...f.participants],
     resolve: f.resolve,
     rating: f.rating,
     reopened: f.reopened,

@@ -4,4 +4,4 @@ export { computeMetrics, computeMetricsFromRecords, computeMetricsSet, type Metr
 export { factsRecord, overdueOpenAt, type TicketFactsRecord } from './facts';
 export { nearestRank, summarizeMinutes } from './percentile';
 export { shanghaiMonth } from './instant';
-export { RANK_KEYS, rankRows, rankValue, type RankKey } from './rank';
+export { competitionRanks, RANK_KEYS, rankRows, rankValue, type RankKey } from './rank';

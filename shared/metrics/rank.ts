@@ -52,3 +52,19 @@ export function rankRows(rows: readonly MetricsRow[], by: RankKey): MetricsRow[]
     return va === vb ? byKey(a, b) : (va - vb) * direction;
   });
 }
+
+/**
+ * Standard competition ranking ("1, 1, 3") of rows by a figure: a row's rank is one plus the number
+ * of rows whose figure is strictly better; equal figures share a rank. Rows without the figure
+ * (null) have no rank (null). Keyed by row key; the input is not changed.
+ */
+export function competitionRanks(rows: readonly MetricsRow[], by: RankKey): Map<string, number | null> {
+  const direction = isRateKey(by) ? -1 : 1;
+  const values = rows.map((r) => rankValue(r, by)).filter((v): v is number => v !== null);
+  const out = new Map<string, number | null>();
+  for (const row of rows) {
+    const v = rankValue(row, by);
+    out.set(row.key, v === null ? null : 1 + values.filter((w) => (w - v) * direction < 0).length);
+  }
+  return out;
+}

@@ -92,7 +92,7 @@ export function compositeScore(row: MetricsRow): number | null {
 export const RANKING_DEFINITION = {
   label: '综合得分与排名',
   definition:
-    '综合得分为响应率、解决率、满意率三项中有数据各项的算术平均（本系统口径，相关文件未规定权重）；按综合得分从高到低排名，得分相同名次相同，无数据的排在最后且不参与排名。',
+    '综合得分为响应率、解决率、满意率三项中有数据各项的算术平均（本系统口径，相关文件未规定权重）；按综合得分从高到低排名，得分相同的并列同一名次，其后名次顺延（如 1、1、3），无数据的排在最后且不参与排名。',
 } as const;
 
 export interface BulletinRow {
@@ -332,6 +332,13 @@ function metricCells(r: BulletinRow | { rank: null; name: string; score: number 
   ];
 }
 
+/** The department table lists, per unit, the tickets it never reported in on although its 报到 deadline passed. */
+const DEPARTMENT_COLUMNS: readonly Column[] = [...METRIC_COLUMNS, { header: '未报到工单', kind: 'text', width: 40 }];
+
+function departmentCells(r: BulletinRow): Cell[] {
+  return [...metricCells(r), (r.metrics.missedAck ?? []).join('、') || null];
+}
+
 function overdueCells(r: OverdueRow): Cell[] {
   return [r.ticketNo, r.category, r.estate, r.street, r.state, r.holders, r.steps, r.due, r.overdueHours, r.reportedAt];
 }
@@ -347,7 +354,7 @@ function sections(t: BulletinTables): Section[] {
   const overallRow = { rank: null, name: `${t.jurisdictionName}（${t.scope}）`, score: compositeScore(t.overall), metrics: t.overall };
   return [
     { sheet: '总体', title: '总体', columns: METRIC_COLUMNS, rows: [metricCells(overallRow)] },
-    { sheet: '部门排名', title: '部门排名', columns: METRIC_COLUMNS, rows: t.departments.map(metricCells) },
+    { sheet: '部门排名', title: '部门排名', columns: DEPARTMENT_COLUMNS, rows: t.departments.map(departmentCells) },
     { sheet: '街道排名', title: '街道（乡镇）排名', columns: METRIC_COLUMNS, rows: t.streets.map(metricCells) },
     { sheet: '问题类别', title: '问题类别', columns: METRIC_COLUMNS, rows: t.categories.map(metricCells) },
     { sheet: '超期工单', title: '超期工单', columns: OVERDUE_COLUMNS, rows: t.overdue.map(overdueCells) },

@@ -1,5 +1,5 @@
 import type { Identity } from '../../../shared/domain/roles';
-import { computeMetrics, computeMetricsFromRecords, METRIC_DEFINITIONS, rankRows, type GroupBy, type MetricsRow } from '../../../shared/metrics';
+import { competitionRanks, computeMetrics, computeMetricsFromRecords, METRIC_DEFINITIONS, RANKING_RULE, rankRows, type GroupBy, type MetricsRow, type RankKey } from '../../../shared/metrics';
 import type { TicketFilter } from '../../../shared/ports/store';
 import type { AppDeps } from '../context';
 import { errors } from '../errors';
@@ -33,6 +33,9 @@ export async function metrics(deps: AppDeps, identity: Identity, input: { groupB
   const filters = scopeFilters(identity);
   const range = { ...(input.from ? { from: input.from } : {}), ...(input.to ? { to: input.to } : {}) };
   const { rows, count } = await rowsInScope(deps, filters, range, input.groupBy);
-  const ranked = input.rankBy ? rankRows(rows, input.rankBy as Parameters<typeof rankRows>[1]) : rows;
-  return { rows: ranked, definitions: METRIC_DEFINITIONS, tickets: count };
+  const rankBy = input.rankBy as RankKey | undefined;
+  const ranked = rankBy ? rankRows(rows, rankBy) : rows;
+  // Equal figures share a rank (standard competition ranking, "1, 1, 3"): the screen shows these.
+  const ranks = rankBy ? Object.fromEntries(competitionRanks(rows, rankBy)) : null;
+  return { rows: ranked, ranks, rankingRule: RANKING_RULE, definitions: METRIC_DEFINITIONS, tickets: count };
 }

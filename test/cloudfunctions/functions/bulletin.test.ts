@@ -215,10 +215,14 @@ describe('the bulletin tables (hand-computed above)', () => {
     expect(zjj.metrics.ackMinutes).toEqual({ samples: 2, p50: 20, p90: 150 });
     expect(zjj.metrics.resolveMinutes).toEqual({ samples: 2, p50: 1440, p90: 10080 });
     expect(zjj.metrics.counts).toMatchObject({ tickets: 2, whistled: 2, overdueOpen: 0 });
-    expect(yjgl.metrics.rates).toEqual({ responseRate: 0, resolutionRate: 0, satisfactionRate: 0, onTimeRate: 0 });
-    expect(yjgl.metrics.counts).toMatchObject({ tickets: 2, ackDenominator: 2, ackOnTime: 0, fixAnswered: 1, rated: 1, resolveDenominator: 2, overdueOpen: 1 });
+    // 应急管理局 never reported in on t2 (co-lead) nor t4: 未报到 twice, listed, and no credit for the
+    // resolution 住建局 did on t2 (issue 18: it showed 解决率/满意率/按时办结率 of t2 before).
+    expect(yjgl.metrics.rates).toEqual({ responseRate: 0, resolutionRate: null, satisfactionRate: null, onTimeRate: null });
+    expect(yjgl.metrics.counts).toMatchObject({ tickets: 2, ackDenominator: 2, ackOnTime: 0, fixAnswered: 0, rated: 0, resolveDenominator: 0, overdueOpen: 1 });
     expect(yjgl.metrics.ackMinutes).toEqual({ samples: 0, p50: null, p90: null });
-    expect(yjgl.metrics.resolveMinutes).toEqual({ samples: 1, p50: 10080, p90: 10080 });
+    expect(yjgl.metrics.resolveMinutes).toEqual({ samples: 0, p50: null, p90: null });
+    expect(yjgl.metrics.missedAck).toEqual(['YN-20261105-0002', 'YN-20261120-0004']);
+    expect(zjj.metrics.missedAck).toEqual([]);
   });
 
   it('streets, ranked by 综合得分', async () => {
@@ -324,10 +328,10 @@ describe('the files', () => {
 
     const header = ['排名', '名称', '综合得分', '工单数', '吹哨数', '响应率', '解决率', '满意率', '按时办结率', '报到用时P50（分钟）', '报到用时P90（分钟）', '办结用时P50（小时）', '办结用时P90（小时）', '超期未结'];
     const depts = rowsOf(wb, '部门排名');
-    expect(depts[0]).toEqual(header);
+    expect(depts[0]).toEqual([...header, '未报到工单']);
     expect(depts.slice(1)).toEqual([
-      [1, '县住建局', 0.5, 2, 2, 0.5, 0.5, 0.5, 0.5, 20, 150, 24, 168, 0],
-      [2, '县应急管理局', 0, 2, 2, 0, 0, 0, 0, '—', '—', 168, 168, 1],
+      [1, '县住建局', 0.5, 2, 2, 0.5, 0.5, 0.5, 0.5, 20, 150, 24, 168, 0, '—'],
+      [2, '县应急管理局', 0, 2, 2, 0, '—', '—', '—', '—', '—', '—', '—', 1, 'YN-20261105-0002、YN-20261120-0004'],
     ]);
     const streets = rowsOf(wb, '街道排名');
     expect(streets.slice(1).map((r) => r.slice(0, 2))).toEqual([
@@ -378,9 +382,9 @@ describe('the files', () => {
     expect(lines.filter((l) => l.startsWith('【'))).toEqual(['【总体】', '【部门排名】', '【街道（乡镇）排名】', '【问题类别】', '【超期工单】', '【指标说明】']);
     const at = (title: string) => lines.indexOf(title);
     expect(lines.slice(at('【部门排名】') + 1, at('【部门排名】') + 4)).toEqual([
-      '排名,名称,综合得分,工单数,吹哨数,响应率,解决率,满意率,按时办结率,报到用时P50（分钟）,报到用时P90（分钟）,办结用时P50（小时）,办结用时P90（小时）,超期未结',
-      '1,县住建局,50.0%,2,2,50.0%,50.0%,50.0%,50.0%,20,150,24,168,0',
-      '2,县应急管理局,0.0%,2,2,0.0%,0.0%,0.0%,0.0%,—,—,168,168,1',
+      '排名,名称,综合得分,工单数,吹哨数,响应率,解决率,满意率,按时办结率,报到用时P50（分钟）,报到用时P90（分钟）,办结用时P50（小时）,办结用时P90（小时）,超期未结,未报到工单',
+      '1,县住建局,50.0%,2,2,50.0%,50.0%,50.0%,50.0%,20,150,24,168,0,—',
+      '2,县应急管理局,0.0%,2,2,0.0%,—,—,—,—,—,—,—,1,YN-20261105-0002、YN-20261120-0004',
     ]);
     expect(lines[at('【街道（乡镇）排名】') + 2]).toBe('1,望远镇,66.7%,2,1,0.0%,100.0%,100.0%,50.0%,—,—,4,4,1');
     expect(lines[at('【总体】') + 2]).toBe('—,永宁县（全辖区）,55.6%,5,3,33.3%,66.7%,66.7%,50.0%,20,150,24,168,2');

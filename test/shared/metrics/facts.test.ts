@@ -158,6 +158,7 @@ describe('factsRecord', () => {
     const record = factsRecord(t, events);
     expect(record).toEqual({
       ticketId: 'r1',
+      no: 'YN-20260302-r1',
       jurisdiction: 'yongning',
       createdAt: T(0),
       streetId: 'street-9',
@@ -166,6 +167,7 @@ describe('factsRecord', () => {
       whistled: true,
       ack: facts.ack,
       unitAcks: [...facts.unitAcks],
+      participants: ['u1'],
       resolve: facts.resolve,
       rating: { fixed: true, score: 4 },
       reopened: false,

@@ -6,8 +6,8 @@
  */
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { METRIC_DEFINITIONS, RATE_KEYS, type GroupBy, type MetricKey } from '../../../../shared/metrics/definitions';
-import type { RankKey } from '../../../../shared/metrics/rank';
+import { METRIC_DEFINITIONS, RANKING_RULE, RATE_KEYS, type GroupBy, type MetricKey } from '../../../../shared/metrics/definitions';
+import { competitionRanks, type RankKey } from '../../../../shared/metrics/rank';
 import { BulletinSection } from '../../components/BulletinSection';
 import { ChoiceList, ErrorText, Section } from '../../components/Field';
 import { LedgerSection } from '../../components/LedgerSection';
@@ -67,6 +67,8 @@ export default function DashboardPage() {
     };
   }, [groupBy, rankBy, trend]);
 
+  const ranks = answer && !trend ? competitionRanks(answer.rows, rankBy) : null;
+
   return (
     <View className='staff staff-dashboard'>
       <View className='tabs'>
@@ -90,10 +92,11 @@ export default function DashboardPage() {
       {answer ? <Text className='staff-muted'>统计范围内工单 {answer.tickets} 件</Text> : null}
       {answer && !answer.rows.length ? <View className='staff-empty'>暂无数据</View> : null}
 
-      {answer?.rows.map((row, i) => (
+      {answer?.rows.map((row) => (
         <View key={row.key} className='metric-row'>
           <View className='metric-row__head'>
-            {trend ? null : <Text className='metric-row__rank'>{i + 1}</Text>}
+            {/* Equal figures share a rank (1, 1, 3); a row without the figure has none. */}
+            {ranks ? <Text className='metric-row__rank'>{ranks.get(row.key) ?? '—'}</Text> : null}
             <Text className='metric-row__name'>{rowName(groupBy, row.key)}</Text>
             <Text className='staff-muted'>工单 {row.counts.tickets} 件</Text>
           </View>
@@ -108,6 +111,11 @@ export default function DashboardPage() {
             <Metric label={`${METRIC_DEFINITIONS.resolveMinutes.label} P90`} value={formatMinutes(row.resolveMinutes.p90)} />
             <Metric label={METRIC_DEFINITIONS.overdueOpen.label} value={`${row.counts.overdueOpen} 件`} />
           </View>
+          {row.missedAck?.length ? (
+            <Text className='metric-row__missed'>
+              未报到 {row.missedAck.length} 件：{row.missedAck.join('、')}
+            </Text>
+          ) : null}
         </View>
       ))}
 
@@ -121,6 +129,7 @@ export default function DashboardPage() {
             {METRIC_DEFINITIONS[k].definition}
           </Text>
         ))}
+        <Text className='definition'>{RANKING_RULE}</Text>
       </Section>
     </View>
   );
