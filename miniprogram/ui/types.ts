@@ -78,5 +78,10 @@ export interface TextAreaProps {
   error?: string;
   disabled?: boolean;
   name?: string;
+  /**
+   * What happens to input past `maxlength`: 'cut' (the platform's own limit, silently) or 'refuse'
+   * (the change is not taken and the field says by how much it was over, e.g. 已超出 1,500 字).
+   */
+  overLimit?: 'cut' | 'refuse';
   onChange?: (value: string) => void;
 }

@@ -41,6 +41,35 @@ import './index.css';
 
 const DESCRIPTION_MAX = 500;
 
+/** The form's fields top to bottom (each marked data-field): the first invalid one is scrolled to. */
+const FIELD_ORDER = ['estateId', 'category', 'photos', 'location', 'description', 'contactPhone'] as const;
+
+/** Field errors in the form's order (fields not in FIELD_ORDER last). */
+export function orderedProblems(found: FieldErrors): Array<{ field: string; message: string }> {
+  const rank = (field: string) => {
+    const i = (FIELD_ORDER as readonly string[]).indexOf(field);
+    return i < 0 ? FIELD_ORDER.length : i;
+  };
+  return Object.entries(found)
+    .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].length > 0)
+    .sort((a, b) => rank(a[0]) - rank(b[0]))
+    .map(([field, message]) => ({ field, message }));
+}
+
+/** The banner over the submit button: every problem at once, not only the first. */
+export function problemsText(problems: ReadonlyArray<{ message: string }>): string {
+  if (problems.length === 1) return `还有1项需要补充：${problems[0]?.message ?? ''}`;
+  return `还有${problems.length}项需要补充：${problems.map((p, i) => `${i + 1}. ${p.message}`).join('；')}`;
+}
+
+function scrollToField(field: string): void {
+  try {
+    void Taro.pageScrollTo({ selector: `[data-field="${field}"]`, duration: 200 }).catch(() => undefined);
+  } catch {
+    // No page to scroll (tests outside an app).
+  }
+}
+
 type Notice = { type: 'info' | 'warn' | 'error' | 'ok'; text: string; signIn?: boolean };
 type EstateStatus = { kind: 'loading' } | { kind: 'ready' } | { kind: 'none'; message?: string };
 
@@ -74,8 +103,15 @@ export default function ReportPage() {
     const current = draftRef.current;
     if (current.status === 'pending') return;
     commit({ ...current, ...patch, updatedAt: new Date().toISOString() });
+    // A field the resident just changed no longer carries its old error (e.g. 请上传照片 once a photo is added).
+    for (const key of Object.keys(patch)) clearError(key === 'estate' ? 'estateId' : key);
   };
   const clearError = (field: string) => setErrors((prev) => (prev[field] ? { ...prev, [field]: undefined } : prev));
+  // The 还有N项需要补充 banner follows the field errors, and goes once nothing is left.
+  useEffect(() => {
+    const left = orderedProblems(errors);
+    setNotice((n) => (n?.type === 'error' && n.text.startsWith('还有') ? (left.length ? { type: 'error', text: problemsText(left) } : null) : n));
+  }, [errors]);
 
   const locate = async (fallback: DraftEstate | null) => {
     setLocating(true);
@@ -94,6 +130,7 @@ export default function ReportPage() {
     // A position that was only the previous estate's own does not carry over to another estate.
     const stale = current.location?.source === 'estate' && current.estate?.sceneCode !== estate.sceneCode;
     commit({ ...current, estate, location: stale ? null : current.location });
+    clearError('estateId');
     if (!draftRef.current.location) void locate(estate);
   };
 
@@ -189,9 +226,11 @@ export default function ReportPage() {
     const d = draftRef.current;
     if (d.status === 'pending') return send(d);
     const found = validateDraft(d);
+    const problems = orderedProblems(found);
     setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setNotice({ type: 'error', text: '请按提示补充后再提交' });
+    if (problems.length > 0) {
+      setNotice({ type: 'error', text: problemsText(problems) });
+      scrollToField(problems[0]?.field ?? 'category');
       return;
     }
     setNotice(null);
@@ -418,6 +457,7 @@ export default function ReportPage() {
           name='description'
           value={draft.description}
           maxlength={DESCRIPTION_MAX}
+          overLimit='refuse'
           placeholder='请描述看到的问题，如：3号楼2单元楼道有电动车充电'
           error={errors.description}
           disabled={pending}

@@ -140,6 +140,44 @@ describe('report page: validation', () => {
     expect(backend.callsOf('report.nearby')).toHaveLength(0);
   });
 
+  it('lists every problem at once in the banner and scrolls the first invalid field into view', async () => {
+    const scroll = jest.spyOn(Taro, 'pageScrollTo').mockResolvedValue({ errMsg: 'pageScrollTo:ok' } as never);
+    setPageQuery({ estate: ESTATE.sceneCode });
+    const { container } = await renderPage();
+    await screen.findByText('锦绣花园');
+    await typeInto(container, 'description', '太乱');
+    await clickAndSettle(button('提交'));
+    expect(screen.getByText('还有2项需要补充：1. 请选择问题类别；2. 请至少用5个字描述问题')).toBeTruthy();
+    expect(screen.queryByText('请按提示补充后再提交')).toBeNull();
+    // The first invalid field in the form's order is the category, far above the banner.
+    expect(scroll).toHaveBeenCalledWith(expect.objectContaining({ selector: '[data-field="category"]' }));
+
+    // Fixing a field drops its error at once, and the banner counts what is left.
+    await clickAndSettle(tileOf('车辆乱停乱放'));
+    const categoryCard = container.querySelector('[data-field="category"]') as HTMLElement;
+    expect(within(categoryCard).queryByText('请选择问题类别')).toBeNull();
+    expect(screen.getByText('还有1项需要补充：请至少用5个字描述问题')).toBeTruthy();
+    await typeInto(container, 'description', '地库B区消防通道口长期停放私家车');
+    expect(screen.queryByText(/还有\d项需要补充/)).toBeNull();
+    scroll.mockRestore();
+  });
+
+  it('refuses a paste over 500 characters with the count, and keeps what was there', async () => {
+    setPageQuery({ estate: ESTATE.sceneCode });
+    const { container } = await renderPage();
+    await screen.findByText('锦绣花园');
+    await typeInto(container, 'description', '地库B区消防通道口长期停放私家车');
+    await typeInto(container, 'description', '长'.repeat(2000));
+    const descriptionField = container.querySelector('[data-field="description"]') as HTMLElement;
+    expect(within(descriptionField).getByText('已超出 1,500 字，最多 500 字')).toBeTruthy();
+    expect(within(descriptionField).getByText('16/500')).toBeTruthy();
+    expect(storedDraft()?.description).toBe('地库B区消防通道口长期停放私家车');
+    // Exactly 500 is taken, and the message goes.
+    await typeInto(container, 'description', '长'.repeat(500));
+    expect(within(descriptionField).queryByText(/已超出/)).toBeNull();
+    expect(storedDraft()?.description).toHaveLength(500);
+  });
+
   it('checks the optional phone number only when one is given', async () => {
     setPageQuery({ estate: ESTATE.sceneCode });
     const { container } = await renderPage();
