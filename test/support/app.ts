@@ -14,6 +14,9 @@ import { fixedClock, type FixedClock } from '../../local/store/clock';
 import { DiskFileStore } from '../../local/store/files';
 import { randomIds } from '../../local/store/ids';
 import { openSqliteStore, type SqliteStore } from '../../local/store/sqlite-store';
+import { createCloudbaseStore, loadCloudbase } from '../../cloudfunctions/_adapters/cloudbase/store';
+import type { Store } from '../../shared/ports/store';
+import { CloudbaseLoopback } from './cloudbase-loopback';
 
 export const NOW = '2026-11-23T02:00:00.000Z'; // Monday 10:00 in Beijing
 
@@ -75,16 +78,16 @@ export function identityOf(u: User): Identity {
   return { userId: u.id, name: u.name, ...(u.openid ? { openid: u.openid } : {}), grants: u.grants };
 }
 
-export interface TestApp {
+export interface TestApp<S extends Store = SqliteStore> {
   deps: AppDeps;
-  store: SqliteStore;
+  store: S;
   clock: FixedClock;
   // Answers are read field by field in the tests; typing every action's answer here would only repeat the use cases.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   call(fn: FunctionHandler, who: AnyPerson | null, action: string, data?: unknown): Promise<{ ok: boolean; data?: any; error?: { code: string; message: string } }>;
   /** A photo this person uploaded (the file store records the owner): what their submit, settle or resolve may name. */
   photo(who: AnyPerson): Promise<string>;
-  close(): void;
+  close(): void | Promise<void>;
 }
 
 /** The smallest bytes the file store takes for a JPEG (its magic number). */
@@ -96,6 +99,21 @@ export const BANNED_WORD = '违禁词';
 export async function makeApp(opts: { reportsPerHour?: number } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'xqcs-fn-'));
   const store = openSqliteStore(join(dir, 'store.sqlite'));
+  return harness(dir, store, opts, () => store.close());
+}
+
+/**
+ * The same harness on the CloudBase store: the real @cloudbase/node-sdk against the loopback
+ * CloudBase server (only the platform's HTTP edge is faked), for suites that run on both adapters.
+ */
+export async function makeCloudbaseApp(opts: { reportsPerHour?: number } = {}): Promise<TestApp<Store>> {
+  const dir = mkdtempSync(join(tmpdir(), 'xqcs-fn-cb-'));
+  const loopback = await CloudbaseLoopback.start();
+  const store = createCloudbaseStore(loadCloudbase(loopback.sdkOptions()));
+  return harness(dir, store, opts, () => loopback.close());
+}
+
+async function harness<S extends Store>(dir: string, store: S, opts: { reportsPerHour?: number }, closeStore: () => void | Promise<void>): Promise<TestApp<S>> {
   const clock = fixedClock(NOW);
   const deps: AppDeps = {
     store,
@@ -119,8 +137,8 @@ export async function makeApp(opts: { reportsPerHour?: number } = {}): Promise<T
     async photo(who) {
       return (await deps.files.put({ bytes: TINY_JPEG, contentType: 'image/jpeg', ownerUserId: personOf(who).id })).id;
     },
-    close() {
-      store.close();
+    async close() {
+      await closeStore();
       rmSync(dir, { recursive: true, force: true });
     },
   };
