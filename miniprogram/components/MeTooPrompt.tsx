@@ -34,7 +34,7 @@ export function MeTooPrompt({ items, busyId, onMeToo, onSubmitAnyway, onBack }: 
           </Text>
           <PhotoStrip ids={item.photos} />
           <View className='actions__item'>
-            <Button type='primary' size='small' disabled={busyId !== null} onClick={() => onMeToo(item.id)}>
+            <Button type='primary' disabled={busyId !== null} onClick={() => onMeToo(item.id)}>
               {busyId === item.id ? '正在附议…' : '我也遇到了(附议)'}
             </Button>
           </View>

@@ -141,11 +141,11 @@ export default function MinePage() {
           {draftMessage ?? pendingDraft.lastError ? <Text className='list-item__meta mine__draft-error'>{draftMessage ?? pendingDraft.lastError}</Text> : null}
           <View className='actions__item'>
             {pendingDraft.status === 'pending' ? (
-              <Button type='primary' size='small' disabled={sending} onClick={() => void sendNow()}>
+              <Button type='primary' disabled={sending} onClick={() => void sendNow()}>
                 {sending ? '正在发送…' : '立即发送'}
               </Button>
             ) : (
-              <Button size='small' onClick={() => void go(PAGES.report)}>
+              <Button onClick={() => void go(PAGES.report)}>
                 继续填写
               </Button>
             )}

@@ -8,7 +8,8 @@ import { Text, View } from '@tarojs/components';
 import { useLoad } from '@tarojs/taro';
 import { friendlyMessage } from '../../components/errors';
 import { estateIdFromQuery } from '../../components/estate-query';
-import { call, go, PAGES } from '../../components/nav';
+import { back, go, PAGES } from '../../components/nav';
+import { PhoneLink } from '../../components/PhoneLink';
 import { residentApi, type Noticeboard } from '../../components/resident-api';
 import { Button, Tag } from '../../ui';
 import '../../components/components.css';
@@ -58,6 +59,13 @@ export default function NoticeboardPage() {
         ) : (
           <Text className='muted'>正在加载…</Text>
         )}
+        {error ? (
+          <View className='actions__item'>
+            <Button type='primary' block onClick={() => void back(PAGES.report)}>
+              返回
+            </Button>
+          </View>
+        ) : null}
       </View>
     );
   }
@@ -77,9 +85,9 @@ export default function NoticeboardPage() {
           <View className='row row--between'>
             <Text className='board__unit-name'>{unit.name}</Text>
             {unit.phone ? (
-              <Text className='link board__phone' onClick={() => void call(unit.phone ?? '')}>
+              <PhoneLink phone={unit.phone} className='board__phone'>
                 ☎ {unit.phone}
-              </Text>
+              </PhoneLink>
             ) : (
               <Text className='muted'>电话待公布</Text>
             )}
@@ -104,9 +112,9 @@ export default function NoticeboardPage() {
           <View>
             <View className='kv'>
               <Text className='kv__key'>服务电话</Text>
-              <Text className='kv__value link' onClick={() => void call(property.servicePhone)}>
-                {property.servicePhone}
-              </Text>
+              <View className='kv__value'>
+                <PhoneLink phone={property.servicePhone} />
+              </View>
             </View>
             <View className='kv'>
               <Text className='kv__key'>收费标准</Text>

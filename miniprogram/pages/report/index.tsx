@@ -378,7 +378,7 @@ export default function ReportPage() {
           <View>
             <Text className='report__estate-missing'>{estateStatus.kind === 'none' && estateStatus.message ? estateStatus.message : '请扫描小区公告栏上的二维码，或选择您所在的小区'}</Text>
             <View className='actions__item'>
-              <Button type='primary' size='small' onClick={() => void go(PAGES.estates)}>
+              <Button type='primary' onClick={() => void go(PAGES.estates)}>
                 选择小区
               </Button>
             </View>

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import NoticeboardPage from '../../../../miniprogram/pages/noticeboard/index';
 import type { Noticeboard } from '../../../../miniprogram/components/resident-api';
 import { installFakeBackend, type FakeBackend } from '../../support/fake-backend';
-import { clickAndSettle, settle } from '../../support/render';
+import { settle } from '../../support/render';
 import { estateInfo } from '../../support/resident-fixtures';
 import { setPageQuery } from '../../support/taro';
 
@@ -41,14 +41,14 @@ it('lists each unit with the categories it leads and a tap-to-call phone, and th
   const first = container.querySelector('[data-unit="yongning.zjj"]') as HTMLElement;
   expect(within(first).getByText('擅自涨价、乱收费(含停车费)')).toBeTruthy();
   expect(within(first).getByText('联系人：李强')).toBeTruthy();
-  await clickAndSettle(within(first).getByText('☎ 0951-6123456'));
-  expect(call).toHaveBeenCalledWith({ phoneNumber: '0951-6123456' });
+  // H5: a real tel: link (weapp: Taro.makePhoneCall in PhoneLink.weapp.tsx).
+  expect(within(first).getByText('☎ 0951-6123456').closest('a')?.getAttribute('href')).toBe('tel:09516123456');
   expect(within(container.querySelector('[data-unit="yongning.xfjy"]') as HTMLElement).getByText('电话待公布')).toBeTruthy();
 
   expect(screen.getByText('多层 0.9 元/㎡·月')).toBeTruthy();
   expect(screen.getByText('2025年公共收益 12.6 万元')).toBeTruthy();
-  await clickAndSettle(screen.getByText('0951-8000000'));
-  expect(call).toHaveBeenLastCalledWith({ phoneNumber: '0951-8000000' });
+  expect(screen.getByText('0951-8000000').closest('a')?.getAttribute('href')).toBe('tel:09518000000');
+  expect(call).not.toHaveBeenCalled();
   call.mockRestore();
 });
 
