@@ -3,7 +3,7 @@
  * may add their voice to one (我也遇到了, report.meToo) or submit their own anyway.
  */
 import { Text, View } from '@tarojs/components';
-import { STATE_LABELS } from '../../shared/domain/ticket';
+import { residentStatus } from '../../shared/lifecycle/resident-status';
 import { shanghaiDateTime } from '../../shared/sla/calendar';
 import { getCategory } from '../../shared/taxonomy/categories';
 import { Button } from '../ui';
@@ -30,7 +30,7 @@ export function MeTooPrompt({ items, busyId, onMeToo, onSubmitAnyway, onBack }: 
         <View key={item.id} className='list-item metoo__item' data-ticket={item.id}>
           <Text className='list-item__title'>{getCategory(item.category).label}</Text>
           <Text className='list-item__meta'>
-            {item.no} · {STATE_LABELS[item.state]} · {shanghaiDateTime(item.createdAt)} 上报 · {item.meToo}人附议
+            {item.no} · {residentStatus(item.state).label} · {shanghaiDateTime(item.createdAt)} 上报 · {item.meToo}人附议
           </Text>
           <PhotoStrip ids={item.photos} />
           <View className='actions__item'>

@@ -290,7 +290,7 @@ describe('report page: me too', () => {
     await clickAndSettle(button('提交'));
 
     expect(await screen.findByText('附近已有相同问题')).toBeTruthy();
-    expect(screen.getByText(/YN-20261123-0007 · 已吹哨 · 2026-11-23 10:00 上报 · 2人附议/)).toBeTruthy();
+    expect(screen.getByText(/YN-20261123-0007 · 处理中 · 2026-11-23 10:00 上报 · 2人附议/)).toBeTruthy();
     expect(backend.callsOf('report.nearby')[0]?.data).toMatchObject({ estateId: ESTATE.id, category: 'parking' });
     expect(backend.callsOf('report.submit')).toHaveLength(0);
 
