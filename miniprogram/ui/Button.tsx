@@ -1,6 +1,7 @@
 /** H5 (and jest) rendering of the project's button: Taro's own Button; Vant does not render in H5. */
 import { Button as TaroButton } from '@tarojs/components';
 import type { ButtonProps } from './types';
+import './button-h5.css';
 
 const TARO_TYPE = { primary: 'primary', default: 'default', danger: 'warn' } as const;
 
