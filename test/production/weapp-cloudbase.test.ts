@@ -13,16 +13,18 @@
  * (test/miniprogram/simulate/weapp-platform-fakes.ts) and CloudBase itself (the loopback).
  *
  * The stories run in order and share one deployment. The resident's story drives the built pages
- * (report, then 我的上报). Staff stories call the `ticket` bundle through the emulated
- * wx.cloud.callFunction from the staff member's own WeChat account, with what the staff pages would
- * send (the staff pages are not booted here); photos and check-in positions come from the
- * emulated device APIs as the staff pages get them.
+ * (report, then 我的上报); the grid worker's accept and whistle drive the built staff ticket page
+ * (staff subpackage) with the grid worker's account on the phone. The set-up (admin, invitations),
+ * the queue reads and the officer's story call the bundles through the emulated
+ * wx.cloud.callFunction from each person's own phone, with what the staff pages send; the officer's
+ * photo and check-in positions come from the emulated device APIs as the staff pages get them.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { runInThisContext } from 'node:vm';
+import jComponent from 'j-component';
 import simulate, { type RootComponent } from 'miniprogram-simulate';
 import { photoCloudPath } from '../../shared/files';
 import { distanceMeters } from '../../shared/geo';
@@ -120,14 +122,23 @@ function tapButton(page: Page, text: string): void {
   if (!sid) throw new Error(`no van-button ${text}; page: ${textOf(page).slice(0, 400)}`);
   const vanButton = page.querySelector(`#${sid}`);
   const inner = vanButton?.querySelector('.van-button');
-  if (!inner) throw new Error(`van-button ${text} has no inner button`);
+  if (!inner) throw new Error(`van-button ${text} is not rendered by Vant (not registered in this page's load?)`);
   inner.dispatchEvent('tap');
 }
+
+/**
+ * Custom components registered so far, by tag (van-button, comp, …) → j-component id. simulate.load
+ * runs each component's script through `require` and deletes it from require.cache to run it again
+ * on the next load; jest's module registry ignores that deletion, so a component whose script ran
+ * for an earlier page never registers again. Later pages are given the earlier registrations
+ * (simulate.load's `usingComponents` override) so they render the same Vant components.
+ */
+const registeredTags = new Map<string, string>();
 
 /** Opens a page of the build as WeChat would: its script registered, then the page attached (onLoad → onShow → onReady). */
 function openPage(route: string, query: Record<string, string> = {}): Page {
   fakes.nextPage(route, query);
-  const id = simulate.load(path.join(DIST, route), { rootPath: DIST });
+  const id = simulate.load(path.join(DIST, route), { rootPath: DIST, usingComponents: Object.fromEntries(registeredTags) });
   const page = simulate.render(id) as Page;
   page.attach(document.createElement('parent-wrapper'));
   return page;
@@ -211,6 +222,12 @@ beforeAll(async () => {
   phone = new WxPlatformEmulation({ loopback, server: wechat, functionsDir: FUNCTIONS_DIR, appid: APPID, account: ACCOUNTS.resident, gps: { lat: 38.2779, lng: 106.2471 } });
   const wx = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
   phone.install(wx);
+  const register = jComponent.register.bind(jComponent);
+  jest.spyOn(jComponent, 'register').mockImplementation((definition) => {
+    const { id, tagName } = definition as { id?: unknown; tagName?: unknown };
+    if (typeof id === 'string' && typeof tagName === 'string' && tagName !== 'main' && !registeredTags.has(tagName)) registeredTags.set(tagName, id);
+    return register(definition);
+  });
   fakes = installWeappFakes('pages/report/index');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   for (const script of APP_SCRIPTS) require(path.join(DIST, `${script}.js`));
@@ -318,6 +335,7 @@ describe('production path: dist/weapp in simulate → emulated wx.cloud → prod
     await until('the ticket under 我的上报', () => textOf(mine).includes(ticketNo), 15_000);
     const item = byText(mine, '.mine__item', ticketNo);
     expect(textOf(item)).toContain(flyWire.label);
+    expect(mine.dom?.querySelector('van-button wx-button')).not.toBeNull();
 
     // Every call of the build went through wx.cloud as the resident; the same photos can be read back.
     expect(new Set(phone.functionCalls.filter((c) => c.name === 'report').map((c) => c.openid))).toContain(ACCOUNTS.resident.openid);
@@ -328,16 +346,35 @@ describe('production path: dist/weapp in simulate → emulated wx.cloud → prod
     expect(phone.files.get(downloaded.tempFilePath)?.equals(loopback.files.get(ticket.photos[0] as string) as Buffer)).toBe(true);
   });
 
-  it('story 2: the grid worker sees it in the queue, accepts and whistles (ticket bundle from the grid worker’s WeChat)', async () => {
+  it('story 2: the grid worker sees it in the queue, accepts and whistles on the staff ticket page of the build', async () => {
     expect(ticketId).not.toBe('');
-    // Subscribes to the staff template where they act (SubscribeButton in the staff pages).
+    // Subscribes to the staff template where they act (the staff pages' SubscribeButton asks WeChat the same way).
     expect(await phoneOf(ACCOUNTS.grid).wx.requestSubscribeMessage({ tmplIds: [STAFF_TEMPLATE] })).toMatchObject({ [STAFF_TEMPLATE]: 'accept' });
-
     const queue = (await ok(ACCOUNTS.grid, 'ticket', 'queue', { view: 'grid' })) as { items: Array<{ id: string }> };
     expect(queue.items.map((t) => t.id)).toContain(ticketId);
-    expect((await act(ACCOUNTS.grid, 'accept', ticketId)).state).toBe('accepted');
-    const whistled = await act(ACCOUNTS.grid, 'whistle', ticketId, { units: ['yongning.zjj'], reason: '由县住建局牵头处理飞线充电' });
-    expect(whistled.state).toBe('whistled');
+
+    // The same build on the grid worker's phone: the staff subpackage's ticket page, opened from the queue.
+    phone.account = ACCOUNTS.grid;
+    const stateOf = () => (loopback.docs('tickets').find((t) => t._id === ticketId) as { state: string }).state;
+    const page = openPage('staff/pages/ticket/index', { id: ticketId });
+    await until('the 受理 action', () => textOf(page).includes(ticketNo) && textOf(page).includes('受理'), 15_000);
+    tapButton(page, '受理');
+    await until('the accept form', () => textOf(page).includes('确认受理'));
+    tapButton(page, '确认受理');
+    await until('the ticket accepted', () => stateOf() === 'accepted', 15_000);
+    // The view reloads with the next actions: 吹哨, the lead units (县住建局 …) pre-selected from the responsibility list.
+    await until('the 吹哨 action', () => textOf(page).includes('吹哨'), 15_000);
+    tapButton(page, '吹哨');
+    await until('the whistle form', () => textOf(page).includes('确认吹哨') && textOf(page).includes('县住建局'));
+    tapButton(page, '确认吹哨');
+    await until('the ticket whistled', () => stateOf() === 'whistled', 15_000);
+    // Whistled to the responsibility list's lead units, 县住建局 among them.
+    const ticket = loopback.docs('tickets').find((t) => t._id === ticketId) as { assignedUnits: string[]; route: { lead: Array<{ id: string }> } };
+    expect(ticket.assignedUnits).toEqual(ticket.route.lead.map((u) => u.id));
+    expect(ticket.assignedUnits).toContain('yongning.zjj');
+    const actors = loopback.docs('events').filter((e) => e.ticketId === ticketId && (e.action === 'accept' || e.action === 'whistle'));
+    expect(actors.map((e) => (e.actor as { userId: string }).userId)).toEqual([GRID_WORKER.id, GRID_WORKER.id]);
+    phone.account = ACCOUNTS.resident;
   });
 
   it('story 3: the 县住建局 officer reports in (报到), arrives within 200 m in GCJ-02 and resolves with a photo', async () => {
