@@ -215,7 +215,19 @@ export default function ReportPage() {
     if (draftRef.current.status === 'pending') void send(draftRef.current);
   };
 
-  useDidShow(() => retryPending());
+  useDidShow(() => {
+    // Cleared elsewhere while this page waited in the stack (sign-out, or sent from 我的上报): a
+    // draft with content is always in storage, so an empty storage means the form starts afresh.
+    const current = draftRef.current;
+    if (hasContent(current) && !loadDraft()) {
+      const estate = current.estate;
+      commit(newDraft(estate ? { ...estate } : null));
+      setErrors({});
+      setNotice(null);
+      return;
+    }
+    retryPending();
+  });
   useEffect(() => onConnectivityBack(() => retryPending()), []);
   // The me-too prompt replaces the submit button at the foot of a long form: bring it into view.
   useEffect(() => {
