@@ -33,7 +33,9 @@ module.exports = async function globalSetup(config) {
   const selection = [config.testPathPattern || '', ...(config.nonFlagArgs || [])].join(' ').trim();
   if (selection && !NEEDS_BUILD.test(selection)) return;
   if (process.env.SKIP_MINIPROGRAM_BUILD === '1') return;
-  for (const type of ['weapp', 'h5']) {
+  // The production-path harness alone needs only the weapp build.
+  const types = selection && !/miniprogram|e2e/.test(selection) ? ['weapp'] : ['weapp', 'h5'];
+  for (const type of types) {
     const ms = await build(type);
     process.stdout.write(`\n[setup] ${type} production build: ${(ms / 1000).toFixed(1)} s\n`);
   }
