@@ -31,7 +31,9 @@ import { distanceMeters } from '../../shared/geo';
 import { CHECK_IN_RADIUS_METERS } from '../../shared/lifecycle/transitions';
 import { getCategory } from '../../shared/taxonomy/categories';
 import { SUBSCRIBE_TEMPLATE_IDS } from '../../miniprogram/components/subscribe-config';
-import { CloudbaseLoopback } from '../support/cloudbase-loopback';
+import { declaredCollections } from '../../cloudfunctions/_deploy/resources';
+import { CloudbaseLoopback, observedQueries } from '../support/cloudbase-loopback';
+import { uncoveredQueries } from '../support/index-coverage';
 import { installWeappFakes, type WeappFakes } from '../miniprogram/simulate/weapp-platform-fakes';
 import { WeChatServer, WxPlatformEmulation, type WeChatAccount } from './support/wx-platform-emulation';
 
@@ -454,5 +456,11 @@ describe('production path: dist/weapp in simulate → emulated wx.cloud → prod
     // Nothing is left pending: a second run sends nothing.
     const again = (await phone.fireTimer('notify', 'notify-every-minute')) as Answer;
     expect(again.data).toMatchObject({ sent: 0, failed: 0, dead: 0 });
+  });
+
+  it('every query the production path sent is on a declared collection and served by a declared index', () => {
+    expect(observedQueries.length).toBeGreaterThan(20);
+    const declared = new Map(declaredCollections().map((c) => [c.name as string, c.indexes]));
+    expect(uncoveredQueries(observedQueries, declared)).toEqual([]);
   });
 });
