@@ -126,7 +126,8 @@ export const TRANSITIONS: Readonly<Record<LifecycleAction, TransitionRule>> = {
   rate: rule('rate', ['closed'], 'same', ['resident'], ['notRated', 'rating'], ['score', 'fixed', 'comment']),
   supervise: rule('supervise', OPEN_STATES, 'same', ['street', 'leadership'], ['note'], ['note']),
   escalate: rule('escalate', OPEN_STATES, 'same', ['system', 'street'], ['canEscalate'], ['level', 'step', 'note']),
-  'mark-overdue': rule('mark-overdue', OPEN_STATES, 'same', ['system'], ['step'], ['step']),
+  // `units`: the one unit whose own 报到 was missed (the sweep marks and 督办s each unit on its own).
+  'mark-overdue': rule('mark-overdue', OPEN_STATES, 'same', ['system'], ['step'], ['step', 'units']),
   claim: rule('claim', ['submitted', 'accepted', 'whistled'], 'acknowledged', ['police'], ['actorUnit', 'officerName'], ['officerName', 'note']),
   reply: rule('reply', OPEN_STATES, 'same', ['police'], ['replyText'], ['reply']),
   mediate: rule('mediate', ['acknowledged', 'on_site'], 'same', ['police'], ['actorUnit', 'assignedUnit', 'mediation'], ['parties', 'outcome', 'agreement', 'note']),

@@ -51,6 +51,11 @@ export function handoversFor(ticket: Ticket, event: TicketEvent): Handover[] {
       const level = event.payload?.level === 2 ? 2 : 1;
       return [{ kind: 'escalated', audience: level === 2 ? 'leadership' : 'street', title: level === 2 ? '超时工单已升级至领导小组办公室' : '超时工单已升级至街道', body: `${no} ${label}` }];
     }
+    case 'mark-overdue': {
+      // A unit that missed its own 报到 deadline is 督办'd on its own (the sweep marks each unit).
+      const units = Array.isArray(event.payload?.units) ? event.payload.units.filter((u): u is string => typeof u === 'string') : [];
+      return units.length ? [{ kind: 'supervised', audience: 'units', unitIds: units, title: '督办：已超过报到时限', body: `${no} ${label}：请立即报到` }] : [];
+    }
     case 'supervise':
       return [{ kind: 'supervised', audience: 'units', unitIds: ticket.assignedUnits, title: '督办：请加快办理', body: `${no} ${label}：${event.note ?? ''}` }];
     case 'resolve':

@@ -16,6 +16,15 @@ export function isOpen(ticket: Pick<Ticket, 'state'>): boolean {
   return OPEN_STATES.has(ticket.state);
 }
 
+/**
+ * The handling units of the current dispatch that have not reported in (报到): coordinating units
+ * (a 人民政府) carry no 报到 clock and never owe it; sent to coordinating units only, none owes it.
+ */
+export function unitsOwingAck(ticket: Pick<Ticket, 'assignedUnits' | 'acknowledgedUnits' | 'route'>): string[] {
+  const coordinating = coordinatingIn(ticket.route);
+  return ticket.assignedUnits.filter((u) => !coordinating(u) && !ticket.acknowledgedUnits.includes(u));
+}
+
 /** Drops the unmet deadlines of these steps (a new dispatch or a reopen replaces them). */
 function dropOpen(list: readonly Deadline[], steps: readonly SlaStep[]): Deadline[] {
   return list.filter((d) => !(steps.includes(d.step) && d.metAt === undefined));
@@ -56,7 +65,9 @@ export function deadlinesAfter(ticket: Ticket, event: TicketEvent, policy: SlaPo
       const unitId = event.actor.unitId;
       if (event.action === 'acknowledge' && unitId && coordinatingIn(ticket.route)(unitId)) return markMet(list, 'triage', at);
       const met = markMet(list, 'triage', at);
-      if (met.some((d) => d.step === 'ack')) return markMet(met, 'ack', at);
+      // The 报到 deadline is met once every handling unit whistled to has reported in: until then the
+      // units still owing it are marked overdue and 督办'd on their own by the sweep (sweep.ts).
+      if (met.some((d) => d.step === 'ack')) return unitsOwingAck(ticket).some((u) => u !== unitId) ? met : markMet(met, 'ack', at);
       // A claim from the group desk dispatches and reports in at once.
       return metAll([...met, ...deadlinesOnWhistle(p, at, policy)], ['ack'], at);
     }

@@ -13,7 +13,7 @@ const SYSTEM = { userId: 'system', role: 'system' as const, name: '系统' };
 export function sweepInputOf(step: SweepStep) {
   switch (step.action) {
     case 'mark-overdue':
-      return { step: step.step };
+      return step.unitId ? { step: step.step, units: [step.unitId], note: '超过报到时限未报到，系统督办' } : { step: step.step };
     case 'escalate':
       return { level: step.level, note: step.target === 'leadership' ? '超时未办结，升级至领导小组办公室' : '超时，升级至街道' };
     default:
@@ -36,9 +36,12 @@ export async function runSweep(deps: AppDeps, opts: { limit?: number } = {}) {
   for (const original of due) {
     let ticket: Ticket = original;
     const policy = await policyFor(deps, ticket.jurisdiction);
-    for (const step of sweepPlan(ticket, now, policy)) {
-      const events = await deps.store.listEvents(ticket.id);
-      const { ticket: next, event } = advance(ticket, { action: step.action, actor: SYSTEM, at: now, input: sweepInputOf(step) }, { eventId: deps.ids.newId(), seq: events.length + 1 }, policy);
+    // The events once per ticket: the units already marked (per-unit 报到), and the next event's seq.
+    const events = await deps.store.listEvents(ticket.id);
+    let seq = events.length;
+    for (const step of sweepPlan(ticket, now, policy, events)) {
+      seq += 1;
+      const { ticket: next, event } = advance(ticket, { action: step.action, actor: SYSTEM, at: now, input: sweepInputOf(step) }, { eventId: deps.ids.newId(), seq }, policy);
       try {
         await deps.store.commitTransition({ next, expectedVersion: ticket.version, event, outbox: await outboxFor(deps, next, event) });
       } catch (err) {
