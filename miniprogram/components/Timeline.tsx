@@ -1,17 +1,19 @@
 /**
- * The ticket's timeline: every event, oldest first — what was done (ACTION_LABELS), by which role
+ * The resident's ticket timeline: every event, oldest first — what was done (in the resident's words,
+ * RESIDENT_ACTION_LABELS of shared/lifecycle/resident-status), by which role
  * (ROLE_LABELS) and unit, when (Beijing time), with its note and photos.
  */
 import { Text, View } from '@tarojs/components';
 import type { TicketEvent } from '../../shared/domain/ticket';
 import { ROLE_LABELS, type Role } from '../../shared/domain/roles';
-import { ACTION_LABELS, isLifecycleAction } from '../../shared/lifecycle/actions';
+import { isLifecycleAction } from '../../shared/lifecycle/actions';
+import { RESIDENT_ACTION_LABELS } from '../../shared/lifecycle/resident-status';
 import { shanghaiDateTime } from '../../shared/sla/calendar';
 import { PhotoStrip } from './PhotoStrip';
 import './components.css';
 
 export function actionLabel(action: string): string {
-  if (isLifecycleAction(action)) return ACTION_LABELS[action];
+  if (isLifecycleAction(action)) return RESIDENT_ACTION_LABELS[action];
   return action === 'me-too' ? '附议' : '处理';
 }
 

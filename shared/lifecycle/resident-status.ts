@@ -4,6 +4,7 @@
  * is their turn. Staff screens keep STATE_LABELS of shared/domain/ticket.
  */
 import type { TicketState } from '../domain/ticket';
+import type { LifecycleAction } from './actions';
 
 export type ResidentTone = 'default' | 'primary' | 'success' | 'warning' | 'danger';
 
@@ -67,3 +68,39 @@ export function assignedUnitNames(assignedUnits: readonly string[], refs: readon
     return name ? [name] : [];
   });
 }
+
+/**
+ * The timeline's step names as the resident reads them on their ticket page; the staff steps (吹哨,
+ * 报到, 核验, 退单, 认领…) say what happened in plain words. Staff timelines keep ACTION_LABELS.
+ */
+export const RESIDENT_ACTION_LABELS: Readonly<Record<LifecycleAction, string>> = {
+  submit: '提交',
+  accept: '已受理',
+  reject: '不予受理',
+  appeal: '申诉',
+  merge: '与相同问题合并办理',
+  handle: '网格员处理',
+  settle: '网格员现场办结',
+  whistle: '派单给承办单位',
+  acknowledge: '承办单位接单',
+  arrive: '到达现场',
+  resolve: '办结',
+  return: '承办单位退回，重新派单中',
+  reroute: '重新派单',
+  'request-extension': '申请延长办理时间',
+  'approve-extension': '延长办理时间',
+  'refuse-extension': '未同意延长办理时间',
+  verify: '网格员复核通过',
+  'verify-fail': '复核未通过，继续处理',
+  confirm: '确认已解决',
+  'auto-close': '到期自动完成',
+  reopen: '申请重办',
+  rate: '评价',
+  supervise: '督办',
+  escalate: '上级督办',
+  'mark-overdue': '超时提醒',
+  claim: '民警接单',
+  reply: '回复',
+  mediate: '调解',
+  handover: '转交承办单位',
+};

@@ -1,5 +1,6 @@
 import { TICKET_STATES, type TicketState } from '../../../shared/domain/ticket';
-import { assignedUnitNames, residentStatus, unitsText } from '../../../shared/lifecycle/resident-status';
+import { LIFECYCLE_ACTIONS } from '../../../shared/lifecycle/actions';
+import { assignedUnitNames, RESIDENT_ACTION_LABELS, residentStatus, unitsText } from '../../../shared/lifecycle/resident-status';
 
 describe('residentStatus: a ticket state in the resident\'s words', () => {
   const expected: Record<TicketState, string> = {
@@ -49,5 +50,17 @@ describe('residentStatus: a ticket state in the resident\'s words', () => {
       { id: 'u2', name: '县应急管理局' },
     ];
     expect(assignedUnitNames(['u2', 'x', 'u1'], refs)).toEqual(['县应急管理局', '县住建局']);
+  });
+});
+
+describe('RESIDENT_ACTION_LABELS: the resident timeline in plain words', () => {
+  it('names every lifecycle action without the staff steps', () => {
+    for (const action of LIFECYCLE_ACTIONS) {
+      const label = RESIDENT_ACTION_LABELS[action];
+      expect(label.length).toBeGreaterThan(0);
+      expect(label).not.toMatch(/吹哨|报到|核验|退单|认领/);
+    }
+    expect(RESIDENT_ACTION_LABELS.whistle).toBe('派单给承办单位');
+    expect(RESIDENT_ACTION_LABELS.acknowledge).toBe('承办单位接单');
   });
 });

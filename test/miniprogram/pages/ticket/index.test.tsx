@@ -55,7 +55,7 @@ it('shows every event of the timeline in order, with action, role, unit and Beij
   await screen.findByText('YN-20261123-0100', { exact: false });
   const items = [...container.querySelectorAll('.timeline__item')];
   expect(items.map((el) => el.getAttribute('data-action'))).toEqual(['submit', 'whistle', 'acknowledge']);
-  expect(items.map((el) => el.querySelector('.timeline__head')?.textContent)).toEqual(['提交', '吹哨', '报到']);
+  expect(items.map((el) => el.querySelector('.timeline__head')?.textContent)).toEqual(['提交', '派单给承办单位', '承办单位接单']);
   expect(items[1]?.querySelector('.timeline__who')?.textContent).toBe('网格员 · 王芳');
   expect(items[2]?.querySelector('.timeline__who')?.textContent).toBe('部门 · 县住建局 · 李强');
   expect(items[2]?.querySelector('.timeline__time')?.textContent).toBe('2026-11-23 10:40');
