@@ -203,7 +203,7 @@ export default function TicketPage() {
       {yourTurn ? (
         <View className='banner banner--warn ticket__turn' data-testid='your-turn'>
           <Text className='ticket__turn-title'>待您确认</Text>
-          <Text>承办单位已办结，请查看整改情况，确认问题是否解决。</Text>
+          <Text>问题已办结，请查看下方整改后照片和办理过程，告诉我们是否解决。</Text>
         </View>
       ) : null}
       <View className='card'>
