@@ -11,7 +11,8 @@ const Month = z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, '月份格式应为
 export const TicketInputs = {
   home: z.object({}).passthrough(),
   queue: z.object({
-    view: z.enum(['grid', 'street-returned', 'street-overdue', 'street-extensions', 'street-unplaced', 'unit', 'police-desk', 'all']).default('all'),
+    // new / due-soon / overdue: the lists the home counters open (issue 18: the counter is the list's length).
+    view: z.enum(['grid', 'street-returned', 'street-overdue', 'street-extensions', 'street-unplaced', 'unit', 'police-desk', 'all', 'new', 'due-soon', 'overdue']).default('all'),
     limit: Limit,
     after: Cursor,
     groupId: Id.optional(),

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import type { TicketInputs } from '../../../shared/actions/ticket';
-import type { Identity } from '../../../shared/domain/roles';
-import type { Ticket } from '../../../shared/domain/ticket';
+import type { OutboxMessage } from '../../../shared/domain/outbox';
+import type { Identity, RoleGrant } from '../../../shared/domain/roles';
+import type { Deadline, Ticket } from '../../../shared/domain/ticket';
+import { coordinatingIn } from '../../../shared/routing/route';
 import { distanceMeters } from '../../../shared/geo';
 import { REGISTRY } from '../../../shared/jurisdictions';
 import { unitsOutsideChain } from '../../../shared/permissions/unit-scope';
@@ -15,7 +17,7 @@ import { AppError } from '../errors';
 import { withTextChecks } from './content';
 import { claimPhotos } from './photos';
 import { summary } from './report';
-import { act, AUTH_OPTIONS, loadTicket, viewFor } from './support';
+import { act, AUTH_OPTIONS, authorizeOrThrow, loadTicket, viewFor } from './support';
 
 type In<K extends keyof typeof TicketInputs> = z.output<(typeof TicketInputs)[K]>;
 
@@ -76,6 +78,92 @@ async function scopedTickets(deps: AppDeps, identity: Identity, states?: Ticket[
   return [...seen.values()].filter((t) => authorize(identity, t, 'view', AUTH_OPTIONS).ok);
 }
 
+/* ------------------------------------------------ the lists behind the home counters (issue 18 §2) */
+
+/** The home counters and the queue view each opens: the counter is the length of that list. */
+export const CARD_VIEWS = { new: 'new', dueSoon: 'due-soon', overdue: 'overdue' } as const;
+type CardView = (typeof CARD_VIEWS)[keyof typeof CARD_VIEWS];
+
+/** What the user must do on a ticket under one grant: whether it is new to them, and the deadlines that are theirs. */
+interface Work {
+  /** Their first step: triage a submitted ticket, re-route a returned one, 报到 on a whistled one. */
+  fresh: boolean;
+  deadlines: Deadline[];
+}
+
+/** Open duties: not met, not the resident's confirm window. */
+const openDuties = (t: Ticket): Deadline[] => t.deadlines.filter((d) => d.metAt === undefined && d.step !== 'confirm');
+const isPast = (d: Deadline, now: number): boolean => d.overdueAt !== undefined || instantMs(d.due) < now;
+const inList = (list: readonly string[] | undefined, id: string | null): boolean => id !== null && (list ?? []).includes(id);
+
+/**
+ * The units of a grant that must act on the ticket: those the ticket is with (holder), handling units
+ * only while one of them holds it (a coordinating 人民政府 is informed, not asked to act).
+ */
+function actingUnits(t: Ticket, units: readonly string[]): string[] {
+  if (t.holder.kind !== 'units') return [];
+  const coordinating = coordinatingIn(t.route);
+  const handling = t.holder.ids.filter((u) => !coordinating(u));
+  const acting = handling.length ? handling : t.holder.ids;
+  return acting.filter((u) => units.includes(u));
+}
+
+/** What the grant's holder must do on the ticket now; null when nothing (本单位待办 and the counters hold only these). */
+function workOf(grant: RoleGrant, t: Ticket, now: number): Work | null {
+  if (!isOpen(t)) return null;
+  switch (grant.role) {
+    case 'grid': {
+      const mine = t.jurisdiction === grant.jurisdiction && (inList(grant.estates, t.estateId) || inList(grant.grids, t.gridId));
+      return mine && t.holder.kind === 'grid' ? { fresh: t.state === 'submitted', deadlines: openDuties(t) } : null;
+    }
+    case 'street': {
+      if (t.jurisdiction !== grant.jurisdiction || !inList(grant.streets, t.streetId)) return null;
+      if (t.holder.kind === 'street') return { fresh: t.state === 'submitted' || t.state === 'returned', deadlines: openDuties(t) };
+      if (t.pendingExtension) return { fresh: false, deadlines: [] };
+      // 督办: the street supervises every overdue ticket of its area.
+      const late = openDuties(t).filter((d) => isPast(d, now));
+      return late.length ? { fresh: false, deadlines: late } : null;
+    }
+    case 'department':
+    case 'police': {
+      const units = actingUnits(t, grant.units ?? []);
+      if (!units.length) return null;
+      const owesAck = units.some((u) => !t.acknowledgedUnits.includes(u));
+      // A unit that has reported in no longer owes the 报到: another unit's clock is not its own.
+      return { fresh: owesAck && (t.state === 'whistled' || t.state === 'acknowledged'), deadlines: openDuties(t).filter((d) => d.step !== 'triage' && (owesAck || d.step !== 'ack')) };
+    }
+    case 'leadership': {
+      const mine = t.jurisdiction === grant.jurisdiction || REGISTRY.list(t.jurisdiction)?.parent === grant.jurisdiction;
+      if (!mine || (t.holder.kind !== 'leadership' && t.escalation < 2)) return null;
+      return { fresh: false, deadlines: t.holder.kind === 'leadership' ? openDuties(t) : openDuties(t).filter((d) => isPast(d, now)) };
+    }
+    default:
+      return null;
+  }
+}
+
+/** The user's work on the ticket under every grant they hold. */
+function worksOf(identity: Identity, t: Ticket, now: number): Work[] {
+  return identity.grants.map((g) => workOf(g, t, now)).filter((w): w is Work => w !== null);
+}
+
+/** The filter of each counter's list: the one predicate both home and queue apply to the same query. */
+const CARD_FILTERS: Record<CardView, (works: Work[], now: number) => boolean> = {
+  new: (works) => works.some((w) => w.fresh),
+  'due-soon': (works, now) => works.some((w) => w.deadlines.some((d) => !isPast(d, now) && instantMs(d.due) - now <= DUE_SOON_MS)),
+  overdue: (works, now) => works.some((w) => w.deadlines.some((d) => isPast(d, now))),
+};
+
+/**
+ * The shared filter builder of the home counters and the lists they open: one store query per scope
+ * (scopedTickets, the same arguments for both) and the view's predicate. home counts what queue lists.
+ */
+function cardList(tickets: readonly Ticket[], identity: Identity, view: CardView, now: number): Ticket[] {
+  return tickets.filter((t) => CARD_FILTERS[view](worksOf(identity, t, now), now));
+}
+
+const isCardView = (view: string): view is CardView => (Object.values(CARD_VIEWS) as string[]).includes(view);
+
 export async function queue(deps: AppDeps, identity: Identity, input: In<'queue'>) {
   const now = instantMs(deps.clock.now());
   let tickets: Ticket[];
@@ -93,30 +181,54 @@ export async function queue(deps: AppDeps, identity: Identity, input: In<'queue'
       tickets = pages.flatMap((p) => p.items).filter((t) => t.estateId === null && isOpen(t));
       break;
     }
+    case 'unit':
+      // 本单位待办: only tickets where one of the user's units must act (not those merely routed to it or handled by another unit).
+      tickets = (await scopedTickets(deps, identity, VIEW_STATES.unit)).filter((t) => identity.grants.some((g) => (g.role === 'department' || g.role === 'police') && workOf(g, t, now) !== null));
+      break;
     default:
-      tickets = await scopedTickets(deps, identity, VIEW_STATES[input.view]);
+      tickets = isCardView(input.view) ? cardList(await scopedTickets(deps, identity), identity, input.view, now) : await scopedTickets(deps, identity, VIEW_STATES[input.view]);
   }
   const sorted = tickets.sort(byDeadline);
   // The pending extension travels with the row, so the street decides from the list without opening each ticket.
   return { items: sorted.slice(0, input.limit).map((t) => ({ ...summary(t), pendingExtension: t.pendingExtension })), total: sorted.length };
 }
 
+/** Hand-overs that are done: the ticket is finished, or a 新工单待受理 whose ticket is no longer waiting. */
+function settledMessage(m: OutboxMessage, t: Ticket | undefined): boolean {
+  if (!t) return false;
+  return !isOpen(t) || (m.kind === 'submitted' && t.state !== 'submitted');
+}
+
 export async function home(deps: AppDeps, identity: Identity) {
-  const now = instantMs(deps.clock.now());
-  const [scoped, unread] = await Promise.all([scopedTickets(deps, identity), deps.store.listInbox(identity.userId, { unreadOnly: true, limit: 100 })]);
+  const nowIso = deps.clock.now();
+  const now = instantMs(nowIso);
+  const [scoped, inbox] = await Promise.all([scopedTickets(deps, identity), deps.store.listInbox(identity.userId, { unreadOnly: true, limit: 100 })]);
   const open = scoped.filter(isOpen);
-  const dueSoon = open.filter((t) => t.deadlines.some((d) => d.metAt === undefined && d.step !== 'confirm' && instantMs(d.due) >= now && instantMs(d.due) - now <= DUE_SOON_MS));
-  const overdue = open.filter((t) => t.deadlines.some((d) => d.metAt === undefined && d.step !== 'confirm' && instantMs(d.due) < now));
+  // A hand-over about a ticket that is closed (or a new ticket already taken) is read: marked so, not listed.
+  const byId = new Map(scoped.map((t) => [t.id, t]));
+  const settled = inbox.filter((m) => m.ticketId && settledMessage(m, byId.get(m.ticketId)));
+  if (settled.length) await deps.store.markRead(identity.userId, settled.map((m) => m.id), nowIso);
+  const unread = inbox.filter((m) => !settled.includes(m));
+  // Each counter is the length of the list its card opens (queue with the same view): the same query, the same filter.
+  const count = (view: CardView) => cardList(scoped, identity, view, now).length;
   return {
     // The user's own grants (scopes), so screens can offer only their estates and jurisdictions.
     user: { id: identity.userId, name: identity.name ?? null, roles: [...new Set(identity.grants.map((g) => g.role))], grants: identity.grants },
-    counts: { new: open.filter((t) => t.state === 'submitted').length, dueSoon: dueSoon.length, overdue: overdue.length, open: open.length, unread: unread.length },
+    counts: { new: count(CARD_VIEWS.new), dueSoon: count(CARD_VIEWS.dueSoon), overdue: count(CARD_VIEWS.overdue), open: open.length, unread: unread.length },
+    /** The queue view each counter opens. */
+    views: CARD_VIEWS,
     unread,
   };
 }
 
 export async function staffDetail(deps: AppDeps, identity: Identity, input: { ticketId: string }) {
-  return viewFor(deps, identity, await loadTicket(deps, input.ticketId));
+  // The caller's unread hand-overs about this ticket are read once the ticket is opened (read alongside it).
+  const [ticket, inbox] = await Promise.all([loadTicket(deps, input.ticketId), deps.store.listInbox(identity.userId, { unreadOnly: true, limit: 100 })]);
+  // Only once the caller may see the ticket; then marked read alongside the timeline's read (no added round trip).
+  authorizeOrThrow(identity, ticket, 'view');
+  const opened = inbox.filter((m) => m.ticketId === ticket.id).map((m) => m.id);
+  const [answer] = await Promise.all([viewFor(deps, identity, ticket), opened.length ? deps.store.markRead(identity.userId, opened, deps.clock.now()) : null]);
+  return answer;
 }
 
 /** Units a ticket may be whistled, re-routed or handed over to: its routed units or its jurisdiction chain's. */

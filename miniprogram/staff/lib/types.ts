@@ -42,13 +42,15 @@ export interface QueueAnswer {
   total: number;
 }
 
-export const QUEUE_VIEWS = ['grid', 'street-returned', 'street-overdue', 'street-extensions', 'street-unplaced', 'unit', 'police-desk', 'all'] as const;
+export const QUEUE_VIEWS = ['grid', 'street-returned', 'street-overdue', 'street-extensions', 'street-unplaced', 'unit', 'police-desk', 'all', 'new', 'due-soon', 'overdue'] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];
 
 export interface HomeAnswer {
   /** `grants` only if the backend sends them (the scope helpers then narrow estates and jurisdictions). */
   user: { id: string; name: string | null; roles: string[]; grants?: RoleGrant[] };
   counts: { new: number; dueSoon: number; overdue: number; open: number; unread: number };
+  /** The queue view each counter opens (its count is that list's length); absent from older backends. */
+  views?: { new: QueueView; dueSoon: QueueView; overdue: QueueView };
   unread: OutboxMessage[];
 }
 

@@ -11,6 +11,9 @@ export const VIEW_TITLES: Record<QueueView, string> = {
   'street-unplaced': '待关联小区',
   'police-desk': '业主群警务台',
   all: '全部工单',
+  new: '新工单（待受理、待报到）',
+  'due-soon': '即将超时（2小时内）',
+  overdue: '已超时（待办理、待督办）',
 };
 
 /** The actions a list is about, offered in place (the other lists open the ticket page). */

@@ -62,7 +62,8 @@ export default function StaffHomePage() {
   }
 
   const roles = home.user.roles;
-  const views = cardViews(roles);
+  // Each counter opens the list it counts (the backend's view; an older backend's from the roles).
+  const views = home.views ?? cardViews(roles);
   const cards = [
     { key: 'new', label: '新工单', value: home.counts.new, url: staffPaths.queue(views.new), alert: false },
     { key: 'dueSoon', label: '即将超时', value: home.counts.dueSoon, url: staffPaths.queue(views.dueSoon), alert: home.counts.dueSoon > 0 },

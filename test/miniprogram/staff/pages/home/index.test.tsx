@@ -66,6 +66,15 @@ describe('staff home page (fetch faked)', () => {
     }
   });
 
+  it('opens the list each counter counts when the backend names it (issue 18: counter = list)', async () => {
+    const { navigate } = await openHome(homeAnswer(['department'], { views: { new: 'new', dueSoon: 'due-soon', overdue: 'overdue' } }));
+    for (const [label, view] of Object.entries({ 新工单: 'new', 即将超时: 'due-soon', 已超时: 'overdue' })) {
+      navigate.mockClear();
+      await click(card(label));
+      expect(navigate).toHaveBeenCalledWith({ url: `/staff/pages/queue/index?view=${view}` });
+    }
+  });
+
   it('lists the entries of each role held', async () => {
     await openHome(homeAnswer(['street']));
     expect(screen.getByText('退单待重新派单')).toBeTruthy();
