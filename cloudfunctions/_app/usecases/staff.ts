@@ -132,6 +132,11 @@ function workOf(grant: RoleGrant, t: Ticket, now: number): Work | null {
       // A unit that has reported in no longer owes the 报到: another unit's clock is not its own.
       return { fresh: owesAck && (t.state === 'whistled' || t.state === 'acknowledged'), deadlines: openDuties(t).filter((d) => d.step !== 'triage' && (owesAck || d.step !== 'ack')) };
     }
+    case 'property': {
+      // A property company works the tickets of the estates it serves while they are with the estate (never those about itself: scopedTickets drops them).
+      const mine = t.jurisdiction === grant.jurisdiction && inList(grant.estates, t.estateId);
+      return mine && t.holder.kind === 'grid' ? { fresh: t.state === 'submitted', deadlines: openDuties(t) } : null;
+    }
     case 'leadership': {
       const mine = t.jurisdiction === grant.jurisdiction || REGISTRY.list(t.jurisdiction)?.parent === grant.jurisdiction;
       if (!mine || (t.holder.kind !== 'leadership' && t.escalation < 2)) return null;
@@ -164,12 +169,21 @@ function cardList(tickets: readonly Ticket[], identity: Identity, view: CardView
 
 const isCardView = (view: string): view is CardView => (Object.values(CARD_VIEWS) as string[]).includes(view);
 
+/** 超时工单督办: every open ticket of the scope with an overdue duty (the street and the leadership office supervise them). */
+const supervisable = (t: Ticket, now: number): boolean => isOpen(t) && openDuties(t).some((d) => isPast(d, now));
+
+/** The views the counters open: street and leadership staff open 超时工单督办 from 已超时 (they supervise every overdue ticket). */
+function cardViewsOf(identity: Identity): { new: string; dueSoon: string; overdue: string } {
+  const supervises = identity.grants.some((g) => g.role === 'street' || g.role === 'leadership');
+  return { new: CARD_VIEWS.new, dueSoon: CARD_VIEWS.dueSoon, overdue: supervises ? 'street-overdue' : CARD_VIEWS.overdue };
+}
+
 export async function queue(deps: AppDeps, identity: Identity, input: In<'queue'>) {
   const now = instantMs(deps.clock.now());
   let tickets: Ticket[];
   switch (input.view) {
     case 'street-overdue':
-      tickets = (await scopedTickets(deps, identity)).filter((t) => isOpen(t) && t.deadlines.some((d) => d.metAt === undefined && d.step !== 'confirm' && (d.overdueAt !== undefined || instantMs(d.due) < now)));
+      tickets = (await scopedTickets(deps, identity)).filter((t) => supervisable(t, now));
       break;
     case 'street-extensions':
       tickets = (await scopedTickets(deps, identity, ['acknowledged', 'on_site'])).filter((t) => t.pendingExtension !== null);
@@ -210,13 +224,14 @@ export async function home(deps: AppDeps, identity: Identity) {
   if (settled.length) await deps.store.markRead(identity.userId, settled.map((m) => m.id), nowIso);
   const unread = inbox.filter((m) => !settled.includes(m));
   // Each counter is the length of the list its card opens (queue with the same view): the same query, the same filter.
-  const count = (view: CardView) => cardList(scoped, identity, view, now).length;
+  const views = cardViewsOf(identity);
+  const count = (view: string) => (isCardView(view) ? cardList(scoped, identity, view, now) : scoped.filter((t) => supervisable(t, now))).length;
   return {
     // The user's own grants (scopes), so screens can offer only their estates and jurisdictions.
     user: { id: identity.userId, name: identity.name ?? null, roles: [...new Set(identity.grants.map((g) => g.role))], grants: identity.grants },
-    counts: { new: count(CARD_VIEWS.new), dueSoon: count(CARD_VIEWS.dueSoon), overdue: count(CARD_VIEWS.overdue), open: open.length, unread: unread.length },
+    counts: { new: count(views.new), dueSoon: count(views.dueSoon), overdue: count(views.overdue), open: open.length, unread: unread.length },
     /** The queue view each counter opens. */
-    views: CARD_VIEWS,
+    views,
     unread,
   };
 }

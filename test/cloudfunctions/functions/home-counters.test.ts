@@ -83,7 +83,9 @@ describe('counter = list, for every role', () => {
     const home = await app.call(ticket, who, 'home', {});
     expect(home.error).toBeUndefined();
     const { counts, views } = home.data as { counts: Record<string, number>; views: Record<string, string> };
-    expect(views).toEqual({ new: 'new', dueSoon: 'due-soon', overdue: 'overdue' });
+    // Street and leadership staff supervise every overdue ticket: 已超时 opens 超时工单督办.
+    const supervises = who === 'street' || who === 'otherStreet' || who === 'leadership';
+    expect(views).toEqual({ new: 'new', dueSoon: 'due-soon', overdue: supervises ? 'street-overdue' : 'overdue' });
     for (const key of ['new', 'dueSoon', 'overdue'] as const) {
       const list = await app.call(ticket, who, 'queue', { view: views[key], limit: 100 });
       expect(list.error).toBeUndefined();
@@ -108,6 +110,11 @@ describe('counter = list, for every role', () => {
     expect(await list('emergency')).toEqual([ids.whistledBoth]);
     expect((await list('housing')).sort()).toEqual([ids.whistledBoth, ids.extension, ids.whistledNormal].sort());
     expect(await list('market')).toEqual([]);
+  });
+
+  it('a property company\'s 新工单 are the new tickets of its estates, never those about itself', async () => {
+    const list = (await app.call(ticket, 'property', 'queue', { view: 'new', limit: 100 })).data.items as Array<{ id: string }>;
+    expect(list.map((i) => i.id).sort()).toEqual([ids.staleNew, ids.freshNew, ids.dispute].sort());
   });
 });
 
