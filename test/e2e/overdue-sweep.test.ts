@@ -34,7 +34,7 @@ test('the sweep marks a missed 报到 overdue and the street officer sees it in 
   await signIn(resident, story.url, USERS.resident);
   const no = await report(resident, story.url, { estate: HSJY.sceneCode, category: 'fly-wire', description: '7号楼楼道里有人从家里拉插线板给电瓶车充电。' });
   await resident.page.getByText('查看办理进度').click();
-  await resident.see('待受理');
+  await resident.see('已提交');
   const ticketId = ticketIdOf(resident.page);
 
   await signIn(grid, story.url, USERS.grid);

@@ -63,7 +63,7 @@ test('a police officer claims, answers and mediates a dispute from the owner-gro
     description: '12号楼501装修连续一个月晚上十点后还在施工，和楼下住户多次争吵，差点动手。',
   });
   await resident.page.getByText('查看办理进度').click();
-  await resident.see('待受理');
+  await resident.see('已提交');
   const ticketId = ticketIdOf(resident.page);
 
   // The police officer: 业主群警务台, the bound group, the dispute.

@@ -43,7 +43,7 @@ test('department 退单 with a reason → street re-routes to another unit → e
   });
   await resident.see('县城乡公共事业服务中心');
   await resident.page.getByText('查看办理进度').click();
-  await resident.see('待受理');
+  await resident.see('已提交');
   const ticketId = ticketIdOf(resident.page);
 
   // The grid worker whistles to the lead unit named by the list.

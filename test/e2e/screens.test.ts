@@ -18,7 +18,7 @@ jest.setTimeout(60_000);
 
 const stage = useStory(STORY);
 let resident: Person;
-/** The seeded 电梯安全 ticket (已报到), 车辆乱停乱放 (待受理). */
+/** The seeded 电梯安全 ticket (已报到, 居民看到的是“已派单给…”), 车辆乱停乱放 (待受理). */
 let elevatorId: string;
 let parkingNo: string;
 
@@ -78,7 +78,7 @@ describe('resident pages', () => {
   });
 
   test('ticket detail', async () => {
-    await screen(resident, ROUTES.ticket(elevatorId), 'ticket', ['电梯安全', '已报到', '办理过程']);
+    await screen(resident, ROUTES.ticket(elevatorId), 'ticket', ['电梯安全', '已派单给', '办理过程']);
   });
 
   test('noticeboard', async () => {

@@ -31,7 +31,7 @@ test('resident → grid whistles → 县住建局 报到, 到场, 办结 → gri
   });
   await resident.shot('submitted');
   await resident.page.getByText('查看办理进度').click();
-  await resident.see('待受理');
+  await resident.see('已提交');
   const ticketUrl = resident.page.url();
 
   // The grid worker finds it in the estate's queue and blows the whistle to the lead units.
