@@ -13,11 +13,11 @@
  * (test/miniprogram/simulate/weapp-platform-fakes.ts) and CloudBase itself (the loopback).
  *
  * The stories run in order and share one deployment. The resident's story drives the built pages
- * (report, then 我的上报); the grid worker's accept and whistle drive the built staff ticket page
- * (staff subpackage) with the grid worker's account on the phone. The set-up (admin, invitations),
- * the queue reads and the officer's story call the bundles through the emulated
- * wx.cloud.callFunction from each person's own phone, with what the staff pages send; the officer's
- * photo and check-in positions come from the emulated device APIs as the staff pages get them.
+ * (report, then 我的上报); the grid worker's accept and whistle and the officer's 报到 and 到场 (the
+ * page's own GCJ-02 check-in) drive the built staff ticket page (staff subpackage) with that
+ * person's account on the phone. The set-up (admin, invitations), the queue reads, the refused
+ * WGS-84 check-in and the officer's 办结 with a photo call the bundles through the emulated
+ * wx.cloud.callFunction / uploadFile from each person's own phone, with what the staff pages send.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -116,14 +116,17 @@ function byText(page: Page, selector: string, text: string): Node {
   return node;
 }
 
-/** A tap on a <van-button> lands on Vant's inner <button>, whose handler emits `click` to Taro's `eh`. */
-function tapButton(page: Page, text: string): void {
+/** The <van-button> element whose text is exactly `text`. */
+function vanButtonElement(page: Page, text: string): Element | undefined {
+  return Array.from(page.dom?.querySelectorAll('van-button') ?? []).find((el) => (el.textContent ?? '').trim() === text);
+}
+
+/** Waits for a button, then taps it: a tap on a <van-button> lands on Vant's inner <button>, whose handler emits `click` to Taro's `eh`. */
+async function tapButton(page: Page, text: string): Promise<void> {
+  await until(`the ${text} button`, () => vanButtonElement(page, text) !== undefined, 15_000);
   // Taro gives every element the id `uid || sid` (base.wxml), rendered as data-sid: it names the component node.
-  const element = Array.from(page.dom?.querySelectorAll('van-button') ?? []).find((el) => (el.textContent ?? '').includes(text));
-  const sid = element?.getAttribute('data-sid');
-  if (!sid) throw new Error(`no van-button ${text}; page: ${textOf(page).slice(0, 400)}`);
-  const vanButton = page.querySelector(`#${sid}`);
-  const inner = vanButton?.querySelector('.van-button');
+  const sid = vanButtonElement(page, text)?.getAttribute('data-sid');
+  const inner = sid ? page.querySelector(`#${sid}`)?.querySelector('.van-button') : undefined;
   if (!inner) throw new Error(`van-button ${text} is not rendered by Vant (not registered in this page's load?)`);
   inner.dispatchEvent('tap');
 }
@@ -136,10 +139,45 @@ function tapButton(page: Page, text: string): void {
  * (simulate.load's `usingComponents` override) so they render the same Vant components.
  */
 const registeredTags = new Map<string, string>();
+/**
+ * The same for a page opened a second time: its script (Taro's createPageConfig + Page()) is kept
+ * by jest, so the Page() config it passed the first time is passed again, as WeChat runs Page() for
+ * the page's script once and creates one instance per open.
+ */
+const pageConfigs = new Map<string, Record<string, unknown>>();
+let runningScript: string | null = null;
 
-/** Opens a page of the build as WeChat would: its script registered, then the page attached (onLoad → onShow → onReady). */
+function reuseScriptsAcrossLoads(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const utils = require('miniprogram-simulate/src/utils') as { runJs: (file: string) => void };
+  const runJs = utils.runJs;
+  utils.runJs = (file) => {
+    const config = pageConfigs.get(file);
+    const g = globalThis as unknown as { Page: (config: Record<string, unknown>) => void };
+    if (config) return g.Page(config);
+    runningScript = file;
+    try {
+      runJs(file);
+    } finally {
+      runningScript = null;
+    }
+  };
+  const g = globalThis as unknown as { Page: (config: Record<string, unknown>) => void };
+  const page = g.Page;
+  g.Page = (config) => {
+    if (runningScript) pageConfigs.set(runningScript, config);
+    page(config);
+  };
+}
+
+let opened = 0;
+
+/**
+ * Opens a page of the build as WeChat would: its script registered, then the page attached (onLoad →
+ * onShow → onReady). The query carries `$taroTimestamp`, as Taro's navigateTo adds to tell instances apart.
+ */
 function openPage(route: string, query: Record<string, string> = {}): Page {
-  fakes.nextPage(route, query);
+  fakes.nextPage(route, { ...query, $taroTimestamp: String(Date.now() + (opened += 1)) });
   const id = simulate.load(path.join(DIST, route), { rootPath: DIST, usingComponents: Object.fromEntries(registeredTags) });
   const page = simulate.render(id) as Page;
   page.attach(document.createElement('parent-wrapper'));
@@ -231,6 +269,7 @@ beforeAll(async () => {
     return register(definition);
   });
   fakes = installWeappFakes('pages/report/index');
+  reuseScriptsAcrossLoads();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   for (const script of APP_SCRIPTS) require(path.join(DIST, `${script}.js`));
   const app = fakes.app();
@@ -302,7 +341,7 @@ describe('production path: dist/weapp in simulate → emulated wx.cloud → prod
     textarea.dispatchEvent('input', { detail: { value: description } });
     await until('the description', () => textOf(report).includes(`${description.length}/500`));
 
-    tapButton(report, '提交');
+    await tapButton(report, '提交');
     await until('the submit result', () => textOf(report).includes('上报成功'), 15_000);
     const text = textOf(report);
     expect(text).toContain('县住建局');
@@ -328,7 +367,7 @@ describe('production path: dist/weapp in simulate → emulated wx.cloud → prod
     expect(distanceMeters(ticket.location, reportedAt)).toBeLessThan(1);
 
     // The resident subscribes to progress messages from the result screen.
-    tapButton(report, '订阅办理进度通知');
+    await tapButton(report, '订阅办理进度通知');
     await until('the subscribe answer', () => textOf(report).includes('已订阅'));
     expect(wechat.subscriptions.get(`${ACCOUNTS.resident.openid} ${RESIDENT_TEMPLATE}`)).toBe(1);
 
@@ -359,16 +398,13 @@ describe('production path: dist/weapp in simulate → emulated wx.cloud → prod
     phone.account = ACCOUNTS.grid;
     const stateOf = () => (loopback.docs('tickets').find((t) => t._id === ticketId) as { state: string }).state;
     const page = openPage('staff/pages/ticket/index', { id: ticketId });
-    await until('the 受理 action', () => textOf(page).includes(ticketNo) && textOf(page).includes('受理'), 15_000);
-    tapButton(page, '受理');
-    await until('the accept form', () => textOf(page).includes('确认受理'));
-    tapButton(page, '确认受理');
+    await until('the ticket', () => textOf(page).includes(ticketNo), 15_000);
+    await tapButton(page, '受理');
+    await tapButton(page, '确认受理');
     await until('the ticket accepted', () => stateOf() === 'accepted', 15_000);
     // The view reloads with the next actions: 吹哨, the lead units (县住建局 …) pre-selected from the responsibility list.
-    await until('the 吹哨 action', () => textOf(page).includes('吹哨'), 15_000);
-    tapButton(page, '吹哨');
-    await until('the whistle form', () => textOf(page).includes('确认吹哨') && textOf(page).includes('县住建局'));
-    tapButton(page, '确认吹哨');
+    await tapButton(page, '吹哨');
+    await tapButton(page, '确认吹哨');
     await until('the ticket whistled', () => stateOf() === 'whistled', 15_000);
     // Whistled to the responsibility list's lead units, 县住建局 among them.
     const ticket = loopback.docs('tickets').find((t) => t._id === ticketId) as { assignedUnits: string[]; route: { lead: Array<{ id: string }> } };
@@ -387,24 +423,51 @@ describe('production path: dist/weapp in simulate → emulated wx.cloud → prod
 
     const inbox = (await ok(ACCOUNTS.officer, 'ticket', 'queue', { view: 'unit' })) as { items: Array<{ id: string }> };
     expect(inbox.items.map((t) => t.id)).toContain(ticketId);
-    expect((await act(ACCOUNTS.officer, 'acknowledge', ticketId, { officerName: '王强' })).state).toBe('acknowledged');
 
-    // On site: the phone where the resident stood. The check-in reads GCJ-02, as the staff page asks (location.weapp.ts).
+    // 报到 and 到场 on the built staff ticket page, the officer's account on the phone, standing where the resident reported.
+    phone.account = ACCOUNTS.officer;
+    phone.standAtGcj02(reportedAt);
+    const stateOf = () => (loopback.docs('tickets').find((t) => t._id === ticketId) as { state: string }).state;
+    const page = openPage('staff/pages/ticket/index', { id: ticketId });
+    await until('the ticket', () => textOf(page).includes(ticketNo), 15_000);
+    await tapButton(page, '报到');
+    await until('the report-in form', () => page.querySelector('.staff-input') !== undefined && page.querySelector('.staff-input') !== null);
+    const name = page.querySelector('.staff-input');
+    if (!name) throw new Error('no officer name field');
+    name.dispatchEvent('input', { detail: { value: '王强' } });
+    await simulate.sleep(50);
+    await tapButton(page, '确认报到');
+    await until('the ticket acknowledged', () => stateOf() === 'acknowledged', 15_000);
+
+    // The two datums are hundreds of metres apart here: a WGS-84 fix where the resident stood is beyond
+    // the 200 m radius, and the server refuses such a check-in without a reason.
     officerPhone.emulation.standAtGcj02(reportedAt);
     const wgs = await wx.getLocation({ type: 'wgs84', isHighAccuracy: true });
-    const gcj = await wx.getLocation({ type: 'gcj02', isHighAccuracy: true });
-    // The two datums are hundreds of metres apart here: a WGS-84 fix is beyond the 200 m radius and refused without a reason.
     expect(distanceMeters({ lat: wgs.latitude, lng: wgs.longitude }, reportedAt)).toBeGreaterThan(CHECK_IN_RADIUS_METERS);
-    const { ticket: current } = (await ok(ACCOUNTS.officer, 'ticket', 'detail', { ticketId })) as { ticket: { version: number } };
-    const far = await call(ACCOUNTS.officer, 'ticket', 'arrive', { ticketId, version: current.version, location: { lat: wgs.latitude, lng: wgs.longitude } });
+    const { ticket: acknowledged } = (await ok(ACCOUNTS.officer, 'ticket', 'detail', { ticketId })) as { ticket: { version: number } };
+    const far = await call(ACCOUNTS.officer, 'ticket', 'arrive', { ticketId, version: acknowledged.version, location: { lat: wgs.latitude, lng: wgs.longitude } });
     expect(far.error?.code).toBe('TICKET.MISSING_REASON');
-    // The GCJ-02 fix, as the staff page asks for it, is on the spot.
-    const onSite = await act(ACCOUNTS.officer, 'arrive', ticketId, { location: { lat: gcj.latitude, lng: gcj.longitude } });
-    expect(onSite.state).toBe('on_site');
-    const arriveEvent = loopback.docs('events').find((e) => e.ticketId === ticketId && e.action === 'arrive') as { payload?: { distanceMeters?: number } } | undefined;
-    expect(arriveEvent?.payload?.distanceMeters).toBeLessThanOrEqual(CHECK_IN_RADIUS_METERS);
+    expect(stateOf()).toBe('acknowledged');
 
-    // The after photo: uploaded under the officer's own prefix (report.me, as transport.weapp.ts does), then resolve.
+    await tapButton(page, '到场');
+    const asked = phone.locationTypes.length;
+    await tapButton(page, '定位打卡');
+    await until('the check-in fix', () => textOf(page).includes('已打卡，距工单位置约'));
+    // The page asked for GCJ-02, the datum the ticket's position is in: on the spot, no far warning.
+    expect(phone.locationTypes.slice(asked)).toEqual(['gcj02']);
+    expect(textOf(page)).not.toContain('超过 200 米');
+    await tapButton(page, '确认到场');
+    await until('the ticket on site', () => stateOf() === 'on_site', 15_000);
+    const arriveEvent = loopback.docs('events').find((e) => e.ticketId === ticketId && e.action === 'arrive') as { actor: { userId: string }; payload?: { distanceMeters?: number } } | undefined;
+    expect(arriveEvent?.actor.userId).toBe(OFFICER.id);
+    expect(arriveEvent?.payload?.distanceMeters).toBeLessThanOrEqual(CHECK_IN_RADIUS_METERS);
+    const ack = loopback.docs('events').find((e) => e.ticketId === ticketId && e.action === 'acknowledge') as { payload?: { officerName?: string } } | undefined;
+    expect(ack?.payload?.officerName).toBe('王强');
+    phone.account = ACCOUNTS.resident;
+
+    // 办结 from the officer's own phone (the booted app above has the resident's upload prefix cached, as one
+    // app instance keeps it; the invite page restarts the app for that reason): the after photo under the
+    // officer's own prefix (report.me, as transport.weapp.ts does), then resolve.
     const me = (await ok(ACCOUNTS.officer, 'report', 'me')) as { userId: string };
     expect(me.userId).toBe(OFFICER.id);
     officerPhone.emulation.nextChoice = [officerPhone.emulation.takePhoto(jpeg(3))];
