@@ -51,10 +51,10 @@ const DIST = path.join(ROOT, 'dist', 'weapp');
 /**
  * The bundles, built here by the deploy build itself (`tsx cloudfunctions/_build/bundle.ts <dir>`,
  * what `npm run bundle:functions` runs; in a child process: esbuild refuses jsdom's Buffer) into a
- * directory of their own: test/cloudfunctions/bundles.test.ts rebuilds dist/cloudfunctions in
- * parallel, and a bundle read while esbuild rewrites it would be half a file.
+ * directory of their own (per jest worker, removed afterwards): test/cloudfunctions/bundles.test.ts
+ * rebuilds dist/cloudfunctions in parallel, and a bundle read while esbuild rewrites it would be half a file.
  */
-const FUNCTIONS_DIR = path.join(ROOT, 'dist', 'production-path', 'cloudfunctions');
+const FUNCTIONS_DIR = path.join(ROOT, 'dist', 'production-path', String(process.pid), 'cloudfunctions');
 const APP_SCRIPTS = ['runtime', 'taro', 'vendors', 'common', 'app'];
 const APPID = 'wx5e1f2a3b4c5d6e7f';
 const BOOTSTRAP_CODE = 'harness-bootstrap-code-7d1e4c2a9b';
@@ -298,6 +298,7 @@ afterAll(async () => {
   for (const staff of staffPhones.values()) staff.emulation.dispose();
   restoreEnvironment();
   await loopback?.close();
+  fs.rmSync(path.dirname(FUNCTIONS_DIR), { recursive: true, force: true });
   process.stdout.write(`[production path] function bundles built in ${(bundleMs / 1000).toFixed(1)} s\n`);
 });
 
