@@ -83,6 +83,18 @@ describe('dashboard page (fetch faked)', () => {
     expect(figure(second, '超期未结')).toBe('0 件');
   });
 
+  it('ties share a rank (1, 1, 3) and a unit\'s 未报到 tickets are listed on its row', async () => {
+    const answer: MetricsAnswer = {
+      ...DEPARTMENTS,
+      rows: [row('yongning.zjj'), row('yongning.zhzf'), row('yongning.yjgl', { rates: { responseRate: 0.5, resolutionRate: null, satisfactionRate: null, onTimeRate: null }, missedAck: ['YN-20261206-0004'] })],
+    };
+    await openDashboard({ 'ticket.metrics': () => answer });
+    expect([...document.querySelectorAll('.metric-row__rank')].map((n) => n.textContent)).toEqual(['1', '1', '3']);
+    expect(within(card('县应急管理局')).getByText('未报到 1 件：YN-20261206-0004')).toBeTruthy();
+    expect(within(card('县住建局')).queryByText(/未报到/)).toBeNull();
+    expect(screen.getByText(/排名规则：数值相同的并列同一名次/)).toBeTruthy();
+  });
+
   it('shows every metric definition from shared/metrics', async () => {
     await openDashboard({ 'ticket.metrics': () => DEPARTMENTS });
     for (const def of Object.values(METRIC_DEFINITIONS)) expect(screen.getByText(def.definition)).toBeTruthy();
