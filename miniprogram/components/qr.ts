@@ -12,8 +12,8 @@ export function reportUrl(sceneCode: string, origin: string = window.location.or
   return `${origin}/#/pages/report/index?estate=${encodeURIComponent(sceneCode)}`;
 }
 
-export async function estateQr(sceneCode: string): Promise<{ image: string; url: string } | null> {
-  const url = reportUrl(sceneCode);
+export async function estateQr(estate: { id: string; sceneCode: string }): Promise<{ image: string; url: string } | null> {
+  const url = reportUrl(estate.sceneCode);
   try {
     return { image: await toDataURL(url, { errorCorrectionLevel: 'M', margin: 1, width: 480 }), url };
   } catch {

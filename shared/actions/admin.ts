@@ -45,5 +45,7 @@ export const AdminInputs = {
   /** An invitation code for a staff record (shown once); a new one replaces the user's unused one. */
   createInvitation: z.object({ userId: Id, ttlHours: z.number().int().min(1).max(INVITATION_MAX_TTL_HOURS, '有效期最长14天').default(INVITATION_TTL_HOURS) }),
   /** The first admin of a deployment, with the one-time code set at deploy time (BOOTSTRAP_ADMIN_CODE). */
+  /** The estate's mini-program code for its noticeboard poster. */
+  estateCode: z.object({ estateId: Id }),
   bootstrap: z.object({ code: z.string().min(20).max(200), name: Text(30).min(1, '请填写姓名'), jurisdiction: Jurisdiction }),
 };

@@ -17,5 +17,6 @@ export const admin = createFunction('admin', {
   directory: action({ input: I.directory, auth: 'user', run: (d, id, x) => a.directory(d, requireIdentity(id), x) }),
   createInvitation: action({ input: I.createInvitation, auth: 'user', run: (d, id, x) => createInvitation(d, requireIdentity(id), x) }),
   // Any signed-in caller: the deploy-time code is the authorization, and only while no admin exists.
+  estateCode: action({ input: I.estateCode, auth: 'user', run: (d, id, x) => a.estateCode(d, requireIdentity(id), x) }),
   bootstrap: action({ input: I.bootstrap, auth: 'user', run: (d, id, x) => bootstrapAdmin(d, requireIdentity(id), x) }),
 });

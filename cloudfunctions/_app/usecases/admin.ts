@@ -130,6 +130,21 @@ export const adminActions = {
     await deps.store.putSlaPolicy(x.jurisdiction, x.policy);
     return policy;
   },
+  /**
+   * The estate's mini-program code (wxacode.getUnlimited: page pages/report/index, scene = the estate's
+   * scene code, which the report page reads with decodeURIComponent(query.scene)) for the printed
+   * noticeboard poster. Only where the platform makes codes (CloudBase); the local runtime's H5
+   * poster draws a QR code of its report URL instead (image null).
+   */
+  async estateCode(deps: AppDeps, identity: Identity, x: In<'estateCode'>) {
+    const estate = await deps.store.getEstate(x.estateId);
+    if (!estate) throw errors.notFound('小区');
+    requireAdmin(identity, estate.jurisdiction);
+    const page = 'pages/report/index';
+    const code = deps.codes ? await deps.codes.unlimited({ scene: estate.sceneCode, page, width: 430 }) : null;
+    const image = code ? `data:${code.contentType};base64,${Buffer.from(code.bytes).toString('base64')}` : null;
+    return { estateId: estate.id, sceneCode: estate.sceneCode, page, image };
+  },
   async listEstates(deps: AppDeps, identity: Identity, x: In<'listEstates'>) {
     const scope = x.jurisdiction ? (requireAdmin(identity, x.jurisdiction), [x.jurisdiction]) : requireSomeAdmin(identity);
     return { items: (await Promise.all(scope.map((j) => deps.store.listEstates({ jurisdiction: j })))).flat() };

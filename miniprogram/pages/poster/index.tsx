@@ -32,7 +32,7 @@ export default function PosterPage() {
         }
         const loaded = await residentApi.noticeboard({ estateId });
         setBoard(loaded);
-        setQr(await estateQr(loaded.estate.sceneCode));
+        setQr(await estateQr(loaded.estate));
       } catch (err) {
         setError(friendlyMessage(err));
       }

@@ -52,6 +52,7 @@ const ROWS: Array<[string, Record<string, unknown>]> = [
   ['listUsers', { jurisdiction: 'yongning' }],
   ['directory', { jurisdiction: 'yongning' }],
   ['createInvitation', { userId: PEOPLE.grid.id }],
+  ['estateCode', { estateId: ESTATE.id }],
 ];
 
 interface Adapter {
