@@ -614,6 +614,12 @@ export class CloudbaseLoopback {
     // runs inside Tencent Cloud; the answer only changes URLs that serviceUrl overrides anyway.
     loopback.previousTencentCloud = process.env.TENCENTCLOUD;
     process.env.TENCENTCLOUD = 'true';
+    // The SDK arms a 3 s "[TCB][WARN] … longer than 3s" timer per database request and clears it only
+    // when an answer arrives (@cloudbase/node-sdk dist/utils/tcbapirequester.js: setSlowWarning, cleared
+    // in request().then): a request cut off by close() logs after its test file ended, which jest
+    // counts as a failure ("Cannot log after tests are done"). SILENCE=true is the SDK's own switch.
+    // Left set after close(): a request a test left running must not arm the timer either.
+    process.env.SILENCE = 'true';
     return loopback;
   }
 
