@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleFunctions, FUNCTIONS } from '../../cloudfunctions/_build/bundle';
 import { CloudbaseLoopback } from '../support/cloudbase-loopback';
+import { JINXIU_DOC } from '../support/fixtures';
 
 /**
  * The deployable bundles (esbuild, SDK external), each loaded in a fresh Node process and run once
@@ -18,21 +19,7 @@ let sizes: Array<{ name: string; bytes: number }>;
 beforeAll(async () => {
   sizes = await bundleFunctions(OUT);
   loopback = await CloudbaseLoopback.start();
-  loopback.seed('estates', [
-    {
-      _id: 'yn-jinxiu',
-      id: 'yn-jinxiu',
-      name: '锦绣花园',
-      jurisdiction: 'yongning',
-      areaId: null,
-      townshipId: 'yongning.t.tuanjiexilu',
-      address: '永宁县团结西路88号',
-      location: { lat: 38.28, lng: 106.25 },
-      sceneCode: 'yn-jinxiu',
-      propertyCompanyId: null,
-      propertyInfo: null,
-    },
-  ]);
+  loopback.seed('estates', [JINXIU_DOC]);
 }, 120_000);
 afterAll(async () => {
   await loopback?.close();

@@ -23,6 +23,21 @@ export function minutesAfter(minutes: number, base: string = T0): string {
 }
 
 export const STREET_ID = 'yongning.t.tuanjiexilu';
+
+/** 锦绣花园 as a CloudBase estates document (`_id` = its id), for seeding the loopback server. */
+export const JINXIU_DOC = {
+  _id: 'yn-jinxiu',
+  id: 'yn-jinxiu',
+  name: '锦绣花园',
+  jurisdiction: 'yongning',
+  areaId: null,
+  townshipId: STREET_ID,
+  address: '永宁县团结西路88号',
+  location: { lat: 38.28, lng: 106.25 },
+  sceneCode: 'yn-jinxiu',
+  propertyCompanyId: null,
+  propertyInfo: null,
+} as const;
 export const ESTATE_ID = 'yongning.e.jinxiu';
 export const GRID_ID = 'yongning.g.jinxiu-1';
 export const LEAD_UNIT = 'yongning.zjj';

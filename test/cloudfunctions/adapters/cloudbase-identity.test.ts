@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStore } from '../../../local/store/sqlite-store';
 import { randomIds } from '../../../local/store/ids';
+import { JINXIU_DOC } from '../../support/fixtures';
 
 let loopback: CloudbaseLoopback;
 let deps: AppDeps;
@@ -93,21 +94,7 @@ describe('identityFor: a resident by openid', () => {
 describe('cloudbaseMain: the openid never leaves the user record', () => {
   it('a resident’s submit stores and answers the opaque id; no ticket, event or answer holds the openid', async () => {
     const openid = 'oRESIDENT-submit-7788';
-    loopback.seed('estates', [
-      {
-        _id: 'yn-jinxiu',
-        id: 'yn-jinxiu',
-        name: '锦绣花园',
-        jurisdiction: 'yongning',
-        areaId: null,
-        townshipId: 'yongning.t.tuanjiexilu',
-        address: '永宁县团结西路88号',
-        location: { lat: 38.28, lng: 106.25 },
-        sceneCode: 'yn-jinxiu',
-        propertyCompanyId: null,
-        propertyInfo: null,
-      },
-    ]);
+    loopback.seed('estates', [JINXIU_DOC]);
     const reportMain = cloudbaseMain(report, loopback.sdkOptions());
     const ticketMain = cloudbaseMain(ticket, loopback.sdkOptions());
     const submitted = (await reportMain(

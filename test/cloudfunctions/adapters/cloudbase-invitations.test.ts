@@ -9,6 +9,7 @@ import { cloudbaseMain } from '../../../cloudfunctions/_adapters/cloudbase/main'
 import { admin } from '../../../cloudfunctions/_app/functions/admin';
 import { report } from '../../../cloudfunctions/_app/functions/report';
 import { CloudbaseLoopback } from '../../support/cloudbase-loopback';
+import { JINXIU_DOC } from '../../support/fixtures';
 
 const CODE = 'cloudbase-bootstrap-code-0001';
 let loopback: CloudbaseLoopback;
@@ -36,21 +37,7 @@ it('bootstrap → staff record → invitation → redeem from the resident’s o
   const adminMain = cloudbaseMain(admin, loopback.sdkOptions());
   const reportMain = cloudbaseMain(report, loopback.sdkOptions());
   const call = async (main: typeof adminMain, openid: string, action: string, data: unknown) => (await main({ action, data }, wxContext(openid))) as Answer;
-  loopback.seed('estates', [
-    {
-      _id: 'yn-jinxiu',
-      id: 'yn-jinxiu',
-      name: '锦绣花园',
-      jurisdiction: 'yongning',
-      areaId: null,
-      townshipId: 'yongning.t.tuanjiexilu',
-      address: '永宁县团结西路88号',
-      location: { lat: 38.28, lng: 106.25 },
-      sceneCode: 'yn-jinxiu',
-      propertyCompanyId: null,
-      propertyInfo: null,
-    },
-  ]);
+  loopback.seed('estates', [JINXIU_DOC]);
 
   // The first admin of the deployment.
   const boot = await call(adminMain, 'oADMIN', 'bootstrap', { code: CODE, name: '县住建局管理员', jurisdiction: 'yongning' });
