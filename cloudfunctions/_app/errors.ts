@@ -21,4 +21,5 @@ export const errors = {
   unknownAction: (fn: string, action: string) => new AppError('ACTION.UNKNOWN', `${fn} 不支持操作 ${action}`, 400),
   rateLimited: () => new AppError('RATE.LIMITED', '提交过于频繁，请稍后再试', 429),
   contentRejected: (reason: string) => new AppError('CONTENT.REJECTED', `内容未通过安全检查：${reason}`, 400),
+  idempotencyMismatch: () => new AppError('IDEMPOTENCY.MISMATCH', '该提交编号已用于另一份上报，请刷新后重新提交', 409),
 };

@@ -13,6 +13,11 @@ export function administers(identity: Identity, jurisdiction: string): boolean {
   return identity.grants.some((g) => g.role === 'admin' && chain.includes(g.jurisdiction));
 }
 
+/** A user record this admin may change or invite: staff whose every grant lies where it acts; never a resident's. */
+export function managesStaff(identity: Identity, user: { grants: readonly { jurisdiction: string }[] }): boolean {
+  return user.grants.length > 0 && user.grants.every((g) => administers(identity, g.jurisdiction));
+}
+
 /** Every registered jurisdiction the identity administers. */
 export function administeredJurisdictions(identity: Identity): string[] {
   return [...REGISTRY.lists.keys()].filter((j) => administers(identity, j));

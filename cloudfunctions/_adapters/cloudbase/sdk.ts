@@ -105,8 +105,6 @@ export interface CloudbaseApp {
   downloadFile(options: { fileID: string }): Promise<{ fileContent?: Buffer }>;
   getTempFileURL(options: { fileList: Array<{ fileID: string; maxAge: number }> }): Promise<{ fileList: CbFileUrl[] }>;
   deleteFile(options: { fileList: string[] }): Promise<{ fileList: Array<{ code: string; fileID: string }> }>;
-  /** `wx.api` passthrough: JSON in (`requestData` is JSON.stringified), parsed JSON out in `result`. */
-  callWxOpenApi(options: { apiName: string; requestData: unknown }): Promise<{ result?: unknown }>;
 }
 
 /** The module surface of @cloudbase/node-sdk that this file touches. */

@@ -4,10 +4,11 @@ import type { User } from '../../../shared/domain/directory';
 import type { Identity, RoleGrant } from '../../../shared/domain/roles';
 import { REGISTRY } from '../../../shared/jurisdictions';
 import { townshipInArea } from '../../../shared/routing/route';
-import { administeredJurisdictions, administers, townshipJurisdiction, unitJurisdiction } from '../../../shared/permissions/admin-scope';
+import { administeredJurisdictions, administers, managesStaff, townshipJurisdiction, unitJurisdiction } from '../../../shared/permissions/admin-scope';
 import { resolveSlaPolicy } from '../../../shared/sla/policy';
 import type { AppDeps } from '../context';
 import { AppError, errors } from '../errors';
+import { miniProgramCode } from './codes';
 
 type In<K extends keyof typeof AdminInputs> = z.output<(typeof AdminInputs)[K]>;
 
@@ -25,9 +26,9 @@ function requireSomeAdmin(identity: Identity): string[] {
 
 const invalid = (message: string) => new AppError('INPUT.INVALID', message, 400);
 
-function checkTownship(jurisdiction: string, townshipId: string) {
-  const list = REGISTRY.list(jurisdiction);
-  if (!list?.townships.some((t) => t.id === townshipId)) throw invalid(`街道/乡镇 ${townshipId} 不属于 ${jurisdiction}`);
+/** The township must lie in the area (or, without one, in the jurisdiction): routing goes by an estate's real place. */
+function checkTownship(jurisdiction: string, areaId: string | null, townshipId: string) {
+  if (!townshipInArea(jurisdiction, areaId, townshipId)) throw invalid(`街道/乡镇 ${townshipId} 不属于 ${areaId ?? jurisdiction}`);
 }
 
 /** What a grant names (estates, streets, units, company) must exist and lie where this admin acts. */
@@ -53,9 +54,7 @@ async function checkGrant(deps: AppDeps, identity: Identity, g: RoleGrant): Prom
 
 /** A user an admin may change: staff whose every grant lies where this admin acts (never a resident). */
 function requireManagedStaff(identity: Identity, user: User): void {
-  if (user.grants.length === 0 || !user.grants.every((g) => administers(identity, g.jurisdiction))) {
-    throw errors.forbidden('只能管理本辖区的工作人员账号');
-  }
+  if (!managesStaff(identity, user)) throw errors.forbidden('只能管理本辖区的工作人员账号');
 }
 
 /** The user as an admin sees it: whether an openid is bound, never the openid. */
@@ -66,10 +65,7 @@ export const adminActions = {
     requireAdmin(identity, x.jurisdiction);
     const existing = await deps.store.getEstate(x.id);
     if (existing) requireAdmin(identity, existing.jurisdiction);
-    // The township must lie in the estate's area (an estate's real place decides its routing).
-    if (!townshipInArea(x.jurisdiction, x.areaId, x.townshipId)) {
-      throw invalid(`街道/乡镇 ${x.townshipId} 不属于 ${x.areaId ?? x.jurisdiction}`);
-    }
+    checkTownship(x.jurisdiction, x.areaId, x.townshipId);
     if (x.propertyCompanyId) {
       const company = (await deps.store.listPropertyCompanies()).find((c) => c.id === x.propertyCompanyId);
       if (!company) throw invalid(`物业企业 ${x.propertyCompanyId} 不存在`);
@@ -84,7 +80,7 @@ export const adminActions = {
     requireAdmin(identity, x.jurisdiction);
     const existing = await deps.store.getGrid(x.id);
     if (existing) requireAdmin(identity, existing.jurisdiction);
-    checkTownship(x.jurisdiction, x.townshipId);
+    checkTownship(x.jurisdiction, null, x.townshipId);
     const estates = x.estateIds.length ? await deps.store.listEstates({ ids: x.estateIds }) : [];
     const missing = x.estateIds.filter((id) => !estates.some((e) => e.id === id));
     if (missing.length) throw invalid(`小区 ${missing.join('、')} 不存在`);
@@ -141,9 +137,7 @@ export const adminActions = {
     if (!estate) throw errors.notFound('小区');
     requireAdmin(identity, estate.jurisdiction);
     const page = 'pages/report/index';
-    const code = deps.codes ? await deps.codes.unlimited({ scene: estate.sceneCode, page, width: 430 }) : null;
-    const image = code ? `data:${code.contentType};base64,${Buffer.from(code.bytes).toString('base64')}` : null;
-    return { estateId: estate.id, sceneCode: estate.sceneCode, page, image };
+    return { estateId: estate.id, sceneCode: estate.sceneCode, page, image: await miniProgramCode(deps, { scene: estate.sceneCode, page, width: 430 }) };
   },
   async listEstates(deps: AppDeps, identity: Identity, x: In<'listEstates'>) {
     const scope = x.jurisdiction ? (requireAdmin(identity, x.jurisdiction), [x.jurisdiction]) : requireSomeAdmin(identity);

@@ -31,10 +31,11 @@ import type { ReportInputs } from '../../../shared/actions/report';
 import type { User } from '../../../shared/domain/directory';
 import { INVITE_PAGE, invitePath, MAX_FAILED_REDEEMS_PER_HOUR, type Invitation } from '../../../shared/domain/invitation';
 import type { Identity, RoleGrant } from '../../../shared/domain/roles';
-import { administeredJurisdictions, administers } from '../../../shared/permissions/admin-scope';
+import { administeredJurisdictions, managesStaff } from '../../../shared/permissions/admin-scope';
 import { StoreConflictError, type RedeemRefusal } from '../../../shared/ports/store';
 import type { AppDeps } from '../context';
 import { AppError, errors } from '../errors';
+import { miniProgramCode } from './codes';
 
 /** 16 bytes = 128 bits: 22 base64url characters, which also fit a mini-program code's 32-character scene. */
 const CODE_BYTES = 16;
@@ -78,9 +79,7 @@ export async function createInvitation(deps: AppDeps, identity: Identity, x: z.o
   const user = await deps.store.getUser(x.userId);
   if (!user) throw errors.notFound('工作人员账号');
   // A staff record whose every grant lies where this admin acts; never a resident's record.
-  if (user.grants.length === 0 || !user.grants.every((g) => administers(identity, g.jurisdiction))) {
-    throw errors.forbidden('只能邀请本辖区的工作人员');
-  }
+  if (!managesStaff(identity, user)) throw errors.forbidden('只能邀请本辖区的工作人员');
   const code = randomBytes(CODE_BYTES).toString('base64url');
   const now = deps.clock.now();
   const invitation: Invitation = {
@@ -96,7 +95,7 @@ export async function createInvitation(deps: AppDeps, identity: Identity, x: z.o
   // A clash of 128 random bits would be a broken random source: never hand out that code.
   if (!(await deps.store.createInvitation(invitation))) throw new Error('invitation id clash');
   // The mini-program code that opens the invite page with this scene (CloudBase; the local runtime has none).
-  const image = deps.codes ? await deps.codes.unlimited({ scene: code, page: INVITE_PAGE }) : null;
+  const qrImage = await miniProgramCode(deps, { scene: code, page: INVITE_PAGE });
   return {
     userId: user.id,
     name: user.name,
@@ -108,7 +107,7 @@ export async function createInvitation(deps: AppDeps, identity: Identity, x: z.o
     /** For a mini-program code (wxacode.getUnlimited, page pages/invite/index): the page reads `scene` too. */
     scene: code,
     /** That mini-program code as a data URL, to show or print for the staff member (null without the platform). */
-    qrImage: image ? `data:${image.contentType};base64,${Buffer.from(image.bytes).toString('base64')}` : null,
+    qrImage,
     /** The record is bound to a WeChat account already: redeeming moves it to the redeemer's. */
     rebinds: user.openid !== null,
   };

@@ -76,7 +76,7 @@ export async function submitReport(deps: AppDeps, identity: Identity, input: In<
     photosPublic: input.photosPublic,
   });
   // Two first tries raced with one key: the loser's body must still be the winner's.
-  if (!stored.created && !sameSubmission(stored.ticket, input)) throw new AppError('IDEMPOTENCY.MISMATCH', '该提交编号已用于另一份上报，请刷新后重新提交', 409);
+  if (!stored.created && !sameSubmission(stored.ticket, input)) throw errors.idempotencyMismatch();
   if (stored.created) await checkPublicPhotos(deps, identity, stored.ticket);
   return { ...(await viewFor(deps, identity, stored.ticket)), created: stored.created };
 }
@@ -89,7 +89,7 @@ function settled<T>(result: PromiseSettledResult<T>): T {
 async function findRetry(deps: AppDeps, identity: Identity, input: In<'submit'>) {
   const ticket = await deps.store.findByIdempotencyKey(identity.userId, input.idempotencyKey);
   if (!ticket) return null;
-  if (!sameSubmission(ticket, input)) throw new AppError('IDEMPOTENCY.MISMATCH', '该提交编号已用于另一份上报，请刷新后重新提交', 409);
+  if (!sameSubmission(ticket, input)) throw errors.idempotencyMismatch();
   return { ...(await viewFor(deps, identity, ticket)), created: false };
 }
 

@@ -1,6 +1,6 @@
 /** Admin rights are per jurisdiction; a city admin also manages its counties (DESIGN.md §7). */
 import type { Identity } from '../../../shared/domain/roles';
-import { administeredJurisdictions, administers, townshipJurisdiction, unitJurisdiction } from '../../../shared/permissions/admin-scope';
+import { administeredJurisdictions, administers, managesStaff, townshipJurisdiction, unitJurisdiction } from '../../../shared/permissions/admin-scope';
 
 const adminOf = (...jurisdictions: string[]): Identity => ({ userId: 'a', name: 'a', grants: jurisdictions.map((jurisdiction) => ({ role: 'admin', jurisdiction })) });
 
@@ -31,4 +31,11 @@ it('finds the jurisdiction whose list names a unit or a township', () => {
   expect(unitJurisdiction('nowhere.zjj')).toBeUndefined();
   expect(townshipJurisdiction('wuzhong.t.shengli')).toBe('wuzhong');
   expect(townshipJurisdiction('nowhere')).toBeUndefined();
+});
+
+it('manages staff whose every grant lies where it acts, never a resident (no grants)', () => {
+  const staff = (...js: string[]) => ({ grants: js.map((jurisdiction) => ({ jurisdiction })) });
+  expect(managesStaff(adminOf('yinchuan'), staff('yongning', 'yinchuan'))).toBe(true);
+  expect(managesStaff(adminOf('yongning'), staff('yongning', 'yinchuan'))).toBe(false);
+  expect(managesStaff(adminOf('yongning'), staff())).toBe(false);
 });
