@@ -431,20 +431,25 @@ function addTable(wb: Workbook, s: Section): Worksheet {
   return ws;
 }
 
-/** The workbook: 指标说明 (title, scope, definitions) first, then one sheet per table. */
+/**
+ * The workbook: one sheet per table, 总体 first, then 指标说明 (title, scope, definitions) last,
+ * as in the CSV. A reader opens on the figures (issue 18 §5): 总体 is the first sheet and the
+ * workbook view's active tab, which Excel, WPS and LibreOffice open on.
+ */
 export async function bulletinXlsx(t: BulletinTables): Promise<Buffer> {
   const ExcelJS = loadExcel();
   const wb = new ExcelJS.Workbook();
   wb.creator = '小区吹哨';
   wb.created = new Date(t.generatedAt);
   wb.modified = new Date(t.generatedAt);
+  for (const s of sections(t)) addTable(wb, s);
   const info = wb.addWorksheet('指标说明');
   info.columns = [{ width: 16 }, { width: 100 }];
   for (const line of headerLines(t)) info.addRow(line).font = { bold: true };
   info.addRow([]);
   info.addRow(['指标', '说明']).font = { bold: true };
   for (const line of definitionRows()) info.addRow(line).alignment = { wrapText: true, vertical: 'top' };
-  for (const s of sections(t)) addTable(wb, s);
+  wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 

@@ -324,7 +324,11 @@ describe('the files', () => {
     expect(res.data.filename).toBe('永宁县月通报-2026-11.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(res.data.xlsxBase64, 'base64') as never);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['指标说明', '总体', '部门排名', '街道排名', '问题类别', '超期工单']);
+    // It opens on 总体 (issue 18 §5: "The XLSX opens on 总体"): the first sheet, and the active tab
+    // of the workbook view (ECMA-376 Part 1 §18.2.30 workbookView@activeTab, a 0-based sheet index).
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['总体', '部门排名', '街道排名', '问题类别', '超期工单', '指标说明']);
+    expect(wb.views.map((v) => v.activeTab)).toEqual([0]);
+    expect(wb.worksheets[wb.views[0]!.activeTab]!.name).toBe('总体');
 
     const header = ['排名', '名称', '综合得分', '工单数', '吹哨数', '响应率', '解决率', '满意率', '按时办结率', '报到用时P50（分钟）', '报到用时P90（分钟）', '办结用时P50（小时）', '办结用时P90（小时）', '超期未结'];
     const depts = rowsOf(wb, '部门排名');
