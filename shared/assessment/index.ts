@@ -1,0 +1,4 @@
+/** Property-company assessment (issue 20 §4): monthly score, star level and credit status. */
+export * from './definitions';
+export * from './score';
+export * from './standing';
