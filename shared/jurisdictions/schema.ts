@@ -86,6 +86,9 @@ export const ListRowSchema = z.object({
   responsible: z.array(UnitRefSchema),
   /** How an ambiguity in the document was decided. */
   note: z.string().optional(),
+  /** 序号 and 问题 as an imported table writes them (the bundled lists cite them in basis.item instead). */
+  seq: z.string().min(1).optional(),
+  problem: z.string().min(1).optional(),
 });
 export type ListRow = z.infer<typeof ListRowSchema>;
 
@@ -99,6 +102,8 @@ export const DepartmentSchema = z.object({
   duty: z.enum(UNIT_DUTIES).optional(),
   /** Other names the documents use for the same unit. */
   aliases: z.array(z.string()).optional(),
+  /** Where the name or the duty comes from. */
+  note: z.string().optional(),
 });
 export type Department = z.infer<typeof DepartmentSchema>;
 
@@ -120,11 +125,20 @@ export const TownshipSchema = z.object({
 });
 export type Township = z.infer<typeof TownshipSchema>;
 
+/** A calendar date, YYYY-MM-DD, read in China time (UTC+8) by routing. */
+export const ListDateSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'dates are YYYY-MM-DD');
+
 export const JurisdictionListSchema = z.object({
   id,
   name: z.string().min(2),
   level: z.enum(['city', 'county']),
   parent: id.optional(),
+  /** How the list was read from its documents (the decisions a reader needs). */
+  about: z.array(z.string()).optional(),
+  /** The version of the rows below: tickets record it, so a later version never rewrites their basis. */
+  versionId: z.string().min(1),
+  /** The first day (China time) the rows route new tickets; null for a bundled list, which has always applied. */
+  effectiveFrom: ListDateSchema.nullable(),
   sources: z.array(z.enum(SOURCE_FILES)).min(1),
   departments: z.array(DepartmentSchema).min(1),
   areas: z.array(AreaSchema),

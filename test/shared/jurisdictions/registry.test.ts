@@ -1,7 +1,7 @@
 import { buildRegistry, ListValidationError } from '../../../shared/jurisdictions';
-import { qitai } from '../../../shared/jurisdictions/qitai';
-import { yinchuan } from '../../../shared/jurisdictions/yinchuan';
-import { yongning } from '../../../shared/jurisdictions/yongning';
+import qitai from '../../../shared/jurisdictions/bundled/qitai.json';
+import yinchuan from '../../../shared/jurisdictions/bundled/yinchuan.json';
+import yongning from '../../../shared/jurisdictions/bundled/yongning.json';
 
 type Mutable = { rows: Array<Record<string, unknown>>; departments: Array<Record<string, unknown>>; [k: string]: unknown };
 const clone = <T>(v: T): Mutable => JSON.parse(JSON.stringify(v)) as Mutable;
@@ -63,5 +63,25 @@ describe('a broken list fails loudly, naming the row', () => {
     const fees = bad.rows.find((r) => r.id === 'qitai.fees') as { responsible: string[] };
     fees.responsible.push('qitai.wy');
     expect(failure([bad])).toContain('row qitai.fees: responsible[2] "qitai.wy": a complaint about the property company\'s own conduct may not be routed to a property company');
+  });
+});
+
+describe('the bundled lists are data with a version (issue 19: "The four bundled jurisdictions ship as seed data")', () => {
+  it('each bundled JSON list names its version and has always applied (no effective date)', () => {
+    const registry = buildRegistry([yinchuan, yongning, qitai]);
+    expect([...registry.lists.values()].map((l) => [l.id, l.versionId, l.effectiveFrom])).toEqual([
+      ['yinchuan', 'yinchuan.bundled', null],
+      ['yongning', 'yongning.bundled', null],
+      ['qitai', 'qitai.bundled', null],
+    ]);
+  });
+
+  it('rejects a list without a version id, and an effective date that is not YYYY-MM-DD', () => {
+    const bad = clone(qitai);
+    delete bad.versionId;
+    expect(failure([bad])).toContain('versionId: Required');
+    const late = clone(qitai);
+    late.effectiveFrom = '2027-13-01';
+    expect(failure([late])).toContain('effectiveFrom: dates are YYYY-MM-DD');
   });
 });
