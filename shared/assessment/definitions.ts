@@ -78,5 +78,6 @@ export const ASSESSMENT_DEFINITIONS: readonly TermDefinition[] = [
 export const ASSESSMENT_NOTE = '总分100分 = 各项得分之和（保留1位小数）；等次：90分及以上优秀，75分及以上良好，60分及以上合格，60分以下不合格。';
 
 export function gradeOf(score: number): AssessmentGrade {
-  return (ASSESSMENT_GRADES.find((g) => score >= g.min) ?? ASSESSMENT_GRADES[ASSESSMENT_GRADES.length - 1]).label;
+  // The last band starts at 0, so only a negative score (impossible) falls through.
+  return ASSESSMENT_GRADES.find((g) => score >= g.min)?.label ?? '不合格';
 }
