@@ -137,6 +137,34 @@ export const COLLECTION_DECLARATIONS: Readonly<Record<CollectionName, Collection
   invitations: { rule: FUNCTIONS_ONLY, indexes: [{ name: 'openUserId_unique', keys: [asc('openUserId')], unique: true, sparse: true }] },
   invitation_failures: { rule: FUNCTIONS_ONLY, indexes: [{ name: 'callerId_at', keys: [asc('callerId'), asc('at')] }] },
   photo_checks: { rule: FUNCTIONS_ONLY, indexes: [{ name: 'fileId', keys: [asc('fileId')] }] },
+  rectification_notices: {
+    rule: FUNCTIONS_ONLY,
+    indexes: [
+      { name: 'issuedAt', keys: [asc('issuedAt'), asc('_id')] },
+      { name: 'estateId_issuedAt', keys: [asc('estateId'), asc('issuedAt')] },
+      { name: 'companyId_issuedAt', keys: [asc('companyId'), asc('issuedAt')] },
+      { name: 'status_deadline', keys: [asc('status'), asc('deadline')] },
+      { name: 'jurisdiction_issuedAt', keys: [asc('jurisdiction'), asc('issuedAt')] },
+      { name: 'townshipId_issuedAt', keys: [asc('townshipId'), asc('issuedAt')] },
+      { name: 'issuerUnitId_issuedAt', keys: [asc('issuerUnitId'), asc('issuedAt')] },
+    ],
+  },
+  estate_class_changes: {
+    rule: FUNCTIONS_ONLY,
+    indexes: [
+      { name: 'setAt', keys: [asc('setAt'), asc('_id')] },
+      { name: 'estateId_setAt', keys: [asc('estateId'), asc('setAt')] },
+      { name: 'jurisdiction_setAt', keys: [asc('jurisdiction'), asc('setAt')] },
+    ],
+  },
+  patrol_visits: {
+    rule: FUNCTIONS_ONLY,
+    indexes: [
+      { name: 'at', keys: [asc('at'), asc('_id')] },
+      { name: 'estateId_at', keys: [asc('estateId'), asc('at')] },
+      { name: 'jurisdiction_year_at', keys: [asc('jurisdiction'), asc('year'), asc('at')] },
+    ],
+  },
 };
 
 /** The declared collections as a list (names as CloudBase knows them). */

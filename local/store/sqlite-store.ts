@@ -12,9 +12,14 @@ import type { Invitation } from '../../shared/domain/invitation';
 import type { OutboxMessage } from '../../shared/domain/outbox';
 import type { Ticket, TicketEvent } from '../../shared/domain/ticket';
 import type { Violation } from '../../shared/domain/violation';
+import type { EstateClassChange } from '../../shared/governance/estate-class';
+import type { RectificationFilter, RectificationNotice } from '../../shared/governance/rectification';
+import type { PatrolVisit } from '../../shared/governance/visits';
+import type { GovernanceStore } from '../../shared/ports/store';
 import type { TicketFactsRecord } from '../../shared/metrics/facts';
 import type { InvitationStore, Page, PhotoCheck, RedeemOutcome, Store, TicketFilter, TicketStore, ViolationFilter } from '../../shared/ports/store';
 import { SqliteDirectory } from './directory-store';
+import { SqliteGovernance } from './governance-store';
 import type { GroupCommitStats } from './group-commit';
 import { SqliteInvitations } from './invitation-store';
 import { SqlitePhotoChecks } from './photo-check-store';
@@ -31,6 +36,8 @@ export class SqliteStore implements Store {
   private readonly violations: SqliteViolations;
   private readonly invitations: SqliteInvitations;
   private readonly photoChecks: SqlitePhotoChecks;
+  /** Issue 20 §1–3: rectification notices, class changes, patrol visits. */
+  readonly governance: SqliteGovernance;
 
   /** The connection, for tests and maintenance (EXPLAIN, PRAGMA); the app goes through the port. */
   constructor(
@@ -45,6 +52,7 @@ export class SqliteStore implements Store {
     this.violations = new SqliteViolations(st);
     this.invitations = new SqliteInvitations(st, this.directory);
     this.photoChecks = new SqlitePhotoChecks(st);
+    this.governance = new SqliteGovernance(st);
   }
 
   /** How creates were grouped into commits (group-commit.ts): for the benchmark and tests. */
@@ -216,6 +224,32 @@ export class SqliteStore implements Store {
   }
   listPhotoChecks(fileIds: readonly string[]): Promise<PhotoCheck[]> {
     return this.photoChecks.listPhotoChecks(fileIds);
+  }
+
+  // RectificationStore, GovernanceStore (issue 20)
+  createRectificationNotice(notice: RectificationNotice): Promise<boolean> {
+    return this.governance.createRectificationNotice(notice);
+  }
+  updateRectificationNotice(next: RectificationNotice, expectedVersion: number): Promise<void> {
+    return this.governance.updateRectificationNotice(next, expectedVersion);
+  }
+  getRectificationNotice(id: string): Promise<RectificationNotice | null> {
+    return this.governance.getRectificationNotice(id);
+  }
+  listRectificationNotices(filter: RectificationFilter): Promise<RectificationNotice[]> {
+    return this.governance.listRectificationNotices(filter);
+  }
+  addEstateClassChange(change: EstateClassChange): Promise<void> {
+    return this.governance.addEstateClassChange(change);
+  }
+  listEstateClassChanges(filter: Parameters<GovernanceStore['listEstateClassChanges']>[0]): Promise<EstateClassChange[]> {
+    return this.governance.listEstateClassChanges(filter);
+  }
+  putPatrolVisit(visit: PatrolVisit): Promise<void> {
+    return this.governance.putPatrolVisit(visit);
+  }
+  listPatrolVisits(filter: Parameters<GovernanceStore['listPatrolVisits']>[0]): Promise<PatrolVisit[]> {
+    return this.governance.listPatrolVisits(filter);
   }
 
   /** PRAGMA optimize first (SQLite's advice for long-lived connections): refreshes planner statistics where useful. */

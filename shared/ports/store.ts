@@ -3,6 +3,9 @@ import type { Invitation } from '../domain/invitation';
 import type { OutboxMessage } from '../domain/outbox';
 import type { Ticket, TicketEvent, TicketState } from '../domain/ticket';
 import type { Violation } from '../domain/violation';
+import type { EstateClassChange } from '../governance/estate-class';
+import type { RectificationFilter, RectificationNotice } from '../governance/rectification';
+import type { PatrolVisit } from '../governance/visits';
 import type { TicketFactsRecord } from '../metrics/facts';
 
 /**
@@ -194,6 +197,29 @@ export interface PhotoCheckStore {
   listPhotoChecks(fileIds: readonly string[]): Promise<PhotoCheck[]>;
 }
 
-export interface Store extends TicketStore, DirectoryStore, OutboxStore, ViolationStore, InvitationStore, PhotoCheckStore {
+/** The rectification ledger (issue 20 §1: 整改通知, 问题清单/整改清单). */
+export interface RectificationStore {
+  /** Inserts; false (and nothing written) when a notice with this id exists. */
+  createRectificationNotice(notice: RectificationNotice): Promise<boolean>;
+  /** Writes `next` only if the stored version equals expectedVersion; else StoreConflictError. */
+  updateRectificationNotice(next: RectificationNotice, expectedVersion: number): Promise<void>;
+  getRectificationNotice(id: string): Promise<RectificationNotice | null>;
+  /** All given fields must hold; ordered by issuedAt, then id. */
+  listRectificationNotices(filter: RectificationFilter): Promise<RectificationNotice[]>;
+}
+
+/** The "123" classification history and 执法进小区 patrol visits (issue 20 §2–3). */
+export interface GovernanceStore {
+  /** Appends one class change (history is never rewritten). */
+  addEstateClassChange(change: EstateClassChange): Promise<void>;
+  /** Ordered by setAt, then id. */
+  listEstateClassChanges(filter: { jurisdictions?: string[]; estateIds?: string[] }): Promise<EstateClassChange[]>;
+  /** Inserts, or replaces the visit with the same id. */
+  putPatrolVisit(visit: PatrolVisit): Promise<void>;
+  /** Ordered by at, then id. */
+  listPatrolVisits(filter: { jurisdictions?: string[]; year?: number; estateIds?: string[] }): Promise<PatrolVisit[]>;
+}
+
+export interface Store extends TicketStore, DirectoryStore, OutboxStore, ViolationStore, InvitationStore, PhotoCheckStore, RectificationStore, GovernanceStore {
   close?(): Promise<void> | void;
 }

@@ -1,5 +1,6 @@
 import type { Store } from '../../../shared/ports/store';
 import { createCloudbaseDirectoryStore, type DirectoryCacheOptions } from './directory-store';
+import { createCloudbaseGovernanceStore } from './governance-store';
 import { createCloudbaseInvitationStore } from './invitation-store';
 import { createCloudbaseOutboxStore } from './outbox-store';
 import { createCloudbasePhotoCheckStore } from './photo-check-store';
@@ -27,5 +28,6 @@ export function createCloudbaseStore(app: CloudbaseApp, options: { directoryCach
     ...createCloudbaseViolationStore(db),
     ...createCloudbaseInvitationStore(db),
     ...createCloudbasePhotoCheckStore(db),
+    ...createCloudbaseGovernanceStore(db),
   };
 }

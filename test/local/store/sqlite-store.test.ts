@@ -376,8 +376,9 @@ describe('ticket_facts (migration V4): each ticket\'s metric facts record, kept 
   it('is back-filled when a version-3 file is opened: the records the store would have written', async () => {
     const tickets = await moved(12);
     const expected = await Promise.all(tickets.map(expectedRecord));
-    // A version-3 file: without the tables of migrations 4 (ticket_facts), 5 (invitations) and 6 (photo_checks).
+    // A version-3 file: without the tables of migrations 4 (ticket_facts), 5 (invitations), 6 (photo_checks) and 7 (issue 20's governance tables).
     store.db.exec('DROP TABLE ticket_facts; DROP TABLE invitations; DROP TABLE invitation_failures; DROP TABLE photo_checks');
+    store.db.exec('DROP TABLE rectification_notices; DROP TABLE estate_class_changes; DROP TABLE patrol_visits');
     store.db.pragma('user_version = 3');
     store.close();
     store = openSqliteStore(join(dir, 'nested', 'store.db'));

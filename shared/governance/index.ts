@@ -1,0 +1,3 @@
+export * from './rectification';
+export * from './estate-class';
+export * from './visits';
