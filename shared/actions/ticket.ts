@@ -4,6 +4,14 @@ import { NINE_ITEM_NUMBERS, type NineItem } from '../domain/violation';
 import { Cursor, GeoPointSchema, Id, Instant, Limit, Note, PhotoIds, Reason, Text, TicketCommand } from './common';
 
 const Units = z.array(Id).min(1, '请至少选择一个单位').max(10);
+
+/**
+ * A staff action may carry the client's idempotency key (issue 18 §4, weak signal): made when the
+ * action is first attempted and kept with it on the device, so a retry after a lost answer gets the
+ * first result instead of a version conflict. Same shape as the resident submit's key.
+ */
+export const StaffIdempotencyKey = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, '请求编号格式不正确');
+const StaffCommand = TicketCommand.extend({ idempotencyKey: StaffIdempotencyKey.optional() });
 /** A calendar month, 'YYYY-MM' (Asia/Shanghai). */
 const Month = z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 
@@ -18,37 +26,37 @@ export const TicketInputs = {
     groupId: Id.optional(),
   }),
   detail: z.object({ ticketId: Id }),
-  accept: TicketCommand.extend({ note: Note.optional() }),
-  reject: TicketCommand.extend({ reason: Reason }),
-  merge: TicketCommand.extend({ duplicateOf: Id, note: Note.optional() }),
-  handle: TicketCommand.extend({ note: Note.optional() }),
-  settle: TicketCommand.extend({
+  accept: StaffCommand.extend({ note: Note.optional() }),
+  reject: StaffCommand.extend({ reason: Reason }),
+  merge: StaffCommand.extend({ duplicateOf: Id, note: Note.optional() }),
+  handle: StaffCommand.extend({ note: Note.optional() }),
+  settle: StaffCommand.extend({
     note: Note.min(2, '请填写处置说明'),
     photos: PhotoIds.min(1, '请上传处置后照片'),
     location: GeoPointSchema,
     farReason: Reason.optional(),
   }),
-  whistle: TicketCommand.extend({ units: Units, reason: Reason.optional(), note: Note.optional() }),
-  acknowledge: TicketCommand.extend({ officerName: Text(20).min(2, '请填写报到人员姓名'), note: Note.optional() }),
-  arrive: TicketCommand.extend({ location: GeoPointSchema, note: Note.optional(), farReason: Reason.optional() }),
-  resolve: TicketCommand.extend({ note: Note.min(2, '请填写办理结果'), photos: PhotoIds.min(1, '请上传整改后照片') }),
-  return: TicketCommand.extend({ reasonCode: z.enum(['not-our-duty', 'wrong-address', 'duplicate']), reason: Reason }),
-  reroute: TicketCommand.extend({ units: Units, reason: Reason }),
-  requestExtension: TicketCommand.extend({ until: Instant, reason: Reason }),
-  approveExtension: TicketCommand.extend({ note: Note.optional() }),
-  refuseExtension: TicketCommand.extend({ reason: Reason }),
-  verify: TicketCommand.extend({ note: Note.optional() }),
-  verifyFail: TicketCommand.extend({ reason: Reason }),
-  supervise: TicketCommand.extend({ note: Note.min(2, '请填写督办意见') }),
-  escalate: TicketCommand.extend({ reason: Reason }),
-  claim: TicketCommand.extend({ officerName: Text(20).min(2, '请填写民警姓名') }),
-  reply: TicketCommand.extend({ text: Text(300).min(2, '请填写回复内容') }),
-  mediate: TicketCommand.extend({
+  whistle: StaffCommand.extend({ units: Units, reason: Reason.optional(), note: Note.optional() }),
+  acknowledge: StaffCommand.extend({ officerName: Text(20).min(2, '请填写报到人员姓名'), note: Note.optional() }),
+  arrive: StaffCommand.extend({ location: GeoPointSchema, note: Note.optional(), farReason: Reason.optional() }),
+  resolve: StaffCommand.extend({ note: Note.min(2, '请填写办理结果'), photos: PhotoIds.min(1, '请上传整改后照片') }),
+  return: StaffCommand.extend({ reasonCode: z.enum(['not-our-duty', 'wrong-address', 'duplicate']), reason: Reason }),
+  reroute: StaffCommand.extend({ units: Units, reason: Reason }),
+  requestExtension: StaffCommand.extend({ until: Instant, reason: Reason }),
+  approveExtension: StaffCommand.extend({ note: Note.optional() }),
+  refuseExtension: StaffCommand.extend({ reason: Reason }),
+  verify: StaffCommand.extend({ note: Note.optional() }),
+  verifyFail: StaffCommand.extend({ reason: Reason }),
+  supervise: StaffCommand.extend({ note: Note.min(2, '请填写督办意见') }),
+  escalate: StaffCommand.extend({ reason: Reason }),
+  claim: StaffCommand.extend({ officerName: Text(20).min(2, '请填写民警姓名') }),
+  reply: StaffCommand.extend({ text: Text(300).min(2, '请填写回复内容') }),
+  mediate: StaffCommand.extend({
     parties: z.array(Text(20).min(1)).min(1).max(10),
     outcome: z.enum(MEDIATION_OUTCOMES),
     agreement: Text(1000).optional(),
   }),
-  handover: TicketCommand.extend({ units: Units, reason: Reason }),
+  handover: StaffCommand.extend({ units: Units, reason: Reason }),
   placeEstate: TicketCommand.extend({ estateId: Id }),
   inbox: z.object({ unreadOnly: z.boolean().default(false), limit: Limit }),
   markRead: z.object({ ids: z.array(Id).max(100) }),

@@ -18,6 +18,7 @@ import { withTextChecks } from './content';
 import { claimPhotos } from './photos';
 import { summary } from './report';
 import { act, AUTH_OPTIONS, authorizeOrThrow, loadTicket, viewFor } from './support';
+import type { LifecycleAction } from '../../../shared/lifecycle';
 
 type In<K extends keyof typeof TicketInputs> = z.output<(typeof TicketInputs)[K]>;
 
@@ -254,8 +255,74 @@ function checkUnits(ticket: Ticket, units: string[]): void {
 
 const view = async (deps: AppDeps, identity: Identity, t: Ticket) => viewFor(deps, identity, t);
 
+/** The lifecycle action behind each `ticket` function action, for matching a retried key to its event. */
+const LIFECYCLE_OF = {
+  accept: 'accept',
+  reject: 'reject',
+  merge: 'merge',
+  handle: 'handle',
+  settle: 'settle',
+  whistle: 'whistle',
+  acknowledge: 'acknowledge',
+  arrive: 'arrive',
+  resolve: 'resolve',
+  return: 'return',
+  reroute: 'reroute',
+  requestExtension: 'request-extension',
+  approveExtension: 'approve-extension',
+  refuseExtension: 'refuse-extension',
+  verify: 'verify',
+  verifyFail: 'verify-fail',
+  supervise: 'supervise',
+  escalate: 'escalate',
+  claim: 'claim',
+  reply: 'reply',
+  mediate: 'mediate',
+  handover: 'handover',
+} as const satisfies Record<string, LifecycleAction>;
+
+type Keyed = { ticketId: string; idempotencyKey?: string };
+
+/**
+ * The view after the first action this caller sent with this key on this ticket (act keeps the key
+ * on the event), or null when none was committed. The same key on another action is not a retry:
+ * 409 IDEMPOTENCY.MISMATCH, as for the resident's submit.
+ */
+async function firstResult(deps: AppDeps, identity: Identity, input: Keyed, action: LifecycleAction) {
+  if (!input.idempotencyKey) return null;
+  const ticket = await deps.store.getTicket(input.ticketId);
+  if (!ticket) return null;
+  const events = await deps.store.listEvents(ticket.id);
+  const first = events.find((e) => e.actor.userId === identity.userId && e.payload?.idempotencyKey === input.idempotencyKey);
+  if (!first) return null;
+  if (first.action !== action) throw new AppError('IDEMPOTENCY.MISMATCH', '该请求编号已用于另一项操作，请刷新后重试', 409);
+  return viewFor(deps, identity, ticket);
+}
+
+/**
+ * Weak signal (issue 18 §4): a staff action retried with its key after the first answer was lost
+ * fails the version check (the first one moved the ticket on), or loses the race to its twin; then
+ * the first result is answered instead of the error. The happy path costs no extra read.
+ */
+function withFirstResult<T extends Record<keyof typeof LIFECYCLE_OF, (d: AppDeps, i: Identity, x: never) => Promise<unknown>>>(actions: T): T {
+  const out: Record<string, (d: AppDeps, i: Identity, x: Keyed) => Promise<unknown>> = {};
+  for (const name of Object.keys(LIFECYCLE_OF) as Array<keyof typeof LIFECYCLE_OF>) {
+    const run = actions[name] as unknown as (d: AppDeps, i: Identity, x: Keyed) => Promise<unknown>;
+    out[name] = async (d, i, x) => {
+      try {
+        return await run(d, i, x);
+      } catch (err) {
+        const first = await firstResult(d, i, x, LIFECYCLE_OF[name]);
+        if (!first) throw err;
+        return first;
+      }
+    };
+  }
+  return out as unknown as T;
+}
+
 /** Every action checks its free texts first (content.ts): the timeline shows them to the reporter. */
-export const staffActions = withTextChecks({
+export const staffActions = withFirstResult(withTextChecks({
   accept: (d: AppDeps, i: Identity, x: In<'accept'>) => act(d, i, x, 'accept', { note: x.note }).then((t) => view(d, i, t)),
   reject: (d: AppDeps, i: Identity, x: In<'reject'>) => act(d, i, x, 'reject', { reason: x.reason }).then((t) => view(d, i, t)),
   merge: async (d: AppDeps, i: Identity, x: In<'merge'>) => {
@@ -326,4 +393,4 @@ export const staffActions = withTextChecks({
       checkUnits(t, x.units);
       return { units: x.units, reason: x.reason };
     }).then((t) => view(d, i, t)),
-});
+}));

@@ -166,7 +166,7 @@ export function advance(
 export async function act(
   deps: AppDeps,
   identity: Identity,
-  input: { ticketId: string; version: number },
+  input: { ticketId: string; version: number; idempotencyKey?: string },
   action: LifecycleAction,
   transition: TransitionInput | ((ticket: Ticket, now: string, policy: SlaPolicy) => TransitionInput | Promise<TransitionInput>),
 ): Promise<Ticket> {
@@ -177,7 +177,9 @@ export async function act(
   const policy = await policyFor(deps, ticket.jurisdiction);
   // The transition's own reads and the timeline run together (one round trip on CloudBase, issue 17).
   const [txInput, events] = await Promise.all([typeof transition === 'function' ? transition(ticket, now, policy) : transition, deps.store.listEvents(ticket.id)]);
-  const { ticket: next, event } = advance(ticket, { action, actor: actorFor(identity, auth), at: now, input: txInput }, { eventId: deps.ids.newId(), seq: events.length + 1 }, policy);
+  const { ticket: next, event: moved } = advance(ticket, { action, actor: actorFor(identity, auth), at: now, input: txInput }, { eventId: deps.ids.newId(), seq: events.length + 1 }, policy);
+  // The client's key is kept on the event, in the same unit of work: a retry finds it there (staff.ts firstResult).
+  const event = input.idempotencyKey ? { ...moved, payload: { ...moved.payload, idempotencyKey: input.idempotencyKey } } : moved;
   await deps.store.commitTransition({ next, expectedVersion: ticket.version, event, outbox: await outboxFor(deps, next, event) });
   return next;
 }
