@@ -1,5 +1,6 @@
 import type { GeoPoint } from './ticket';
 import type { RoleGrant } from './roles';
+import type { Disclosure } from './disclosure';
 
 /** Admin-managed reference data (the responsibility lists themselves are code: shared/jurisdictions). */
 
@@ -26,6 +27,10 @@ export interface Estate {
   sceneCode: string;
   propertyCompanyId: string | null;
   propertyInfo: PropertyInfo | null;
+  /** Households (户数), for complaints per 1,000 households in the company assessment (issue 20 §4). */
+  households?: number | null;
+  /** The company's 六公开/五公开 as structured fields with their update dates (issue 20 §5). */
+  disclosure?: Disclosure;
 }
 
 export interface Grid {
@@ -48,6 +53,8 @@ export interface UnitContact {
   name: string;
   phone: string;
   contactPerson?: string;
+  /** 投诉举报电话 (000 序号4: "权责清单、投诉举报电话等在小区醒目位置处进行公示"). */
+  complaintPhone?: string;
 }
 
 export interface User {
