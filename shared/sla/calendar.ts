@@ -8,6 +8,7 @@
  *
  * Working days: the statutory holidays and the 调休 make-up working days (e.g. Sun 2026-09-20 and
  * Sat 2026-10-10 are working days) come from the `chinese-days` package; nothing is hard-coded here.
+ * A region's own days off and make-up days (RegionalDays, from work-calendar.ts) lie on top.
  * We read its generated table (dist/chinese-days.json) rather than call isWorkday(): the package
  * builds its lookup maps when it is imported, formatting UTC-parsed dates with the process-local
  * getters, so in a process west of UTC (e.g. America/Los_Angeles) every entry lands one day early
@@ -31,6 +32,19 @@ const STATUTORY_YEARS: ReadonlySet<number> = new Set(Object.keys(HOLIDAYS).map((
 
 /** An instant: an ISO-8601 string with an explicit offset, or a Date. */
 export type Instant = string | Date;
+
+/**
+ * A region's own calendar on top of the national one ('YYYY-MM-DD' dates): days off the national
+ * calendar does not have (宁夏/新疆 开斋节·肉孜节, 古尔邦节) and make-up working days (调休上班).
+ * Built from data an admin sets (work-calendar.ts), never from constants here.
+ */
+export interface RegionalDays {
+  readonly daysOff: ReadonlySet<string>;
+  readonly workdays: ReadonlySet<string>;
+}
+
+/** The national calendar alone. */
+export const NATIONAL_ONLY: RegionalDays = Object.freeze({ daysOff: new Set<string>(), workdays: new Set<string>() });
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
@@ -119,9 +133,12 @@ function dayIndexOfDate(date: string): number {
   return Date.UTC(ymd[0], ymd[1] - 1, ymd[2]) / DAY_MS;
 }
 
-/** Whether the Shanghai calendar date 'YYYY-MM-DD' is a working day (statutory calendar with 调休). */
-export function isWorkingDay(date: string): boolean {
-  return isWorkingDayIndex(dayIndexOfDate(date));
+/**
+ * Whether the Shanghai calendar date 'YYYY-MM-DD' is a working day (statutory calendar with 调休,
+ * then the region's own days off and make-up days when given).
+ */
+export function isWorkingDay(date: string, regional: RegionalDays = NATIONAL_ONLY): boolean {
+  return isWorkingDayIndex(dayIndexOfDate(date), regional);
 }
 
 /** Whether chinese-days holds the statutory calendar of this year (else Monday–Friday applies). */
@@ -134,10 +151,15 @@ function dayIndexOf(ms: number): number {
   return Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS);
 }
 
-/** Working day by days since the epoch: a make-up day, or Monday–Friday that is no holiday. */
-function isWorkingDayIndex(day: number): boolean {
+/**
+ * Working day by days since the epoch: a make-up day, or Monday–Friday that is no holiday. The
+ * region's notice comes last and wins: it is issued knowing the national calendar.
+ */
+function isWorkingDayIndex(day: number, regional: RegionalDays): boolean {
   const date = new Date(day * DAY_MS);
   const key = date.toISOString().slice(0, 10);
+  if (regional.workdays.has(key)) return true;
+  if (regional.daysOff.has(key)) return false;
   if (MAKE_UP_WORKDAYS[key] !== undefined) return true;
   const weekday = date.getUTCDay();
   return weekday >= 1 && weekday <= 5 && HOLIDAYS[key] === undefined;
@@ -152,16 +174,17 @@ function isWorkingDayIndex(day: number): boolean {
  * Example: 2026-09-30T10:00+08:00 + 5 → 2026-10-13T10:00+08:00 (1–7 October is the National Day
  * holiday; the five are Oct 8, Oct 9, Sat Oct 10 (调休 make-up day), Oct 12, Oct 13).
  */
-export function addWorkingDays(instant: Instant, n: number): string {
+export function addWorkingDays(instant: Instant, n: number, regional: RegionalDays = NATIONAL_ONLY): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a non-negative integer: ${n}`);
   const ms = instantMs(instant);
   const start = dayIndexOf(ms);
   const timeOfDay = ms + SHANGHAI_OFFSET_MS - start * DAY_MS;
   let day = start;
-  // Terminates: even without statutory data every week has five working days.
+  // Terminates: even without statutory data every week has five working days (regional days off
+  // are bounded by the data's schema).
   for (let left = n; left > 0; ) {
     day += 1;
-    if (isWorkingDayIndex(day)) left -= 1;
+    if (isWorkingDayIndex(day, regional)) left -= 1;
   }
   return new Date(day * DAY_MS + timeOfDay - SHANGHAI_OFFSET_MS).toISOString();
 }
@@ -171,11 +194,11 @@ export function addWorkingDays(instant: Instant, n: number): string {
  * including b's date (negative when b's date is before a's). Times of day are ignored, so
  * workingDaysBetween(t, addWorkingDays(t, n)) === n.
  */
-export function workingDaysBetween(a: Instant, b: Instant): number {
+export function workingDaysBetween(a: Instant, b: Instant, regional: RegionalDays = NATIONAL_ONLY): number {
   const from = dayIndexOf(instantMs(a));
   const to = dayIndexOf(instantMs(b));
-  if (to < from) return -workingDaysBetween(b, a);
+  if (to < from) return -workingDaysBetween(b, a, regional);
   let count = 0;
-  for (let day = from + 1; day <= to; day += 1) if (isWorkingDayIndex(day)) count += 1;
+  for (let day = from + 1; day <= to; day += 1) if (isWorkingDayIndex(day, regional)) count += 1;
   return count;
 }

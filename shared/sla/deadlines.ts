@@ -5,7 +5,7 @@
 import type { Deadline, Priority, SlaStep } from '../domain/ticket';
 import { getCategory, type CategoryCode } from '../taxonomy/categories';
 import { instantMs, shanghaiDateTime, toUtcIso, type Instant } from './calendar';
-import { addSpan, describeSpan, type SlaPolicy } from './policy';
+import { addSpan, describeSpan, slaFor, type SlaPolicy } from './policy';
 
 /** Urgent categories (fire lane, hazmat, …) run on the urgent, natural-time SLA. */
 export function priorityOf(category: CategoryCode): Priority {
@@ -14,38 +14,39 @@ export function priorityOf(category: CategoryCode): Priority {
 
 /**
  * The due of a step that starts at `start`, or null when the policy sets no deadline for it.
- * 'confirm' is the resident's window and the same for both priorities.
+ * 'confirm' is the resident's window and the same for both priorities. With a category, its own
+ * deadlines (policy.categories) replace the priority's; working days follow the policy's calendar.
  */
-export function deadlineFor(step: SlaStep, priority: Priority, start: Instant, policy: SlaPolicy): string | null {
-  const span = step === 'confirm' ? policy.confirmWindow : policy[priority][step];
-  return span ? addSpan(start, span) : null;
+export function deadlineFor(step: SlaStep, priority: Priority, start: Instant, policy: SlaPolicy, category?: CategoryCode): string | null {
+  const span = step === 'confirm' ? policy.confirmWindow : slaFor(policy, priority, category)[step];
+  return span ? addSpan(start, span, policy) : null;
 }
 
-function deadlines(steps: readonly SlaStep[], priority: Priority, start: Instant, policy: SlaPolicy): Deadline[] {
+function deadlines(steps: readonly SlaStep[], priority: Priority, start: Instant, policy: SlaPolicy, category?: CategoryCode): Deadline[] {
   return steps.flatMap((step) => {
-    const due = deadlineFor(step, priority, start, policy);
+    const due = deadlineFor(step, priority, start, policy, category);
     return due ? [{ step, due }] : [];
   });
 }
 
 /** On submission: the grid's triage deadline. */
-export function deadlinesOnSubmit(priority: Priority, submittedAt: Instant, policy: SlaPolicy): Deadline[] {
-  return deadlines(['triage'], priority, submittedAt, policy);
+export function deadlinesOnSubmit(priority: Priority, submittedAt: Instant, policy: SlaPolicy, category?: CategoryCode): Deadline[] {
+  return deadlines(['triage'], priority, submittedAt, policy, category);
 }
 
 /** On 吹哨: 报到 (ack), on site (urgent by default) and resolve, all counted from the whistle. */
-export function deadlinesOnWhistle(priority: Priority, whistledAt: Instant, policy: SlaPolicy): Deadline[] {
-  return deadlines(['ack', 'arrive', 'resolve'], priority, whistledAt, policy);
+export function deadlinesOnWhistle(priority: Priority, whistledAt: Instant, policy: SlaPolicy, category?: CategoryCode): Deadline[] {
+  return deadlines(['ack', 'arrive', 'resolve'], priority, whistledAt, policy, category);
 }
 
 /** After resolve/verify: the resident's confirm window (then the ticket closes by itself). */
 export function confirmDeadline(resolvedAt: Instant, policy: SlaPolicy): Deadline {
-  return { step: 'confirm', due: addSpan(resolvedAt, policy.confirmWindow) };
+  return { step: 'confirm', due: addSpan(resolvedAt, policy.confirmWindow, policy) };
 }
 
 /** The last instant at which a reopen ("not fixed") is still accepted. */
 export function reopenDeadline(resolvedOrClosedAt: Instant, policy: SlaPolicy): string {
-  return addSpan(resolvedOrClosedAt, policy.reopenWindow);
+  return addSpan(resolvedOrClosedAt, policy.reopenWindow, policy);
 }
 
 /**
@@ -53,9 +54,9 @@ export function reopenDeadline(resolvedOrClosedAt: Instant, policy: SlaPolicy): 
  * resolve deadline once the whistle has set it (extensions included; the open one, else the last),
  * before that the policy's resolve span counted from submission — never the triage deadline.
  */
-export function expectedResolveBy(list: readonly Deadline[], priority: Priority, submittedAt: Instant, policy: SlaPolicy): string | null {
+export function expectedResolveBy(list: readonly Deadline[], priority: Priority, submittedAt: Instant, policy: SlaPolicy, category?: CategoryCode): string | null {
   const set = openDeadline(list, 'resolve') ?? [...list].reverse().find((d) => d.step === 'resolve');
-  return set ? set.due : deadlineFor('resolve', priority, submittedAt, policy);
+  return set ? set.due : deadlineFor('resolve', priority, submittedAt, policy, category);
 }
 
 /** The step's deadline that is still open (not met), if any. */
@@ -87,7 +88,7 @@ export function validateExtension(
       message: `延期后的办结期限必须晚于当前办结期限（${shanghaiDateTime(currentResolveDue)}）`,
     };
   }
-  const limit = addSpan(currentResolveDue, policy.extensionMax);
+  const limit = addSpan(currentResolveDue, policy.extensionMax, policy);
   if (until > instantMs(limit)) {
     return {
       ok: false,

@@ -7,7 +7,8 @@
  */
 import type { Deadline, Priority, SlaStep } from '../domain/ticket';
 import { instantMs, toUtcIso, type Instant } from './calendar';
-import { addSpan, type SlaPolicy } from './policy';
+import type { CategoryCode } from '../taxonomy/categories';
+import { addSpan, slaFor, type SlaPolicy } from './policy';
 
 /** A deadline still owed by staff: not met and not the resident's confirm window. */
 function isOpenDuty(d: Deadline): boolean {
@@ -49,6 +50,8 @@ export interface EscalationState {
   escalation: 0 | 1 | 2;
   deadlines: readonly Deadline[];
   priority: Priority;
+  /** The ticket's category, for its own escalateAfter (policy.categories). */
+  category?: CategoryCode;
 }
 
 const TARGETS: Record<1 | 2, EscalationTarget> = { 1: 'street', 2: 'leadership' };
@@ -57,15 +60,15 @@ const TARGETS: Record<1 | 2, EscalationTarget> = { 1: 'street', 2: 'leadership' 
  * The escalation the ticket is due for now, or null when it has already reached it.
  * Level 1 (street) as soon as any open step is past due; level 2 (leadership office) once an open
  * step has stayed past due longer than policy[priority].escalateAfter, counted from its due (not
- * from when a sweep noticed). Never beyond 2. The answer is the highest level warranted, so after
+ * from when a sweep noticed; the category's own escalateAfter where the policy sets one). Never beyond 2. The answer is the highest level warranted, so after
  * a sweep outage a ticket may go from 0 straight to 2. Running the sweep twice escalates once.
  * Call it for active tickets only: closed or rejected tickets do not escalate.
  */
 export function nextEscalation(state: EscalationState, now: Instant, policy: SlaPolicy): Escalation | null {
   const nowMs = instantMs(now);
   const late = state.deadlines.filter((d) => isOpenDuty(d) && instantMs(d.due) < nowMs);
-  const further = policy[state.priority].escalateAfter;
-  const warranted: 0 | 1 | 2 = late.some((d) => instantMs(addSpan(d.due, further)) < nowMs) ? 2 : late.length > 0 ? 1 : 0;
+  const further = slaFor(policy, state.priority, state.category).escalateAfter;
+  const warranted: 0 | 1 | 2 = late.some((d) => instantMs(addSpan(d.due, further, policy)) < nowMs) ? 2 : late.length > 0 ? 1 : 0;
   if (warranted === 0 || warranted <= state.escalation) return null;
   return { level: warranted, target: TARGETS[warranted] };
 }

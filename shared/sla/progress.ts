@@ -8,7 +8,7 @@ import { coordinatingIn } from '../routing/route';
 import { instantMs, toUtcIso } from './calendar';
 import { applyExtension, confirmDeadline, deadlineFor, deadlinesOnSubmit, deadlinesOnWhistle, markMet } from './deadlines';
 import { markOverdue } from './overdue';
-import { addSpan, type SlaPolicy } from './policy';
+import { addSpan, slaFor, type SlaPolicy } from './policy';
 
 const OPEN_STATES = new Set<Ticket['state']>(['submitted', 'accepted', 'handling', 'whistled', 'acknowledged', 'on_site', 'resolved', 'verified', 'reopened', 'returned']);
 
@@ -39,11 +39,12 @@ export function deadlinesAfter(ticket: Ticket, event: TicketEvent, policy: SlaPo
   const at = event.at;
   const list = ticket.deadlines;
   const p = ticket.priority;
+  const c = ticket.category;
   switch (event.action) {
     case 'submit':
-      return deadlinesOnSubmit(p, at, policy);
+      return deadlinesOnSubmit(p, at, policy, c);
     case 'appeal':
-      return [...dropOpen(list, ['triage']), ...deadlinesOnSubmit(p, at, policy)];
+      return [...dropOpen(list, ['triage']), ...deadlinesOnSubmit(p, at, policy, c)];
     case 'accept':
     case 'reject':
     case 'merge':
@@ -56,7 +57,7 @@ export function deadlinesAfter(ticket: Ticket, event: TicketEvent, policy: SlaPo
       // units carry the 报到 clock: sent to coordinating units only (a 人民政府), there is no 报到 due.
       const coordinating = coordinatingIn(ticket.route);
       const onlyCoordinating = ticket.assignedUnits.length > 0 && ticket.assignedUnits.every(coordinating);
-      const fresh = deadlinesOnWhistle(p, at, policy).filter((d) => !(onlyCoordinating && d.step === 'ack'));
+      const fresh = deadlinesOnWhistle(p, at, policy, c).filter((d) => !(onlyCoordinating && d.step === 'ack'));
       return [...dropOpen(markMet(list, 'triage', at), ['ack', 'arrive', 'resolve']), ...fresh];
     }
     case 'acknowledge':
@@ -69,7 +70,7 @@ export function deadlinesAfter(ticket: Ticket, event: TicketEvent, policy: SlaPo
       // units still owing it are marked overdue and 督办'd on their own by the sweep (sweep.ts).
       if (met.some((d) => d.step === 'ack')) return unitsOwingAck(ticket).some((u) => u !== unitId) ? met : markMet(met, 'ack', at);
       // A claim from the group desk dispatches and reports in at once.
-      return metAll([...met, ...deadlinesOnWhistle(p, at, policy)], ['ack'], at);
+      return metAll([...met, ...deadlinesOnWhistle(p, at, policy, c)], ['ack'], at);
     }
     case 'arrive':
       return markMet(list, 'arrive', at);
@@ -79,7 +80,7 @@ export function deadlinesAfter(ticket: Ticket, event: TicketEvent, policy: SlaPo
     case 'verify-fail':
     case 'reopen': {
       // Back to the unit (or grid) that resolved it: a fresh resolve deadline, no confirm window.
-      const due = deadlineFor('resolve', p, at, policy);
+      const due = deadlineFor('resolve', p, at, policy, c);
       const kept = dropOpen(list, ['confirm', 'resolve']);
       return due ? [...kept, { step: 'resolve', due }] : kept;
     }
@@ -105,7 +106,8 @@ export function deadlinesAfter(ticket: Ticket, event: TicketEvent, policy: SlaPo
  * overdue), the second escalation (due + escalateAfter) of an overdue step, or the end of the
  * resident's confirm window (auto-close). Null when nothing can fall due.
  */
-export function nextSweepAt(ticket: Pick<Ticket, 'state' | 'deadlines' | 'priority' | 'escalation'>, policy: SlaPolicy): string | null {
+export function nextSweepAt(ticket: Pick<Ticket, 'state' | 'deadlines' | 'priority' | 'escalation'> & Partial<Pick<Ticket, 'category'>>, policy: SlaPolicy): string | null {
+  const escalateAfter = slaFor(policy, ticket.priority, ticket.category).escalateAfter;
   if (!isOpen(ticket)) return null;
   let next = Number.POSITIVE_INFINITY;
   for (const d of ticket.deadlines) {
@@ -115,7 +117,7 @@ export function nextSweepAt(ticket: Pick<Ticket, 'state' | 'deadlines' | 'priori
       continue;
     }
     if (d.overdueAt === undefined) next = Math.min(next, instantMs(d.due) + 1);
-    else if (ticket.escalation < 2) next = Math.min(next, instantMs(addSpan(d.due, policy[ticket.priority].escalateAfter)) + 1);
+    else if (ticket.escalation < 2) next = Math.min(next, instantMs(addSpan(d.due, escalateAfter, policy)) + 1);
   }
   return Number.isFinite(next) ? toUtcIso(new Date(next)) : null;
 }

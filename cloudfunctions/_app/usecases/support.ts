@@ -90,8 +90,9 @@ export async function factsMatching(deps: AppDeps, filters: readonly TicketFilte
   return pageAll(filters, range, query, (r) => r.ticketId);
 }
 
+/** The jurisdiction's SLA policy: its stored override over the defaults, with its region's holidays. */
 export async function policyFor(deps: AppDeps, jurisdiction: string): Promise<SlaPolicy> {
-  return resolveSlaPolicy((await deps.store.getSlaPolicy(jurisdiction)) ?? undefined);
+  return resolveSlaPolicy((await deps.store.getSlaPolicy(jurisdiction)) ?? undefined, jurisdiction);
 }
 
 /** The users who must act on a hand-over (grid workers of the estate, officers of the units…). */
