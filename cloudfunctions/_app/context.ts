@@ -1,4 +1,5 @@
 import type { Identity } from '../../shared/domain/roles';
+import type { TemplateIds } from '../../shared/notify/subscribe-templates';
 import type { Clock, ContentCheck, FileStore, GroupResolver, IdSource, MediaCheck, MiniProgramCodes, Notifier } from '../../shared/ports/platform';
 import type { Store } from '../../shared/ports/store';
 
@@ -6,8 +7,8 @@ export interface AppConfig {
   platform: 'cloudbase' | 'local';
   /** Per-openid report rate limit (reports per rolling hour). */
   reportsPerHour: number;
-  /** Subscribe-message template ids by hand-over kind (production). */
-  templates?: Record<string, string>;
+  /** Subscribe-message template ids by template name (production; SUBSCRIBE_TEMPLATES). */
+  templates?: TemplateIds;
   /** The one-time first-admin code (env BOOTSTRAP_ADMIN_CODE of the admin function); unset: admin.bootstrap is off. */
   bootstrapAdminCode?: string;
 }

@@ -18,6 +18,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type CloudBase from '@cloudbase/manager-node';
 import { FUNCTIONS } from '../_build/bundle';
+import { parseTemplateIds } from '../../shared/notify/subscribe-templates';
 import { declaredCollections, STORAGE_RULE, type IndexDeclaration, type SecurityRule } from './resources';
 
 /** The cloud functions, in deploy order: the list the bundler builds. */
@@ -133,6 +134,9 @@ export function buildPlan(input: PlanInput): DeployStep[] {
       const value = input.env?.[name];
       if (value !== undefined && value !== '') envVariables[name] = value;
     }
+    // Template ids the function could never send with stop the deploy rather than every message.
+    const templates = parseTemplateIds(envVariables.SUBSCRIBE_TEMPLATES);
+    if (!templates.ok) throw new Error(templates.error);
     for (const name of FUNCTION_NAMES) {
       const config = readFunctionConfig(name);
       const func: CloudFunction = {

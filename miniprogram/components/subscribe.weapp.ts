@@ -3,12 +3,13 @@
  * per request). A failure or refusal is fine: the in-app inbox still shows every change.
  */
 import Taro from '@tarojs/taro';
-import { SUBSCRIBE_TEMPLATE_IDS } from './subscribe-config';
+import { residentTemplateIds } from './subscribe-config';
 
 export const CAN_SUBSCRIBE = true;
 
 export async function requestStatusSubscription(): Promise<'accepted' | 'rejected' | 'unavailable'> {
-  const ids = Object.values(SUBSCRIBE_TEMPLATE_IDS).slice(0, 3);
+  const ids = residentTemplateIds();
+  if (ids.length === 0) return 'unavailable';
   try {
     const res = (await Taro.requestSubscribeMessage({ tmplIds: ids } as Parameters<typeof Taro.requestSubscribeMessage>[0])) as unknown as Record<string, string>;
     return ids.some((id) => res[id] === 'accept') ? 'accepted' : 'rejected';

@@ -2,14 +2,17 @@
  * Subscribe-message templates: which WeChat template each hand-over kind is sent with, and which
  * part of the outbox message fills each template field. CONFIGURATION, edited by the deployer:
  * WeChat assigns a template id when a template is added from the public library in the MP console
- * (订阅消息 → 选用), per mini-program, so the ids cannot be known in the repository. An empty id
- * means "not configured": the message stays in the in-app inbox only. The notify function's
- * SUBSCRIBE_TEMPLATES environment variable ({"<kind>": "<template id>"}) overrides ids per kind.
+ * (订阅消息 → 选用), per mini-program, so the ids cannot be known in the repository: the deployer sets
+ * them once in SUBSCRIBE_TEMPLATES ({"staffTodo": "<id>", "residentProgress": "<id>"}), which reaches
+ * both sides — the notify function's environment (npm run deploy) and the weapp build
+ * (config/cloud.ts), so the ids a user subscribes to are the ids the function sends with. An empty
+ * id means "not configured": the message stays in the in-app inbox only.
  *
  * Choose library templates with exactly these fields (keys as the console shows them). Field
  * types limit values (thing ≤ 20 characters, character_string ≤ 32, phrase ≤ 5, time as
  * `YYYY-MM-DD HH:mm`); values are cut to fit when sent.
  */
+import { z } from 'zod';
 import type { HandoverKind } from '../domain/outbox';
 
 /** What fills a field: the message's title or body, the ticket number, or its creation time (UTC+8). */
@@ -61,6 +64,49 @@ export function templateIdsFor(audience: 'staff' | 'resident', templates: Readon
     .filter((t) => t.audience === audience && t.id !== '')
     .map((t) => t.id);
   return [...new Set(ids)].slice(0, 3);
+}
+
+/**
+ * A template id as the MP console shows it (e.g. `xcbUJYsO8Zvgd6iyaJ9l7bKdNKBTvwxwa4Bw9l1q9nE`):
+ * URL-safe base64 characters. Anything else (a placeholder with spaces, a quoted id) is refused.
+ */
+const TemplateId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+
+/** SUBSCRIBE_TEMPLATES: template name → id, only names this file defines. */
+const TemplateIds = z
+  .object({ staffTodo: TemplateId.optional(), residentProgress: TemplateId.optional() })
+  .strict() satisfies z.ZodType<Partial<Record<TemplateName, string>>>;
+
+export type TemplateIds = Partial<Record<TemplateName, string>>;
+
+/**
+ * Reads the SUBSCRIBE_TEMPLATES setting. Unset or empty is an empty configuration; anything that is
+ * not a JSON object of known template names and well-formed ids is an error naming the problem,
+ * so a deploy or a build stops instead of shipping ids that can never be sent.
+ */
+export function parseTemplateIds(json: string | undefined): { ok: true; ids: TemplateIds } | { ok: false; error: string } {
+  const text = (json ?? '').trim();
+  if (text === '') return { ok: true, ids: {} };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'SUBSCRIBE_TEMPLATES is not JSON; expected {"staffTodo":"<template id>","residentProgress":"<template id>"}' };
+  }
+  const parsed = TemplateIds.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.join('.') || (issue?.code === 'unrecognized_keys' ? issue.keys.join(', ') : '');
+    return { ok: false, error: `SUBSCRIBE_TEMPLATES: ${where ? `${where}: ` : ''}${issue?.message ?? 'invalid'}; known templates: ${Object.keys(SUBSCRIBE_TEMPLATES).join(', ')}` };
+  }
+  return { ok: true, ids: parsed.data };
+}
+
+/** The templates with the configured ids in place of the repository's (empty) ones. */
+export function configuredTemplates(ids: TemplateIds): Record<TemplateName, SubscribeTemplate> {
+  const out = {} as Record<TemplateName, SubscribeTemplate>;
+  for (const name of Object.keys(SUBSCRIBE_TEMPLATES) as TemplateName[]) out[name] = { ...SUBSCRIBE_TEMPLATES[name], id: ids[name] ?? SUBSCRIBE_TEMPLATES[name].id };
+  return out;
 }
 
 /** `YYYY-MM-DD HH:mm` in China time (UTC+8, no daylight saving), as a `time` field wants. */

@@ -13,15 +13,30 @@ const root = path.resolve(__dirname, '..', '..');
 
 describe('config/cloud', () => {
   it('defines TARO_APP_CLOUD_ENV for the client from the environment (trimmed), empty when unset', () => {
-    expect(cloudDefines(cloudSettings({ TARO_APP_CLOUD_ENV: ' prod-1g2h3j4k ' }))).toEqual({ TARO_APP_CLOUD_ENV: '"prod-1g2h3j4k"' });
-    expect(cloudDefines(cloudSettings({}))).toEqual({ TARO_APP_CLOUD_ENV: '""' });
+    expect(cloudDefines(cloudSettings({ TARO_APP_CLOUD_ENV: ' prod-1g2h3j4k ' })).TARO_APP_CLOUD_ENV).toBe('"prod-1g2h3j4k"');
+    expect(cloudDefines(cloudSettings({})).TARO_APP_CLOUD_ENV).toBe('""');
   });
 
-  it('warns about a production weapp build without env or AppID', () => {
-    expect(cloudWarnings(cloudSettings({ TARO_APP_CLOUD_ENV: 'prod-1', TARO_APP_ID: 'wx0123456789abcdef' }))).toEqual([]);
+  it('compiles in the same SUBSCRIBE_TEMPLATES the deploy gives the notify function, and the client reads its ids', () => {
+    const json = '{"staffTodo":"xcbUJYsO8Zvgd6iyaJ9l7bKdNKBTvwxwa4Bw9l1q9nE","residentProgress":"Qq8Zk3vPr0aLm2N5tY7uW1xE4rT6yU9iO0pA2sD4fG6"}';
+    const defines = cloudDefines(cloudSettings({ SUBSCRIBE_TEMPLATES: json }));
+    // DefinePlugin replaces process.env.TARO_APP_SUBSCRIBE_TEMPLATES with this literal.
+    expect(JSON.parse(defines.TARO_APP_SUBSCRIBE_TEMPLATES as string)).toBe(json);
+    expect(cloudDefines(cloudSettings({})).TARO_APP_SUBSCRIBE_TEMPLATES).toBe('""');
+    // A build-only override wins over the deploy's value.
+    expect(cloudSettings({ SUBSCRIBE_TEMPLATES: json, TARO_APP_SUBSCRIBE_TEMPLATES: '{}' }).subscribeTemplates).toBe('{}');
+  });
+
+  it('stops a build whose SUBSCRIBE_TEMPLATES is not JSON', () => {
+    expect(() => cloudSettings({ SUBSCRIBE_TEMPLATES: "{staffTodo: 'abc'}" })).toThrow(SyntaxError);
+  });
+
+  it('warns about a production weapp build without env, AppID or subscribe templates', () => {
+    expect(cloudWarnings(cloudSettings({ TARO_APP_CLOUD_ENV: 'prod-1', TARO_APP_ID: 'wx0123456789abcdef', SUBSCRIBE_TEMPLATES: '{"staffTodo":"xcbUJYsO8Zvgd6iyaJ9l7bKdNKBTvwxwa4Bw9l1q9nE"}' }))).toEqual([]);
     const warnings = cloudWarnings(cloudSettings({}));
     expect(warnings.join('\n')).toContain('TARO_APP_CLOUD_ENV');
     expect(warnings.join('\n')).toContain('touristappid');
+    expect(warnings.join('\n')).toContain('SUBSCRIBE_TEMPLATES');
   });
 
   it('config/index.ts passes the defines to Taro (env)', () => {

@@ -30,7 +30,6 @@ import { photoCloudPath } from '../../shared/files';
 import { distanceMeters } from '../../shared/geo';
 import { CHECK_IN_RADIUS_METERS } from '../../shared/lifecycle/transitions';
 import { getCategory } from '../../shared/taxonomy/categories';
-import { SUBSCRIBE_TEMPLATE_IDS } from '../../miniprogram/components/subscribe-config';
 import { declaredCollections } from '../../cloudfunctions/_deploy/resources';
 import { CloudbaseLoopback, observedQueries } from '../support/cloudbase-loopback';
 import { uncoveredQueries } from '../support/index-coverage';
@@ -44,7 +43,10 @@ if (typeof globalThis.structuredClone !== 'function') {
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { buildCloudEnv } = require('../setup/cloud-env') as { buildCloudEnv: () => string };
+const { buildCloudEnv, HARNESS_SUBSCRIBE_TEMPLATES } = require('../setup/cloud-env') as {
+  buildCloudEnv: () => string;
+  HARNESS_SUBSCRIBE_TEMPLATES: { staffTodo: string; residentProgress: string };
+};
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist', 'weapp');
@@ -58,9 +60,9 @@ const FUNCTIONS_DIR = path.join(ROOT, 'dist', 'production-path', String(process.
 const APP_SCRIPTS = ['runtime', 'taro', 'vendors', 'common', 'app'];
 const APPID = 'wx5e1f2a3b4c5d6e7f';
 const BOOTSTRAP_CODE = 'harness-bootstrap-code-7d1e4c2a9b';
-/** The notify function's template configuration (SUBSCRIBE_TEMPLATES, per hand-over kind). */
-const STAFF_TEMPLATE = 'tmpl-staff-todo-harness';
-const RESIDENT_TEMPLATE = SUBSCRIBE_TEMPLATE_IDS.status as string;
+/** SUBSCRIBE_TEMPLATES: compiled into the weapp build (test/setup/builds.js) and given to the notify function. */
+const STAFF_TEMPLATE = HARNESS_SUBSCRIBE_TEMPLATES.staffTodo;
+const RESIDENT_TEMPLATE = HARNESS_SUBSCRIBE_TEMPLATES.residentProgress;
 
 const ESTATE = {
   id: 'yn-jinxiu',
@@ -254,7 +256,7 @@ beforeAll(async () => {
     TCB_ENV: loopback.env,
     TENCENTCLOUD: 'true',
     BOOTSTRAP_ADMIN_CODE: BOOTSTRAP_CODE,
-    SUBSCRIBE_TEMPLATES: JSON.stringify({ submitted: STAFF_TEMPLATE, whistled: STAFF_TEMPLATE, resolved: STAFF_TEMPLATE, status: RESIDENT_TEMPLATE }),
+    SUBSCRIBE_TEMPLATES: JSON.stringify(HARNESS_SUBSCRIBE_TEMPLATES),
   });
 
   wechat = new WeChatServer(loopback);

@@ -12,4 +12,15 @@ function buildCloudEnv(env = process.env) {
   return (env.TARO_APP_CLOUD_ENV || '').trim() || HARNESS_CLOUD_ENV;
 }
 
-module.exports = { HARNESS_CLOUD_ENV, buildCloudEnv };
+/**
+ * The subscribe-message template ids compiled into the test weapp build (SUBSCRIBE_TEMPLATES, the
+ * setting the notify function reads too), shaped like console ids. The harness gives the notify
+ * function the same JSON.
+ */
+const HARNESS_SUBSCRIBE_TEMPLATES = { staffTodo: 'tmpl-staff-todo-harness', residentProgress: 'tmpl-resident-progress-harness' };
+
+function buildSubscribeTemplates(env = process.env) {
+  return (env.SUBSCRIBE_TEMPLATES || '').trim() || JSON.stringify(HARNESS_SUBSCRIBE_TEMPLATES);
+}
+
+module.exports = { HARNESS_CLOUD_ENV, HARNESS_SUBSCRIBE_TEMPLATES, buildCloudEnv, buildSubscribeTemplates };

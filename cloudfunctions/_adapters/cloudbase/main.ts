@@ -7,18 +7,20 @@ import type { AppDeps } from '../../_app/context';
 import type { FunctionHandler } from '../../_app/router';
 import type { User } from '../../../shared/domain/directory';
 import type { Identity } from '../../../shared/domain/roles';
+import { parseTemplateIds, type TemplateIds } from '../../../shared/notify/subscribe-templates';
 import { randomBytes } from 'node:crypto';
 import { cloudbaseIdentity, CloudbaseFileStore, WxCodeGenerator, WxContentCheck, WxGroupResolver, WxMediaCheck, WxSubscribeNotifier } from './platform';
 import { createCloudbaseStore, loadCloudbase, type LoadCloudbaseOptions } from './store';
+import { hasTicketPrefetch } from './ticket-store';
 
 let deps: AppDeps | null = null;
 
-function templatesFromEnv(): Record<string, string> {
-  try {
-    return JSON.parse(process.env.SUBSCRIBE_TEMPLATES ?? '{}') as Record<string, string>;
-  } catch {
-    return {};
-  }
+/** SUBSCRIBE_TEMPLATES as npm run deploy checked it; a hand-edited bad value keeps messages in-app only, loudly. */
+function templatesFromEnv(): TemplateIds {
+  const parsed = parseTemplateIds(process.env.SUBSCRIBE_TEMPLATES);
+  if (parsed.ok) return parsed.ids;
+  console.error(parsed.error);
+  return {};
 }
 
 /** Time-ordered ids: ms timestamp in base 36, then random bytes. */
@@ -108,12 +110,37 @@ export function withCloudId(event: unknown): unknown {
   return { ...rest, data: { ...(data ?? {}), cloudId } };
 }
 
+/** The `data.ticketId` of a call, when it names one (a string of a plausible id length). */
+function ticketIdOf(event: unknown): string | null {
+  const data = typeof event === 'object' && event !== null ? (event as { data?: unknown }).data : undefined;
+  const id = typeof data === 'object' && data !== null ? (data as { ticketId?: unknown }).ticketId : undefined;
+  return typeof id === 'string' && id.length > 0 && id.length <= 64 ? id : null;
+}
+
+/**
+ * One call as a warm container serves it: the caller's identity from the openid, then the function.
+ * A call that names a ticket has it read alongside the identity lookup (issue 17 §2: one round trip
+ * instead of two); the use case still authorizes the caller against it before using it, and a read
+ * the call did not use is dropped at its end.
+ */
+export async function callWithIdentity(appDeps: AppDeps, fn: FunctionHandler, openid: string | null, event: unknown) {
+  const { store } = appDeps;
+  const prefetch = hasTicketPrefetch(store) ? store : null;
+  const ticketId = ticketIdOf(event);
+  if (prefetch && ticketId) prefetch.prefetchTicket(ticketId);
+  try {
+    const identity = await identityFor(appDeps, openid);
+    return await fn(appDeps, { identity }, withCloudId(event));
+  } finally {
+    prefetch?.discardPrefetched();
+  }
+}
+
 export function cloudbaseMain(fn: FunctionHandler, options?: LoadCloudbaseOptions) {
   return async function main(event: unknown, context: unknown) {
     const appDeps = cloudbaseDeps(options);
     const { openid } = cloudbaseIdentity(context);
-    const identity = await identityFor(appDeps, openid);
-    const { envelope } = await fn(appDeps, { identity }, withCloudId(event));
+    const { envelope } = await callWithIdentity(appDeps, fn, openid, event);
     return envelope;
   };
 }

@@ -19,10 +19,11 @@ function errcodeOf(error: unknown): number | null {
   return typeof n === 'number' && Number.isInteger(n) ? n : null;
 }
 
-/** The template for a kind, with the SUBSCRIBE_TEMPLATES environment override of its id. */
+/** The template for a kind, with its id from the SUBSCRIBE_TEMPLATES configuration (by template name). */
 function templateFor(deps: AppDeps, kind: OutboxMessage['kind']): SubscribeTemplate | null {
-  const template: SubscribeTemplate = SUBSCRIBE_TEMPLATES[TEMPLATE_OF_KIND[kind]];
-  const id = deps.config.templates?.[kind] ?? template.id;
+  const name = TEMPLATE_OF_KIND[kind];
+  const template: SubscribeTemplate = SUBSCRIBE_TEMPLATES[name];
+  const id = deps.config.templates?.[name] ?? template.id;
   return id ? { ...template, id } : null;
 }
 

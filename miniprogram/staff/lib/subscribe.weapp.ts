@@ -1,17 +1,15 @@
 /**
  * Staff subscribe messages (weapp): one-time subscriptions to the staff templates of
- * shared/notify/subscribe-templates.ts (≤ 3 per request), asked for from a tap only, as WeChat
+ * shared/notify/subscribe-templates.ts with the build's ids (≤ 3 per request), asked for from a tap only, as WeChat
  * requires of requestSubscribeMessage. Each accepted template allows one subscribe message; the
  * notify function records a dead letter when a send finds none (43101).
  */
 import Taro from '@tarojs/taro';
-import { templateIdsFor } from '../../../shared/notify/subscribe-templates';
+import { staffTemplateIds } from '../../components/subscribe-config';
 
 export const CAN_SUBSCRIBE = true;
 
-export function staffTemplateIds(): string[] {
-  return templateIdsFor('staff');
-}
+export { staffTemplateIds };
 
 export async function requestStaffSubscription(ids: string[] = staffTemplateIds()): Promise<'accepted' | 'rejected' | 'unavailable'> {
   if (ids.length === 0) return 'unavailable';

@@ -109,9 +109,15 @@ describe('deploy plan: functions', () => {
   });
 
   it('copies SUBSCRIBE_TEMPLATES and REPORTS_PER_HOUR into the functions only when the deployer sets them', () => {
-    const withEnv = of(buildPlan({ envId: ENV, only: ['functions'], env: { SUBSCRIBE_TEMPLATES: '{"submitted":"tpl-1"}', REPORTS_PER_HOUR: '', HOME: '/root' } }), 'function');
-    for (const s of withEnv) expect(s.args[0].func.envVariables).toEqual({ SUBSCRIBE_TEMPLATES: '{"submitted":"tpl-1"}' });
+    const templates = '{"staffTodo":"xcbUJYsO8Zvgd6iyaJ9l7bKdNKBTvwxwa4Bw9l1q9nE"}';
+    const withEnv = of(buildPlan({ envId: ENV, only: ['functions'], env: { SUBSCRIBE_TEMPLATES: templates, REPORTS_PER_HOUR: '', HOME: '/root' } }), 'function');
+    for (const s of withEnv) expect(s.args[0].func.envVariables).toEqual({ SUBSCRIBE_TEMPLATES: templates });
     for (const s of of(buildPlan({ envId: ENV, only: ['functions'] }), 'function')) expect(s.args[0].func).not.toHaveProperty('envVariables');
+  });
+
+  it('refuses to deploy SUBSCRIBE_TEMPLATES the notify function could never send with (old per-kind keys, placeholders)', () => {
+    expect(() => buildPlan({ envId: ENV, only: ['functions'], env: { SUBSCRIBE_TEMPLATES: '{"submitted":"tpl-1"}' } })).toThrow(/SUBSCRIBE_TEMPLATES.*submitted/);
+    expect(() => buildPlan({ envId: ENV, only: ['functions'], env: { SUBSCRIBE_TEMPLATES: '{"staffTodo":"<template id>"}' } })).toThrow(/staffTodo/);
   });
 
   it('every function runs on Nodejs18.15 with memory and a timeout: 10–20 s for user calls, timers finish before their next run', () => {

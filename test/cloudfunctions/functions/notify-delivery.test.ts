@@ -22,7 +22,8 @@ let loopback: CloudbaseLoopback;
 let deps: AppDeps;
 let seq = 0;
 
-const TEMPLATES = { status: 'tmpl-resident-progress', submitted: 'tmpl-staff-todo', whistled: 'tmpl-staff-todo' };
+/** SUBSCRIBE_TEMPLATES as the deployer sets it: template name → the id the MP console assigned. */
+const TEMPLATES = { residentProgress: 'tmpl-resident-progress', staffTodo: 'tmpl-staff-todo' };
 
 function user(id: string, openid: string | null): User {
   return { id, openid, name: id, phone: null, grants: [], demo: false } as User;
@@ -140,6 +141,8 @@ describe('flushOutbox on CloudBase (real SDKs, loopback)', () => {
   });
 
   it('no openid or no configured template: in-app inbox only, marked sent without calling WeChat', async () => {
+    // Only the residents' template is configured: a staff hand-over has none.
+    deps = { ...deps, config: { ...deps.config, templates: { residentProgress: TEMPLATES.residentProgress } } };
     const unbound = message({ recipientUserId: 'u-unbound' });
     const noTemplate = message({ recipientUserId: 'u-grid', kind: 'extension' });
     await enqueue(unbound, noTemplate);

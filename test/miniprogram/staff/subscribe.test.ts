@@ -8,7 +8,7 @@ jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { requestSubscribe
 
 import * as h5 from '../../../miniprogram/staff/lib/subscribe';
 import * as weapp from '../../../miniprogram/staff/lib/subscribe.weapp';
-import { SUBSCRIBE_TEMPLATES, templateIdsFor } from '../../../shared/notify/subscribe-templates';
+import { residentTemplateIds } from '../../../miniprogram/components/subscribe-config';
 
 beforeEach(() => requestSubscribeMessage.mockReset());
 
@@ -23,10 +23,23 @@ describe('staff subscribe request', () => {
     expect(await weapp.requestStaffSubscription(['tmpl-staff'])).toBe('unavailable');
   });
 
-  it('weapp: the templates come from the configuration (staff audience), and nothing is asked when none is configured', async () => {
+  it('weapp: the staff templates are the build\'s SUBSCRIBE_TEMPLATES (TARO_APP_SUBSCRIBE_TEMPLATES), and nothing is asked when none is configured', async () => {
     expect(weapp.CAN_SUBSCRIBE).toBe(true);
-    expect(weapp.staffTemplateIds()).toEqual(templateIdsFor('staff'));
-    expect(weapp.staffTemplateIds()).toEqual(Object.values(SUBSCRIBE_TEMPLATES).filter((t) => t.audience === 'staff' && t.id !== '').map((t) => t.id));
+    const saved = process.env.TARO_APP_SUBSCRIBE_TEMPLATES;
+    try {
+      process.env.TARO_APP_SUBSCRIBE_TEMPLATES = JSON.stringify({ staffTodo: 'tmplStaffTodo0001', residentProgress: 'tmplResident0001' });
+      expect(weapp.staffTemplateIds()).toEqual(['tmplStaffTodo0001']);
+      expect(residentTemplateIds()).toEqual(['tmplResident0001']);
+      process.env.TARO_APP_SUBSCRIBE_TEMPLATES = '';
+      expect(weapp.staffTemplateIds()).toEqual([]);
+      expect(residentTemplateIds()).toEqual([]);
+      // A placeholder is not an id: asked for, WeChat would answer 'filter' for every user.
+      process.env.TARO_APP_SUBSCRIBE_TEMPLATES = JSON.stringify({ staffTodo: 'REPLACE WITH ID' });
+      expect(weapp.staffTemplateIds()).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.TARO_APP_SUBSCRIBE_TEMPLATES;
+      else process.env.TARO_APP_SUBSCRIBE_TEMPLATES = saved;
+    }
     expect(await weapp.requestStaffSubscription([])).toBe('unavailable');
     expect(requestSubscribeMessage).not.toHaveBeenCalled();
   });
