@@ -137,6 +137,14 @@ export const COLLECTION_DECLARATIONS: Readonly<Record<CollectionName, Collection
   invitations: { rule: FUNCTIONS_ONLY, indexes: [{ name: 'openUserId_unique', keys: [asc('openUserId')], unique: true, sparse: true }] },
   invitation_failures: { rule: FUNCTIONS_ONLY, indexes: [{ name: 'callerId_at', keys: [asc('callerId'), asc('at')] }] },
   photo_checks: { rule: FUNCTIONS_ONLY, indexes: [{ name: 'fileId', keys: [asc('fileId')] }] },
+  uploads: {
+    rule: FUNCTIONS_ONLY,
+    indexes: [
+      { name: 'fileId_unique', keys: [asc('fileId')], unique: true },
+      { name: 'ownerUserId_createdAt', keys: [asc('ownerUserId'), asc('createdAt')] },
+      { name: 'claimedAt_createdAt', keys: [asc('claimedAt'), asc('createdAt')] },
+    ],
+  },
   rectification_notices: {
     rule: FUNCTIONS_ONLY,
     indexes: [
@@ -163,6 +171,13 @@ export const COLLECTION_DECLARATIONS: Readonly<Record<CollectionName, Collection
       { name: 'at', keys: [asc('at'), asc('_id')] },
       { name: 'estateId_at', keys: [asc('estateId'), asc('at')] },
       { name: 'jurisdiction_year_at', keys: [asc('jurisdiction'), asc('year'), asc('at')] },
+    ],
+  },
+  list_versions: {
+    rule: FUNCTIONS_ONLY,
+    indexes: [
+      { name: 'jurisdiction_createdAt', keys: [asc('jurisdiction'), asc('createdAt'), asc('_id')] },
+      { name: 'status_jurisdiction_createdAt', keys: [asc('status'), asc('jurisdiction'), asc('createdAt')] },
     ],
   },
 };

@@ -16,12 +16,15 @@ import type { EstateClassChange } from '../../shared/governance/estate-class';
 import type { RectificationFilter, RectificationNotice } from '../../shared/governance/rectification';
 import type { PatrolVisit } from '../../shared/governance/visits';
 import type { GovernanceStore } from '../../shared/ports/store';
+import type { ListVersion } from '../../shared/jurisdictions/versions';
 import type { TicketFactsRecord } from '../../shared/metrics/facts';
+import type { ListVersionStore } from '../../shared/ports/list-versions';
 import type { InvitationStore, Page, PhotoCheck, RedeemOutcome, Store, TicketFilter, TicketStore, ViolationFilter } from '../../shared/ports/store';
 import { SqliteDirectory } from './directory-store';
 import { SqliteGovernance } from './governance-store';
 import type { GroupCommitStats } from './group-commit';
 import { SqliteInvitations } from './invitation-store';
+import { SqliteListVersions } from './list-version-store';
 import { SqlitePhotoChecks } from './photo-check-store';
 import { SqliteOutbox } from './outbox-store';
 import { applyPragmas, migrate } from './schema';
@@ -38,6 +41,7 @@ export class SqliteStore implements Store {
   private readonly photoChecks: SqlitePhotoChecks;
   /** Issue 20 §1–3: rectification notices, class changes, patrol visits. */
   readonly governance: SqliteGovernance;
+  private readonly listVersions: SqliteListVersions;
 
   /** The connection, for tests and maintenance (EXPLAIN, PRAGMA); the app goes through the port. */
   constructor(
@@ -53,6 +57,7 @@ export class SqliteStore implements Store {
     this.invitations = new SqliteInvitations(st, this.directory);
     this.photoChecks = new SqlitePhotoChecks(st);
     this.governance = new SqliteGovernance(st);
+    this.listVersions = new SqliteListVersions(st);
   }
 
   /** How creates were grouped into commits (group-commit.ts): for the benchmark and tests. */
@@ -250,6 +255,14 @@ export class SqliteStore implements Store {
   }
   listPatrolVisits(filter: Parameters<GovernanceStore['listPatrolVisits']>[0]): Promise<PatrolVisit[]> {
     return this.governance.listPatrolVisits(filter);
+  }
+
+  // ListVersionStore (issue 19)
+  putListVersion(version: ListVersion): Promise<void> {
+    return this.listVersions.putListVersion(version);
+  }
+  listListVersions(filter: Parameters<ListVersionStore['listListVersions']>[0]): Promise<ListVersion[]> {
+    return this.listVersions.listListVersions(filter);
   }
 
   /** PRAGMA optimize first (SQLite's advice for long-lived connections): refreshes planner statistics where useful. */

@@ -57,11 +57,20 @@ export interface Basis {
   text: string;
 }
 
+/** The responsibility list row a route came from, and the list version (issue 19: a later version never rewrites it). */
+export interface RouteListRef {
+  listId: string;
+  versionId: string;
+  rowId: string;
+}
+
 /** The routing decision frozen on the ticket at submission (and replaced by a re-route). */
 export interface TicketRoute {
   lead: UnitRef[];
   responsible: UnitRef[];
   basis: Basis[];
+  /** Absent on tickets routed before lists had versions, and on a re-route to hand-picked units. */
+  list?: RouteListRef;
 }
 
 export interface Deadline {

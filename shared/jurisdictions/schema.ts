@@ -46,7 +46,8 @@ export function dutyOfKind(kind: UnitKind): UnitDuty {
 export const UNIT_LEVELS = ['city', 'district', 'county', 'township'] as const;
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
 
-const SOURCE_FILES = [
+/** The documents of docs/sources/ the bundled lists cite; an imported list cites its own document by title. */
+export const SOURCE_FILES = [
   '000_54099d4cd549e82b.txt',
   '001_c21a685cf9840a30.txt',
   '002_bbc741157aca8db7.txt',
@@ -70,7 +71,8 @@ export const UnitRefSchema = z.union([
 export type UnitRefSpec = z.infer<typeof UnitRefSchema>;
 
 export const BasisSchema = z.object({
-  source: z.enum(SOURCE_FILES),
+  /** A docs/sources file (bundled lists) or the title of the county's own document (imported lists). */
+  source: z.string().min(1),
   item: z.string().min(1),
   /** Quoted from the document as written (002 stays in Traditional characters). */
   text: z.string().min(4),
@@ -139,7 +141,7 @@ export const JurisdictionListSchema = z.object({
   versionId: z.string().min(1),
   /** The first day (China time) the rows route new tickets; null for a bundled list, which has always applied. */
   effectiveFrom: ListDateSchema.nullable(),
-  sources: z.array(z.enum(SOURCE_FILES)).min(1),
+  sources: z.array(z.string().min(1)).min(1),
   departments: z.array(DepartmentSchema).min(1),
   areas: z.array(AreaSchema),
   townships: z.array(TownshipSchema).min(1),

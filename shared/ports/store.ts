@@ -7,6 +7,7 @@ import type { EstateClassChange } from '../governance/estate-class';
 import type { RectificationFilter, RectificationNotice } from '../governance/rectification';
 import type { PatrolVisit } from '../governance/visits';
 import type { TicketFactsRecord } from '../metrics/facts';
+import type { ListVersionStore } from './list-versions';
 
 /**
  * The persistence port. Two adapters implement it: SQLite (local runtime) and CloudBase
@@ -220,6 +221,6 @@ export interface GovernanceStore {
   listPatrolVisits(filter: { jurisdictions?: string[]; year?: number; estateIds?: string[] }): Promise<PatrolVisit[]>;
 }
 
-export interface Store extends TicketStore, DirectoryStore, OutboxStore, ViolationStore, InvitationStore, PhotoCheckStore, RectificationStore, GovernanceStore {
+export interface Store extends TicketStore, DirectoryStore, OutboxStore, ViolationStore, InvitationStore, PhotoCheckStore, RectificationStore, GovernanceStore, ListVersionStore {
   close?(): Promise<void> | void;
 }

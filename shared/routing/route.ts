@@ -1,4 +1,4 @@
-import type { Basis, UnitRef } from '../domain/ticket';
+import type { Basis, TicketRoute, UnitRef } from '../domain/ticket';
 import { REGISTRY, type Registry } from '../jurisdictions';
 import { dutyOfKind, UNIT_KINDS, type JurisdictionList, type ListRow, type UnitDuty, type UnitKind } from '../jurisdictions/schema';
 import { isCategoryCode, type CategoryCode } from '../taxonomy/categories';
@@ -33,6 +33,8 @@ export interface RouteDecision {
   listId: string;
   /** The jurisdiction whose list routed the estate: its real place (Yongning for an estate in 永宁县). */
   placeId: string;
+  /** The version of the list whose row was used (issue 19): the ticket records it with the basis. */
+  versionId: string;
 }
 
 export class RouteError extends Error {
@@ -208,5 +210,11 @@ export function route(q: RouteQuery, registry: Registry = REGISTRY): RouteDecisi
     rowId: row.id,
     listId: owner.id,
     placeId: query.id,
+    versionId: owner.versionId,
   };
+}
+
+/** The route a ticket keeps: units, basis, and the list row and version they came from. */
+export function ticketRoute(d: RouteDecision): TicketRoute {
+  return { lead: d.lead, responsible: d.responsible, basis: d.basis, list: { listId: d.listId, versionId: d.versionId, rowId: d.rowId } };
 }

@@ -30,12 +30,16 @@ export const COLLECTIONS = {
   invitationFailures: 'invitation_failures',
   /** Image content checks of public photos; `_id` = the mediaCheckAsync trace id. */
   photoChecks: 'photo_checks',
+  /** Photo upload slots (upload-slots.ts): the daily allowance and unclaimed uploads; `_id` = slot id. */
+  uploads: 'uploads',
   /** 整改通知 (issue 20 §1); `_id` = RectificationNotice.id; version-checked updates. */
   rectificationNotices: 'rectification_notices',
   /** "123" class history (issue 20 §2); `_id` = EstateClassChange.id; append only. */
   estateClassChanges: 'estate_class_changes',
   /** 执法进小区 patrols without a ticket (issue 20 §3); `_id` = PatrolVisit.id. */
   patrolVisits: 'patrol_visits',
+  /** Responsibility-list versions (issue 19); `_id` = `${jurisdiction}:${versionId}`. */
+  listVersions: 'list_versions',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

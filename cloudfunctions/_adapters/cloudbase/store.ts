@@ -2,6 +2,7 @@ import type { Store } from '../../../shared/ports/store';
 import { createCloudbaseDirectoryStore, type DirectoryCacheOptions } from './directory-store';
 import { createCloudbaseGovernanceStore } from './governance-store';
 import { createCloudbaseInvitationStore } from './invitation-store';
+import { createCloudbaseListVersionStore } from './list-version-store';
 import { createCloudbaseOutboxStore } from './outbox-store';
 import { createCloudbasePhotoCheckStore } from './photo-check-store';
 import type { CloudbaseApp } from './sdk';
@@ -29,5 +30,6 @@ export function createCloudbaseStore(app: CloudbaseApp, options: { directoryCach
     ...createCloudbaseInvitationStore(db),
     ...createCloudbasePhotoCheckStore(db),
     ...createCloudbaseGovernanceStore(db),
+    ...createCloudbaseListVersionStore(db),
   };
 }

@@ -3,9 +3,10 @@ import type { Ticket, TicketEvent } from '../../../shared/domain/ticket';
 import { REGISTRY } from '../../../shared/jurisdictions';
 import { checkVersion } from '../../../shared/lifecycle';
 import { fieldHolder } from '../../../shared/lifecycle/holder';
-import { route } from '../../../shared/routing/route';
+import { route, ticketRoute } from '../../../shared/routing/route';
 import type { AppDeps } from '../context';
 import { AppError, errors } from '../errors';
+import { registryFor } from './county';
 import { loadTicket, outboxFor, viewFor } from './support';
 
 /**
@@ -29,12 +30,13 @@ export async function placeTicket(deps: AppDeps, identity: Identity, input: { ti
   checkVersion(ticket, input.version);
 
   const now = deps.clock.now();
-  const decision = route({ jurisdiction: ticket.jurisdiction, category: ticket.category, estate });
+  // Routed by the list version effective when the ticket was created (issue 19), as if placed then.
+  const decision = route({ jurisdiction: ticket.jurisdiction, category: ticket.category, estate }, await registryFor(deps, ticket.createdAt));
   const grids = await deps.store.listGrids({ estateId: estate.id });
   const placed = { ...ticket, estateId: estate.id, streetId: estate.townshipId, gridId: grids[0]?.id ?? null, propertyCompanyId: estate.propertyCompanyId };
   const next: Ticket = {
     ...placed,
-    route: { lead: decision.lead, responsible: decision.responsible, basis: decision.basis },
+    route: ticketRoute(decision),
     holder: ticket.state === 'submitted' || ticket.state === 'accepted' ? fieldHolder(placed) : ticket.holder,
     version: ticket.version + 1,
     updatedAt: now,

@@ -5,10 +5,11 @@ import type { Estate } from '../../../shared/domain/directory';
 import { formatTicketNo, ticketNoCounter } from '../../../shared/domain/ticket-no';
 import type { GeoPoint, Reporter, Ticket, TicketEvent } from '../../../shared/domain/ticket';
 import { newTicketDraft } from '../../../shared/lifecycle/draft';
-import { route } from '../../../shared/routing/route';
+import { route, ticketRoute } from '../../../shared/routing/route';
 import { priorityOf } from '../../../shared/sla/deadlines';
 import type { CategoryCode } from '../../../shared/taxonomy/categories';
 import type { AppDeps } from '../context';
+import { registryFor } from './county';
 import { claimPhotos } from './photos';
 import { advance, outboxFor, policyFor } from './support';
 
@@ -37,13 +38,15 @@ export async function submitRouted(deps: AppDeps, s: RoutedSubmission): Promise<
   const { store } = deps;
   // Before anything is written (the ticket number too): every photo must be the reporter's own upload
   // (FILE.UNKNOWN / FILE.NOT_OWNED). The grid and the SLA policy are read alongside (issue 17).
-  const [, grids, policy] = await Promise.all([
+  // The list version effective now routes it (issue 19), read alongside.
+  const now = deps.clock.now();
+  const [, grids, policy, registry] = await Promise.all([
     claimPhotos(deps, s.reporter.userId, s.photos),
     s.estate ? store.listGrids({ estateId: s.estate.id }) : Promise.resolve([]),
     policyFor(deps, s.jurisdiction),
+    registryFor(deps, now),
   ]);
-  const now = deps.clock.now();
-  const decision = route({ jurisdiction: s.jurisdiction, category: s.category, estate: s.estate });
+  const decision = route({ jurisdiction: s.jurisdiction, category: s.category, estate: s.estate }, registry);
   const seq = await store.nextSequence(ticketNoCounter(s.jurisdiction, now));
   const draft = newTicketDraft({
     id: deps.ids.newId(),
@@ -59,7 +62,7 @@ export async function submitRouted(deps: AppDeps, s: RoutedSubmission): Promise<
     photos: s.photos,
     location: s.location ?? s.estate?.location ?? null,
     reporter: s.reporter,
-    route: { lead: decision.lead, responsible: decision.responsible, basis: decision.basis },
+    route: ticketRoute(decision),
   });
   const moved = advance(
     { ...draft, photosPublic: s.photosPublic ?? false },

@@ -379,6 +379,8 @@ describe('ticket_facts (migration V4): each ticket\'s metric facts record, kept 
     // A version-3 file: without the tables of migrations 4 (ticket_facts), 5 (invitations), 6 (photo_checks) and 7 (issue 20's governance tables).
     store.db.exec('DROP TABLE ticket_facts; DROP TABLE invitations; DROP TABLE invitation_failures; DROP TABLE photo_checks');
     store.db.exec('DROP TABLE rectification_notices; DROP TABLE estate_class_changes; DROP TABLE patrol_visits');
+    // and 8 (issue 19's list_versions).
+    store.db.exec('DROP TABLE list_versions');
     store.db.pragma('user_version = 3');
     store.close();
     store = openSqliteStore(join(dir, 'nested', 'store.db'));

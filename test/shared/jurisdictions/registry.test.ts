@@ -1,4 +1,5 @@
-import { buildRegistry, ListValidationError } from '../../../shared/jurisdictions';
+import { buildRegistry, ListValidationError, REGISTRY } from '../../../shared/jurisdictions';
+import { SOURCE_FILES } from '../../../shared/jurisdictions/schema';
 import qitai from '../../../shared/jurisdictions/bundled/qitai.json';
 import yinchuan from '../../../shared/jurisdictions/bundled/yinchuan.json';
 import yongning from '../../../shared/jurisdictions/bundled/yongning.json';
@@ -83,5 +84,12 @@ describe('the bundled lists are data with a version (issue 19: "The four bundled
     const late = clone(qitai);
     late.effectiveFrom = '2027-13-01';
     expect(failure([late])).toContain('effectiveFrom: dates are YYYY-MM-DD');
+  });
+});
+
+describe('the bundled lists cite only the documents of docs/sources/ (imported lists cite their own by title)', () => {
+  it.each([...REGISTRY.lists.values()].map((l) => [l.id, l] as const))('%s', (_id, list) => {
+    const cited = [...list.rows, list.defaultRow].flatMap((r) => r.basis.map((b) => b.source));
+    for (const source of [...list.sources, ...cited]) expect(SOURCE_FILES).toContain(source);
   });
 });
