@@ -42,4 +42,6 @@ export const ReportInputs = {
   markRead: z.object({ ids: z.array(Id).max(100) }),
   /** Binds the caller's own WeChat account to the staff record the invitation names. */
   redeemInvitation: z.object({ code: z.string().trim().regex(/^[A-Za-z0-9_-]{16,64}$/, '邀请码格式不正确') }),
+  /** The three most likely categories for what the resident typed (issue 16 §5); stores nothing. */
+  suggestCategory: z.object({ text: Text(500).min(1, '请先描述看到的问题') }),
 };

@@ -12,7 +12,9 @@ export interface ModelData {
   /** Category codes in weight order. */
   cats: CategoryCode[];
   bias: number[];
-  /** Softmax temperature: the scores' scale, fitted on the training part. */
+  /** Bias and weights are integers over q (compact JSON). */
+  q: number;
+  /** Softmax temperature: 1 for the logistic regression the trainer fits (its scores are log-odds). */
   t: number;
   w: Record<string, number[]>;
 }
@@ -27,7 +29,7 @@ export function scoreFeatures(model: ModelData, feats: Iterable<string>): number
       scores[ci] = (scores[ci] ?? 0) + (entry[i + 1] as number);
     }
   }
-  return scores;
+  return scores.map((s) => s / model.q);
 }
 
 /** Softmax at temperature t; stable for any score range. */
@@ -39,7 +41,7 @@ export function probabilities(scores: number[], t: number): number[] {
 }
 
 export function checkModel(model: ModelData): ModelData {
-  if (model.v !== 1 || model.cats.length !== model.bias.length) throw new Error('classifier model: bad format');
+  if (model.v !== 1 || model.cats.length !== model.bias.length || !(model.q > 0)) throw new Error('classifier model: bad format');
   for (const code of model.cats) if (!(CATEGORY_CODES as readonly string[]).includes(code)) throw new Error(`classifier model: unknown category ${code}`);
   return model;
 }

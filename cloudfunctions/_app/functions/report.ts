@@ -4,6 +4,7 @@ import { ownerGroupsForResident, shareToGroup } from '../usecases/groups';
 import { redeemInvitation } from '../usecases/invitations';
 import * as uc from '../usecases/report';
 import { requireIdentity } from '../usecases/support';
+import { suggestCategory } from '../usecases/suggest';
 
 /** `report`: the resident's actions, plus the public estate lookups used before signing in. */
 export const report = createFunction('report', {
@@ -29,6 +30,8 @@ export const report = createFunction('report', {
   }),
   // Any signed-in WeChat user: binds the caller's own openid (platform context) to a staff record.
   redeemInvitation: action({ input: I.redeemInvitation, auth: 'user', run: (d, id, x) => redeemInvitation(d, requireIdentity(id), x) }),
+  // Anyone, signed in or not: a pure function of the text, nothing stored.
+  suggestCategory: action({ input: I.suggestCategory, auth: 'public', run: async (_d, _id, x) => suggestCategory(x) }),
   inbox: action({ input: I.inbox, auth: 'user', run: async (d, id, x) => ({ items: await d.store.listInbox(requireIdentity(id).userId, x) }) }),
   markRead: action({
     input: I.markRead,
