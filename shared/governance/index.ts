@@ -1,3 +1,5 @@
 export * from './rectification';
 export * from './estate-class';
 export * from './visits';
+export * from './access';
+export * from './names';

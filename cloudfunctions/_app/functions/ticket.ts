@@ -7,6 +7,17 @@ import { action, createFunction } from '../router';
 import { bulletin } from '../usecases/bulletin';
 import { bindGroup, demoGroups, listGroups, policeDesk, resolveGroup, unbindGroup } from '../usecases/groups';
 import { confirmViolation, ledger } from '../usecases/ledger';
+import { GovernanceInputs as GV } from '../../../shared/actions/governance';
+import { classTable, estateClass, recordPatrol, setEstateClass, visitTable } from '../usecases/governance';
+import {
+  acceptRectification,
+  answerRectification,
+  issueRectification,
+  listRectifications,
+  rectificationDetail,
+  rectificationLedger,
+  rejectRectification,
+} from '../usecases/rectification';
 import { home, queue, staffActions as s, staffDetail } from '../usecases/staff';
 import { metrics } from '../usecases/stats';
 import { placeTicket } from '../usecases/place';
@@ -71,4 +82,17 @@ export const ticket = createFunction('ticket', {
     auth: 'user',
     run: (d, id, x) => metrics(d, requireIdentity(id), x),
   }),
+  // Issue 20 §1–3: the rectification ledger, the "123" class, 执法进小区 (usecases/rectification.ts, governance.ts).
+  issueRectification: action({ input: GV.issueRectification, auth: 'user', run: (d, id, x) => issueRectification(d, requireIdentity(id), x) }),
+  rectifications: action({ input: GV.rectifications, auth: 'user', run: (d, id, x) => listRectifications(d, requireIdentity(id), x) }),
+  rectification: action({ input: GV.rectification, auth: 'user', run: (d, id, x) => rectificationDetail(d, requireIdentity(id), x) }),
+  answerRectification: action({ input: GV.answerRectification, auth: 'user', run: (d, id, x) => answerRectification(d, requireIdentity(id), x) }),
+  acceptRectification: action({ input: GV.acceptRectification, auth: 'user', run: (d, id, x) => acceptRectification(d, requireIdentity(id), x) }),
+  rejectRectification: action({ input: GV.rejectRectification, auth: 'user', run: (d, id, x) => rejectRectification(d, requireIdentity(id), x) }),
+  rectificationLedger: action({ input: GV.rectificationLedger, auth: 'user', run: (d, id, x) => rectificationLedger(d, requireIdentity(id), x) }),
+  setEstateClass: action({ input: GV.setEstateClass, auth: 'user', run: (d, id, x) => setEstateClass(d, requireIdentity(id), x) }),
+  estateClass: action({ input: GV.estateClass, auth: 'user', run: (d, id, x) => estateClass(d, requireIdentity(id), x) }),
+  classTable: action({ input: GV.classTable, auth: 'user', run: (d, id, x) => classTable(d, requireIdentity(id), x) }),
+  recordPatrol: action({ input: GV.recordPatrol, auth: 'user', run: (d, id, x) => recordPatrol(d, requireIdentity(id), x) }),
+  visitTable: action({ input: GV.visitTable, auth: 'user', run: (d, id, x) => visitTable(d, requireIdentity(id), x) }),
 });
