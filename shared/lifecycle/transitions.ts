@@ -125,7 +125,8 @@ export const TRANSITIONS: Readonly<Record<LifecycleAction, TransitionRule>> = {
   reopen: rule('reopen', ['resolved', 'verified', 'closed'], 'reopened', ['resident'], ['withinWindow', 'reason'], ['reason', 'photos']),
   rate: rule('rate', ['closed'], 'same', ['resident'], ['notRated', 'rating'], ['score', 'fixed', 'comment']),
   supervise: rule('supervise', OPEN_STATES, 'same', ['street', 'leadership'], ['note'], ['note']),
-  escalate: rule('escalate', OPEN_STATES, 'same', ['system', 'street'], ['canEscalate'], ['level', 'step', 'note']),
+  // `units`: the route's coordinating leads the sweep 督办s with the escalation (shared/sla/sweep.ts).
+  escalate: rule('escalate', OPEN_STATES, 'same', ['system', 'street'], ['canEscalate'], ['level', 'step', 'note', 'units']),
   // `units`: the one unit whose own 报到 was missed (the sweep marks and 督办s each unit on its own).
   'mark-overdue': rule('mark-overdue', OPEN_STATES, 'same', ['system'], ['step'], ['step', 'units']),
   claim: rule('claim', ['submitted', 'accepted', 'whistled'], 'acknowledged', ['police'], ['actorUnit', 'officerName'], ['officerName', 'note']),

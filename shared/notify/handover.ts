@@ -49,7 +49,10 @@ export function handoversFor(ticket: Ticket, event: TicketEvent): Handover[] {
       return [{ kind: 'extension', audience: 'units', unitIds: ticket.assignedUnits, title: event.action === 'approve-extension' ? '延期已批准' : '延期未获批准', body: `${no} ${label}` }];
     case 'escalate': {
       const level = event.payload?.level === 2 ? 2 : 1;
-      return [{ kind: 'escalated', audience: level === 2 ? 'leadership' : 'street', title: level === 2 ? '超时工单已升级至领导小组办公室' : '超时工单已升级至街道', body: `${no} ${label}` }];
+      const up: Handover = { kind: 'escalated', audience: level === 2 ? 'leadership' : 'street', title: level === 2 ? '超时工单已升级至领导小组办公室' : '超时工单已升级至街道', body: `${no} ${label}` };
+      // The sweep's escalation also 督办s the route's coordinating leads (shared/sla/sweep.ts); only the system names them.
+      const leads = event.actor.role === 'system' && Array.isArray(event.payload?.units) ? event.payload.units.filter((u): u is string => typeof u === 'string') : [];
+      return leads.length ? [up, { kind: 'supervised', audience: 'units', unitIds: leads, title: '督办：承办单位已超时', body: `${no} ${label}：请督促办理` }] : [up];
     }
     case 'mark-overdue': {
       // A unit that missed its own 报到 deadline is 督办'd on its own (the sweep marks each unit).

@@ -8,13 +8,15 @@ import { instantMs } from './calendar';
 import { openDeadline } from './deadlines';
 import { confirmWindowExpired, nextEscalation, overdueSteps } from './overdue';
 import type { SlaPolicy } from './policy';
+import { coordinatingIn } from '../routing/route';
 import { isOpen, unitsOwingAck } from './progress';
 
 export type SweepStep =
   | { action: 'auto-close' }
   /** `unitId`: the one unit whose own 报到 deadline passed (marked and 督办'd on its own). */
   | { action: 'mark-overdue'; step: SlaStep; unitId?: string }
-  | { action: 'escalate'; level: 1 | 2; target: 'street' | 'leadership' };
+  /** `units`: the route's coordinating leads (a 人民政府), 督办'd with the escalation (DESIGN.md §6). */
+  | { action: 'escalate'; level: 1 | 2; target: 'street' | 'leadership'; units?: string[] };
 
 /** States in which the whistled units work the ticket, and so may still owe their 报到. */
 const UNIT_STATES: ReadonlySet<Ticket['state']> = new Set(['whistled', 'acknowledged', 'on_site']);
@@ -48,11 +50,22 @@ export function unitsMissingAck(ticket: Pick<Ticket, 'state' | 'deadlines' | 'as
 }
 
 /**
+ * The coordinating leads of the ticket's route (a 县(市)区人民政府): informed, never on the 报到
+ * clock, and the escalation target when the handling units are late. Empty while the ticket is not
+ * with the units (the grid or street is late on triage: that is theirs to answer for).
+ */
+export function coordinatingLeads(ticket: Partial<Pick<Ticket, 'state' | 'route'>>): string[] {
+  if (!ticket.route || !ticket.state || !UNIT_STATES.has(ticket.state)) return [];
+  const coordinating = coordinatingIn(ticket.route);
+  return [...new Set(ticket.route.lead.map((u) => u.id).filter(coordinating))];
+}
+
+/**
  * The sweep's steps for one ticket. `events`: the ticket's events, for the units already marked
  * (without them, a unit is marked only while the 报到 deadline itself is not yet marked overdue).
  */
 export function sweepPlan(
-  ticket: Pick<Ticket, 'state' | 'deadlines' | 'priority' | 'escalation'> & Partial<Pick<Ticket, 'assignedUnits' | 'acknowledgedUnits' | 'route'>>,
+  ticket: Pick<Ticket, 'state' | 'deadlines' | 'priority' | 'escalation'> & Partial<Pick<Ticket, 'assignedUnits' | 'acknowledgedUnits' | 'route' | 'category'>>,
   now: string,
   policy: SlaPolicy,
   events?: readonly TicketEvent[],
@@ -71,6 +84,9 @@ export function sweepPlan(
   for (const unitId of perUnit) plan.push({ action: 'mark-overdue', step: 'ack', unitId });
   for (const step of steps) if (!(step === 'ack' && perUnit.length)) plan.push({ action: 'mark-overdue', step });
   const esc = nextEscalation(ticket, now, policy);
-  if (esc) plan.push({ action: 'escalate', ...esc });
+  if (esc) {
+    const leads = coordinatingLeads(ticket);
+    plan.push({ action: 'escalate', ...esc, ...(leads.length ? { units: leads } : {}) });
+  }
   return plan;
 }
