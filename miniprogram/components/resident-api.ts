@@ -9,7 +9,7 @@ import type { PropertyInfo } from '../../shared/domain/directory';
 import type { Deadline, GeoPoint, Holder, Priority, Ticket, TicketEvent, TicketState, UnitRef } from '../../shared/domain/ticket';
 import type { LifecycleAction } from '../../shared/lifecycle/actions';
 import type { PublicTicketView } from '../../shared/permissions/privacy';
-import type { NoticeboardUnit } from '../../shared/routing/noticeboard';
+import type { HOTLINE_12345, NoticeboardDuty, NoticeboardUnit } from '../../shared/routing/noticeboard';
 import type { CategoryCode } from '../../shared/taxonomy/categories';
 import { callFunction } from '../api';
 
@@ -90,12 +90,25 @@ export interface NoticeboardUnitView extends NoticeboardUnit {
   leadLabels: string[];
   phone: string | null;
   contactPerson: string | null;
+  /** The list rows the unit leads here: its 职责 (issue 20 §5). */
+  duties: NoticeboardDuty[];
+  complaintPhone: string | null;
+}
+
+/** One of the 六公开/五公开 fields, null until published. */
+export interface DisclosureView {
+  key: string;
+  label: string;
+  text: string | null;
+  updatedAt: string | null;
 }
 
 export interface Noticeboard {
   estate: EstateInfo;
   units: NoticeboardUnitView[];
   property: PropertyInfo | null;
+  hotline: typeof HOTLINE_12345;
+  disclosure: DisclosureView[];
 }
 
 export interface MeTooAnswer {

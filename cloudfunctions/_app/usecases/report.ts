@@ -4,7 +4,8 @@ import type { Ticket, TicketEvent } from '../../../shared/domain/ticket';
 import { decodeScene } from '../../../shared/estate/scene';
 import { distanceMeters } from '../../../shared/geo';
 import { publicView, PUBLIC_CATEGORIES, redactHolder, shownInPublic } from '../../../shared/permissions';
-import { noticeboardUnits } from '../../../shared/routing/noticeboard';
+import { fullNoticeboard, noticeboardUnits } from '../../../shared/routing/noticeboard';
+import { DISCLOSURE_FIELDS } from '../../../shared/domain/disclosure';
 import { addNaturalMinutes, instantMs } from '../../../shared/sla/calendar';
 import { reopenDeadline } from '../../../shared/sla/deadlines';
 import { isOpen } from '../../../shared/sla/progress';
@@ -243,18 +244,15 @@ export async function estates(deps: AppDeps, input: In<'estates'>) {
 
 export async function noticeboard(deps: AppDeps, input: In<'noticeboard'>) {
   const estate = await estateOr404(deps, input.estateId);
-  const units = noticeboardUnits(estate);
-  const contacts = await deps.store.listUnitContacts(units.map((u) => u.id));
-  const byUnit = new Map(contacts.map((c) => [c.unitId, c]));
+  // The full board (issue 20 §5): duties from the list, contacts, 投诉举报电话, 12345, 六公开/五公开.
+  const contacts = await deps.store.listUnitContacts(noticeboardUnits(estate).map((u) => u.id));
+  const { units, hotline } = fullNoticeboard(estate, contacts);
   return {
     estate: publicEstate(estate),
-    units: units.map((u) => ({
-      ...u,
-      leadLabels: u.leads.map((c) => getCategory(c).label),
-      phone: byUnit.get(u.id)?.phone ?? null,
-      contactPerson: byUnit.get(u.id)?.contactPerson ?? null,
-    })),
+    units: units.map((u) => ({ ...u, leadLabels: u.leads.map((c) => getCategory(c).label) })),
+    hotline,
     property: estate.propertyInfo,
+    disclosure: DISCLOSURE_FIELDS.map((f) => ({ key: f.key, label: f.label, text: estate.disclosure?.[f.key]?.text ?? null, updatedAt: estate.disclosure?.[f.key]?.updatedAt ?? null })),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * 执法部门职责及联系人公告牌 (004 三(一)4) for one estate: each unit that leads categories here, with
- * those categories and its phone (tap to call), and the property company's published 服务电话、
- * 收费标准、公共收益. Links to the report page and to the printable poster.
+ * its 职责 as the responsibility list words it, contact person, phone and 投诉举报电话 (tap to call),
+ * 12345 always, and the property company's published 服务电话、收费标准、公共收益 and the six
+ * 六公开/五公开 fields with their update dates (issue 20 §5). Links to the report page and the poster.
  */
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
@@ -10,7 +11,9 @@ import { friendlyMessage } from '../../components/errors';
 import { estateIdFromQuery } from '../../components/estate-query';
 import { back, go, PAGES } from '../../components/nav';
 import { PhoneLink } from '../../components/PhoneLink';
+import { citeBasis } from '../../components/basis';
 import { residentApi, type Noticeboard } from '../../components/resident-api';
+import { shanghaiDateTime } from '../../../shared/sla/calendar';
 import { Button, Tag } from '../../ui';
 import '../../components/components.css';
 import './index.css';
@@ -70,7 +73,7 @@ export default function NoticeboardPage() {
     );
   }
 
-  const { estate, units, property } = board;
+  const { estate, units, property, hotline, disclosure } = board;
 
   return (
     <View className='board'>
@@ -93,6 +96,17 @@ export default function NoticeboardPage() {
             )}
           </View>
           {unit.contactPerson ? <Text className='muted'>联系人：{unit.contactPerson}</Text> : null}
+          <View className='row'>
+            <Text className='board__label'>投诉举报电话：</Text>
+            {unit.complaintPhone ? <PhoneLink phone={unit.complaintPhone} /> : <Text className='muted'>待公布</Text>}
+          </View>
+          <Text className='board__duty-title'>职责：</Text>
+          {unit.duties.map((duty) => (
+            <View key={`${duty.source}|${duty.item}|${duty.text}`} className='board__duty'>
+              <Text className='board__duty-text'>{duty.text}</Text>
+              <Text className='board__duty-basis'>{citeBasis(duty)}</Text>
+            </View>
+          ))}
           <Text className='board__duty-title'>牵头负责：</Text>
           <View className='chips'>
             {unit.leadLabels.map((label) => (
@@ -105,6 +119,20 @@ export default function NoticeboardPage() {
           </View>
         </View>
       ))}
+
+      <View className='card board__unit' data-unit='12345'>
+        <View className='row row--between'>
+          <Text className='board__unit-name'>{hotline.name}</Text>
+          <PhoneLink phone={hotline.phone} className='board__phone'>
+            ☎ {hotline.phone}
+          </PhoneLink>
+        </View>
+        <Text className='board__duty-title'>职责：</Text>
+        <View className='board__duty'>
+          <Text className='board__duty-text'>{hotline.duty}</Text>
+          <Text className='board__duty-basis'>{citeBasis(hotline.basis)}</Text>
+        </View>
+      </View>
 
       <View className='card board__property'>
         <Text className='card__title'>物业服务企业公示</Text>
@@ -128,6 +156,19 @@ export default function NoticeboardPage() {
         ) : (
           <Text className='muted'>物业服务企业尚未公示服务电话、收费标准和公共收益。</Text>
         )}
+      </View>
+
+      <View className='card board__disclosure'>
+        <Text className='card__title'>六公开/五公开</Text>
+        {disclosure.map((d) => (
+          <View key={d.key} className='kv' data-disclosure={d.key}>
+            <Text className='kv__key'>{d.label}</Text>
+            <View className='kv__value'>
+              <Text>{d.text ?? '尚未公示'}</Text>
+              {d.updatedAt ? <Text className='board__updated'>更新于 {shanghaiDateTime(d.updatedAt).slice(0, 10)}</Text> : null}
+            </View>
+          </View>
+        ))}
       </View>
 
       <View className='actions__item'>

@@ -1,7 +1,8 @@
 /**
  * 公告牌海报 (?estate=<estate id>): a printable noticeboard poster — the estate's QR code that opens
- * the report page, the responsible units with their phones and duties, the property company's
- * published information. H5 draws the QR code of the H5 report URL; in weapp the mini-program code
+ * the report page, the responsible units with their duties from the list, phones and 投诉举报电话,
+ * 12345, the property company's published information and its 六公开/五公开 (issue 20 §5: the same
+ * content as the noticeboard page). H5 draws the QR code of the H5 report URL; in weapp the mini-program code
  * comes from the backend (wxacode.getUnlimited), shown here as a placeholder.
  */
 import { useState } from 'react';
@@ -14,6 +15,7 @@ import { CAN_PRINT, printPage } from '../../components/print';
 import { estateQr, QR_DRAWN_HERE } from '../../components/qr';
 import { residentApi, type Noticeboard } from '../../components/resident-api';
 import { Button } from '../../ui';
+import { shanghaiDateTime } from '../../../shared/sla/calendar';
 import '../../components/components.css';
 import './index.css';
 
@@ -57,7 +59,7 @@ export default function PosterPage() {
     );
   }
 
-  const { estate, units, property } = board;
+  const { estate, units, property, hotline, disclosure } = board;
 
   return (
     <View className='poster-page'>
@@ -89,8 +91,22 @@ export default function PosterPage() {
                 <Text className='poster__unit-phone'>{unit.phone ?? '电话待公布'}</Text>
               </View>
               <Text className='poster__unit-duty'>{unit.leadLabels.join('、')}</Text>
+              {unit.contactPerson ? <Text className='poster__line'>联系人：{unit.contactPerson}</Text> : null}
+              <Text className='poster__line'>投诉举报电话：{unit.complaintPhone ?? '待公布'}</Text>
+              {unit.duties.map((duty) => (
+                <Text key={`${duty.source}|${duty.item}|${duty.text}`} className='poster__line poster__duty'>
+                  职责：{duty.text}
+                </Text>
+              ))}
             </View>
           ))}
+          <View className='poster__unit' data-unit='12345'>
+            <View className='row row--between'>
+              <Text className='poster__unit-name'>{hotline.name}</Text>
+              <Text className='poster__unit-phone'>{hotline.phone}</Text>
+            </View>
+            <Text className='poster__line poster__duty'>职责：{hotline.duty}</Text>
+          </View>
         </View>
 
         {property ? (
@@ -101,6 +117,15 @@ export default function PosterPage() {
             <Text className='poster__line'>公共收益：{property.publicIncome}</Text>
           </View>
         ) : null}
+        <View className='poster__property'>
+          <Text className='poster__property-title'>六公开/五公开</Text>
+          {disclosure.map((d) => (
+            <Text key={d.key} className='poster__line'>
+              {d.label}：{d.text ?? '尚未公示'}
+              {d.updatedAt ? `（更新于 ${shanghaiDateTime(d.updatedAt).slice(0, 10)}）` : ''}
+            </Text>
+          ))}
+        </View>
         {qr ? <Text className='poster__url'>{qr.url}</Text> : null}
       </View>
 

@@ -7,18 +7,32 @@ import { installFakeBackend, type FakeBackend } from '../../support/fake-backend
 import { settle } from '../../support/render';
 import { estateInfo } from '../../support/resident-fixtures';
 import { setPageQuery } from '../../support/taro';
+import { HOTLINE_12345 } from '../../../../shared/routing/noticeboard';
 
 let backend: FakeBackend;
 const ESTATE = estateInfo();
 
-function board(property: Noticeboard['property']): Noticeboard {
+const DUTY = { source: '002_bbc741157aca8db7.txt', item: '二(二)2(1)', text: '物業服務企業亂收費問題', categories: ['illegal-fee' as const] };
+
+function board(property: Noticeboard['property'], disclosure: Noticeboard['disclosure'] = []): Noticeboard {
   return {
     estate: ESTATE,
     units: [
-      { id: 'yongning.zjj', name: '县住建局', leads: ['illegal-fee', 'contract'], leadLabels: ['擅自涨价、乱收费(含停车费)', '违规签订物业服务合同'], phone: '0951-6123456', contactPerson: '李强' },
-      { id: 'yongning.xfjy', name: '县消防救援大队', leads: ['fire-lane'], leadLabels: ['占用堵塞消防车道/疏散通道/安全出口'], phone: null, contactPerson: null },
+      {
+        id: 'yongning.zjj',
+        name: '县住建局',
+        leads: ['illegal-fee', 'contract'],
+        leadLabels: ['擅自涨价、乱收费(含停车费)', '违规签订物业服务合同'],
+        phone: '0951-6123456',
+        contactPerson: '李强',
+        duties: [DUTY],
+        complaintPhone: '0951-6123400',
+      },
+      { id: 'yongning.xfjy', name: '县消防救援大队', leads: ['fire-lane'], leadLabels: ['占用堵塞消防车道/疏散通道/安全出口'], phone: null, contactPerson: null, duties: [], complaintPhone: null },
     ],
     property,
+    hotline: HOTLINE_12345,
+    disclosure,
   };
 }
 
@@ -57,4 +71,32 @@ it('says when the property company has published nothing', async () => {
   render(<NoticeboardPage />);
   await settle();
   expect(await screen.findByText('物业服务企业尚未公示服务电话、收费标准和公共收益。')).toBeTruthy();
+});
+
+it('shows each unit’s duties with their basis, its 投诉举报电话, 12345 always, and the 六公开 fields with their dates (issue 20 §5)', async () => {
+  backend.on(
+    'report.noticeboard',
+    board(null, [
+      { key: 'feeItems', label: '收费项目与标准', text: '住宅1.2元/㎡·月', updatedAt: '2026-11-30T16:30:00.000Z' },
+      { key: 'utilitySharing', label: '公共水电分摊', text: null, updatedAt: null },
+    ]),
+  );
+  const { container } = render(<NoticeboardPage />);
+  await settle();
+  const zjj = (await screen.findByText('县住建局')).closest('[data-unit]') as HTMLElement;
+  expect(within(zjj).getByText('物業服務企業亂收費問題')).toBeTruthy();
+  expect(within(zjj).getByText('依据 永宁县2023年物业提升“123”专项行动工作方案 二(二)2(1)')).toBeTruthy();
+  expect(within(zjj).getByText('0951-6123400').closest('a')?.getAttribute('href')).toBe('tel:09516123400');
+  expect(within(container.querySelector('[data-unit="yongning.xfjy"]') as HTMLElement).getByText('待公布')).toBeTruthy();
+
+  const hotline = container.querySelector('[data-unit="12345"]') as HTMLElement;
+  expect(within(hotline).getByText('12345政务服务便民热线')).toBeTruthy();
+  expect(within(hotline).getByText('☎ 12345').closest('a')?.getAttribute('href')).toBe('tel:12345');
+  expect(within(hotline).getByText(HOTLINE_12345.duty)).toBeTruthy();
+
+  const fee = container.querySelector('[data-disclosure="feeItems"]') as HTMLElement;
+  expect(within(fee).getByText('住宅1.2元/㎡·月')).toBeTruthy();
+  // 2026-11-30T16:30Z is 12-01 00:30 in Beijing.
+  expect(within(fee).getByText('更新于 2026-12-01')).toBeTruthy();
+  expect(within(container.querySelector('[data-disclosure="utilitySharing"]') as HTMLElement).getByText('尚未公示')).toBeTruthy();
 });

@@ -8,6 +8,7 @@ import { installFakeBackend, type FakeBackend } from '../../support/fake-backend
 import { settle } from '../../support/render';
 import { estateInfo } from '../../support/resident-fixtures';
 import { setPageQuery } from '../../support/taro';
+import { HOTLINE_12345 } from '../../../../shared/routing/noticeboard';
 
 // jest's jsdom lacks TextEncoder, which browsers (and the qrcode package) have.
 Object.assign(globalThis, { TextEncoder });
@@ -20,8 +21,21 @@ beforeEach(() => {
   backend = installFakeBackend();
   backend.on('report.noticeboard', {
     estate: ESTATE,
-    units: [{ id: 'yongning.zjj', name: '县住建局', leads: ['contract'], leadLabels: ['违规签订物业服务合同'], phone: '0951-6123456', contactPerson: null }],
+    units: [
+      {
+        id: 'yongning.zjj',
+        name: '县住建局',
+        leads: ['contract'],
+        leadLabels: ['违规签订物业服务合同'],
+        phone: '0951-6123456',
+        contactPerson: null,
+        duties: [{ source: '002_bbc741157aca8db7.txt', item: '二(二)2(2)', text: '違規簽訂物業服務合同', categories: ['contract'] }],
+        complaintPhone: '0951-6123400',
+      },
+    ],
     property: null,
+    hotline: HOTLINE_12345,
+    disclosure: [{ key: 'maintenanceFund', label: '维修资金使用', text: '2026年使用维修资金3.2万元更换水泵', updatedAt: '2026-11-20T02:00:00.000Z' }],
   });
   setPageQuery({ estate: ESTATE.id }, '/pages/poster/index');
 });
@@ -38,4 +52,14 @@ it('draws a QR code of the H5 report URL carrying the estate’s scene code', as
   expect(image?.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
   expect(screen.getByText('县住建局')).toBeTruthy();
   expect(screen.getByText('0951-6123456')).toBeTruthy();
+});
+
+it('carries the same content as the noticeboard: duties, 投诉举报电话, 12345 and the 六公开 fields (issue 20 §5)', async () => {
+  render(<PosterPage />);
+  await settle();
+  expect(await screen.findByText('职责：違規簽訂物業服務合同')).toBeTruthy();
+  expect(screen.getByText('投诉举报电话：0951-6123400')).toBeTruthy();
+  expect(screen.getByText('12345政务服务便民热线')).toBeTruthy();
+  expect(screen.getByText(`职责：${HOTLINE_12345.duty}`)).toBeTruthy();
+  expect(screen.getByText('维修资金使用：2026年使用维修资金3.2万元更换水泵（更新于 2026-11-20）')).toBeTruthy();
 });
