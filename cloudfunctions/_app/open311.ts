@@ -247,7 +247,7 @@ function serviceNotice(t: Ticket): string {
 
 /** GeoReport v2: "the datetime when the service request is expected to be fulfilled" — the resolve deadline. */
 function expectedOf(t: Ticket, policy: SlaPolicy | undefined): string | null {
-  const due = policy ? expectedResolveBy(t.deadlines, t.priority, t.createdAt, policy) : null;
+  const due = policy ? expectedResolveBy(t.deadlines, t.priority, t.createdAt, policy, t.category) : null;
   return due ? toShanghaiIso(due) : null;
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deadlinesOnWhistle } from '../../../shared/sla/deadlines';
+import { deadlinesOnWhistle, expectedResolveBy } from '../../../shared/sla/deadlines';
 import { nextEscalation } from '../../../shared/sla/overdue';
 import { DEFAULT_SLA_POLICY, resolveSlaPolicy, slaFor } from '../../../shared/sla/policy';
 import { deadlinesAfter, nextSweepAt } from '../../../shared/sla/progress';
@@ -59,6 +59,10 @@ describe('fee coercion (停水停电/停卡 to force payment): natural time, not
 
   it('resolve within 24 natural hours: a cut-off reported Friday evening is due Saturday evening, not after the weekend', () => {
     expect(resolveDue('fee-coercion', '2026-05-29T18:00:00+08:00', 'yinchuan')).toBe('2026-05-30T10:00:00.000Z');
+  });
+
+  it('before the whistle, the expected fulfilment (Open311 expected_datetime) is 24 hours from submission', () => {
+    expect(expectedResolveBy([], 'normal', '2026-05-29T18:00:00+08:00', DEFAULT_SLA_POLICY, 'fee-coercion')).toBe('2026-05-30T10:00:00.000Z');
   });
 
   it('goes to the leadership office 2 hours past its due (not 1 working day)', () => {
