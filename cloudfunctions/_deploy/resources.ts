@@ -83,6 +83,8 @@ export const COLLECTION_DECLARATIONS: Readonly<Record<CollectionName, Collection
       { name: 'category_createdAt', keys: [asc('category'), desc('createdAt')] },
       { name: 'sharedGroups_createdAt', keys: [asc('sharedGroups'), desc('createdAt')] },
       { name: 'sweepAt_id', keys: [asc('sweepAt'), asc('_id')] },
+      // The notify timer's copy of hand-over messages a transition left in its ticket (outbox-store.ts).
+      { name: 'outboxPendingAt_id', keys: [asc('outboxPendingAt'), asc('_id')] },
     ],
   },
   events: { rule: FUNCTIONS_ONLY, indexes: [{ name: 'ticketId_seq', keys: [asc('ticketId'), asc('seq'), asc('_id')] }] },

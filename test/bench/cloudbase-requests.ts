@@ -17,7 +17,7 @@
  * Used by the bench (test/bench/run.ts, section 5) and by the budget test
  * (test/cloudfunctions/adapters/request-budget.test.ts), which asserts counts, never times.
  */
-import { identityFor, cloudbaseDeps } from '../../cloudfunctions/_adapters/cloudbase/main';
+import { callWithIdentity, identityFor, cloudbaseDeps } from '../../cloudfunctions/_adapters/cloudbase/main';
 import type { AppDeps } from '../../cloudfunctions/_app/context';
 import { report } from '../../cloudfunctions/_app/functions/report';
 import { ticket } from '../../cloudfunctions/_app/functions/ticket';
@@ -115,9 +115,9 @@ export async function openScene(options: { latencyMs: number; reportsPerHour?: n
   for (const u of Object.values(PEOPLE)) await deps.store.putUser({ ...u, openid: openidOf(u) });
   let photoSeq = 0;
 
+  // As cloudbaseMain calls the function (the ticket a call names read alongside the identity).
   async function invoke(fn: FunctionHandler, who: Person | null, action: string, data: Record<string, unknown> = {}) {
-    const identity = who ? await identityFor(deps, openidOf(PEOPLE[who])) : null;
-    const { envelope } = await fn(deps, { identity }, { action, data });
+    const { envelope } = await callWithIdentity(deps, fn, who ? openidOf(PEOPLE[who]) : null, { action, data });
     return envelope as { ok: boolean; data?: unknown; error?: { code: string; message: string } };
   }
 

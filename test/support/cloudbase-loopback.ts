@@ -8,7 +8,7 @@
  * - database.*: an in-memory document store per collection with MongoDB-like matching ($eq $ne $gt
  *   $gte $lt $lte $in $nin $exists $elemMatch $all $size, $and/$or/$nor, dotted paths, array
  *   fields match when any element matches), order/limit/offset, insert with duplicate `_id` →
- *   DATABASE_DUPLICATE_WRITE, update ($set $unset $inc; `updated` counts modified documents, as
+ *   DATABASE_DUPLICATE_WRITE, update ($set $unset $inc $push; `updated` counts modified documents, as
  *   MongoDB's nModified), replace/upsert, remove, count, add/missing collections, and transactions
  *   (start/commit/abort; writes buffered per transaction, first writer wins, a commit after a
  *   concurrent write of the same document fails with DATABASE_TRANSACTION_CONFLICT);
@@ -329,6 +329,14 @@ function applyUpdate(doc: Doc, update: Doc): Doc {
           const current = collect(next, path.split('.'))[0];
           if (current !== MISSING && typeof current !== 'number') throw new CloudbaseFault('DATABASE_REQUEST_FAILED', `Cannot apply $inc to a non-numeric value at ${path}`);
           setPath(next, path, (current === MISSING ? 0 : (current as number)) + (value as number));
+          break;
+        }
+        case '$push': {
+          // _.push([…]) sends {$push: {field: {$each: […]}}} (@cloudbase/database 1.4.3 dist/commonjs/serializer/update.js); MongoDB creates a missing array.
+          const current = collect(next, path.split('.'))[0];
+          if (current !== MISSING && !Array.isArray(current)) throw new CloudbaseFault('DATABASE_REQUEST_FAILED', `The field '${path}' must be an array`);
+          const each = isObject(value) && Array.isArray(value.$each) ? value.$each : [value];
+          setPath(next, path, [...((current === MISSING ? [] : current) as Value[]), ...each]);
           break;
         }
         default:

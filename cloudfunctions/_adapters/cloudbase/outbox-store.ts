@@ -1,7 +1,17 @@
 import type { OutboxMessage } from '../../../shared/domain/outbox';
 import type { OutboxStore } from '../../../shared/ports/store';
 import { chunk, COLLECTIONS, fromDoc, MAX_PAGE } from './collections';
-import type { CbDatabase, DocData } from './sdk';
+import { isDuplicateWrite, type CbDatabase, type DocData } from './sdk';
+
+/**
+ * How old a transition's messages in its ticket document (outboxPending, ticket-store.ts) must be
+ * before the notify timer copies them: the transition copies them itself right after its write, so
+ * only a copy that failed or a function that died in between leaves them behind for longer.
+ */
+export const OUTBOX_REPAIR_AFTER_MS = 60_000;
+
+/** Tickets whose left-over messages one timer run copies. */
+const REPAIR_BATCH = 100;
 
 function clampLimit(limit: number): number {
   return Math.min(MAX_PAGE, Math.max(1, Math.floor(limit)));
@@ -10,9 +20,42 @@ function clampLimit(limit: number): number {
 export function createCloudbaseOutboxStore(db: CbDatabase): OutboxStore {
   const _ = db.command;
   const outbox = () => db.collection(COLLECTIONS.outbox);
+  const tickets = () => db.collection(COLLECTIONS.tickets);
+
+  /**
+   * Copies the messages that transitions left in their ticket documents (outboxPending) into the
+   * outbox collection, those not there yet, then clears them from each document still at the
+   * version read (a ticket moved since keeps its list for the next run). Idempotent: message ids are
+   * fixed, and a copy another run or the transition made meanwhile is a duplicate, skipped.
+   */
+  async function repairOutboxCopies(): Promise<void> {
+    const cutoff = new Date(Date.now() - OUTBOX_REPAIR_AFTER_MS).toISOString();
+    const { data: docs } = await tickets().where({ outboxPendingAt: _.lte(cutoff) }).orderBy('outboxPendingAt', 'asc').orderBy('_id', 'asc').limit(REPAIR_BATCH).get();
+    if (docs.length === 0) return;
+    const left = docs.flatMap((d) => (Array.isArray(d.outboxPending) ? (d.outboxPending as DocData[]) : []));
+    const present = new Set<string>();
+    for (const ids of chunk(left.map((m) => String(m._id)), 100)) {
+      const { data } = await outbox().where({ _id: _.in(ids) }).limit(MAX_PAGE).get();
+      for (const m of data) present.add(String(m._id));
+    }
+    const missing = left.filter((m) => !present.has(String(m._id)));
+    if (missing.length > 0) {
+      try {
+        await outbox().add(missing);
+      } catch (error) {
+        if (!isDuplicateWrite(error)) throw error;
+        // Someone copied one meanwhile: one at a time, skipping the duplicates.
+        for (const m of missing) await outbox().add(m).catch((e: unknown) => {
+          if (!isDuplicateWrite(e)) throw e;
+        });
+      }
+    }
+    await Promise.all(docs.map((d) => tickets().where({ _id: d._id, version: d.version }).update({ outboxPending: _.remove(), outboxPendingAt: _.remove() })));
+  }
 
   return {
     async pendingOutbox(limit) {
+      await repairOutboxCopies();
       // `null` matches null and missing, as in MongoDB (deadAt is set on dead letters only).
       const { data } = await outbox().where({ sentAt: null, deadAt: null }).orderBy('createdAt', 'asc').orderBy('_id', 'asc').limit(clampLimit(limit)).get();
       return data.map((d) => fromDoc<OutboxMessage>(d));

@@ -1,9 +1,10 @@
+import type { OutboxMessage } from '../../../shared/domain/outbox';
 import type { Ticket, TicketEvent } from '../../../shared/domain/ticket';
 import { DomainError } from '../../../shared/lifecycle/errors';
 import { TERMINAL_STATES } from '../../../shared/lifecycle/transitions';
 import { StoreConflictError, type Page, type TicketFilter, type TicketStore } from '../../../shared/ports/store';
 import { chunk, COLLECTIONS, fromDoc, getAll, MAX_PAGE, toDoc, withoutId } from './collections';
-import { inTransaction, isDuplicateWrite, type CbCommand, type CbDatabase, type CbQueryCommand, type DocData } from './sdk';
+import { inTransaction, isDuplicateWrite, type CbCommand, type CbDatabase, type CbQueryCommand, type CbUpdateCommand, type DocData } from './sdk';
 
 /** Optional top-level Ticket fields: absent in `next` means "remove from the stored document". */
 const OPTIONAL_TICKET_FIELDS = ['sweepAt'] as const satisfies ReadonlyArray<keyof Ticket>;
@@ -30,12 +31,51 @@ function pairId(first: string, second: string): string {
   return `${encodeURIComponent(first)}:${second}`;
 }
 
+/**
+ * Fields of the stored ticket document that are not the Ticket (issue 17 §2):
+ * - `timeline`: the ticket's events, in seq order. The ticket and its timeline are one document, so
+ *   a transition is one version-checked single-document update (atomic by itself, one request) and
+ *   the ticket read gives its timeline.
+ * - `outboxPending` / `outboxPendingAt`: the hand-over messages of transitions, pushed by the same
+ *   update, then copied to the outbox collection right after it. A copy a crash left out is made
+ *   by the notify timer (outbox-store.ts repairOutboxCopies), which then clears them.
+ */
+export const TICKET_DOC_FIELDS = ['timeline', 'outboxPending', 'outboxPendingAt'] as const;
+
+/** A stored ticket document back to the Ticket (without the adapter's fields). */
+function ticketFromDoc(doc: DocData): Ticket {
+  const ticket = fromDoc<Ticket & Record<string, unknown>>(doc);
+  for (const field of TICKET_DOC_FIELDS) delete ticket[field];
+  return ticket;
+}
+
+/** The timeline of a stored ticket; null for a document written before timelines (read the events collection). */
+function timelineOf(doc: DocData): TicketEvent[] | null {
+  return Array.isArray(doc.timeline) ? (doc.timeline as DocData[]).map((e) => fromDoc<TicketEvent>(e)) : null;
+}
+
+/** An event as the timeline holds it (`undefined` fields dropped, as JSON does). */
+function eventDoc(event: TicketEvent): DocData {
+  return withoutId(toDoc(event.id, event));
+}
+
+/** Message documents for the outbox collection (`_id` = the message id). */
+function messageDocs(messages: readonly OutboxMessage[]): DocData[] {
+  return messages.map((m) => toDoc(m.id, m));
+}
+
 function checkEvent(ticket: Ticket, event: TicketEvent): void {
   if (event.ticketId !== ticket.id) throw new Error(`事件 ${event.id} 不属于工单 ${ticket.id}`);
 }
 
 function ticketDoc(ticket: Ticket): DocData {
   return { ...toDoc(ticket.id, ticket), indexUnitIds: unitIdsOf(ticket) };
+}
+
+/** `_.push([a, b])` → `{ $push: { field: { $each: [a, b] } } }` (@cloudbase/database 1.4.3 dist/commonjs/serializer/update.js): appends, creating the array. */
+function pushOf(_: CbCommand): (values: readonly unknown[]) => CbUpdateCommand {
+  const command = _ as CbCommand & { push(values: readonly unknown[]): CbUpdateCommand };
+  return (values) => command.push(values);
 }
 
 function isPlainObject(value: unknown): value is object {
@@ -84,6 +124,9 @@ function clampLimit(limit: number): number {
 /** How long a container answers listEvents from its own write (see OwnWrites). */
 export const OWN_WRITE_MS = 2000;
 
+/** How long the timelines of findDueForSweep's tickets answer listEvents: the sweep function's timeout. */
+export const SWEEP_SNAPSHOT_MS = 120_000;
+
 /**
  * Read-your-own-writes for a ticket's timeline (issue 17 §2). A use case that has just created a
  * ticket or committed a transition lists the ticket's events again at once (the view it answers, the
@@ -103,6 +146,8 @@ export const OWN_WRITE_MS = 2000;
 class OwnWrites {
   private readonly lastListed = new Map<string, TicketEvent[]>();
   private readonly written = new Map<string, { events: TicketEvent[]; at: number }>();
+  /** Timelines that came with a ticket document this container read (see read()). */
+  private readonly snapshots = new Map<string, { events: TicketEvent[]; until: number }>();
 
   private static keep<V>(map: Map<string, V>, key: string, value: V): void {
     if (map.size >= 256 && !map.has(key)) map.clear();
@@ -127,6 +172,15 @@ class OwnWrites {
     }
   }
 
+  /**
+   * The timeline that came with the ticket document just read: the next listEvents of the ticket
+   * within `forMs` is answered from it, once (the caller's view or transition lists the timeline of
+   * the ticket it holds: the same document, so the same version). Not dropped by other calls.
+   */
+  read(ticketId: string, events: TicketEvent[], forMs: number): void {
+    OwnWrites.keep(this.snapshots, ticketId, { events: structuredClone(events), until: Date.now() + forMs });
+  }
+
   /** Forgets every list written (the lists read are kept). */
   drop(): void {
     this.written.clear();
@@ -134,6 +188,7 @@ class OwnWrites {
 
   forget(ticketId: string): void {
     this.written.delete(ticketId);
+    this.snapshots.delete(ticketId);
     this.lastListed.delete(ticketId);
   }
 
@@ -141,22 +196,82 @@ class OwnWrites {
   take(ticketId: string): TicketEvent[] | null {
     const mine = this.written.get(ticketId);
     this.written.delete(ticketId);
-    if (!mine || Date.now() - mine.at >= OWN_WRITE_MS) return null;
-    this.listed(ticketId, mine.events);
-    return structuredClone(mine.events);
+    const snapshot = this.snapshots.get(ticketId);
+    this.snapshots.delete(ticketId);
+    const events = mine && Date.now() - mine.at < OWN_WRITE_MS ? mine.events : snapshot && Date.now() < snapshot.until ? snapshot.events : null;
+    if (!events) return null;
+    this.listed(ticketId, events);
+    return structuredClone(events);
   }
 }
 
-export function createCloudbaseTicketStore(db: CbDatabase): TicketStore {
+/**
+ * The ticket read of a call, started alongside the caller's identity lookup (main.ts
+ * callWithIdentity): the next getTicket of that id within the call is answered from it, once. It is
+ * only a read; the use case authorizes the caller against the ticket as always before using it.
+ */
+export interface TicketPrefetch {
+  prefetchTicket(id: string): void;
+  /** Drops reads the call did not use (at the end of every call). */
+  discardPrefetched(): void;
+}
+
+export function hasTicketPrefetch(store: object): store is TicketPrefetch {
+  return typeof (store as Partial<TicketPrefetch>).prefetchTicket === 'function' && typeof (store as Partial<TicketPrefetch>).discardPrefetched === 'function';
+}
+
+export function createCloudbaseTicketStore(db: CbDatabase): TicketStore & TicketPrefetch {
   const _ = db.command;
+  const push = pushOf(_);
   const tickets = () => db.collection(COLLECTIONS.tickets);
   const events = () => db.collection(COLLECTIONS.events);
+  const outboxColl = () => db.collection(COLLECTIONS.outbox);
   const own = new OwnWrites();
+  /** Ticket reads started before the caller's identity was known (prefetchTicket), each taken once. */
+  const prefetched = new Map<string, Promise<DocData | null>>();
+
+  async function readTicketDoc(id: string): Promise<DocData | null> {
+    const { data } = await tickets().doc(id).get();
+    return data[0] ?? null;
+  }
+
+  /** The ticket of a document read now; its timeline answers the next listEvents of it (OwnWrites.read). */
+  function seen(doc: DocData, forMs: number): Ticket {
+    const ticket = ticketFromDoc(doc);
+    const timeline = timelineOf(doc);
+    if (timeline) own.read(ticket.id, timeline, forMs);
+    return ticket;
+  }
 
   async function getTicket(id: string): Promise<Ticket | null> {
-    const { data } = await tickets().doc(id).get();
-    const doc = data[0];
-    return doc ? fromDoc<Ticket>(doc) : null;
+    const early = prefetched.get(id);
+    prefetched.delete(id);
+    const doc = early ? await early : await readTicketDoc(id);
+    return doc ? seen(doc, OWN_WRITE_MS) : null;
+  }
+
+  /** Events of tickets stored before timelines lived in the ticket document (the events collection). */
+  async function legacyEvents(ticketIds: string[]): Promise<TicketEvent[]> {
+    const out: TicketEvent[] = [];
+    for (const ids of chunk(ticketIds, 100)) {
+      const docs = await getAll(events().where({ ticketId: _.in(ids) }).orderBy('ticketId', 'asc').orderBy('seq', 'asc').orderBy('_id', 'asc'));
+      out.push(...docs.map((d) => fromDoc<TicketEvent>(d)));
+    }
+    return out;
+  }
+
+  /**
+   * The hand-over messages of a committed write, copied to the outbox collection (one batch insert).
+   * A failure is not the transition's: it has committed, and its messages wait in the ticket
+   * document's outboxPending until the notify timer copies them (outbox-store.ts).
+   */
+  async function copyMessages(messages: readonly OutboxMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    try {
+      await outboxColl().add(messageDocs(messages));
+    } catch (error) {
+      console.warn(`outbox copy left to the notify timer: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   function filterConditions(filter: TicketFilter): Array<DocData | CbQueryCommand> {
@@ -176,13 +291,24 @@ export function createCloudbaseTicketStore(db: CbDatabase): TicketStore {
     return conditions;
   }
 
-  const store: TicketStore = {
+  const store: TicketStore & TicketPrefetch = {
     getTicket,
+
+    prefetchTicket(id) {
+      const read = readTicketDoc(id);
+      // A read nobody takes must not become an unhandled rejection; a taker sees the error.
+      read.catch(() => undefined);
+      prefetched.set(id, read);
+    },
+
+    discardPrefetched() {
+      prefetched.clear();
+    },
 
     async getTicketByNo(no) {
       const { data } = await tickets().where({ no }).limit(1).get();
       const doc = data[0];
-      return doc ? fromDoc<Ticket>(doc) : null;
+      return doc ? ticketFromDoc(doc) : null;
     },
 
     async findByIdempotencyKey(reporterUserId, idempotencyKey) {
@@ -204,8 +330,8 @@ export function createCloudbaseTicketStore(db: CbDatabase): TicketStore {
             reporterUserId: ticket.reporter.userId,
             createdAt: ticket.createdAt,
           });
-          await tx.collection(COLLECTIONS.tickets).add(ticketDoc(ticket));
-          await tx.collection(COLLECTIONS.events).add(toDoc(event.id, event));
+          // The ticket with its timeline (issue 17 §2: one document; the events collection holds only older tickets' events).
+          await tx.collection(COLLECTIONS.tickets).add({ ...ticketDoc(ticket), timeline: [eventDoc(event)] });
           // Inside a transaction only single-document adds carry the transaction id.
           for (const message of outbox) await tx.collection(COLLECTIONS.outbox).add(toDoc(message.id, message));
         });
@@ -227,48 +353,52 @@ export function createCloudbaseTicketStore(db: CbDatabase): TicketStore {
       checkEvent(next, event);
       // A write that does not move the version would let a second writer at the same version through.
       if (next.version <= expectedVersion) throw new Error(`新版本 ${next.version} 必须大于预期版本 ${expectedVersion}`);
-      // One transaction: the ticket is read and its version checked, then written, then the event and
-      // the outbox messages are inserted; all of it commits or none (issue 17 §3: before, a
-      // version-checked where().update() was followed by inserts outside any transaction, so a crash
-      // in between left a moved ticket without its event). Only doc().get/update and add carry the
-      // transaction (@cloudbase/database 1.4.3 dist/commonjs/document.js and collection.js send
-      // `transactionId`; a where() update would run outside it). A concurrent writer of the same
-      // ticket makes one of the two commits fail with DATABASE_TRANSACTION_CONFLICT (MongoDB's
-      // snapshot write conflict); inTransaction runs the loser again, whose get then sees the
-      // winner's version: StoreConflictError. Throwing inside the callback rolls back (the SDK's
-      // runTransaction sends abortTransaction, dist/commonjs/transaction/index.js).
+      // One request, atomic by itself (issue 17 §2–3): a version-checked where().update() of the
+      // ticket document that writes the ticket, pushes the event onto its timeline and the hand-over
+      // messages onto its outboxPending. MongoDB applies a single-document update whole or not at all,
+      // so no failure leaves a moved ticket without its event or its messages; a concurrent writer of
+      // the same version matches nothing (updated 0): StoreConflictError. The messages are then copied
+      // to the outbox collection (copyMessages); before, the transition was a transaction of
+      // 5 + one request per message, each its own round trip.
+      const update: DocData = { ...ticketUpdate(next, _), timeline: push([eventDoc(event)]) };
+      if (outbox.length > 0) {
+        update.outboxPending = push(messageDocs(outbox));
+        update.outboxPendingAt = event.at;
+      }
       try {
-        await inTransaction(db, async (tx) => {
-          const { data } = await tx.collection(COLLECTIONS.tickets).doc(next.id).get();
-          if (!data || data.version !== expectedVersion) throw new StoreConflictError();
-          await tx.collection(COLLECTIONS.tickets).doc(next.id).update(ticketUpdate(next, _));
-          await tx.collection(COLLECTIONS.events).add(toDoc(event.id, event));
-          // One document per add, as createTicket: an array add in a transaction is not relied upon.
-          for (const message of outbox) await tx.collection(COLLECTIONS.outbox).add(toDoc(message.id, message));
-        });
+        const { updated } = await tickets().where({ _id: next.id, version: expectedVersion }).update(update);
+        if (updated !== 1) throw new StoreConflictError();
       } catch (error) {
         own.forget(next.id);
         throw error;
       }
       own.committed(next.id, event);
+      await copyMessages(outbox);
     },
 
     async listEvents(ticketId) {
       const mine = own.take(ticketId);
       if (mine) return mine;
-      const docs = await getAll(events().where({ ticketId }).orderBy('seq', 'asc').orderBy('_id', 'asc'));
-      const list = docs.map((d) => fromDoc<TicketEvent>(d));
+      const doc = await readTicketDoc(ticketId);
+      const list = doc ? (timelineOf(doc) ?? (await legacyEvents([ticketId]))) : [];
       own.listed(ticketId, list);
       return list;
     },
 
     async listEventsFor(ticketIds) {
       const out: TicketEvent[] = [];
+      const legacy: string[] = [];
       for (const ids of chunk([...new Set(ticketIds)], 100)) {
-        const docs = await getAll(events().where({ ticketId: _.in(ids) }).orderBy('ticketId', 'asc').orderBy('seq', 'asc').orderBy('_id', 'asc'));
-        out.push(...docs.map((d) => fromDoc<TicketEvent>(d)));
+        const docs = await getAll(tickets().where({ _id: _.in(ids) }).orderBy('_id', 'asc'));
+        for (const doc of docs) {
+          const timeline = timelineOf(doc);
+          if (timeline) out.push(...timeline);
+          else legacy.push(String(doc._id));
+        }
       }
-      return out;
+      if (legacy.length > 0) out.push(...(await legacyEvents(legacy)));
+      // The order of the events collection's query: by ticket, then seq.
+      return out.sort((a, b) => (a.ticketId < b.ticketId ? -1 : a.ticketId > b.ticketId ? 1 : a.seq - b.seq));
     },
 
     async queryTickets(filter: TicketFilter, page: Page) {
@@ -283,7 +413,7 @@ export function createCloudbaseTicketStore(db: CbDatabase): TicketStore {
       let query = tickets().orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(fetch);
       if (conditions.length > 0) query = query.where(_.and(conditions));
       const { data } = await query.get();
-      const items = data.slice(0, limit).map((d) => fromDoc<Ticket>(d));
+      const items = data.slice(0, limit).map((d) => ticketFromDoc(d));
       const more = data.length > limit || (fetch === limit && data.length === limit);
       const last = items[items.length - 1];
       return { items, next: more && last ? encodeCursor(last) : null };
@@ -296,7 +426,10 @@ export function createCloudbaseTicketStore(db: CbDatabase): TicketStore {
         .orderBy('_id', 'asc')
         .limit(clampLimit(limit))
         .get();
-      return data.map((d) => fromDoc<Ticket>(d));
+      // A sweep run works through its due list within the function's timeout, listing each
+      // ticket's timeline once: the timelines read here answer those (a step planned from a stale
+      // one fails the version check).
+      return data.map((d) => seen(d, SWEEP_SNAPSHOT_MS));
     },
 
     async countSubmissionsSince(reporterUserId, since) {
@@ -341,9 +474,9 @@ export function createCloudbaseTicketStore(db: CbDatabase): TicketStore {
     },
   };
   // Own writes are answered only to the very next call of this store: any other call first forgets them.
-  for (const name of Object.keys(store) as Array<keyof TicketStore>) {
+  for (const name of Object.keys(store) as Array<keyof typeof store>) {
     const method = store[name];
-    if (name === 'listEvents' || typeof method !== 'function') continue;
+    if (name === 'listEvents' || name === 'prefetchTicket' || name === 'discardPrefetched' || typeof method !== 'function') continue;
     (store as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
       own.drop();
       return (method as (...a: unknown[]) => unknown).apply(store, args);
