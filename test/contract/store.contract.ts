@@ -651,6 +651,10 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         expect(await store.getSlaPolicy('qitai')).toBeNull();
         await store.putSlaPolicy('yongning', { urgent: {} });
         expect(await store.getSlaPolicy('yongning')).toEqual({ urgent: {} });
+        // The regional work calendar lives in the policy document (admin.putWorkCalendar), keyed by year.
+        const withCalendar = { urgent: {}, calendars: { 2026: { daysOff: ['2026-05-27', '2026-05-28'], workdays: ['2026-05-30'], source: '节假日安排通知' } } };
+        await store.putSlaPolicy('yongning', withCalendar);
+        expect(await store.getSlaPolicy('yongning')).toEqual(withCalendar);
       });
 
       it('owner groups: put, list by estate and ids; put replaces', async () => {
