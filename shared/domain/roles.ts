@@ -1,5 +1,9 @@
 /** Roles of DESIGN.md §2. A property-company user is a party, never a handler of complaints about itself. */
-export const ROLES = ['resident', 'grid', 'street', 'department', 'police', 'leadership', 'admin', 'property'] as const;
+/**
+ * `hotline` (issue 20 §6): the 12345 center of a jurisdiction. 004 三(一)3: "政务服务和公共资源交易中心
+ * （12345政务服务便民热线）：负责统筹协调承办单位对本辖区有关物业管理工作方面工单的催办、督办和统计分析工作".
+ */
+export const ROLES = ['resident', 'grid', 'street', 'department', 'police', 'leadership', 'admin', 'property', 'hotline'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -11,6 +15,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   leadership: '领导小组办公室',
   admin: '管理员',
   property: '物业服务企业',
+  hotline: '12345热线',
 };
 
 /** One role held by a user, with the scope it covers. Empty scope lists mean "none", never "all". */

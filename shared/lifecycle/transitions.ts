@@ -124,7 +124,8 @@ export const TRANSITIONS: Readonly<Record<LifecycleAction, TransitionRule>> = {
   'auto-close': rule('auto-close', ['resolved', 'verified'], 'closed', ['system'], [], []),
   reopen: rule('reopen', ['resolved', 'verified', 'closed'], 'reopened', ['resident'], ['withinWindow', 'reason'], ['reason', 'photos']),
   rate: rule('rate', ['closed'], 'same', ['resident'], ['notRated', 'rating'], ['score', 'fixed', 'comment']),
-  supervise: rule('supervise', OPEN_STATES, 'same', ['street', 'leadership'], ['note'], ['note']),
+  // 12345 催办、督办 (004 三(一)3): the hotline center supervises too (issue 20 §6).
+  supervise: rule('supervise', OPEN_STATES, 'same', ['street', 'leadership', 'hotline'], ['note'], ['note']),
   // `units`: the route's coordinating leads the sweep 督办s with the escalation (shared/sla/sweep.ts).
   escalate: rule('escalate', OPEN_STATES, 'same', ['system', 'street'], ['canEscalate'], ['level', 'step', 'note', 'units']),
   // `units`: the one unit whose own 报到 was missed (the sweep marks and 督办s each unit on its own).

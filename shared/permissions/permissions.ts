@@ -132,7 +132,9 @@ function decideGrant(grant: RoleGrant, ticket: TicketScope, action: PermissionAc
       return decideUnitRole(grant, ticket, action);
     case 'leadership':
     case 'admin':
-      // Whole jurisdiction (and its children); the role filter above leaves view, and supervise for leadership.
+    case 'hotline':
+      // Whole jurisdiction (and its children); the role filter above leaves view, and supervise for
+      // leadership and the 12345 center (催办、督办, 004 三(一)3).
       return ok(role);
     case 'property': {
       if (!has(grant.estates, ticket.estateId)) return deny('AUTH.OUT_OF_SCOPE');

@@ -34,7 +34,8 @@ const SPEC: Record<LifecycleAction, { from: (TicketState | null)[]; to: TicketSt
   'auto-close': { from: ['resolved', 'verified'], to: 'closed', roles: ['system'] },
   reopen: { from: ['resolved', 'verified', 'closed'], to: 'reopened', roles: ['resident'] },
   rate: { from: ['closed'], to: 'same', roles: ['resident'] },
-  supervise: { from: OPEN, to: 'same', roles: ['street', 'leadership'] },
+  // 12345 催办、督办 (004 三(一)3: "…工单的催办、督办和统计分析工作"), issue 20 §6.
+  supervise: { from: OPEN, to: 'same', roles: ['street', 'leadership', 'hotline'] },
   escalate: { from: OPEN, to: 'same', roles: ['system', 'street'] },
   'mark-overdue': { from: OPEN, to: 'same', roles: ['system'] },
   claim: { from: ['submitted', 'accepted', 'whistled'], to: 'acknowledged', roles: ['police'] },

@@ -27,5 +27,8 @@ export const PEOPLE = {
   adminElsewhere: who('u-admin-qt', { role: 'admin', jurisdiction: 'qitai' }),
   property: who('u-pc', { role: 'property', jurisdiction: J, estates: [ESTATE], company: COMPANY }),
   propertyElsewhere: who('u-pc2', { role: 'property', jurisdiction: J, estates: ['estate-x'], company: 'pc-other' }),
+  // The 12345 center of a jurisdiction (issue 20 §6).
+  hotline: who('u-12345', { role: 'hotline', jurisdiction: J }),
+  hotlineElsewhere: who('u-12345-wz', { role: 'hotline', jurisdiction: 'wuzhong' }),
 } satisfies Record<string, Identity>;
 export type Person = keyof typeof PEOPLE;

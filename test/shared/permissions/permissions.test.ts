@@ -39,6 +39,9 @@ describe('view matrix (whistled parking ticket of the estate)', () => {
     ['adminElsewhere', 'AUTH.OUT_OF_SCOPE'],
     ['property', `ok:property@${COMPANY}`],
     ['propertyElsewhere', 'AUTH.OUT_OF_SCOPE'],
+    // 12345 "统筹协调承办单位对本辖区…工单的催办、督办" (004 三(一)3): every ticket of its jurisdiction.
+    ['hotline', 'ok:hotline'],
+    ['hotlineElsewhere', 'AUTH.OUT_OF_SCOPE'],
   ];
 
   it('covers every person', () => {
@@ -110,6 +113,15 @@ describe('acting matrix', () => {
     ['property', 'whistle', 'AUTH.FORBIDDEN', ticketIn('accepted') as Ticket],
     ['property', 'settle', 'AUTH.FORBIDDEN', ticketIn('handling') as Ticket],
     ['propertyElsewhere', 'handle', 'AUTH.OUT_OF_SCOPE', ticketIn('accepted') as Ticket],
+    // 12345 center: 催办/督办 (supervise) in its jurisdiction, nothing of the handling itself
+    ['hotline', 'supervise', 'ok:hotline', whistled()],
+    ['hotline', 'supervise', 'ok:hotline', ticketIn('on_site') as Ticket],
+    ['hotlineElsewhere', 'supervise', 'AUTH.OUT_OF_SCOPE', whistled()],
+    ['hotline', 'accept', 'AUTH.FORBIDDEN', ticketIn('submitted') as Ticket],
+    ['hotline', 'whistle', 'AUTH.FORBIDDEN', ticketIn('accepted') as Ticket],
+    ['hotline', 'acknowledge', 'AUTH.FORBIDDEN', whistled()],
+    ['hotline', 'escalate', 'AUTH.FORBIDDEN', whistled()],
+    ['hotline', 'reroute', 'AUTH.FORBIDDEN', ticketIn('returned') as Ticket],
   ];
 
   it.each(cases)('%s may %s? → %s', (person, action, expected, ticket) => {

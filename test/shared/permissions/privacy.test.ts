@@ -83,6 +83,10 @@ describe('redactTicketFor: reporter fields, field by field', () => {
     expect(redactTicketFor(mixed, whistled()).reporter).toEqual({ userId: HIDDEN_USER_ID, anonymous: false });
   });
 
+  it('the 12345 center sees its jurisdiction’s tickets without the reporter’s phone (outside the handling chain)', () => {
+    expect(reporterVisibility(PEOPLE.hotline, whistled(), { parentOf })).toBe('outside');
+  });
+
   it('returns a copy and leaves the stored ticket whole', () => {
     const t = whistled();
     const out = redactTicketFor(PEOPLE.property, t);
