@@ -10,4 +10,6 @@ export { Switch } from './Switch';
 export { Rate } from './Rate';
 export { Progress } from './Progress';
 export { TextArea, TextField } from './TextField';
+export { Segmented } from './Segmented';
+export type { SegmentedOption, SegmentedProps } from './Segmented';
 export type { ButtonProps, IconProps, ProgressProps, RateProps, SwitchProps, TagProps, TextAreaProps, TextFieldProps } from './types';

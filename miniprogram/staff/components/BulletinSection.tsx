@@ -2,7 +2,7 @@
  * 月通报: a jurisdiction and a month (Beijing calendar), downloaded as XLSX or CSV (H5: the local
  * runtime's /api/bulletin; weapp: opened with the document viewer — lib/bulletin*.ts).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { RoleGrant } from '../../../shared/domain/roles';
@@ -24,11 +24,16 @@ function rememberedJurisdiction(): string | null {
   }
 }
 
-export function BulletinSection({ grants }: { grants: readonly RoleGrant[] | null }) {
+/** `suggestedMonth`: the last month with tickets (the dashboard knows it), else last month is offered. */
+export function BulletinSection({ grants, suggestedMonth }: { grants: readonly RoleGrant[] | null; suggestedMonth?: string | null }) {
   const choices = jurisdictionChoices(grants);
   const [picked, setPicked] = useState<string | null>(rememberedJurisdiction);
   const jurisdiction = choices.find((c) => c.key === picked)?.key ?? choices[0]?.key ?? null;
   const [month, setMonth] = useState(() => previousMonth(Date.now()));
+  const [monthPicked, setMonthPicked] = useState(false);
+  useEffect(() => {
+    if (suggestedMonth && !monthPicked) setMonth(suggestedMonth);
+  }, [suggestedMonth, monthPicked]);
   const [busy, setBusy] = useState<BulletinFormat | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -65,7 +70,10 @@ export function BulletinSection({ grants }: { grants: readonly RoleGrant[] | nul
         </Field>
       ) : null}
       <Field label='通报月份'>
-        <Picker mode='date' fields='month' value={month} end={monthOf(Date.now())} onChange={(e) => setMonth(String(e.detail.value).slice(0, 7))}>
+        <Picker mode='date' fields='month' value={month} end={monthOf(Date.now())} onChange={(e) => {
+            setMonthPicked(true);
+            setMonth(String(e.detail.value).slice(0, 7));
+          }}>
           <View className='staff-picker'>{monthLabel(month)}</View>
         </Picker>
       </Field>

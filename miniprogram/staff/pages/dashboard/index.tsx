@@ -1,5 +1,6 @@
 /**
- * 统计与通报: 响应率, 解决率, 满意率, 按时办结率, ack/resolve times (P50/P90) and overdue counts by
+ * 统计与通报: the jurisdiction's 三率 of the latest month with its change on the month before, the
+ * 三率 by month and the ranking as charts (views, not a chart library: see TrendChart.tsx); then 响应率, 解决率, 满意率, 按时办结率, ack/resolve times (P50/P90) and overdue counts by
  * department, street, category or month, ranked like a monthly ranking table (months in order, as a
  * trend), with each figure's definition from shared/metrics; the 月通报 download (XLSX/CSV) and the
  * “九不准” ledger with its sanction ladder.
@@ -9,13 +10,20 @@ import { Text, View } from '@tarojs/components';
 import { METRIC_DEFINITIONS, RANKING_RULE, RATE_KEYS, type GroupBy, type MetricKey } from '../../../../shared/metrics/definitions';
 import { competitionRanks, type RankKey } from '../../../../shared/metrics/rank';
 import { BulletinSection } from '../../components/BulletinSection';
-import { ChoiceList, ErrorText, Section } from '../../components/Field';
+import { ErrorText, Section } from '../../components/Field';
 import { LedgerSection } from '../../components/LedgerSection';
 import { callTicket, loadMe } from '../../lib/api';
 import { formatMinutes, formatPercent } from '../../lib/format';
 import { DASHBOARD_GROUPS, RANK_CHOICES, RATE_PARTS, rowName } from '../../lib/metrics';
+import { monthOf } from '../../lib/period';
+import { Segmented } from '../../../ui';
+import { headline, lastMonthWithTickets, trendRows } from './chart-data';
+import { Headline } from './Headline';
+import { RankingBars } from './RankingBars';
+import { TrendChart } from './TrendChart';
 import type { Me, MetricsAnswer } from '../../lib/types';
 import '../../styles.css';
+import './index.css';
 
 function Metric({ label, value, sub }: { label: string; value: string; sub?: string }) {
   return (
@@ -40,6 +48,8 @@ export default function DashboardPage() {
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [me, setMe] = useState<Me | null>(null);
+  /** The scope's month rows (headline, trend chart, bulletin month); null until they arrive or if refused. */
+  const [months, setMonths] = useState<MetricsAnswer['rows'] | null>(null);
   const trend = groupBy === 'month';
 
   useEffect(() => {
@@ -67,10 +77,32 @@ export default function DashboardPage() {
     };
   }, [groupBy, rankBy, trend]);
 
+  // After the grouping's request, so that the page's first metrics call stays the ranking's.
+  useEffect(() => {
+    let live = true;
+    callTicket<MetricsAnswer>('metrics', { groupBy: 'month' })
+      .then((a) => live && setMonths(a.rows))
+      .catch(() => live && setMonths(null));
+    return () => {
+      live = false;
+    };
+  }, []);
+
   const ranks = answer && !trend ? competitionRanks(answer.rows, rankBy) : null;
+  const currentMonth = monthOf(Date.now());
+  const top = months ? headline(months, currentMonth) : null;
+  const trendMonths = months ? trendRows(months, currentMonth) : [];
+  const bulletinMonth = months ? lastMonthWithTickets(months, currentMonth) : null;
 
   return (
     <View className='staff staff-dashboard'>
+      {top ? <Headline data={top} /> : null}
+      {trendMonths.length ? (
+        <Section title='三率月度趋势'>
+          <TrendChart rows={trendMonths} />
+        </Section>
+      ) : null}
+
       <View className='tabs'>
         {DASHBOARD_GROUPS.map((g) => (
           <View key={g.key} className={`tabs__item${g.key === groupBy ? ' tabs__item--on' : ''}`} onClick={() => setGroupBy(g.key)}>
@@ -83,7 +115,7 @@ export default function DashboardPage() {
         <Text className='staff-muted'>按月趋势（按上报月份统计）</Text>
       ) : (
         <Section title='排名依据'>
-          <ChoiceList choices={RANK_CHOICES} selected={[rankBy]} onToggle={setRankBy} />
+          <Segmented label='排名依据' options={RANK_CHOICES} value={rankBy} onChange={setRankBy} />
         </Section>
       )}
 
@@ -91,6 +123,11 @@ export default function DashboardPage() {
       {loading && !answer ? <Text className='staff-muted'>统计中…</Text> : null}
       {answer ? <Text className='staff-muted'>统计范围内工单 {answer.tickets} 件</Text> : null}
       {answer && !answer.rows.length ? <View className='staff-empty'>暂无数据</View> : null}
+      {answer && ranks && answer.rows.length ? (
+        <Section title={`${RANK_CHOICES.find((c) => c.key === rankBy)?.label ?? ''}排名`}>
+          <RankingBars rows={answer.rows} rankBy={rankBy} groupBy={groupBy} ranks={ranks} />
+        </Section>
+      ) : null}
 
       {answer?.rows.map((row) => (
         <View key={row.key} className='metric-row'>
@@ -119,7 +156,7 @@ export default function DashboardPage() {
         </View>
       ))}
 
-      {roles.some((r) => BULLETIN_ROLES.includes(r)) ? <BulletinSection grants={me?.grants ?? null} /> : null}
+      {roles.some((r) => BULLETIN_ROLES.includes(r)) ? <BulletinSection grants={me?.grants ?? null} suggestedMonth={bulletinMonth} /> : null}
       {roles.some((r) => LEDGER_ROLES.includes(r)) ? <LedgerSection /> : null}
 
       <Section title='指标口径'>

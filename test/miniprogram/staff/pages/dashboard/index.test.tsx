@@ -35,8 +35,16 @@ const DEPARTMENTS: MetricsAnswer = {
   tickets: 13,
 };
 
+/** An option of the 排名依据 segmented control. */
+function segment(label: string): HTMLElement {
+  const group = document.querySelector('[role="radiogroup"][aria-label="排名依据"]');
+  const el = [...(group?.querySelectorAll<HTMLElement>('[role="radio"]') ?? [])].find((o) => o.textContent === label);
+  if (!el) throw new Error(`no option ${label}`);
+  return el;
+}
+
 function card(name: string): HTMLElement {
-  const el = screen.getByText(name).closest('.metric-row');
+  const el = [...document.querySelectorAll('.metric-row__name')].find((n) => n.textContent === name)?.closest('.metric-row');
   if (!(el instanceof HTMLElement)) throw new Error(`no row ${name}`);
   return el;
 }
@@ -111,16 +119,19 @@ describe('dashboard page (fetch faked)', () => {
     });
     await click('街道');
     expect(net.ticketCalls('metrics').at(-1)?.data).toEqual({ groupBy: 'street', rankBy: 'responseRate' });
-    expect(screen.getByText('团结西路街道办事处')).toBeTruthy();
-    expect(screen.getByText('(无属地)')).toBeTruthy();
+    expect(card('团结西路街道办事处')).toBeTruthy();
+    expect(card('(无属地)')).toBeTruthy();
 
-    const chip = [...document.querySelectorAll<HTMLElement>('.choice')].find((c) => c.textContent?.includes('按时办结率'));
-    await click(chip!);
+    // The ranking is one choice of several: a segmented control (a radio group), not checkboxes.
+    const option = segment('按时办结率');
+    await click(option);
     expect(net.ticketCalls('metrics').at(-1)?.data).toEqual({ groupBy: 'street', rankBy: 'onTimeRate' });
+    expect(segment('按时办结率').getAttribute('aria-checked')).toBe('true');
+    expect(segment('响应率').getAttribute('aria-checked')).toBe('false');
 
     await click('类别');
     expect(net.ticketCalls('metrics').at(-1)?.data).toEqual({ groupBy: 'category', rankBy: 'onTimeRate' });
-    expect(screen.getByText('飞线充电')).toBeTruthy();
+    expect(card('飞线充电')).toBeTruthy();
 
     await click('月份');
     expect(net.ticketCalls('metrics').at(-1)?.data).toEqual({ groupBy: 'month' });
