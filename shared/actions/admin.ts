@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { INVITATION_MAX_TTL_HOURS, INVITATION_TTL_HOURS } from '../domain/invitation';
 import { ROLES } from '../domain/roles';
 import { GeoPointSchema, Id, Phone, Text } from './common';
+import { CalendarDateSchema } from '../sla/work-calendar';
 
 const Jurisdiction = z.enum(['yinchuan', 'yongning', 'wuzhong', 'qitai']);
 
@@ -39,6 +40,14 @@ export const AdminInputs = {
   putPropertyCompany: z.object({ id: Id, name: Text(60).min(2), jurisdiction: Jurisdiction }),
   putUnitContact: z.object({ unitId: Id, name: Text(60).min(2), phone: z.string().regex(/^[0-9-]{5,20}$/, '电话格式不正确'), contactPerson: Text(20).optional() }),
   putSlaPolicy: z.object({ jurisdiction: Jurisdiction, policy: z.record(z.unknown()) }),
+  /** A year of the jurisdiction's regional calendar, from the regional government's annual notice (shared/sla/work-calendar.ts). */
+  putWorkCalendar: z.object({
+    jurisdiction: Jurisdiction,
+    year: z.number().int().min(2000).max(2100),
+    daysOff: z.array(CalendarDateSchema).max(60),
+    workdays: z.array(CalendarDateSchema).max(60),
+    source: Text(500).min(2, '请填写依据（通知标题、文号）'),
+  }),
   listEstates: z.object({ jurisdiction: Jurisdiction.optional() }),
   listUsers: z.object({ jurisdiction: Jurisdiction.optional() }),
   directory: z.object({ jurisdiction: Jurisdiction }),
