@@ -22,6 +22,8 @@ import { home, queue, staffActions as s, staffDetail } from '../usecases/staff';
 import { metrics } from '../usecases/stats';
 import { placeTicket } from '../usecases/place';
 import { requireIdentity } from '../usecases/support';
+import { HotlineInputs as H } from '../../../shared/actions/hotline';
+import { hotlineExport, hotlineImport, hotlineStats, hotlineTickets } from '../usecases/hotline';
 
 const user = <K extends keyof typeof s>(name: K, input: (typeof I)[keyof typeof I]) =>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -77,6 +79,11 @@ export const ticket = createFunction('ticket', {
   bulletin: action({ input: I.bulletin, auth: 'user', run: (d, id, x) => bulletin(d, requireIdentity(id), x) }),
   confirmViolation: action({ input: I.confirmViolation, auth: 'user', run: (d, id, x) => confirmViolation(d, requireIdentity(id), x) }),
   ledger: action({ input: I.ledger, auth: 'user', run: (d, id, x) => ledger(d, requireIdentity(id), x) }),
+  // The 12345 center (issue 20 §6): its tickets, statistics, the import of work orders and the export of outcomes.
+  hotlineImport: action({ input: H.hotlineImport, auth: 'user', run: (d, id, x) => hotlineImport(d, requireIdentity(id), x) }),
+  hotlineTickets: action({ input: H.hotlineTickets, auth: 'user', run: (d, id, x) => hotlineTickets(d, requireIdentity(id), x) }),
+  hotlineStats: action({ input: H.hotlineStats, auth: 'user', run: (d, id, x) => hotlineStats(d, requireIdentity(id), x) }),
+  hotlineExport: action({ input: H.hotlineExport, auth: 'user', run: (d, id, x) => hotlineExport(d, requireIdentity(id), x) }),
   metrics: action({
     input: z.object({ groupBy: z.enum(GROUP_BYS).default('all'), from: Instant.optional(), to: Instant.optional(), rankBy: z.string().max(40).optional() }),
     auth: 'user',

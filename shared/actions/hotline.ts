@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { Cursor, Instant, Limit } from './common';
+
+const Jurisdiction = z.enum(['yinchuan', 'yongning', 'wuzhong', 'qitai']);
+
+/** Inputs of the 12345 center's actions (issue 20 §6), on the `ticket` function. */
+export const HotlineInputs = {
+  /** A 12345 export: CSV text, or an XLSX as base64 (first sheet). About 2 MB at most. */
+  hotlineImport: z.object({
+    format: z.enum(['csv', 'xlsx']),
+    content: z.string().min(1).max(3_000_000),
+    jurisdiction: Jurisdiction.optional(),
+  }),
+  hotlineTickets: z.object({ limit: Limit, after: Cursor, jurisdiction: Jurisdiction.optional() }),
+  hotlineStats: z.object({ from: Instant.optional(), to: Instant.optional(), jurisdiction: Jurisdiction.optional() }),
+  hotlineExport: z.object({ from: Instant.optional(), to: Instant.optional(), jurisdiction: Jurisdiction.optional() }),
+};
