@@ -66,6 +66,13 @@ export interface TicketStore {
   /** The ticket a (reporter, idempotency key) pair created, if any (a retried submit). */
   findByIdempotencyKey(reporterUserId: string, idempotencyKey: string): Promise<Ticket | null>;
   commitTransition(input: { next: Ticket; expectedVersion: number; event: TicketEvent; outbox: OutboxMessage[] }): Promise<void>;
+  /**
+   * Optional (issue 17 §2; the CloudBase adapter has it): several tickets' runs of consecutive steps
+   * at once, each run all or nothing at its ticket's expected version (the sweep). Answers, per run in
+   * order, whether it committed (false: the ticket had moved, nothing of the run was written).
+   * Without it the caller commits each step with commitTransition.
+   */
+  commitTransitionRuns?(runs: ReadonlyArray<{ expectedVersion: number; steps: ReadonlyArray<{ next: Ticket; event: TicketEvent; outbox: OutboxMessage[] }> }>): Promise<boolean[]>;
   listEvents(ticketId: string): Promise<TicketEvent[]>;
   listEventsFor(ticketIds: string[]): Promise<TicketEvent[]>;
   /** Newest first (createdAt desc, id desc). */

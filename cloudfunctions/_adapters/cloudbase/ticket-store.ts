@@ -376,6 +376,38 @@ export function createCloudbaseTicketStore(db: CbDatabase): TicketStore & Ticket
       await copyMessages(outbox);
     },
 
+    async commitTransitionRuns(runs) {
+      // Each run is one update of its ticket document, as commitTransition (the last step's ticket,
+      // every step's event and messages pushed), all sent together; then one insert copies the
+      // messages of the runs that committed (issue 17 §2: a sweep of 50 due tickets in ≈ 55 requests).
+      const writes = runs.map(async ({ expectedVersion, steps }) => {
+        const last = steps[steps.length - 1];
+        if (!last) return { ok: true, messages: [] as OutboxMessage[] };
+        let version = expectedVersion;
+        for (const { next, event } of steps) {
+          checkEvent(next, event);
+          if (next.version <= version) throw new Error(`新版本 ${next.version} 必须大于预期版本 ${version}`);
+          version = next.version;
+        }
+        const messages = steps.flatMap((s) => s.outbox);
+        const update: DocData = { ...ticketUpdate(last.next, _), timeline: push(steps.map((s) => eventDoc(s.event))) };
+        if (messages.length > 0) {
+          update.outboxPending = push(messageDocs(messages));
+          update.outboxPendingAt = last.event.at;
+        }
+        own.forget(last.next.id);
+        const { updated } = await tickets().where({ _id: last.next.id, version: expectedVersion }).update(update);
+        return { ok: updated === 1, messages };
+      });
+      const settled = await Promise.allSettled(writes);
+      await copyMessages(settled.flatMap((r) => (r.status === 'fulfilled' && r.value.ok ? r.value.messages : [])));
+      // A run whose request failed may or may not have committed: the caller sees the error; the
+      // messages of those that did wait in their documents for the notify timer.
+      const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
+      return settled.map((r) => r.status === 'fulfilled' && r.value.ok);
+    },
+
     async listEvents(ticketId) {
       const mine = own.take(ticketId);
       if (mine) return mine;

@@ -183,6 +183,28 @@ describe('CloudBase store against the loopback CloudBase server: commitTransitio
     await expect(h.store.commitTransition({ next, expectedVersion: 1, event: makeEvent(next, 2), outbox: [makeMessage('m1')] })).rejects.toBeInstanceOf(StoreConflictError);
   });
 
+  it('commits several tickets\' runs of steps together: one update per ticket, one copy of the committed runs\' messages; a moved ticket\'s run writes nothing', async () => {
+    const t1 = await created();
+    const t2 = makeTicket('t2');
+    await h.store.createTicket({ ticket: t2, event: makeEvent(t2, 1), idempotencyKey: 'k2', outbox: [] });
+    h.loopback.clearRequests();
+    const a2 = { ...t1, version: 2, state: 'accepted' as const, updatedAt: T(5) };
+    const a3 = { ...a2, version: 3, escalation: 1 as const, updatedAt: T(5) };
+    // t2 is at version 1, but this run expects 4: another writer moved it.
+    const b5 = { ...t2, version: 5, state: 'accepted' as const };
+    const committed = await h.store.commitTransitionRuns!([
+      { expectedVersion: 1, steps: [{ next: a2, event: makeEvent(a2, 2), outbox: [makeMessage('m1')] }, { next: a3, event: makeEvent(a3, 3), outbox: [makeMessage('m2')] }] },
+      { expectedVersion: 4, steps: [{ next: b5, event: makeEvent(b5, 2), outbox: [makeMessage('m3', { ticketId: 't2' })] }] },
+    ]);
+    expect(committed).toEqual([true, false]);
+    expect(h.loopback.actions()).toEqual(['database.modifyDocument', 'database.modifyDocument', 'database.insertDocument']);
+    expect(await h.store.getTicket('t1')).toEqual(a3);
+    expect((await h.store.listEvents('t1')).map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(await h.store.getTicket('t2')).toEqual(t2);
+    expect((await h.store.listEvents('t2')).map((e) => e.seq)).toEqual([1]);
+    expect(h.loopback.docs('outbox').map((d) => d._id)).toEqual(['m1', 'm2']);
+  });
+
   it('lets exactly one of two writers of the same version win', async () => {
     const ticket = await created();
     const a = { ...ticket, version: 2, state: 'accepted' as const };
