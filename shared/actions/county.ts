@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { ListDateSchema } from '../jurisdictions/schema';
+import { Text } from './common';
+
+/** A jurisdiction id as the lists spell it (the use case checks that it exists and that the caller administers it). */
+const JurisdictionId = z.string().regex(/^[a-z][a-z0-9-]*$/, '辖区编号格式不正确').max(40);
+const VersionId = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, '版本编号格式不正确').max(80);
+
+/** Inputs of the county list actions of the `admin` function (issue 19). */
+export const CountyInputs = {
+  /** An XLSX or CSV in the 序号 / 问题 / 牵头单位 / 责任单位 / 依据 layout, base64; stored as a draft only if every row is valid. */
+  importList: z.object({
+    jurisdiction: JurisdictionId,
+    fileName: z.string().regex(/\.(xlsx|csv)$/i, '请上传 .xlsx 或 .csv 文件').max(120),
+    contentBase64: z.string().min(4).max(4_000_000),
+    /** The county's document, cited where a 依据 cell names none in 《》. */
+    document: Text(100).min(2, '请填写清单文件名称'),
+  }),
+  previewList: z.object({ jurisdiction: JurisdictionId, versionId: VersionId }),
+  activateList: z.object({ jurisdiction: JurisdictionId, versionId: VersionId, effectiveFrom: ListDateSchema }),
+  listVersions: z.object({ jurisdiction: JurisdictionId }),
+  /** template: the empty layout; example: Yongning's list filled in; current: the list routing today, for editing. */
+  listFile: z.object({ jurisdiction: JurisdictionId, kind: z.enum(['template', 'example', 'current']) }),
+};
