@@ -1,15 +1,18 @@
 /**
  * 我要上报. The estate comes from the noticeboard QR code (weapp `scene`, H5 `?estate=` / `?scene=`),
- * from the last estate used, or from the estate picker. The resident picks a category (danger to life
- * shows 119/110 first), adds photos, location, a description and options; the draft is kept on the
- * device from the first input until the server confirms. Before sending, open tickets of the same
- * category nearby are offered for 我也遇到了 instead of a duplicate.
+ * from the last estate used, or from the estate picker. The resident may start by describing what they
+ * see: the likely categories come back as chips above the grid (issue 16 §5). They pick a category
+ * (danger to life, by category or in their words, shows 119/110 first), add photos, location and
+ * options; the draft is kept on the device from the first input until the server confirms. Before
+ * sending, open tickets of the same category nearby are offered for 我也遇到了 instead of a duplicate.
  */
 import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useLoad } from '@tarojs/taro';
 import { ApiError, getSessionUser, isNetworkError, uploadPhoto } from '../../api';
 import { decodeScene } from '../../../shared/estate/scene';
+// Only the danger words: the classifier's model stays in the function (report.suggestCategory).
+import { dangerHint } from '../../../shared/classify/danger';
 import { getCategory, type CategoryCode } from '../../../shared/taxonomy/categories';
 import { CategoryGrid } from '../../components/CategoryGrid';
 import { EmergencyNotice } from '../../components/EmergencyNotice';
@@ -37,12 +40,14 @@ import {
 } from '../../drafts';
 import { Button, Switch, TextArea, TextField } from '../../ui';
 import '../../components/components.css';
+import { SuggestionChips } from './SuggestionChips';
+import { useCategorySuggestions } from './suggestions';
 import './index.css';
 
 const DESCRIPTION_MAX = 500;
 
 /** The form's fields top to bottom (each marked data-field): the first invalid one is scrolled to. */
-const FIELD_ORDER = ['estateId', 'category', 'photos', 'location', 'description', 'contactPhone'] as const;
+const FIELD_ORDER = ['estateId', 'description', 'category', 'photos', 'location', 'contactPhone'] as const;
 
 /** Field errors in the form's order (fields not in FIELD_ORDER last). */
 export function orderedProblems(found: FieldErrors): Array<{ field: string; message: string }> {
@@ -92,6 +97,7 @@ export default function ReportPage() {
   const [result, setResult] = useState<{ answer: SubmitAnswer; droppedPhotos: number } | null>(null);
   const [seconded, setSeconded] = useState<{ ticketId: string; meToo: number } | null>(null);
   const busyRef = useRef(false);
+  const suggestions = useCategorySuggestions(draft.description, draft.status !== 'pending');
 
   /** The draft in memory, and in storage once it holds anything the resident put in. */
   const commit = (next: ReportDraft) => {
@@ -329,6 +335,7 @@ export default function ReportPage() {
   const estateName = draft.estate?.name ?? (draft.estate?.sceneCode ? `小区编号 ${draft.estate.sceneCode}` : null);
   const pending = draft.status === 'pending';
   const selected = draft.category ? getCategory(draft.category) : null;
+  const emergency = selected?.emergencyCall ?? dangerHint(draft.description);
   const showSignInHint = process.env.TARO_ENV !== 'weapp' && !getSessionUser();
 
   if (result) {
@@ -414,9 +421,36 @@ export default function ReportPage() {
         </View>
       ) : null}
 
+      <View className='card'>
+        <TextArea
+          label='问题描述'
+          name='description'
+          value={draft.description}
+          maxlength={DESCRIPTION_MAX}
+          overLimit='refuse'
+          placeholder='说说您看到了什么，如：3号楼2单元楼道有电动车充电'
+          error={errors.description}
+          disabled={pending}
+          onChange={(value) => {
+            update({ description: value });
+            clearError('description');
+          }}
+        />
+      </View>
+
       <View className='card' data-field='category'>
         <Text className='card__title'>选择问题类型</Text>
         {errors.category ? <Text className='error-text report__field-error'>{errors.category}</Text> : null}
+        <SuggestionChips
+          items={suggestions}
+          selected={draft.category}
+          disabled={pending}
+          onSelect={(code: CategoryCode) => {
+            update({ category: code });
+            clearError('category');
+            setChoosingCategory(false);
+          }}
+        />
         <CategoryGrid
           selected={draft.category}
           collapsed={!choosingCategory}
@@ -430,7 +464,7 @@ export default function ReportPage() {
         />
       </View>
 
-      {selected?.emergencyCall ? <EmergencyNotice number={selected.emergencyCall} /> : null}
+      {emergency ? <EmergencyNotice number={emergency} /> : null}
 
       <View className='card' data-field='photos'>
         <Text className='card__title'>现场照片（最多9张）</Text>
@@ -464,20 +498,6 @@ export default function ReportPage() {
       </View>
 
       <View className='card'>
-        <TextArea
-          label='问题描述'
-          name='description'
-          value={draft.description}
-          maxlength={DESCRIPTION_MAX}
-          overLimit='refuse'
-          placeholder='请描述看到的问题，如：3号楼2单元楼道有电动车充电'
-          error={errors.description}
-          disabled={pending}
-          onChange={(value) => {
-            update({ description: value });
-            clearError('description');
-          }}
-        />
         <TextField
           label='联系电话'
           name='contactPhone'

@@ -147,10 +147,10 @@ describe('report page: validation', () => {
     await screen.findByText('锦绣花园');
     await typeInto(container, 'description', '太乱');
     await clickAndSettle(button('提交'));
-    expect(screen.getByText('还有2项需要补充：1. 请选择问题类别；2. 请至少用5个字描述问题')).toBeTruthy();
+    expect(screen.getByText('还有2项需要补充：1. 请至少用5个字描述问题；2. 请选择问题类别')).toBeTruthy();
     expect(screen.queryByText('请按提示补充后再提交')).toBeNull();
-    // The first invalid field in the form's order is the category, far above the banner.
-    expect(scroll).toHaveBeenCalledWith(expect.objectContaining({ selector: '[data-field="category"]' }));
+    // The first invalid field in the form's order is the description (the form starts with it), far above the banner.
+    expect(scroll).toHaveBeenCalledWith(expect.objectContaining({ selector: '[data-field="description"]' }));
 
     // Fixing a field drops its error at once, and the banner counts what is left.
     await clickAndSettle(tileOf('车辆乱停乱放'));
