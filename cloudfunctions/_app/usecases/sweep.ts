@@ -1,8 +1,6 @@
-import type { Ticket } from '../../../shared/domain/ticket';
-import { StoreConflictError } from '../../../shared/ports/store';
-import { sweepPlan, type SweepStep } from '../../../shared/sla/sweep';
+import type { SweepStep } from '../../../shared/sla/sweep';
 import type { AppDeps } from '../context';
-import { advance, outboxFor, policyFor } from './support';
+import { commitRuns, planRun, withRunRecipients } from './sweep-runs';
 
 /** An upload that no ticket or event names after this long is removed by the sweep. */
 export const ORPHAN_AGE_MS = 24 * 60 * 60 * 1000;
@@ -32,28 +30,16 @@ export async function runSweep(deps: AppDeps, opts: { limit?: number } = {}) {
   let marked = 0;
   let escalated = 0;
   let closed = 0;
-  let conflicts = 0;
-  for (const original of due) {
-    let ticket: Ticket = original;
-    const policy = await policyFor(deps, ticket.jurisdiction);
-    // The events once per ticket: the units already marked (per-unit 报到), and the next event's seq.
-    const events = await deps.store.listEvents(ticket.id);
-    let seq = events.length;
-    for (const step of sweepPlan(ticket, now, policy, events)) {
-      seq += 1;
-      const { ticket: next, event } = advance(ticket, { action: step.action, actor: SYSTEM, at: now, input: sweepInputOf(step) }, { eventId: deps.ids.newId(), seq }, policy);
-      try {
-        await deps.store.commitTransition({ next, expectedVersion: ticket.version, event, outbox: await outboxFor(deps, next, event) });
-      } catch (err) {
-        if (!(err instanceof StoreConflictError) && (err as { code?: string }).code !== 'TICKET.VERSION_CONFLICT') throw err;
-        conflicts += 1; // someone else moved the ticket: the next sweep re-plans from its new state
-        break;
-      }
-      ticket = next;
-      if (step.action === 'mark-overdue') marked += 1;
-      else if (step.action === 'escalate') escalated += 1;
-      else closed += 1;
-    }
+  // Every due ticket's steps planned first (recipients read once per run), then committed together
+  // where the store can: one request per ticket on CloudBase (issue 17 §2, sweep-runs.ts).
+  const runDeps = withRunRecipients(deps);
+  const runs = [];
+  for (const ticket of due) runs.push(await planRun(runDeps, ticket, now, SYSTEM, sweepInputOf));
+  const { committed, conflicts } = await commitRuns(deps, runs);
+  for (const step of committed) {
+    if (step.action === 'mark-overdue') marked += 1;
+    else if (step.action === 'escalate') escalated += 1;
+    else closed += 1;
   }
   // Uploads that no ticket or event named within a day (the local runtime; CloudBase cannot list storage).
   const orphansRemoved = await deps.files.removeOrphans(new Date(Date.parse(now) - ORPHAN_AGE_MS).toISOString());
