@@ -1,4 +1,5 @@
 /** Property-company assessment (issue 20 §4): monthly score, star level and credit status. */
 export * from './definitions';
+export * from './notices';
 export * from './score';
 export * from './standing';

@@ -18,8 +18,10 @@ import {
 export interface NoticeFact {
   companyId: string | null;
   deadline: string;
-  /** When the notice was closed as rectified (the officer accepted the answer); null while open. */
+  /** When the company's accepted answer came in (the notice is 销号); null while not accepted. */
   rectifiedAt: string | null;
+  /** An answer came in by the deadline and awaits the officer's review: not late, not yet counted. */
+  answeredInTime?: boolean;
 }
 
 export type TicketFact = Pick<Ticket, 'propertyCompanyId' | 'category' | 'createdAt' | 'state' | 'rating'>;
@@ -70,6 +72,7 @@ const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
 export function noticeOutcome(n: NoticeFact, asOf: string): 'onTime' | 'overdue' | 'pending' {
   const due = instantMs(n.deadline);
   if (n.rectifiedAt !== null) return instantMs(n.rectifiedAt) <= due ? 'onTime' : 'overdue';
+  if (n.answeredInTime) return 'pending';
   return due < instantMs(asOf) ? 'overdue' : 'pending';
 }
 

@@ -62,3 +62,36 @@ export function standingFor(input: {
 export function standingChanged(before: Pick<Standing, 'level' | 'stars' | 'credit'> | null, after: Pick<Standing, 'level' | 'stars' | 'credit'>): boolean {
   return before === null || before.level !== after.level || before.stars !== after.stars || before.credit !== after.credit;
 }
+
+export interface StandingChange {
+  /** When the confirmed breach that moved it was confirmed. */
+  at: string;
+  /** The 九不准 item of that breach. */
+  item: number;
+  standing: Standing;
+}
+
+/**
+ * The standing's history in a year, replayed from the 九不准 ledger (violations are stored and never
+ * changed, so the history is as durable as they are): one entry each time a confirmed breach moved
+ * the level, stars or credit status, oldest first.
+ */
+export function standingHistory(input: {
+  companyId: string;
+  year: number;
+  ratedStars: number | null;
+  violations: ReadonlyArray<Pick<Violation, 'companyId' | 'year' | 'item' | 'confirmedAt' | 'id'>>;
+}): StandingChange[] {
+  const mine = input.violations
+    .filter((v) => v.companyId === input.companyId && v.year === input.year)
+    .sort((a, b) => (a.confirmedAt < b.confirmedAt ? -1 : a.confirmedAt > b.confirmedAt ? 1 : a.id < b.id ? -1 : 1));
+  const out: StandingChange[] = [];
+  let last: Standing | null = null;
+  for (let i = 0; i < mine.length; i += 1) {
+    const v = mine[i] as (typeof mine)[number];
+    const now = standingFor({ companyId: input.companyId, year: input.year, ratedStars: input.ratedStars, violations: mine.slice(0, i + 1) });
+    if (standingChanged(last, now) && (last !== null || now.level > 0)) out.push({ at: v.confirmedAt, item: v.item, standing: now });
+    last = now;
+  }
+  return out;
+}

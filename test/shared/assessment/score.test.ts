@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Rating, TicketState } from '../../../shared/domain/ticket';
 import type { CategoryCode } from '../../../shared/taxonomy/categories';
-import { ASSESSMENT_DEFINITIONS, ASSESSMENT_WEIGHTS, gradeOf, monthlyScore, noticeOutcome, type MonthlyInput, type TicketFact } from '../../../shared/assessment';
+import { ASSESSMENT_DEFINITIONS, ASSESSMENT_WEIGHTS, gradeOf, monthlyScore, noticeFact, noticeOutcome, type MonthlyInput, type TicketFact } from '../../../shared/assessment';
 
 const WUZHONG = readFileSync(join(__dirname, '../../../docs/sources/003_ffcbc4d9ebbf64d7.txt'), 'utf8');
 
@@ -134,5 +134,29 @@ describe('the monthly company assessment (issue 20 §4)', () => {
 
   it('grades at the band edges', () => {
     expect([gradeOf(90), gradeOf(89.9), gradeOf(75), gradeOf(60), gradeOf(59.9)]).toEqual(['优秀', '良好', '良好', '合格', '不合格']);
+  });
+});
+
+describe('rectification notices as the score reads them (the ledger’s rectifiedOnTime rule)', () => {
+  const by = { userId: 'u', role: 'property' as const };
+  const notice = (status: 'open' | 'answered' | 'accepted' | 'rejected' | 'overdue', answers: string[]) => ({
+    companyId: 'pc-a',
+    deadline: '2026-11-20T09:00:00.000Z',
+    status,
+    answers: answers.map((at) => ({ at, by, note: '已整改', photos: [] })),
+  });
+  const asOf = '2026-11-25T00:00:00.000Z';
+
+  it('accepted: on time by the accepted answer’s time, not the review’s', () => {
+    expect(noticeOutcome(noticeFact(notice('accepted', ['2026-11-19T09:00:00.000Z'])), asOf)).toBe('onTime');
+    expect(noticeOutcome(noticeFact(notice('accepted', ['2026-11-19T09:00:00.000Z', '2026-11-21T09:00:00.000Z'])), asOf)).toBe('overdue');
+  });
+
+  it('answered in time and awaiting review is not yet counted; open, rejected or overdue past the deadline is overdue', () => {
+    expect(noticeOutcome(noticeFact(notice('answered', ['2026-11-19T09:00:00.000Z'])), asOf)).toBe('pending');
+    expect(noticeOutcome(noticeFact(notice('answered', ['2026-11-21T09:00:00.000Z'])), asOf)).toBe('overdue');
+    expect(noticeOutcome(noticeFact(notice('open', [])), asOf)).toBe('overdue');
+    expect(noticeOutcome(noticeFact(notice('rejected', ['2026-11-19T09:00:00.000Z'])), asOf)).toBe('overdue');
+    expect(noticeOutcome(noticeFact(notice('open', [])), '2026-11-19T00:00:00.000Z')).toBe('pending');
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { standingChanged, standingFor } from '../../../shared/assessment';
+import { standingChanged, standingFor, standingHistory } from '../../../shared/assessment';
 import type { NineItem } from '../../../shared/domain/violation';
 
 const SOURCE = readFileSync(join(__dirname, '../../../docs/sources/001_c21a685cf9840a30.txt'), 'utf8').replace(/\n/g, '');
@@ -39,5 +39,27 @@ describe('star level and credit status follow the 九不准 ladder (001 序号3)
     expect(standingChanged(null, a)).toBe(true);
     expect(standingChanged(a, b)).toBe(false);
     expect(standingChanged(b, c)).toBe(true);
+  });
+});
+
+describe('standing history, replayed from the ledger', () => {
+  it('one entry per move: 1 item 扣信用分, the same item again nothing, a 2nd item 降星, …, a 4th 黑名单', () => {
+    const at = (d: string) => `2026-${d}T02:00:00.000Z`;
+    const vs = [
+      { id: 'v1', companyId: 'pc-a', year: 2026, item: 7 as NineItem, confirmedAt: at('03-01') },
+      { id: 'v2', companyId: 'pc-a', year: 2026, item: 7 as NineItem, confirmedAt: at('04-01') },
+      { id: 'v3', companyId: 'pc-a', year: 2026, item: 9 as NineItem, confirmedAt: at('05-01') },
+      { id: 'v4', companyId: 'pc-a', year: 2026, item: 1 as NineItem, confirmedAt: at('06-01') },
+      { id: 'v5', companyId: 'pc-a', year: 2026, item: 2 as NineItem, confirmedAt: at('07-01') },
+      { id: 'vx', companyId: 'pc-b', year: 2026, item: 3 as NineItem, confirmedAt: at('02-01') },
+    ];
+    const h = standingHistory({ companyId: 'pc-a', year: 2026, ratedStars: 4, violations: [...vs].reverse() });
+    expect(h.map((c) => [c.at.slice(5, 10), c.item, c.standing.credit, c.standing.stars])).toEqual([
+      ['03-01', 7, 'deducted', 4],
+      ['05-01', 9, 'downgraded', 3],
+      ['06-01', 1, 'substandard', null],
+      ['07-01', 2, 'blacklisted', null],
+    ]);
+    expect(standingHistory({ companyId: 'pc-c', year: 2026, ratedStars: 4, violations: vs })).toEqual([]);
   });
 });

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+const Jurisdiction = z.enum(['yinchuan', 'yongning', 'wuzhong', 'qitai']);
+
+/** Inputs of the company 考核 table (issue 20 §4), on the `ticket` function. */
+export const AssessmentInputs = {
+  assessment: z.object({
+    jurisdiction: Jurisdiction,
+    month: z.string().regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'),
+    /** A township's 月度考核 (003 附件1 乡镇: "每月对辖区物业服务企业进行考核评价"); none: the county's table. */
+    townshipId: z.string().min(1).max(64).regex(/^[A-Za-z0-9._:-]+$/).optional(),
+  }),
+};

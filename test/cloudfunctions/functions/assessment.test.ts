@@ -1,0 +1,94 @@
+/**
+ * The company 考核 table through ticket.assessment (issue 20 §4), on the SQLite and CloudBase stores:
+ * the score on a hand-computed example, the drop when the sweep marks a 整改通知 overdue, the 黑名单
+ * flag, and who may read the table (never a property company).
+ */
+import { report } from '../../../cloudfunctions/_app/functions/report';
+import { sweep } from '../../../cloudfunctions/_app/functions/timers';
+import { ticket } from '../../../cloudfunctions/_app/functions/ticket';
+import type { NineItem } from '../../../shared/domain/violation';
+import type { Store } from '../../../shared/ports/store';
+import { ESTATE, makeApp, makeCloudbaseApp, newKey, NOW, OTHER_ESTATE, PEOPLE, REPORT, type AnyPerson, type Person, type TestApp } from '../../support/app';
+
+const MONTH = { jurisdiction: 'yongning', month: '2026-11' };
+type Row = { companyId: string; score: number; grade: string; blacklisted: boolean; per1000: number; breaches: number; notices: { onTime: number; overdue: number; pending: number }; terms: Array<{ term: string; points: number }>; standing: { credit: string }; history: unknown[] };
+
+describe.each([
+  ['SQLite', makeApp],
+  ['CloudBase', makeCloudbaseApp],
+] as const)('company assessment on the %s store', (_name, make) => {
+  let app: TestApp<Store>;
+  beforeEach(async () => {
+    app = (await make({ reportsPerHour: 1000 })) as TestApp<Store>;
+    await app.store.putPropertyCompany({ id: 'pc-hengan', name: '恒安物业服务有限公司', jurisdiction: 'yongning' });
+    await app.store.putPropertyCompany({ id: 'pc-other', name: '望远物业服务有限公司', jurisdiction: 'yongning' });
+    await app.store.putEstate({ ...ESTATE, households: 500 });
+  });
+  afterEach(async () => app.close());
+
+  const table = async (who: AnyPerson, extra: Record<string, unknown> = {}) => app.call(ticket, who, 'assessment', { ...MONTH, ...extra });
+  const rowOf = async (companyId: string, who: AnyPerson = 'leadership') => ((await table(who)).data.rows as Row[]).find((r) => r.companyId === companyId) as Row;
+
+  it('hand-computed: a 乱收费 complaint, a confirmed 九不准 breach, a notice within its deadline; the sweep marks it overdue and the score drops', async () => {
+    const filed = await app.call(report, 'resident', 'submit', { ...REPORT, category: 'illegal-fee', description: '物业擅自上调停车费，每月多收50元', idempotencyKey: newKey() });
+    expect(filed.ok).toBe(true);
+    expect((await app.call(ticket, 'street', 'confirmViolation', { ticketId: filed.data.ticket.id, item: 7, note: '停车费上调未经备案' })).ok).toBe(true);
+    const issued = await app.call(ticket, 'housing', 'issueRectification', { estateId: ESTATE.id, problem: '停车费违规上调', basis: '001 序号3 九不准 七是', deadline: '2026-11-30T18:00:00+08:00' });
+    expect(issued.ok).toBe(true);
+
+    // violations 30 × (1 − 1/3) = 20; the notice is not yet due: 20; no ratings: 30;
+    // 1 complaint in 500 households = 2 per 1,000: 20 × (1 − 2/10) = 16. Total 86 → 良好.
+    let row = await rowOf('pc-hengan');
+    expect([row.breaches, row.per1000, row.notices]).toEqual([1, 2, { onTime: 0, overdue: 0, pending: 1 }]);
+    expect(row.terms.map((t) => t.points)).toEqual([20, 20, 30, 16]);
+    expect([row.score, row.grade]).toEqual([86, '良好']);
+    expect(row.standing.credit).toBe('deducted');
+    expect(row.history).toHaveLength(1);
+
+    app.clock.set('2026-11-30T10:00:01.000Z');
+    expect((await app.call(sweep, null, 'run', {})).data.rectificationsOverdue).toBe(1);
+    row = await rowOf('pc-hengan');
+    // The rectification term falls to 0: 20 + 0 + 30 + 16 = 66 → 合格.
+    expect(row.notices).toEqual({ onTime: 0, overdue: 1, pending: 0 });
+    expect([row.score, row.grade]).toEqual([66, '合格']);
+  });
+
+  it('a company with 4 distinct items confirmed this year is flagged 黑名单 in the table', async () => {
+    for (const item of [1, 2, 3, 4] as NineItem[]) {
+      await app.store.putViolation({
+        id: `v:t${item}:${item}`, companyId: 'pc-hengan', item, year: 2026, jurisdiction: 'yongning', ticketId: `t${item}`, ticketNo: `YN-2026110${item}-0001`,
+        estateId: ESTATE.id, streetId: ESTATE.townshipId, category: 'illegal-fee', note: '—', confirmedAt: `2026-0${item}-10T02:00:00.000Z`, confirmedBy: { userId: PEOPLE.street.id, role: 'street' },
+      });
+    }
+    const row = await rowOf('pc-hengan');
+    expect([row.blacklisted, row.standing.credit]).toEqual([true, 'blacklisted']);
+    // None confirmed in November: the month's violations term is whole.
+    expect(row.breaches).toBe(0);
+    expect(NOW.slice(0, 7)).toBe('2026-11');
+  });
+
+  it('the county’s view has every company; a street officer gets its township’s; a property company, a resident, a grid worker and the 12345 desk none', async () => {
+    expect(((await table('leadership')).data.rows as Row[]).map((r) => r.companyId).sort()).toEqual(['pc-hengan', 'pc-other']);
+    expect(((await table('housing')).data.rows as Row[]).length).toBe(2);
+    const street = await table('street');
+    expect(street.data.view).toBe('township');
+    expect((street.data.rows as Row[]).map((r) => r.companyId)).toEqual(['pc-hengan']);
+    expect((await table('otherStreet', { townshipId: ESTATE.townshipId })).error?.code).toBe('AUTH.OUT_OF_SCOPE');
+    expect(((await table('otherStreet')).data.rows as Row[]).map((r) => r.companyId)).toEqual([OTHER_ESTATE.propertyCompanyId]);
+    for (const who of ['property', 'resident', 'grid', 'emergency', 'police'] as Person[]) expect((await table(who)).error?.code).toBe('AUTH.FORBIDDEN');
+    const hotline = await ticket(app.deps, { identity: { userId: 'u-12345', grants: [{ role: 'hotline', jurisdiction: 'yongning' }] } }, { action: 'assessment', data: MONTH });
+    expect((hotline.envelope as { error?: { code: string } }).error?.code).toBe('AUTH.FORBIDDEN');
+    expect((await table('leadership', { month: '2026-13' })).error?.code).toBe('INPUT.INVALID');
+  });
+
+  it('shows the definitions with the table', async () => {
+    const res = await table('leadership');
+    expect(res.data.definitions.map((d: { label: string; weight: number }) => [d.label, d.weight])).toEqual([
+      ['“九不准”违规', 30],
+      ['限期整改', 20],
+      ['居民满意度', 30],
+      ['投诉量（每千户）', 20],
+    ]);
+    expect(res.data.note).toMatch(/^总分100分/);
+  });
+});
