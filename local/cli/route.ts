@@ -6,15 +6,24 @@
  * where kind is "handling" (reports in, 报到 clock, 响应率) or "coordinating" (informed, escalation target).
  * An estate's place (--area/--township, or "area"/"township" in a batch line) routes by its real list:
  * an estate in 永宁县 (--jurisdiction yinchuan --area yinchuan.yongning) gets Yongning's list.
+ * --data-dir <dir> (issue 19): the lists active in that local store (<dir>/store.sqlite), as a ticket
+ * created at --at <ISO instant> (default now) would be routed; without it, the bundled lists.
  */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { REGISTRY, type Registry } from '../../shared/jurisdictions';
+import { registryAt } from '../../shared/jurisdictions/versions';
 import { route, RouteError, type RouteQuery } from '../../shared/routing/route';
+import { openSqliteStore } from '../store/sqlite-store';
 
 type Answer = { lead: unknown; responsible: unknown; basis: unknown } | { error: { code: string; message: string } };
 
+let registry: Registry = REGISTRY;
+
 function answer(q: RouteQuery): Answer {
   try {
-    const d = route(q);
+    const d = route(q, registry);
     return { lead: d.lead, responsible: d.responsible, basis: d.basis };
   } catch (err) {
     if (err instanceof RouteError) return { error: { code: err.code, message: err.message } };
@@ -57,12 +66,34 @@ function flag(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
+/** The registry of the store's active versions at the instant; an unknown directory is a usage error. */
+async function storeRegistry(dir: string, at: string): Promise<Registry | string> {
+  const file = join(resolve(dir), 'store.sqlite');
+  if (!existsSync(file)) return `no store at ${file}`;
+  const store = openSqliteStore(file);
+  try {
+    return registryAt([...REGISTRY.lists.values()], await store.listListVersions({ status: 'active' }), at);
+  } finally {
+    store.close();
+  }
+}
+
 async function main(args: string[]): Promise<number> {
+  const dataDir = flag(args, 'data-dir');
+  if (dataDir) {
+    const at = flag(args, 'at') ?? new Date().toISOString();
+    const r = Number.isNaN(Date.parse(at)) ? '--at must be an ISO instant' : await storeRegistry(dataDir, at);
+    if (typeof r === 'string') {
+      process.stderr.write(`${r}\n`);
+      return 2;
+    }
+    registry = r;
+  }
   if (args.includes('--batch')) return batch();
   const jurisdiction = flag(args, 'jurisdiction');
   const category = flag(args, 'category');
   if (!jurisdiction || !category) {
-    process.stderr.write('usage: npm run --silent route -- --jurisdiction <id> --category <code> [--area <areaId>] [--township <townshipId>] | --batch\n');
+    process.stderr.write('usage: npm run --silent route -- --jurisdiction <id> --category <code> [--area <areaId>] [--township <townshipId>] | --batch  [--data-dir <dir> [--at <ISO>]]\n');
     return 2;
   }
   const q = queryFrom({ jurisdiction, category, area: flag(args, 'area'), township: flag(args, 'township') });

@@ -73,11 +73,15 @@ export const countyActions = {
     const table = await readTable(x.fileName, Uint8Array.from(Buffer.from(x.contentBase64, 'base64')));
     const now = deps.clock.now();
     const registry = await registryFor(deps, now);
-    const stamp = now.replace(/[-:TZ.]/g, '').slice(0, 14);
+    // yongning.v20261206015950, with -2, -3… when that second already has one.
+    const base = `${x.jurisdiction}.v${now.replace(/[-:TZ.]/g, '').slice(0, 14)}`;
+    const taken = new Set((await deps.store.listListVersions({ jurisdictions: [x.jurisdiction] })).map((v) => v.versionId));
+    let versionId = base;
+    for (let n = 2; taken.has(versionId); n++) versionId = `${base}-${n}`;
     const result = parseListTable(table, {
       list: registry.list(x.jurisdiction)!,
       registry,
-      versionId: `${x.jurisdiction}.v${stamp}`,
+      versionId,
       document: x.document,
       createdAt: now,
       createdBy: identity.userId,
