@@ -1,0 +1,64 @@
+/** The company 考核 table (issue 20 §4): ticket.assessment's answer, typed for the page. */
+import { callFunction } from '../../api';
+import type { TermDefinition } from '../../../shared/assessment/definitions';
+
+export interface AssessmentRow {
+  companyId: string;
+  name: string;
+  estates: Array<{ id: string; name: string; households: number | null }>;
+  score: number;
+  grade: string;
+  terms: Array<{ term: string; label: string; weight: number; points: number }>;
+  breaches: number;
+  notices: { onTime: number; overdue: number; pending: number };
+  rated: number;
+  satisfied: number;
+  complaints: number;
+  households: number | null;
+  per1000: number | null;
+  standing: { level: number; stars: number | null; credit: string; creditLabel: string; blacklisted: boolean; items: number };
+  blacklisted: boolean;
+  history: Array<{ at: string; item: number; credit: string; creditLabel: string; level: number }>;
+}
+
+export interface AssessmentAnswer {
+  jurisdiction: string;
+  month: string;
+  view: 'county' | 'township';
+  townships: string[] | null;
+  rows: AssessmentRow[];
+  definitions: TermDefinition[];
+  note: string;
+  ladder: Array<{ level: number; threshold: string; label: string }>;
+}
+
+export function loadAssessment(input: { jurisdiction: string; month: string; townshipId?: string }): Promise<AssessmentAnswer> {
+  return callFunction<AssessmentAnswer>('ticket', 'assessment', input);
+}
+
+/** The 12345 center's calls (issue 20 §6). */
+export interface HotlineImportAnswer {
+  created: number;
+  existing: number;
+  unmatched: string[];
+  rows: Array<{ line: number; no: string; status: 'created' | 'existing'; ticketNo: string; estate: string | null; category: string; units: string[] }>;
+  problems: Array<{ line: number; no: string | null; message: string }>;
+}
+
+export interface HotlineStatsAnswer {
+  tickets: number;
+  byEstate: Array<{ estateId: string; name: string; tickets: number; open: number; rated: number; satisfied: number }>;
+  byCategory: Array<{ key: string; label: string; counts: { tickets: number } }>;
+  byUnit: Array<{ key: string; counts: { tickets: number } }>;
+}
+
+export interface HotlineExportAnswer {
+  filename: string;
+  rows: Array<Record<string, string>>;
+  xlsxBase64?: string;
+  xlsxUrl?: string;
+}
+
+export function callHotline<T>(action: 'hotlineImport' | 'hotlineStats' | 'hotlineExport', data: unknown = {}): Promise<T> {
+  return callFunction<T>('ticket', action, data);
+}
