@@ -19,6 +19,12 @@ export const CountyInputs = {
   previewList: z.object({ jurisdiction: JurisdictionId, versionId: VersionId }),
   activateList: z.object({ jurisdiction: JurisdictionId, versionId: VersionId, effectiveFrom: ListDateSchema }),
   listVersions: z.object({ jurisdiction: JurisdictionId }),
+  /** Estates as CSV or XLSX (shared/lists/estates-import.ts ESTATE_COLUMNS), base64. */
+  importEstates: z.object({
+    jurisdiction: JurisdictionId,
+    fileName: z.string().regex(/\.(xlsx|csv)$/i, '请上传 .xlsx 或 .csv 文件').max(120),
+    contentBase64: z.string().min(4).max(4_000_000),
+  }),
   /** template: the empty layout; example: Yongning's list filled in; current: the list routing today, for editing. */
   listFile: z.object({ jurisdiction: JurisdictionId, kind: z.enum(['template', 'example', 'current']) }),
 };

@@ -7,6 +7,7 @@ import type { CountyInputs } from '../../../shared/actions/county';
 import type { Identity } from '../../../shared/domain/roles';
 import { buildRegistry, REGISTRY, type Registry } from '../../../shared/jurisdictions';
 import { applyVersion, registryAt, type ListVersion } from '../../../shared/jurisdictions/versions';
+import { parseEstateTable } from '../../../shared/lists/estates-import';
 import { LIST_COLUMNS, listToTable, parseListTable } from '../../../shared/lists/import';
 import { previewVersion } from '../../../shared/lists/preview';
 import { administers } from '../../../shared/permissions/admin-scope';
@@ -124,6 +125,41 @@ export const countyActions = {
     const versions = await deps.store.listListVersions({ jurisdictions: [x.jurisdiction] });
     const registry = await registryFor(deps, deps.clock.now());
     return { routingNow: registry.list(x.jurisdiction)!.versionId, versions: versions.map(summary) };
+  },
+
+  /**
+   * Estates from a CSV/XLSX (小区编号 / 小区名称 / 区县 / 乡镇(街道) / 地址 / 纬度 / 经度 / 物业企业 /
+   * 二维码场景值): all rows valid, or nothing written and every error answered. An estate already
+   * registered must be one this admin administers; its 物业信息, 六公开 and households stay.
+   */
+  async importEstates(deps: AppDeps, identity: Identity, x: In<'importEstates'>) {
+    requireCountyAdmin(identity, x.jurisdiction);
+    const table = await readTable(x.fileName, Uint8Array.from(Buffer.from(x.contentBase64, 'base64')));
+    const [companies, registered] = await Promise.all([deps.store.listPropertyCompanies(), deps.store.listEstates({})]);
+    const result = parseEstateTable(table, {
+      jurisdiction: x.jurisdiction,
+      registry: REGISTRY,
+      companies,
+      sceneOwners: new Map(registered.map((e) => [e.sceneCode, e.id])),
+    });
+    if (!result.ok) {
+      throw new AppError('ESTATES.INVALID_ROWS', `小区表有 ${result.errors.length} 处错误，未导入任何内容`, 400, result.errors.map((e) => ({ path: `${e.row}${e.column ? `.${e.column}` : ''}`, message: e.message, code: e.code }) as { path: string; message: string }));
+    }
+    const byId = new Map(registered.map((e) => [e.id, e]));
+    for (const e of result.estates) {
+      const existing = byId.get(e.id);
+      if (existing && !administers(identity, existing.jurisdiction)) throw errors.forbidden(`小区 ${e.id} 属于其他辖区`);
+    }
+    for (const e of result.estates) {
+      const existing = byId.get(e.id);
+      await deps.store.putEstate({
+        ...e,
+        propertyInfo: existing?.propertyInfo ?? null,
+        ...(existing?.disclosure ? { disclosure: existing.disclosure } : {}),
+        ...(existing?.households ? { households: existing.households } : {}),
+      });
+    }
+    return { imported: result.estates.length, estates: result.estates.map((e) => ({ id: e.id, name: e.name, townshipId: e.townshipId })) };
   },
 
   /** The template, Yongning's list as a filled example, or the list routing today, as XLSX (base64). */
