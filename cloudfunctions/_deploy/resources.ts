@@ -85,6 +85,8 @@ export const COLLECTION_DECLARATIONS: Readonly<Record<CollectionName, Collection
       { name: 'sweepAt_id', keys: [asc('sweepAt'), asc('_id')] },
       // The notify timer's copy of hand-over messages a transition left in its ticket (outbox-store.ts).
       { name: 'outboxPendingAt_id', keys: [asc('outboxPendingAt'), asc('_id')] },
+      // A submit's (reporter, idempotency key): a second insert is the retry signal (ticket-store.ts createTicket).
+      { name: 'idemKey_unique', keys: [asc('idemKey')], unique: true, sparse: true },
     ],
   },
   events: { rule: FUNCTIONS_ONLY, indexes: [{ name: 'ticketId_seq', keys: [asc('ticketId'), asc('seq'), asc('_id')] }] },

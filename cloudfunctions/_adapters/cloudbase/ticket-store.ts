@@ -39,8 +39,12 @@ function pairId(first: string, second: string): string {
  * - `outboxPending` / `outboxPendingAt`: the hand-over messages of transitions, pushed by the same
  *   update, then copied to the outbox collection right after it. A copy a crash left out is made
  *   by the notify timer (outbox-store.ts repairOutboxCopies), which then clears them.
+ * - `idemKey`: `${encodeURIComponent(reporterUserId)}:${idempotencyKey}` of the submit that created
+ *   it, unique (sparse index tickets.idemKey_unique): a second insert with the key is the retry
+ *   signal, so the ticket is created by one insert (before: a transaction with an idempotency
+ *   document). Tickets created before have none; their key is in the idempotency collection.
  */
-export const TICKET_DOC_FIELDS = ['timeline', 'outboxPending', 'outboxPendingAt'] as const;
+export const TICKET_DOC_FIELDS = ['timeline', 'outboxPending', 'outboxPendingAt', 'idemKey'] as const;
 
 /** A stored ticket document back to the Ticket (without the adapter's fields). */
 function ticketFromDoc(doc: DocData): Ticket {
@@ -312,41 +316,37 @@ export function createCloudbaseTicketStore(db: CbDatabase): TicketStore & Ticket
     },
 
     async findByIdempotencyKey(reporterUserId, idempotencyKey) {
-      const { data } = await db.collection(COLLECTIONS.idempotency).doc(pairId(reporterUserId, idempotencyKey)).get();
-      const ticketId = data[0]?.ticketId;
+      const key = pairId(reporterUserId, idempotencyKey);
+      // The ticket that carries the key, or (created before idemKey) the idempotency collection's record.
+      const [{ data }, legacy] = await Promise.all([tickets().where({ idemKey: key }).limit(1).get(), db.collection(COLLECTIONS.idempotency).doc(key).get()]);
+      if (data[0]) return seen(data[0], OWN_WRITE_MS);
+      const ticketId = legacy.data[0]?.ticketId;
       return typeof ticketId === 'string' ? getTicket(ticketId) : null;
     },
 
     async createTicket({ ticket, event, idempotencyKey, outbox }) {
       checkEvent(ticket, event);
       const key = pairId(ticket.reporter.userId, idempotencyKey);
+      // One insert, atomic by itself (issue 17 §2): the ticket with its idempotency key (unique), its
+      // timeline and its hand-over messages; then the messages are copied to the outbox as after a
+      // transition. A second insert with the key fails on idemKey_unique: the retry signal.
+      const doc: DocData = { ...ticketDoc(ticket), idemKey: key, timeline: [eventDoc(event)] };
+      if (outbox.length > 0) {
+        doc.outboxPending = messageDocs(outbox);
+        doc.outboxPendingAt = event.at;
+      }
       try {
-        // The idempotency document goes first: when it already exists the insert fails at once and
-        // nothing else of this attempt is written (the transaction is rolled back).
-        await inTransaction(db, async (tx) => {
-          await tx.collection(COLLECTIONS.idempotency).add({
-            _id: key,
-            ticketId: ticket.id,
-            reporterUserId: ticket.reporter.userId,
-            createdAt: ticket.createdAt,
-          });
-          // The ticket with its timeline (issue 17 §2: one document; the events collection holds only older tickets' events).
-          await tx.collection(COLLECTIONS.tickets).add({ ...ticketDoc(ticket), timeline: [eventDoc(event)] });
-          // Inside a transaction only single-document adds carry the transaction id.
-          for (const message of outbox) await tx.collection(COLLECTIONS.outbox).add(toDoc(message.id, message));
-        });
-        own.created(ticket.id, event);
-        return { ticket, created: true };
+        await tickets().add(doc);
       } catch (error) {
         if (!isDuplicateWrite(error)) throw error;
-        const { data } = await db.collection(COLLECTIONS.idempotency).doc(key).get();
-        const ticketId = data[0]?.ticketId;
-        // A duplicate of something else (a ticket id reused) is a real error, not a retry.
-        if (typeof ticketId !== 'string') throw error;
-        const stored = await getTicket(ticketId);
-        if (!stored) throw error;
-        return { ticket: stored, created: false };
+        const { data } = await tickets().where({ idemKey: key }).limit(1).get();
+        // A duplicate of something else (a ticket id or number reused) is a real error, not a retry.
+        if (!data[0]) throw error;
+        return { ticket: ticketFromDoc(data[0]), created: false };
       }
+      own.created(ticket.id, event);
+      await copyMessages(outbox);
+      return { ticket, created: true };
     },
 
     async commitTransition({ next, expectedVersion, event, outbox }) {

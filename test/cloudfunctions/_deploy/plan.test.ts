@@ -25,12 +25,13 @@ describe('deploy plan: database', () => {
     expect(of(steps, 'collection').every((s) => s.call === 'database.createCollectionIfNotExists')).toBe(true);
   });
 
-  it('creates the unique indexes: ticket no, estates sceneCode, users openid (sparse: unbound staff have none), invitations openUserId (sparse: only an open invitation has it)', () => {
+  it('creates the unique indexes: ticket no, a submit\'s idempotency key on its ticket (sparse: older tickets have none), estates sceneCode, users openid (sparse: unbound staff have none), invitations openUserId (sparse: only an open invitation has it)', () => {
     const unique = of(steps, 'index')
       .filter((s) => s.args[1].CreateIndexes[0].MgoKeySchema.MgoIsUnique)
       .map((s) => [s.args[0], s.args[1].CreateIndexes[0].MgoKeySchema.MgoIndexKeys.map((k) => k.Name), s.args[1].CreateIndexes[0].MgoKeySchema.MgoIsSparse]);
     expect(unique).toEqual([
       ['tickets', ['no'], false],
+      ['tickets', ['idemKey'], true],
       ['estates', ['sceneCode'], false],
       ['users', ['openid'], true],
       ['invitations', ['openUserId'], true],

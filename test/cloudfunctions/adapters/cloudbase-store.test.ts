@@ -23,29 +23,22 @@ describe('CloudBase store on the real SDK against the loopback CloudBase server:
 });
 
 describe('CloudBase store against the loopback CloudBase server: createTicket', () => {
-  it('writes idempotency key, ticket with its timeline, and outbox in one transaction', async () => {
+  it('creates the ticket with its idempotency key, timeline and messages in one insert, then copies the messages to the outbox', async () => {
     const ticket = makeTicket('t1');
     const result = await h.store.createTicket({ ticket, event: makeEvent(ticket, 1), idempotencyKey: 'k-1', outbox: [makeMessage('m1'), makeMessage('m2')] });
 
     expect(result).toEqual({ ticket, created: true });
-    expect(h.loopback.actions()).toEqual([
-      'database.startTransaction',
-      'database.insertDocument',
-      'database.insertDocument',
-      'database.insertDocument',
-      'database.insertDocument',
-      'database.commitTransaction',
-    ]);
+    // No transaction: a single-document insert is atomic; the key is a unique field of the document.
+    expect(h.loopback.actions()).toEqual(['database.insertDocument', 'database.insertDocument']);
     const inserts = h.loopback.requestsFor('database.insertDocument');
-    const txId = h.loopback.requestsFor('database.commitTransaction')[0]?.body.transactionId;
-    expect(typeof txId).toBe('string');
-    expect(inserts.every((r) => r.body.transactionId === txId)).toBe(true);
-    expect(inserts.map((r) => r.body.collectionName)).toEqual(['idempotency', 'tickets', 'outbox', 'outbox']);
-    expect(decodeEjson((inserts[0]?.body.data as string[])[0] as string)).toMatchObject({ _id: 'resident-1:k-1', ticketId: 't1' });
+    expect(inserts.map((r) => r.body.collectionName)).toEqual(['tickets', 'outbox']);
+    expect(inserts.every((r) => r.body.transactionId === undefined)).toBe(true);
     // The event is the first of the ticket document's timeline (issue 17 §2), not a document of its own.
     const { _id: _e, ...event } = { _id: '', ...makeEvent(ticket, 1) };
-    expect(h.loopback.docs('tickets')[0]).toMatchObject({ _id: 't1', id: 't1', indexUnitIds: ['unit-police', 'unit-street'], timeline: [event] });
+    expect(h.loopback.docs('tickets')[0]).toMatchObject({ _id: 't1', id: 't1', idemKey: 'resident-1:k-1', indexUnitIds: ['unit-police', 'unit-street'], timeline: [event] });
     expect(h.loopback.docs('events')).toEqual([]);
+    expect(h.loopback.docs('idempotency')).toEqual([]);
+    expect(h.loopback.docs('outbox').map((d) => d._id)).toEqual(['m1', 'm2']);
     expect(await h.store.getTicket('t1')).toEqual(ticket);
     expect(await h.store.listEvents('t1')).toEqual([makeEvent(ticket, 1)]);
   });
@@ -62,22 +55,33 @@ describe('CloudBase store against the loopback CloudBase server: createTicket', 
     expect(h.loopback.docs('tickets').map((d) => d._id)).toEqual(['t1']);
     expect(h.loopback.docs('tickets')[0]?.timeline).toHaveLength(1);
     expect(h.loopback.docs('outbox').map((d) => d._id)).toEqual(['m1']);
-    // The duplicate is the first insert of the attempt; the transaction is then aborted.
-    expect(h.loopback.actions().slice(0, 3)).toEqual(['database.startTransaction', 'database.insertDocument', 'database.abortTransaction']);
+    // The insert fails on the unique key (MongoDB's E11000), then the stored ticket is read.
+    expect(h.loopback.requests.map((r) => [r.action, r.error])).toEqual([
+      ['database.insertDocument', 'DATABASE_DUPLICATE_WRITE'],
+      ['database.getDocument', undefined],
+    ]);
+    expect(await h.store.findByIdempotencyKey('resident-1', 'k-1')).toEqual(first);
   });
 
-  it('turns concurrent double-taps into one ticket: transaction conflicts are retried after a pause', async () => {
+  it('turns concurrent double-taps into one ticket', async () => {
     const tickets = ['t1', 't2', 't3', 't4'].map((id) => makeTicket(id));
     const results = await Promise.all(tickets.map((t) => h.store.createTicket({ ticket: t, event: makeEvent(t, 1), idempotencyKey: 'tap', outbox: [] })));
     expect(results.filter((r) => r.created)).toHaveLength(1);
     expect(new Set(results.map((r) => r.ticket.id)).size).toBe(1);
     expect(h.loopback.docs('tickets')).toHaveLength(1);
-    // The losers met the open transaction first (conflict), then the committed key (duplicate).
-    const answers = h.loopback.requestsFor('database.insertDocument').map((r) => r.error);
-    expect(answers).toContain('DATABASE_TRANSACTION_CONFLICT');
-    expect(answers).toContain('DATABASE_DUPLICATE_WRITE');
+    expect(h.loopback.requestsFor('database.insertDocument').filter((r) => r.error === 'DATABASE_DUPLICATE_WRITE')).toHaveLength(3);
     expect(await h.store.findByIdempotencyKey('resident-1', 'tap')).toEqual(results[0]?.ticket);
     expect(await h.store.findByIdempotencyKey('resident-2', 'tap')).toBeNull();
+  });
+
+  it('finds a ticket created before the key moved into the ticket document by its idempotency record', async () => {
+    const old = makeTicket('t-old');
+    h.loopback.seed('tickets', [{ _id: 't-old', ...old }]);
+    h.loopback.seed('idempotency', [{ _id: 'resident-1:k-old', ticketId: 't-old', reporterUserId: 'resident-1', createdAt: old.createdAt }]);
+    h.loopback.seed('events', [{ _id: 't-old-e1', ...makeEvent(old, 1) }]);
+    expect(await h.store.findByIdempotencyKey('resident-1', 'k-old')).toEqual(old);
+    // Its timeline is read from the events collection.
+    expect(await h.store.listEvents('t-old')).toEqual([makeEvent(old, 1)]);
   });
 
   it('keys idempotency per reporter: another reporter with the same key creates a ticket', async () => {
@@ -94,7 +98,7 @@ describe('CloudBase store against the loopback CloudBase server: createTicket', 
     const b = makeTicket('t2', { reporter: { userId: 'wx:o-a:x', anonymous: false } });
     expect((await h.store.createTicket({ ticket: a, event: makeEvent(a, 1), idempotencyKey: 'x:k', outbox: [] })).created).toBe(true);
     expect((await h.store.createTicket({ ticket: b, event: makeEvent(b, 1), idempotencyKey: 'k', outbox: [] })).created).toBe(true);
-    expect(h.loopback.docs('idempotency').map((d) => d._id)).toEqual(['wx%3Ao-a:x:k', 'wx%3Ao-a%3Ax:k']);
+    expect(h.loopback.docs('tickets').map((d) => d.idemKey)).toEqual(['wx%3Ao-a:x:k', 'wx%3Ao-a%3Ax:k']);
   });
 
   it('does not mistake a reused ticket id for a retry', async () => {
@@ -103,7 +107,7 @@ describe('CloudBase store against the loopback CloudBase server: createTicket', 
     await expect(h.store.createTicket({ ticket: a, event: makeEvent(a, 1, { id: 'other-event' }), idempotencyKey: 'k-2', outbox: [] })).rejects.toMatchObject({
       code: 'DATABASE_DUPLICATE_WRITE',
     });
-    expect(h.loopback.docs('idempotency').map((d) => d._id)).toEqual(['resident-1:k-1']);
+    expect(h.loopback.docs('tickets').map((d) => d.idemKey)).toEqual(['resident-1:k-1']);
   });
 });
 

@@ -137,19 +137,34 @@ describe('a CloudBase transition under an injected fault at every request', () =
 });
 
 describe('a CloudBase create under an injected fault at every request', () => {
-  // start, idempotency key, ticket (with its timeline), 1 message, commit.
-  for (let n = 1; n <= 5; n++) {
-    it(`dies at request ${n}: the ticket exists with its key, event and message, or nothing does`, async () => {
+  // The insert of the ticket (with its key, timeline and message), then the copy of the message.
+  for (const crash of [true, false]) {
+    it(`${crash ? 'dies at' : 'loses'} the insert: nothing exists, and the retry creates it once`, async () => {
       const ticket = makeTicket('t1');
-      h.loopback.failAt(n, { crash: true });
-      await expect(h.store.createTicket({ ticket, event: makeEvent(ticket, 1), idempotencyKey: 'k', outbox: [makeMessage('m1')] })).rejects.toThrow(/injected failure/);
-      expect(h.loopback.docs('tickets')).toEqual([]);
-      expect(h.loopback.docs('idempotency')).toEqual([]);
-      expect(h.loopback.docs('outbox')).toEqual([]);
+      const create = () => h.store.createTicket({ ticket, event: makeEvent(ticket, 1), idempotencyKey: 'k', outbox: [makeMessage('m1')] });
+      h.loopback.failAt(1, { crash });
+      await expect(create()).rejects.toThrow(/injected failure/);
       h.loopback.clearFaults();
-      h.loopback.expireOpenTransactions();
-      expect(await h.store.createTicket({ ticket, event: makeEvent(ticket, 1), idempotencyKey: 'k', outbox: [makeMessage('m1')] })).toEqual({ ticket, created: true });
+      expect(h.loopback.docs('tickets')).toEqual([]);
+      expect(h.loopback.docs('outbox')).toEqual([]);
+      expect(await create()).toEqual({ ticket, created: true });
+      expect(await create()).toEqual({ ticket, created: false });
       expect(ticketDoc()?.timeline.map((e) => e.seq)).toEqual([1]);
+      expect(h.loopback.docs('outbox').map((m) => m._id)).toEqual(['m1']);
+    });
+
+    it(`${crash ? 'dies at' : 'loses'} the copy: the ticket exists with its event and message, and the timer copies the message once`, async () => {
+      const ticket = makeTicket('t1');
+      h.loopback.failAt(2, { crash });
+      const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+      expect(await h.store.createTicket({ ticket, event: makeEvent(ticket, 1), idempotencyKey: 'k', outbox: [makeMessage('m1')] })).toEqual({ ticket, created: true });
+      warn.mockRestore();
+      h.loopback.clearFaults();
+      expect(ticketDoc()?.timeline.map((e) => e.seq)).toEqual([1]);
+      expect(ticketDoc()?.outboxPending?.map((m) => m._id)).toEqual(['m1']);
+      expect(h.loopback.docs('outbox')).toEqual([]);
+      expect(await timerRun()).toEqual(['m1']);
+      expect(await timerRun()).toEqual(['m1']);
       expect(h.loopback.docs('outbox').map((m) => m._id)).toEqual(['m1']);
     });
   }
