@@ -52,13 +52,13 @@ describe('classifier model', () => {
     expect(trainModel(train)).toEqual(model);
   }, 60_000);
 
-  it('keeps held-out accuracy above its floors (measured: hand-written 89.0 % / 97.7 %, all 93.5 % / 98.7 %)', () => {
+  it('keeps held-out accuracy above its floors (measured: hand-written 90.9 % / 98.5 %, all 94.2 % / 99.0 %)', () => {
     const hand = evaluate(model, held.filter((l) => l.source === 'hand'));
     const all = evaluate(model, held);
     expect(hand.n).toBeGreaterThanOrEqual(200);
-    expect(hand.top1).toBeGreaterThanOrEqual(0.87);
+    expect(hand.top1).toBeGreaterThanOrEqual(0.88);
     expect(hand.top3).toBeGreaterThanOrEqual(0.96);
-    expect(all.top1).toBeGreaterThanOrEqual(0.91);
+    expect(all.top1).toBeGreaterThanOrEqual(0.92);
     expect(all.top3).toBeGreaterThanOrEqual(0.97);
   });
 });
