@@ -48,6 +48,8 @@ export const AdminInputs = {
     workdays: z.array(CalendarDateSchema).max(60),
     source: Text(500).min(2, '请填写依据（通知标题、文号）'),
   }),
+  /** The regional calendar of a year as deadlines count it: the admin's notice, else the shipped estimate. */
+  workCalendar: z.object({ jurisdiction: Jurisdiction, year: z.number().int().min(2000).max(2100) }),
   listEstates: z.object({ jurisdiction: Jurisdiction.optional() }),
   listUsers: z.object({ jurisdiction: Jurisdiction.optional() }),
   directory: z.object({ jurisdiction: Jurisdiction }),
