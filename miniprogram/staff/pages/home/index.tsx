@@ -10,6 +10,7 @@ import { Button } from '../../../ui';
 import { ErrorText, Section } from '../../components/Field';
 import { go, staffPaths } from '../../components/navigation';
 import { callTicket } from '../../lib/api';
+import { governanceEntries } from '../../lib/governance';
 import { formatTime } from '../../lib/format';
 import { cardViews, entriesFor, roleLabel } from '../../lib/roles';
 import type { HomeAnswer } from '../../lib/types';
@@ -94,7 +95,7 @@ export default function StaffHomePage() {
       </View>
 
       <Section title='我的工作'>
-        {entriesFor(roles, staffPaths).map((e) => (
+        {[...entriesFor(roles, staffPaths), ...governanceEntries(roles)].map((e) => (
           <View key={e.url} className='staff-link' onClick={() => go(e.url)}>
             <Text>{e.label}</Text>
             <Text className='staff-muted'>›</Text>
