@@ -1,0 +1,93 @@
+/**
+ * 小区分类与执法进小区 with the network faked at fetch (issue 20 §2–3): the township × class table,
+ * the yearly visits table with an estate of 2 visits flagged, and a street officer setting an
+ * estate to 整治提升 with a reason; the class section shows the history, open items and satisfaction.
+ */
+import { render, screen } from '@testing-library/react';
+import GovernancePage from '../../../../../miniprogram/staff/pages/governance/index';
+import type { ClassTableAnswer, ClassView, VisitTableAnswer } from '../../../../../miniprogram/staff/lib/governance';
+import type { EstateItem } from '../../../../../miniprogram/staff/lib/types';
+import { ESTATE_ID, STREET_ID } from '../../../../support/fixtures';
+import { setPageQuery } from '../../../support/taro';
+import { choices, click, fakeNetwork, settle, signIn, type } from '../../support';
+
+const ESTATES: EstateItem[] = [{ id: ESTATE_ID, name: '锦绣花园', jurisdiction: 'yongning', townshipId: STREET_ID, address: '团结西路88号', location: { lat: 38.2779, lng: 106.2531 } }];
+const STREET = { id: 'u-street', name: '老张', roles: ['street'], grants: [{ role: 'street' as const, jurisdiction: 'yongning', streets: [STREET_ID] }] };
+
+const CLASSES: ClassTableAnswer = {
+  classes: [
+    { code: 'model', label: '示范引领' },
+    { code: 'standard', label: '规范运营' },
+    { code: 'remediation', label: '整治提升' },
+  ],
+  rows: [{ townshipId: STREET_ID, townshipName: '团结西路街道办事处', counts: { model: 0, standard: 0, remediation: 0, unclassified: 1 }, total: 1, openRectifications: 1, overdueRectifications: 1 }],
+};
+const VISITS: VisitTableAnswer = {
+  year: 2026,
+  minimum: 3,
+  rule: '000 序号4：进驻住宅小区进行专项治理年度不低于3次',
+  units: [
+    { id: 'yongning.zjj', name: '县住建局' },
+    { id: 'yongning.zhzf', name: '县综合执法局' },
+  ],
+  rows: [{ estateId: ESTATE_ID, estateName: '锦绣花园', byUnit: { 'yongning.zjj': 1, 'yongning.zhzf': 1 }, total: 2, short: true }],
+  flagged: 1,
+};
+const VIEW: ClassView = {
+  estateId: ESTATE_ID,
+  estateName: '锦绣花园',
+  class: null,
+  classLabel: '未评定',
+  history: [],
+  openRectifications: [{ id: 'rn-1', no: 'ZG-YN-20261123-0001', problem: '车库堆物', deadline: '2026-11-30T10:00:00.000Z', status: 'overdue' }],
+  satisfaction: { rated: 4, satisfied: 3, rate: 0.75 },
+};
+
+async function open() {
+  signIn({ id: STREET.id, name: STREET.name, roles: STREET.roles });
+  const net = fakeNetwork({
+    'report.estates': () => ({ items: ESTATES }),
+    'ticket.home': () => ({ user: STREET, counts: { new: 0, dueSoon: 0, overdue: 0, open: 0, unread: 0 }, unread: [] }),
+    'ticket.classTable': () => CLASSES,
+    'ticket.visitTable': () => VISITS,
+    'ticket.estateClass': () => VIEW,
+    'ticket.setEstateClass': (data) => ({
+      ...VIEW,
+      class: data.class,
+      classLabel: '整治提升',
+      history: [{ class: 'remediation', classLabel: '整治提升', previous: null, reason: String(data.reason), setAt: '2026-11-23T02:00:00.000Z', setBy: { name: '老张', unitId: STREET_ID, role: 'street' } }],
+    }),
+  });
+  setPageQuery({}, '/staff/pages/governance/index');
+  render(<GovernancePage />);
+  await settle(6);
+  return net;
+}
+
+describe('小区分类与执法进小区 page', () => {
+  it('shows the township × class table and the yearly visits, the estate with 2 visits flagged under 000 序号4’s 3', async () => {
+    const net = await open();
+    expect(net.ticketCalls('classTable')[0]?.data).toEqual({ jurisdiction: 'yongning' });
+    expect(net.ticketCalls('visitTable')[0]?.data).toMatchObject({ jurisdiction: 'yongning' });
+    expect(screen.getByText('团结西路街道办事处')).toBeTruthy();
+    expect(screen.getByText('000 序号4：进驻住宅小区进行专项治理年度不低于3次；不足3次的小区 1 个')).toBeTruthy();
+    const flagged = document.querySelector('.governance__row--short');
+    expect(flagged?.textContent).toContain('锦绣花园');
+    expect(flagged?.textContent).toContain('2（不足）');
+  });
+
+  it('the street sets the estate to 整治提升 with a reason; the history, open items and satisfaction are shown there', async () => {
+    const net = await open();
+    await click(choices('小区')[0]!.el);
+    expect(screen.getByText('当前类别：未评定')).toBeTruthy();
+    expect(screen.getByText('满意率：75.0%（4件评价） · 未销号整改：1项')).toBeTruthy();
+    await click(choices('评定为').find((c) => c.text === '整治提升')!.el);
+    await type('评定理由', '投诉较多，纳入重点整治清单');
+    await click('保存分类');
+    expect(net.ticketCalls('setEstateClass')[0]?.data).toEqual({ estateId: ESTATE_ID, class: 'remediation', reason: '投诉较多，纳入重点整治清单' });
+    expect(screen.getByText('当前类别：整治提升')).toBeTruthy();
+    expect(screen.getByText(/老张 评定为整治提升：投诉较多，纳入重点整治清单/)).toBeTruthy();
+    // A street officer records no patrol: that is for departments and police.
+    expect(screen.queryByText('登记巡查')).toBeNull();
+  });
+});
