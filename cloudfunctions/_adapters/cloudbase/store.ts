@@ -30,6 +30,6 @@ export function createCloudbaseStore(app: CloudbaseApp, options: { directoryCach
     ...createCloudbaseInvitationStore(db),
     ...createCloudbasePhotoCheckStore(db),
     ...createCloudbaseGovernanceStore(db),
-    ...createCloudbaseListVersionStore(db),
+    ...createCloudbaseListVersionStore(db, options.directoryCache),
   };
 }
