@@ -88,6 +88,8 @@ export function demoUsers(input: { estates: readonly Estate[]; grids: readonly G
       user(`demo.${j}.leadership`, `${list.name}领导小组办公室·${personName(`${j}.office`)}`, [{ role: 'leadership', jurisdiction: j, units: [list.leadershipOffice] }]),
     );
     users.push(user(`demo.${j}.admin`, `${list.name}管理员·${personName(`${j}.admin`)}`, [{ role: 'admin', jurisdiction: j }]));
+    // The 12345 center of the jurisdiction (issue 20 §6), named by the hotline, not by an invented unit.
+    users.push(user(`demo.${j}.hotline`, `12345政务服务便民热线·坐席${personName(`${j}.hotline`)}`, [{ role: 'hotline', jurisdiction: j }]));
     for (const c of input.companies.filter((x) => x.jurisdiction === j)) {
       const covered = estates.filter((e) => e.propertyCompanyId === c.id).map((e) => e.id);
       if (covered.length === 0) continue;

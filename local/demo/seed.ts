@@ -11,6 +11,7 @@ import { LocalContentCheck } from '../content-check';
 import { randomIds } from '../store/ids';
 import { demoUsers, unitContacts } from './people';
 import { DEMO_COMPANIES, DEMO_ESTATES, DEMO_GRIDS } from './places';
+import { DEMO_HOUSEHOLDS } from './households';
 import { seedDemoTickets } from './tickets';
 
 export interface DemoData {
@@ -25,7 +26,7 @@ export interface DemoData {
 export function demoData(): DemoData {
   return {
     companies: DEMO_COMPANIES,
-    estates: DEMO_ESTATES,
+    estates: DEMO_ESTATES.map((e) => ({ ...e, households: DEMO_HOUSEHOLDS[e.id] ?? null })),
     grids: DEMO_GRIDS,
     contacts: unitContacts(DEMO_ESTATES),
     users: demoUsers({ estates: DEMO_ESTATES, grids: DEMO_GRIDS, companies: DEMO_COMPANIES }),

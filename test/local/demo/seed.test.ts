@@ -112,7 +112,10 @@ describe('demo users', () => {
       expect(property[0]?.grants[0]?.company).toBe(DEMO_ESTATES.find((e) => e.jurisdiction === j)?.propertyCompanyId);
       const streets = new Set(DEMO_ESTATES.filter((e) => e.jurisdiction === j).map((e) => e.townshipId));
       expect(roles('street')).toHaveLength(streets.size);
+      // The 12345 center (issue 20 §6): one desk per jurisdiction, a hotline grant and nothing else.
+      expect(roles('hotline').map((u) => u.grants)).toEqual([[{ role: 'hotline', jurisdiction: j }]]);
     }
+    for (const e of data.estates) expect(e.households).toBeGreaterThan(0);
   });
 
   it('list a contact for every department of each list and every routed unit', () => {

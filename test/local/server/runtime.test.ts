@@ -42,7 +42,7 @@ describe('health and dev sign-in', () => {
     const res = await t.get('/api/dev/users');
     expect(res.status).toBe(200);
     const groups = res.body.data.groups as Array<{ role: string; roleLabel: string; users: Array<Record<string, unknown>> }>;
-    expect(groups.map((g) => g.role)).toEqual(['resident', 'grid', 'street', 'department', 'police', 'leadership', 'admin', 'property']);
+    expect(groups.map((g) => g.role)).toEqual(['resident', 'grid', 'street', 'department', 'police', 'leadership', 'admin', 'property', 'hotline']);
     expect(groups.find((g) => g.role === 'department')?.roleLabel).toBe('部门');
     const housing = groups.find((g) => g.role === 'department')?.users.find((u) => u.id === 'demo.dept.yongning.zjj');
     expect(housing).toMatchObject({ jurisdiction: 'yongning', jurisdictionName: '永宁县', units: ['县住建局'] });
