@@ -78,7 +78,10 @@ export function photoCloudPath(userId: string, name: string): string {
   return `${uploadPrefix(userId)}${name}.jpg`;
 }
 
-export type FileRefusalCode = 'FILE.UNKNOWN' | 'FILE.NOT_OWNED';
+/** Photos a user may upload in any 24 hours, on either platform. */
+export const PHOTOS_PER_DAY = 60;
+
+export type FileRefusalCode = 'FILE.UNKNOWN' | 'FILE.NOT_OWNED' | 'FILE.QUOTA';
 
 export interface FileRefusal {
   code: FileRefusalCode;
@@ -103,4 +106,5 @@ export function checkCloudFileId(id: string, expected: { env: string; userId: st
 export const FILE_REFUSAL_MESSAGES: Record<FileRefusalCode, string> = {
   'FILE.UNKNOWN': '照片不存在或已过期，请重新上传',
   'FILE.NOT_OWNED': '只能使用本人上传的照片，请重新上传',
+  'FILE.QUOTA': `每人每天最多上传 ${PHOTOS_PER_DAY} 张照片，请明天再试`,
 };

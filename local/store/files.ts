@@ -11,13 +11,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FileRefusal } from '../../shared/files';
 import type { Clock, FileStore, StoredFile } from '../../shared/ports/platform';
+import { PHOTOS_PER_DAY, type FileRefusal } from '../../shared/files';
 
 export const ALLOWED_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-/** Uploads per user in any 24 hours. */
-export const PHOTOS_PER_DAY = 60;
+/** Uploads per user in any 24 hours (the same allowance as CloudBase's upload slots). */
+export { PHOTOS_PER_DAY };
 /** An upload that no ticket or event names after this long is an orphan. */
 export const ORPHAN_AGE_MS = 24 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -9,7 +9,6 @@
  * environment (config/index.ts). Without it nothing is called and the page gets a clear error.
  */
 import Taro from '@tarojs/taro';
-import { photoCloudPath } from '../../shared/files';
 import { unwrap } from './envelope';
 import { ApiError, networkError } from './errors';
 
@@ -48,24 +47,14 @@ export async function callFunction<T>(fn: FunctionName, action: string, data: un
   return unwrap<T>(result);
 }
 
-let uploader: Promise<string> | null = null;
-
-/** The caller's user id (report.me), asked once: photos go under its upload prefix, which the server checks. */
-function uploaderId(): Promise<string> {
-  uploader ??= callFunction<{ signedIn: boolean; userId?: string }>('report', 'me').then((me) => {
-    if (!me.signedIn || !me.userId) throw new ApiError('AUTH.UNAUTHENTICATED', '无法确认身份，请重新打开小程序后再上传照片');
-    return me.userId;
-  });
-  uploader.catch(() => {
-    uploader = null; // a failure is not remembered: the next upload asks again
-  });
-  return uploader;
-}
-
+/**
+ * Photos go straight to storage, at the path the server reserved for this one (report.photoSlot:
+ * within the day's allowance, under the caller's prefix, recorded so that an upload no report ever
+ * names is deleted after a day). The fileID comes back from uploadFile; the server checks it on submit.
+ */
 export async function uploadPhoto(filePath: string, onProgress?: (percent: number) => void): Promise<{ id: string; url: string }> {
   ensureCloud();
-  const userId = await uploaderId();
-  const cloudPath = photoCloudPath(userId, `${Date.now()}-${Math.random().toString(36).slice(2, 10)}`);
+  const { cloudPath } = await callFunction<{ cloudPath: string; fileId: string }>('report', 'photoSlot', {});
   try {
     const res = await Taro.cloud.uploadFile({ cloudPath, filePath });
     onProgress?.(100);

@@ -38,6 +38,8 @@ export const ReportInputs = {
   /** The active owner groups of an estate (id and name), for the resident's share picker. */
   ownerGroups: z.object({ estateId: Id }),
   me: z.object({}).passthrough(),
+  /** Where to upload the next photo, within the day's allowance (weapp on CloudBase). */
+  photoSlot: z.object({}).strict(),
   inbox: z.object({ unreadOnly: z.boolean().default(false), limit: Limit }),
   markRead: z.object({ ids: z.array(Id).max(100) }),
   /** Binds the caller's own WeChat account to the staff record the invitation names. */

@@ -30,6 +30,12 @@ export interface FileStore {
   claim(ids: readonly string[], ownerUserId: string): Promise<FileRefusal | null>;
   /** Deletes uploads that no ticket or event claimed and that were stored before `before` (ISO); answers how many. */
   removeOrphans(before: string): Promise<number>;
+  /**
+   * Where the caller may upload its next photo, on a platform where clients upload straight to
+   * storage (CloudBase: the cloudPath for `wx.cloud.uploadFile` and the fileID it will have), or
+   * FILE.QUOTA past the day's allowance. Absent where uploads pass through the server (local: put).
+   */
+  reserveUpload?(ownerUserId: string): Promise<{ cloudPath: string; fileId: string } | FileRefusal>;
 }
 
 /**

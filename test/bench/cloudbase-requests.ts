@@ -25,7 +25,6 @@ import { sweep } from '../../cloudfunctions/_app/functions/timers';
 import type { FunctionHandler } from '../../cloudfunctions/_app/router';
 import { fixedClock, type FixedClock } from '../../local/store/clock';
 import type { User } from '../../shared/domain/directory';
-import { photoCloudPath } from '../../shared/files';
 import { CloudbaseLoopback, type RecordedRequest } from '../support/cloudbase-loopback';
 import { ESTATE, GRID, NOW, OTHER_ESTATE, PEOPLE, REPORT, TINY_JPEG, type Person } from '../support/app';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -113,7 +112,6 @@ export async function openScene(options: { latencyMs: number; reportsPerHour?: n
   await deps.store.putGrid(GRID);
   // Every person is bound to an openid, as after the invitation (staff) or the first call (residents).
   for (const u of Object.values(PEOPLE)) await deps.store.putUser({ ...u, openid: openidOf(u) });
-  let photoSeq = 0;
 
   // As cloudbaseMain calls the function (the ticket a call names read alongside the identity).
   async function invoke(fn: FunctionHandler, who: Person | null, action: string, data: Record<string, unknown> = {}) {
@@ -142,11 +140,12 @@ export async function openScene(options: { latencyMs: number; reportsPerHour?: n
       return { profile, data: envelope.data };
     },
     call: invoke,
+    // As the mini-program uploads: a reserved slot (report.photoSlot), then the bytes at its path.
     async photo(who) {
-      photoSeq += 1;
-      const id = `cloud://${loopback.env}.fake-bucket/${photoCloudPath(PEOPLE[who].id, `bench-${photoSeq}`)}`;
-      loopback.files.set(id, Buffer.from(TINY_JPEG));
-      return id;
+      const slot = await invoke(report, who, 'photoSlot');
+      const { fileId } = slot.data as { fileId: string };
+      loopback.files.set(fileId, Buffer.from(TINY_JPEG));
+      return fileId;
     },
     close: () => loopback.close(),
   };

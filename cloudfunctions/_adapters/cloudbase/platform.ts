@@ -3,6 +3,7 @@ import type { ContentCheck, ContentVerdict, FileStore, GroupResolver, MediaCheck
 import { openGIdFromResolvedCloudId } from '../../../shared/groups/cloud-id';
 import { checkCloudFileId, type FileRefusal } from '../../../shared/files';
 import { errorCode, requireTcb, type CloudbaseApp } from './sdk';
+import { UploadSlots } from './upload-slots';
 import { wxCloudFor, wxErrorOf, type WxServerCloud } from './wx-server';
 
 /* ------------------------------------------------------------------ files */
@@ -37,16 +38,32 @@ export function currentEnvId(app: CloudbaseApp): string {
  * needed.
  *
  * The mini-program uploads photos itself (`wx.cloud.uploadFile`) under `photos/<user segment>/`
- * (shared/files.ts). claim() accepts a fileID only in this function's environment, under the
- * caller's prefix, and only when storage has the file. removeOrphans() cannot work here: the node
- * SDK has no storage listing, so unclaimed uploads are not found (a COS lifecycle rule on `photos/`
- * would delete claimed photos too); it answers 0.
+ * (shared/files.ts), to a path the function reserved first (upload-slots.ts: the daily allowance,
+ * and the record that finds unclaimed uploads, since the node SDK cannot list storage). claim()
+ * accepts a fileID only in this function's environment, under the caller's prefix, for a slot the
+ * caller reserved, and only when storage has the file; removeOrphans() deletes slots never claimed.
  */
 export class CloudbaseFileStore implements FileStore {
+  private readonly slots: UploadSlots;
+
   constructor(
     private readonly app: CloudbaseApp,
-    private readonly options: { prefix?: string; newId?: () => string; urlMaxAgeSeconds?: number; env?: string } = {},
-  ) {}
+    private readonly options: { prefix?: string; newId?: () => string; urlMaxAgeSeconds?: number; env?: string; now?: () => string; photosPerDay?: number } = {},
+  ) {
+    this.slots = new UploadSlots(app.database(), { photosPerDay: options.photosPerDay });
+  }
+
+  private now(): string {
+    return this.options.now?.() ?? new Date().toISOString();
+  }
+
+  async reserveUpload(ownerUserId: string): Promise<{ cloudPath: string; fileId: string } | FileRefusal> {
+    const slotId = (this.options.newId ?? randomUUID)().replace(/[^A-Za-z0-9_-]/g, '');
+    return this.slots.reserve(ownerUserId, this.now(), slotId, async (cloudPath) => {
+      const { data } = await this.app.getUploadMetadata({ cloudPath });
+      return data.fileId;
+    });
+  }
 
   async claim(ids: readonly string[], ownerUserId: string): Promise<FileRefusal | null> {
     const unique = [...new Set(ids)];
@@ -56,17 +73,31 @@ export class CloudbaseFileStore implements FileStore {
       const refusal = env ? checkCloudFileId(id, { env, userId: ownerUserId }) : { code: 'FILE.UNKNOWN' as const, id };
       if (refusal) return refusal;
     }
-    // Existence: one batchGetDownloadUrl for all (a missing file answers STORAGE_FILE_NONEXIST for its entry).
-    const { fileList } = await this.app.getTempFileURL({ fileList: unique.map((fileID) => ({ fileID, maxAge: 60 })) });
+    // The caller's slots and existence together: one batchGetDownloadUrl for all (a missing file
+    // answers STORAGE_FILE_NONEXIST for its entry) beside the slot lookup.
+    const [owned, { fileList }] = await Promise.all([
+      this.slots.claim(unique, ownerUserId, this.now()),
+      this.app.getTempFileURL({ fileList: unique.map((fileID) => ({ fileID, maxAge: 60 })) }),
+    ]);
     for (const id of unique) {
       const entry = fileList.find((e) => e.fileID === id);
-      if (!entry || entry.code !== 'SUCCESS') return { code: 'FILE.UNKNOWN', id };
+      if (!owned.has(id) || !entry || entry.code !== 'SUCCESS') return { code: 'FILE.UNKNOWN', id };
     }
     return null;
   }
 
-  async removeOrphans(_before: string): Promise<number> {
-    return 0;
+  /** Deletes, oldest first, the files of slots no ticket or event claimed, reserved before `before`. */
+  async removeOrphans(before: string): Promise<number> {
+    let removed = 0;
+    for (;;) {
+      const orphans = await this.slots.orphans(before, 200);
+      if (orphans.length === 0) return removed;
+      // deleteFile takes at most 50 fileIDs a call (Cloud.deleteFile document: 一次最多 50 个).
+      for (let i = 0; i < orphans.length; i += 50) await this.app.deleteFile({ fileList: orphans.slice(i, i + 50).map((o) => o.fileId) });
+      await this.slots.forget(orphans.map((o) => o._id));
+      removed += orphans.length;
+      if (orphans.length < 200) return removed;
+    }
   }
 
   async put(input: { bytes: Uint8Array; contentType: string; ownerUserId: string }): Promise<StoredFile> {

@@ -105,6 +105,8 @@ export interface CloudbaseApp {
   downloadFile(options: { fileID: string }): Promise<{ fileContent?: Buffer }>;
   getTempFileURL(options: { fileList: Array<{ fileID: string; maxAge: number }> }): Promise<{ fileList: CbFileUrl[] }>;
   deleteFile(options: { fileList: string[] }): Promise<{ fileList: Array<{ code: string; fileID: string }> }>;
+  /** The fileID a cloudPath will have (node-sdk src/storage/index.ts getUploadMetadata: `storage.getUploadMetadata`). */
+  getUploadMetadata(options: { cloudPath: string }): Promise<{ data: { fileId: string } }>;
 }
 
 /** The module surface of @cloudbase/node-sdk that this file touches. */

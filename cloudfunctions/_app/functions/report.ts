@@ -2,6 +2,7 @@ import { ReportInputs as I } from '../../../shared/actions/report';
 import { action, createFunction } from '../router';
 import { ownerGroupsForResident, shareToGroup } from '../usecases/groups';
 import { redeemInvitation } from '../usecases/invitations';
+import { reservePhotoUpload } from '../usecases/photos';
 import * as uc from '../usecases/report';
 import { requireIdentity } from '../usecases/support';
 import { suggestCategory } from '../usecases/suggest';
@@ -28,6 +29,8 @@ export const report = createFunction('report', {
     auth: 'public',
     run: async (_d, id) => (id ? { signedIn: true, userId: id.userId, name: id.name ?? null, roles: [...new Set(id.grants.map((g) => g.role))] } : { signedIn: false }),
   }),
+  // Any signed-in user, before each photo it uploads straight to storage (residents and staff alike).
+  photoSlot: action({ input: I.photoSlot, auth: 'user', run: (d, id) => reservePhotoUpload(d, requireIdentity(id).userId) }),
   // Any signed-in WeChat user: binds the caller's own openid (platform context) to a staff record.
   redeemInvitation: action({ input: I.redeemInvitation, auth: 'user', run: (d, id, x) => redeemInvitation(d, requireIdentity(id), x) }),
   // Anyone, signed in or not: a pure function of the text, nothing stored.

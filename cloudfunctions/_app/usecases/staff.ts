@@ -15,7 +15,7 @@ import { authorize } from '../../../shared/permissions';
 import type { AppDeps } from '../context';
 import { AppError } from '../errors';
 import { withTextChecks } from './content';
-import { claimPhotos } from './photos';
+import { claimPhotosEarly } from './photos';
 import { summary } from './report';
 import { act, AUTH_OPTIONS, authorizeOrThrow, loadTicket, viewFor } from './support';
 import type { LifecycleAction } from '../../../shared/lifecycle';
@@ -332,18 +332,20 @@ export const staffActions = withFirstResult(withTextChecks({
     return view(d, i, await act(d, i, x, 'merge', { duplicateOf: x.duplicateOf, note: x.note }));
   },
   handle: (d: AppDeps, i: Identity, x: In<'handle'>) => act(d, i, x, 'handle', { note: x.note }).then((t) => view(d, i, t)),
-  settle: (d: AppDeps, i: Identity, x: In<'settle'>) =>
-    act(d, i, x, 'settle', async (t) => {
+  settle: (d: AppDeps, i: Identity, x: In<'settle'>) => {
+    const photos = claimPhotosEarly(d, i.userId, x.photos);
+    return act(d, i, x, 'settle', async (t) => {
       const estate = t.estateId ? await d.store.getEstate(t.estateId) : null;
       const target = t.location ?? estate?.location ?? null;
       return {
         note: x.note,
-        photos: await claimPhotos(d, i.userId, x.photos),
+        photos: x.photos,
         location: x.location,
         ...(target ? { distanceMeters: distanceMeters(target, x.location) } : {}),
         ...(x.farReason ? { reason: x.farReason } : {}),
       };
-    }).then((t) => view(d, i, t)),
+    }, photos).then((t) => view(d, i, t));
+  },
   whistle: (d: AppDeps, i: Identity, x: In<'whistle'>) =>
     act(d, i, x, 'whistle', (t) => {
       checkUnits(t, x.units);
@@ -362,8 +364,10 @@ export const staffActions = withFirstResult(withTextChecks({
         ...(x.farReason ? { reason: x.farReason } : {}),
       };
     }).then((t) => view(d, i, t)),
-  resolve: (d: AppDeps, i: Identity, x: In<'resolve'>) =>
-    act(d, i, x, 'resolve', async () => ({ note: x.note, photos: await claimPhotos(d, i.userId, x.photos) })).then((t) => view(d, i, t)),
+  resolve: (d: AppDeps, i: Identity, x: In<'resolve'>) => {
+    const photos = claimPhotosEarly(d, i.userId, x.photos);
+    return act(d, i, x, 'resolve', { note: x.note, photos: x.photos }, photos).then((t) => view(d, i, t));
+  },
   return: (d: AppDeps, i: Identity, x: In<'return'>) => act(d, i, x, 'return', { reasonCode: x.reasonCode, reason: x.reason }).then((t) => view(d, i, t)),
   reroute: (d: AppDeps, i: Identity, x: In<'reroute'>) =>
     act(d, i, x, 'reroute', (t) => {

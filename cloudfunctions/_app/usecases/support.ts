@@ -170,6 +170,8 @@ export async function act(
   input: { ticketId: string; version: number; idempotencyKey?: string },
   action: LifecycleAction,
   transition: TransitionInput | ((ticket: Ticket, now: string, policy: SlaPolicy) => TransitionInput | Promise<TransitionInput>),
+  /** A check that must pass before anything is written (the photos' claim), awaited beside the hand-over's reads. */
+  precondition?: () => Promise<unknown>,
 ): Promise<Ticket> {
   const ticket = await loadTicket(deps, input.ticketId);
   const auth = authorizeOrThrow(identity, ticket, action);
@@ -181,7 +183,8 @@ export async function act(
   const { ticket: next, event: moved } = advance(ticket, { action, actor: actorFor(identity, auth), at: now, input: txInput }, { eventId: deps.ids.newId(), seq: events.length + 1 }, policy);
   // The client's key is kept on the event, in the same unit of work: a retry finds it there (staff.ts firstResult).
   const event = input.idempotencyKey ? { ...moved, payload: { ...moved.payload, idempotencyKey: input.idempotencyKey } } : moved;
-  await deps.store.commitTransition({ next, expectedVersion: ticket.version, event, outbox: await outboxFor(deps, next, event) });
+  const [outbox] = await Promise.all([outboxFor(deps, next, event), precondition?.()]);
+  await deps.store.commitTransition({ next, expectedVersion: ticket.version, event, outbox });
   return next;
 }
 

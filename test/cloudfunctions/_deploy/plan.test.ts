@@ -25,7 +25,7 @@ describe('deploy plan: database', () => {
     expect(of(steps, 'collection').every((s) => s.call === 'database.createCollectionIfNotExists')).toBe(true);
   });
 
-  it('creates the unique indexes: ticket no, a submit\'s idempotency key on its ticket (sparse: older tickets have none), estates sceneCode, users openid (sparse: unbound staff have none), invitations openUserId (sparse: only an open invitation has it)', () => {
+  it('creates the unique indexes: ticket no, a submit\'s idempotency key on its ticket (sparse: older tickets have none), estates sceneCode, users openid (sparse: unbound staff have none), invitations openUserId (sparse: only an open invitation has it), an upload slot\'s fileId', () => {
     const unique = of(steps, 'index')
       .filter((s) => s.args[1].CreateIndexes[0].MgoKeySchema.MgoIsUnique)
       .map((s) => [s.args[0], s.args[1].CreateIndexes[0].MgoKeySchema.MgoIndexKeys.map((k) => k.Name), s.args[1].CreateIndexes[0].MgoKeySchema.MgoIsSparse]);
@@ -35,6 +35,7 @@ describe('deploy plan: database', () => {
       ['estates', ['sceneCode'], false],
       ['users', ['openid'], true],
       ['invitations', ['openUserId'], true],
+      ['uploads', ['fileId'], false],
     ]);
   });
 

@@ -2,7 +2,7 @@
  * Issue 15 / issue 14 §6 on the CloudBase path: the real @cloudbase/node-sdk against the loopback
  * server, with the function's environment `prod-1g2h3j4k`. A photo the mini-program uploaded
  * (`wx.cloud.uploadFile` answers `cloud://<env>.<bucket-id>/<cloudPath>`, TOOLCHAIN.md "The
- * mini-program side") under the caller's prefix passes the schema and the submit; another user's
+ * mini-program side") to the slot it reserved passes the schema and the submit; another user's
  * fileID, another environment's, a missing file and junk are refused, and no ticket is stored.
  *
  * Existence is asked with getTempFileURL (storage.batchGetDownloadUrl): CloudBase answers each entry
@@ -16,22 +16,23 @@ import { report } from '../../../cloudfunctions/_app/functions/report';
 import type { Identity } from '../../../shared/domain/roles';
 import { CloudbaseLoopback } from '../../support/cloudbase-loopback';
 import { ESTATE, GRID } from '../../support/app';
+import { uploadViaSlot } from '../../support/cloudbase-uploads';
 
 const ENV = 'prod-1g2h3j4k';
 const BUCKET = '7072-prod-1g2h3j4k-1300000000';
-const REAL_FILE_ID = `cloud://${ENV}.${BUCKET}/photos/u-abc/1733390000000-a1b2c3.jpg`;
 const RESIDENT: Identity = { userId: 'u-abc', openid: 'oRESIDENT-abc', grants: [] };
 
 let loopback: CloudbaseLoopback;
 let deps: AppDeps;
+/** The resident's photo, uploaded the way the mini-program does (a reserved slot). */
+let REAL_FILE_ID: string;
 
 beforeEach(async () => {
   loopback = await CloudbaseLoopback.start({ env: ENV });
   deps = cloudbaseDeps(loopback.sdkOptions());
   await deps.store.putEstate(ESTATE);
   await deps.store.putGrid(GRID);
-  // What the mini-program's own wx.cloud.uploadFile put into storage.
-  loopback.files.set(REAL_FILE_ID, Buffer.from([0xff, 0xd8, 0xff, 0xd9]));
+  REAL_FILE_ID = await uploadViaSlot(deps, loopback, RESIDENT);
 });
 
 afterEach(async () => {

@@ -17,11 +17,12 @@ import { recordMediaVerdict } from '../../../cloudfunctions/_app/usecases/photo-
 import type { Identity } from '../../../shared/domain/roles';
 import { CloudbaseLoopback } from '../../support/cloudbase-loopback';
 import { ESTATE, GRID } from '../../support/app';
+import { uploadViaSlot } from '../../support/cloudbase-uploads';
 
 const ENV = 'prod-1g2h3j4k';
-const BUCKET = '7072-prod-1g2h3j4k-1300000000';
-const PHOTO_A = `cloud://${ENV}.${BUCKET}/photos/u-abc/1733390000000-a1b2c3.jpg`;
-const PHOTO_B = `cloud://${ENV}.${BUCKET}/photos/u-abc/1733390000001-d4e5f6.jpg`;
+/** The resident's two photos, uploaded as the mini-program does (reserved slots). */
+let PHOTO_A: string;
+let PHOTO_B: string;
 const RESIDENT: Identity = { userId: 'u-abc', openid: 'oRESIDENT-abc', grants: [] };
 
 let loopback: CloudbaseLoopback;
@@ -34,7 +35,8 @@ beforeEach(async () => {
   deps = cloudbaseDeps(loopback.sdkOptions());
   await deps.store.putEstate(ESTATE);
   await deps.store.putGrid(GRID);
-  for (const id of [PHOTO_A, PHOTO_B]) loopback.files.set(id, Buffer.from([0xff, 0xd8, 0xff, 0xd9]));
+  PHOTO_A = await uploadViaSlot(deps, loopback, RESIDENT);
+  PHOTO_B = await uploadViaSlot(deps, loopback, RESIDENT);
   loopback.answerWx('security.mediaCheckAsync', () => ({ errcode: 0, errmsg: 'ok', trace_id: `trace-${++traces}` }));
 });
 

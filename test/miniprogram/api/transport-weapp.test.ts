@@ -6,7 +6,7 @@
  * effect), and `uploadFile` answers `cloud://<env>.<bucket-id>/<cloudPath>` (TOOLCHAIN.md "The
  * mini-program side"). Before the fix the transport never called init: every call failed.
  */
-import { parseCloudFileId, uploadPrefix } from '../../../shared/files';
+import { parseCloudFileId, photoCloudPath, uploadPrefix } from '../../../shared/files';
 
 interface CloudCall {
   api: string;
@@ -17,6 +17,7 @@ interface CloudCall {
 function cloudEmulation() {
   const calls: CloudCall[] = [];
   let env: string | null = null;
+  let slots = 0;
   const guard = (api: string) => {
     if (!env) throw new Error(`${api}:fail 请先调用 wx.cloud.init() 完成初始化后再调用其他云 API`);
   };
@@ -30,6 +31,12 @@ function cloudEmulation() {
       guard('callFunction');
       calls.push({ api: 'callFunction', options });
       if (options.data.action === 'me') return { result: { ok: true, data: { signedIn: true, userId: 'u-abc', roles: [] } } };
+      // The server's photo slot (report.photoSlot): a path under the caller's prefix.
+      if (options.data.action === 'photoSlot') {
+        slots += 1;
+        const cloudPath = photoCloudPath('u-abc', `slot${String(slots).padStart(6, '0')}`);
+        return { result: { ok: true, data: { cloudPath, fileId: `cloud://${env}.7072-${env}-1300000000/${cloudPath}` } } };
+      }
       return { result: { ok: true, data: { echoed: options.data } } };
     },
     async uploadFile(options: { cloudPath: string; filePath: string }) {
@@ -92,17 +99,20 @@ describe('weapp transport: wx.cloud.init before any cloud call', () => {
     expect(emulation.calls.at(-1)!.options.data).toEqual({ action: 'bindGroup', data: { estateId: 'e1' }, cloudId: { cloudID: 'x' } });
   });
 
-  it('uploads a photo after init, under the caller\'s upload prefix, and answers the fileID', async () => {
+  it('uploads each photo to the path the server reserved for it (report.photoSlot), after init, and answers the fileID', async () => {
     const transport = loadTransport('prod-1g2h3j4k');
     const uploaded = await transport.uploadPhoto('wxfile://tmp/a.jpg');
+    const slotCalls = () => emulation.calls.filter((c) => c.api === 'callFunction' && (c.options.data as { action: string }).action === 'photoSlot');
     const upload = emulation.calls.find((c) => c.api === 'uploadFile')!;
+    expect(slotCalls()).toHaveLength(1);
+    expect(upload.options.cloudPath).toBe(photoCloudPath('u-abc', 'slot000001'));
     expect(String(upload.options.cloudPath).startsWith(uploadPrefix('u-abc'))).toBe(true);
-    expect(upload.options.cloudPath).toMatch(/^photos\/u-abc\/\d+-[a-z0-9]+\.jpg$/);
     expect(parseCloudFileId(uploaded.id)).toMatchObject({ env: 'prod-1g2h3j4k', path: upload.options.cloudPath });
     expect(emulation.calls.filter((c) => c.api === 'init')).toHaveLength(1);
-    // The user id is asked once per session.
+    // One slot per photo: a second photo gets its own path.
     await transport.uploadPhoto('wxfile://tmp/b.jpg');
-    expect(emulation.calls.filter((c) => c.api === 'callFunction' && (c.options.data as { action: string }).action === 'me')).toHaveLength(1);
+    expect(slotCalls()).toHaveLength(2);
+    expect(emulation.calls.filter((c) => c.api === 'uploadFile').at(-1)!.options.cloudPath).toBe(photoCloudPath('u-abc', 'slot000002'));
   });
 
   it.each([
