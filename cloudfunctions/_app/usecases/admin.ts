@@ -6,6 +6,7 @@ import { REGISTRY } from '../../../shared/jurisdictions';
 import { townshipInArea } from '../../../shared/routing/route';
 import { administeredJurisdictions, administers, managesStaff, townshipJurisdiction, unitJurisdiction } from '../../../shared/permissions/admin-scope';
 import { resolveSlaPolicy } from '../../../shared/sla/policy';
+import { checkCalendarYear } from '../../../shared/sla/work-calendar';
 import type { AppDeps } from '../context';
 import { AppError, errors } from '../errors';
 import { miniProgramCode } from './codes';
@@ -25,6 +26,8 @@ function requireSomeAdmin(identity: Identity): string[] {
 }
 
 const invalid = (message: string) => new AppError('INPUT.INVALID', message, 400);
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The township must lie in the area (or, without one, in the jurisdiction): routing goes by an estate's real place. */
 function checkTownship(jurisdiction: string, areaId: string | null, townshipId: string) {
@@ -73,7 +76,8 @@ export const adminActions = {
     }
     const sameScene = await deps.store.getEstateByScene(x.sceneCode);
     if (sameScene && sameScene.id !== x.id) throw invalid('二维码场景值已被其他小区使用');
-    await deps.store.putEstate(x);
+    // 六公开/五公开 and households have their own actions (usecases/disclosure.ts): an estate edit keeps them.
+    await deps.store.putEstate({ ...x, ...(existing?.disclosure ? { disclosure: existing.disclosure } : {}), ...(existing?.households ? { households: existing.households } : {}) });
     return x;
   },
   async putGrid(deps: AppDeps, identity: Identity, x: In<'putGrid'>) {
@@ -117,14 +121,47 @@ export const adminActions = {
   },
   async putSlaPolicy(deps: AppDeps, identity: Identity, x: In<'putSlaPolicy'>) {
     requireAdmin(identity, x.jurisdiction);
+    // The regional calendar has its own action (putWorkCalendar): a policy without one keeps the stored years.
+    const stored = await deps.store.getSlaPolicy(x.jurisdiction);
+    const storedCalendars = isRecord(stored) && isRecord(stored.calendars) ? stored.calendars : undefined;
+    const next = 'calendars' in x.policy || !storedCalendars ? x.policy : { ...x.policy, calendars: storedCalendars };
     let policy;
     try {
-      policy = resolveSlaPolicy(x.policy);
+      policy = resolveSlaPolicy(next, x.jurisdiction);
     } catch (err) {
       throw new AppError('INPUT.INVALID', err instanceof Error ? err.message : '时限配置无效', 400);
     }
-    await deps.store.putSlaPolicy(x.jurisdiction, x.policy);
+    await deps.store.putSlaPolicy(x.jurisdiction, next);
     return policy;
+  },
+  /**
+   * A year of the jurisdiction's regional calendar (issue 16 §6: 开斋节/肉孜节, 古尔邦节 and 调休
+   * from the regional government's notice), kept in its SLA policy document as calendars[year]; it
+   * replaces the shipped estimate of that year whole. Deadlines set from then on count with it.
+   */
+  async putWorkCalendar(deps: AppDeps, identity: Identity, x: In<'putWorkCalendar'>) {
+    requireAdmin(identity, x.jurisdiction);
+    const year = { daysOff: [...x.daysOff].sort(), workdays: [...x.workdays].sort(), source: x.source };
+    const check = checkCalendarYear(x.year, year);
+    if (!check.ok) throw new AppError(check.code, check.message, 400);
+    const stored = await deps.store.getSlaPolicy(x.jurisdiction);
+    const current = isRecord(stored) ? stored : {};
+    const next = { ...current, calendars: { ...(isRecord(current.calendars) ? current.calendars : {}), [String(x.year)]: year } };
+    try {
+      resolveSlaPolicy(next, x.jurisdiction);
+    } catch (err) {
+      throw new AppError('INPUT.INVALID', err instanceof Error ? err.message : '工作日历无效', 400);
+    }
+    await deps.store.putSlaPolicy(x.jurisdiction, next);
+    return { jurisdiction: x.jurisdiction, year: x.year, ...year };
+  },
+  /** What deadlines count with for the year: the notice an admin entered, else the shipped estimate, else none. */
+  async workCalendar(deps: AppDeps, identity: Identity, x: In<'workCalendar'>) {
+    requireAdmin(identity, x.jurisdiction);
+    const stored = await deps.store.getSlaPolicy(x.jurisdiction);
+    const entered = isRecord(stored) && isRecord(stored.calendars) && String(x.year) in stored.calendars;
+    const year = resolveSlaPolicy(stored ?? undefined, x.jurisdiction).calendars?.[String(x.year)];
+    return { jurisdiction: x.jurisdiction, year: x.year, from: year ? (entered ? 'notice' : 'seed') : 'none', ...(year ?? { daysOff: [], workdays: [] }) };
   },
   /**
    * The estate's mini-program code (wxacode.getUnlimited: page pages/report/index, scene = the estate's
