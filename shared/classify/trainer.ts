@@ -31,18 +31,6 @@ export interface TrainOptions {
 // Chosen by 5-fold cross-validation inside the train part (local/cli/classify-train.ts --cv).
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 30, rate: 0.1, l2: 3e-3, minCount: 2, prune: 0.02, digits: 2, nonNegative: true };
 
-/** Without examples: the lexicon alone, each cue worth the same. */
-export function lexiconOnlyModel(): ModelData {
-  const cats = [...CATEGORY_CODES];
-  const w: Record<string, number[]> = {};
-  cats.forEach((code, i) => {
-    w[`@${code}`] = [i, 4];
-  });
-  // `other` wins only when nothing else speaks.
-  const bias = cats.map((code) => (code === 'other' ? 1 : 0));
-  return { v: 1, cats, bias, q: 1, t: 1, w };
-}
-
 export function trainModel(examples: readonly LabelledText[], options: Partial<TrainOptions> = {}): ModelData {
   const opt = { ...DEFAULT_TRAIN_OPTIONS, ...options };
   const cats = [...CATEGORY_CODES];
