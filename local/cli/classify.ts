@@ -29,6 +29,11 @@ async function batch(): Promise<void> {
 }
 
 if ((require as unknown as NodeJS.Require).main === module) {
+  // A reader that stops early (| head) is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   const args = process.argv.slice(2);
   if (args.includes('--batch')) {
     batch().catch((err: unknown) => {
