@@ -62,3 +62,17 @@ export interface HotlineExportAnswer {
 export function callHotline<T>(action: 'hotlineImport' | 'hotlineStats' | 'hotlineExport', data: unknown = {}): Promise<T> {
   return callFunction<T>('ticket', action, data);
 }
+
+export const assessmentPaths = {
+  companies: '/staff/pages/companies/index',
+  hotline: '/staff/pages/hotline/index',
+};
+
+/** The home page's entries to the 考核 table and the 12345 desk, by role (never for property companies). */
+export function assessmentEntries(roles: readonly string[]): Array<{ label: string; url: string }> {
+  const any = (...r: string[]) => roles.some((x) => r.includes(x));
+  const out: Array<{ label: string; url: string }> = [];
+  if (any('leadership', 'admin', 'street') && !any('property')) out.push({ label: '物业企业考核', url: assessmentPaths.companies });
+  if (any('hotline')) out.push({ label: '12345工单（导入、统计、回传）', url: assessmentPaths.hotline });
+  return out;
+}

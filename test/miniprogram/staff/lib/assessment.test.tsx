@@ -1,0 +1,15 @@
+import { assessmentEntries, assessmentPaths } from '../../../../miniprogram/staff/lib/assessment';
+
+describe('home entries to the 考核 table and the 12345 desk (issue 20 §4, §6)', () => {
+  it('the table for leadership, admin and street officers; never for a property company', () => {
+    for (const role of ['leadership', 'admin', 'street']) expect(assessmentEntries([role]).map((e) => e.url)).toEqual([assessmentPaths.companies]);
+    expect(assessmentEntries(['property'])).toEqual([]);
+    expect(assessmentEntries(['street', 'property'])).toEqual([]);
+    expect(assessmentEntries(['grid', 'department', 'police'])).toEqual([]);
+  });
+
+  it('the 12345 desk for the hotline role only', () => {
+    expect(assessmentEntries(['hotline'])).toEqual([{ label: '12345工单（导入、统计、回传）', url: assessmentPaths.hotline }]);
+    expect(assessmentEntries(['leadership']).some((e) => e.url === assessmentPaths.hotline)).toBe(false);
+  });
+});
