@@ -11,5 +11,7 @@ export { Rate } from './Rate';
 export { Progress } from './Progress';
 export { TextArea, TextField } from './TextField';
 export { Segmented } from './Segmented';
+export { TextScale, useTextScaleOnDocument } from './TextScale';
+export { textScaleFor } from './text-scale';
 export type { SegmentedOption, SegmentedProps } from './Segmented';
 export type { ButtonProps, IconProps, ProgressProps, RateProps, SwitchProps, TagProps, TextAreaProps, TextFieldProps } from './types';

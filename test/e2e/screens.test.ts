@@ -2,10 +2,13 @@
  * Screens: a 375×812 screenshot of every resident page and of each staff role's main screens, on the
  * local runtime with its seeded demo tickets, into test/artifacts/screenshots/screens/. Each screen
  * first shows a piece of the text it exists for, so that a blank or failed page cannot pass.
+ * Every screen is also checked with axe-core for the two WCAG rules of issue 18 §6, 'color-contrast'
+ * and 'target-size': no violation, and a failure names each element's selector.
  * UPDATE_README_SHOT=1 also writes the report page to docs/screenshots/report.png (for the README).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { axeViolations } from './support/axe';
 import { person, VIEWPORT, type Person } from './support/browser';
 import { useStory } from './support/story';
 import { api, apiToken, HSJY, open, ROUTES, signIn, USERS } from './support/app';
@@ -47,12 +50,18 @@ async function fitsWidth(p: Person): Promise<void> {
   expect(await p.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEWPORT.width);
 }
 
+/** axe-core finds no contrast or target-size violation on what `p` shows now. */
+async function accessible(p: Person, name: string): Promise<void> {
+  expect({ screen: name, violations: await axeViolations(p.page) }).toEqual({ screen: name, violations: [] });
+}
+
 /** Shows `route`, waits for each text, then takes the screen. */
 async function screen(p: Person, route: string, name: string, texts: Array<string | RegExp>): Promise<void> {
   await open(p.page, stage.story.url, route);
   for (const t of texts) await p.see(t);
   await p.shot(name);
   await fitsWidth(p);
+  await accessible(p, name);
 }
 
 describe('resident pages', () => {
@@ -111,6 +120,7 @@ describe('staff screens', () => {
     await grid.see('处理记录');
     await grid.shot('ticket');
     await fitsWidth(grid);
+    await accessible(grid, 'staff ticket');
   });
 
   test('street officer: home, groups', async () => {

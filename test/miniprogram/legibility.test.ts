@@ -7,55 +7,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PALETTE } from '../../miniprogram/ui/palette';
+import { contrast, HEX, overWhite, prop, px, ROOT, rules as rulesOf } from './support/stylesheets';
 
-const ROOT = join(__dirname, '..', '..');
 const SHEETS = [
   'miniprogram/ui/ui.css',
   'miniprogram/ui/button-h5.css',
   'miniprogram/components/components.css',
   ...['estates', 'mine', 'noticeboard', 'report', 'share', 'signin', 'ticket'].map((p) => `miniprogram/pages/${p}/index.css`),
 ];
+const rules = () => rulesOf(SHEETS);
 
-interface Rule {
-  sheet: string;
-  selector: string;
-  body: string;
-}
-
-function rules(): Rule[] {
-  return SHEETS.flatMap((sheet) => {
-    const text = readFileSync(join(ROOT, sheet), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
-    return [...text.matchAll(/([^{}]+)\{([^}]*)\}/g)].map((m) => ({ sheet, selector: (m[1] ?? '').trim(), body: m[2] ?? '' }));
-  });
-}
-
-function prop(body: string, name: string): string | null {
-  const m = new RegExp(`(?:^|;|\\s)${name}\\s*:\\s*([^;]+)`).exec(body);
-  return m ? (m[1] ?? '').trim() : null;
-}
-
-function luminance(hex: string): number {
-  const full = hex.length === 4 ? `#${[...hex.slice(1)].map((c) => c + c).join('')}` : hex;
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(full.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
-  return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
-}
-
-export function contrast(a: string, b: string): number {
-  const [x, y] = [luminance(a), luminance(b)];
-  return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
-}
-
-const HEX = /^#[0-9a-f]{3}(?:[0-9a-f]{3})?$/i;
-
-/** A background as a hex colour: itself, or a translucent black (rgba(0, 0, 0, a)) laid over white — the lightest it can be over a photo's light parts. */
-function overWhite(value: string): string | null {
-  if (HEX.test(value)) return value;
-  const m = /^rgba\(\s*0\s*,\s*0\s*,\s*0\s*,\s*([\d.]+)\s*\)$/.exec(value);
-  if (!m) return null;
-  const level = Math.round(255 * (1 - Number(m[1])));
-  const hex = level.toString(16).padStart(2, '0');
-  return `#${hex}${hex}${hex}`;
-}
 /** Text 24 CSS px and up (48 design px) is large: 3:1 is enough (WCAG 1.4.3). */
 const LARGE_TEXT_DESIGN_PX = 48;
 /** The page backgrounds a rule without its own background sits on. */
@@ -105,7 +66,8 @@ describe('resident screens: legibility from the style sheets', () => {
     const body = ['.muted', '.error-text', '.link', '.banner', '.kv', '.list-item__meta', '.timeline__who', '.timeline__time', '.timeline__note', '.ui-field__error', '.ui-field__input'];
     for (const selector of body) {
       const rule = all.find((r) => r.selector === selector && prop(r.body, 'font-size'));
-      expect({ selector, size: rule ? prop(rule.body, 'font-size') : null }).toEqual({ selector, size: '28px' });
+      // 28 design px, whether written plainly or scaled by the large-text mode (calc(28px * var(--xq-text-scale, 1))).
+      expect({ selector, size: rule ? px(rule.body, 'font-size') : null }).toEqual({ selector, size: 28 });
     }
   });
 

@@ -16,7 +16,7 @@ import { callTicket, loadMe } from '../../lib/api';
 import { formatMinutes, formatPercent } from '../../lib/format';
 import { DASHBOARD_GROUPS, RANK_CHOICES, RATE_PARTS, rowName } from '../../lib/metrics';
 import { monthOf } from '../../lib/period';
-import { Segmented } from '../../../ui';
+import { Segmented, TextScale } from '../../../ui';
 import { headline, lastMonthWithTickets, trendRows } from './chart-data';
 import { Headline } from './Headline';
 import { RankingBars } from './RankingBars';
@@ -95,7 +95,10 @@ export default function DashboardPage() {
   const bulletinMonth = months ? lastMonthWithTickets(months, currentMonth) : null;
 
   return (
-    <View className='staff staff-dashboard'>
+    <>
+      {/* First node of the page: weapp's page-meta carries the WeChat font-size setting (ui/TextScale). */}
+      <TextScale />
+      <View className='staff staff-dashboard'>
       {top ? <Headline data={top} /> : null}
       {trendMonths.length ? (
         <Section title='三率月度趋势'>
@@ -169,5 +172,6 @@ export default function DashboardPage() {
         <Text className='definition'>{RANKING_RULE}</Text>
       </Section>
     </View>
+    </>
   );
 }
