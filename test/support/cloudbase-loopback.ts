@@ -528,6 +528,7 @@ const DOCUMENT_ACTIONS = new Set([
   'database.getDocument',
   'database.calculateDocument',
   'database.modifyDocument',
+  'database.modifyAndReturnDoc',
   'database.removeDocument',
 ]);
 
@@ -911,6 +912,17 @@ export class CloudbaseLoopback {
           return { data: { updated: 0, upsert_id: id } };
         }
         return { data: { updated } };
+      }
+      case 'database.modifyAndReturnDoc': {
+        // Query.updateAndReturn (@cloudbase/database 1.4.3 dist/commonjs/query.js): the first match
+        // updated, answered as it is after the update (`doc`, EJSON); no upsert.
+        const t = tx();
+        const data = decodeEjson(String(body.data)) as Doc;
+        const target = db.view(coll(), t).find((d) => matches(d, query()));
+        if (!target) return { data: { updated: 0, doc: null } };
+        const next = applyUpdate(target, data);
+        db.write(coll(), String(target._id), next, t);
+        return { data: { updated: 1, doc: JSON.stringify(next) } };
       }
       case 'database.removeDocument': {
         const t = tx();

@@ -4,7 +4,7 @@ import { DomainError } from '../../../shared/lifecycle/errors';
 import { TERMINAL_STATES } from '../../../shared/lifecycle/transitions';
 import { StoreConflictError, type Page, type TicketFilter, type TicketStore } from '../../../shared/ports/store';
 import { chunk, COLLECTIONS, fromDoc, getAll, MAX_PAGE, toDoc, withoutId } from './collections';
-import { inTransaction, isDuplicateWrite, type CbCommand, type CbDatabase, type CbQueryCommand, type CbUpdateCommand, type DocData } from './sdk';
+import { inTransaction, isDuplicateWrite, type CbCollection, type CbCommand, type CbDatabase, type CbQueryCommand, type CbUpdateCommand, type DocData } from './sdk';
 
 /** Optional top-level Ticket fields: absent in `next` means "remove from the stored document". */
 const OPTIONAL_TICKET_FIELDS = ['sweepAt'] as const satisfies ReadonlyArray<keyof Ticket>;
@@ -15,7 +15,7 @@ const OPTIONAL_TICKET_FIELDS = ['sweepAt'] as const satisfies ReadonlyArray<keyo
  */
 const STORE_OWNED_FIELDS = new Set<string>(['meToo']);
 
-/** How many times nextSequence re-reads after losing a compare-and-set race. */
+/** How many times nextSequence tries again after losing the race to create a counter. */
 const SEQUENCE_ATTEMPTS = 20;
 
 /** The units a ticket is routed or whistled to, stored as one array so `$in` can use one index. */
@@ -484,23 +484,22 @@ export function createCloudbaseTicketStore(db: CbDatabase): TicketStore & Ticket
     },
 
     async nextSequence(name) {
-      const sequences = db.collection(COLLECTIONS.sequences);
-      // Compare-and-set on the stored value: only where().update() and add() are relied upon, whose
-      // answers ({updated}, duplicate key) say unambiguously whether this caller won.
+      // One request (issue 17 §2): `$inc` on the counter, answered with the document after it
+      // (Query.updateAndReturn, @cloudbase/database 1.4.3 dist/commonjs/query.js: database.modifyAndReturnDoc).
+      // MongoDB applies $inc atomically, so concurrent callers get distinct values. A counter that does
+      // not exist yet is created at 1 by add(), whose duplicate key tells a loser to increment instead.
+      const counter = db.collection(COLLECTIONS.sequences).where({ _id: name }) as ReturnType<CbCollection['where']> & {
+        updateAndReturn(data: DocData): Promise<{ updated: number; doc: DocData | null }>;
+      };
       for (let attempt = 0; attempt < SEQUENCE_ATTEMPTS; attempt++) {
-        const { data } = await sequences.doc(name).get();
-        const current = data[0]?.value;
-        if (typeof current !== 'number') {
-          try {
-            await sequences.add({ _id: name, value: 1 });
-            return 1;
-          } catch (error) {
-            if (!isDuplicateWrite(error)) throw error;
-            continue;
-          }
+        const { updated, doc } = await counter.updateAndReturn({ value: _.inc(1) });
+        if (updated === 1 && typeof doc?.value === 'number') return doc.value;
+        try {
+          await db.collection(COLLECTIONS.sequences).add({ _id: name, value: 1 });
+          return 1;
+        } catch (error) {
+          if (!isDuplicateWrite(error)) throw error;
         }
-        const { updated } = await sequences.where({ _id: name, value: current }).update({ value: current + 1 });
-        if (updated === 1) return current + 1;
       }
       throw new StoreConflictError(`序号 ${name} 争用过于频繁，请稍后重试`);
     },

@@ -15,6 +15,7 @@ import type { z } from 'zod';
 import type { ReportInputs } from '../../../shared/actions/report';
 import type { AppDeps } from '../context';
 import { AppError, errors } from '../errors';
+import { registryFor } from './county';
 import { checkTexts } from './content';
 import { checkPublicPhotos, publicPhotos, withPublicPhotos } from './photo-checks';
 import { act, loadTicket, viewFor } from './support';
@@ -49,6 +50,9 @@ export async function submitReport(deps: AppDeps, identity: Identity, input: In<
   // A retry of a stored submission is not a new report: answer it before any limit or check. The
   // three reads run together (one round trip on CloudBase, issue 17) and are judged in this order.
   // Each outcome (or failure) is taken in that order, as if they had run one after the other.
+  // The list versions that will route it are read with them too (issue 17 §2; unused by a retry or a refusal).
+  const registry = registryFor(deps, now);
+  registry.catch(() => undefined);
   const [retry, recent, check] = await Promise.allSettled([
     findRetry(deps, identity, input),
     store.countSubmissionsSince(identity.userId, addNaturalMinutes(now, -60)),
@@ -75,6 +79,7 @@ export async function submitReport(deps: AppDeps, identity: Identity, input: In<
     },
     idempotencyKey: input.idempotencyKey,
     photosPublic: input.photosPublic,
+    registry,
   });
   // Two first tries raced with one key: the loser's body must still be the winner's.
   if (!stored.created && !sameSubmission(stored.ticket, input)) throw errors.idempotencyMismatch();

@@ -8,10 +8,12 @@ import { newTicketDraft } from '../../../shared/lifecycle/draft';
 import { route, ticketRoute } from '../../../shared/routing/route';
 import { priorityOf } from '../../../shared/sla/deadlines';
 import type { CategoryCode } from '../../../shared/taxonomy/categories';
+import type { Registry } from '../../../shared/jurisdictions';
 import type { AppDeps } from '../context';
 import { registryFor } from './county';
 import { claimPhotos } from './photos';
 import { advance, outboxFor, policyFor } from './support';
+import { withRunRecipients } from './sweep-runs';
 
 export interface RoutedSubmission {
   jurisdiction: string;
@@ -27,6 +29,8 @@ export interface RoutedSubmission {
   photosPublic?: boolean;
   /** Recorded on the submit event (e.g. the Open311 source, media_url, address_string). */
   payload?: Record<string, unknown>;
+  /** The list versions (registryFor), when the caller started reading them with its own first reads (issue 17 §2). */
+  registry?: Promise<Registry>;
 }
 
 /**
@@ -44,34 +48,45 @@ export async function submitRouted(deps: AppDeps, s: RoutedSubmission): Promise<
     claimPhotos(deps, s.reporter.userId, s.photos),
     s.estate ? store.listGrids({ estateId: s.estate.id }) : Promise.resolve([]),
     policyFor(deps, s.jurisdiction),
-    registryFor(deps, now),
+    s.registry ?? registryFor(deps, now),
   ]);
   const decision = route({ jurisdiction: s.jurisdiction, category: s.category, estate: s.estate }, registry);
-  const seq = await store.nextSequence(ticketNoCounter(s.jurisdiction, now));
-  const draft = newTicketDraft({
-    id: deps.ids.newId(),
-    no: formatTicketNo(s.jurisdiction, now, seq),
-    jurisdiction: s.jurisdiction,
-    estateId: s.estate?.id ?? null,
-    streetId: s.estate?.townshipId ?? null,
-    gridId: grids[0]?.id ?? null,
-    propertyCompanyId: s.estate?.propertyCompanyId ?? null,
-    category: s.category,
-    priority: priorityOf(s.category),
-    description: s.description,
-    photos: s.photos,
-    location: s.location ?? s.estate?.location ?? null,
-    reporter: s.reporter,
-    route: ticketRoute(decision),
-  });
-  const moved = advance(
-    { ...draft, photosPublic: s.photosPublic ?? false },
-    { action: 'submit', actor: { userId: s.reporter.userId, role: 'resident', ...(s.actorName ? { name: s.actorName } : {}) }, at: now },
-    { eventId: deps.ids.newId(), seq: 1 },
-    policy,
-  );
-  const event: TicketEvent = s.payload ? { ...moved.event, payload: { ...(moved.event.payload ?? {}), ...s.payload } } : moved.event;
-  const outbox = await outboxFor(deps, moved.ticket, event);
-  return store.createTicket({ ticket: moved.ticket, event, idempotencyKey: s.idempotencyKey, outbox });
+  const ids = { ticket: deps.ids.newId(), event: deps.ids.newId() };
+  /** The new ticket and its submit event, numbered `no`. */
+  function build(no: string): { ticket: Ticket; event: TicketEvent } {
+    const draft = newTicketDraft({
+      id: ids.ticket,
+      no,
+      jurisdiction: s.jurisdiction,
+      estateId: s.estate?.id ?? null,
+      streetId: s.estate?.townshipId ?? null,
+      gridId: grids[0]?.id ?? null,
+      propertyCompanyId: s.estate?.propertyCompanyId ?? null,
+      category: s.category,
+      priority: priorityOf(s.category),
+      description: s.description,
+      photos: s.photos,
+      location: s.location ?? s.estate?.location ?? null,
+      reporter: s.reporter,
+      route: ticketRoute(decision),
+    });
+    const moved = advance(
+      { ...draft, photosPublic: s.photosPublic ?? false },
+      { action: 'submit', actor: { userId: s.reporter.userId, role: 'resident', ...(s.actorName ? { name: s.actorName } : {}) }, at: now },
+      { eventId: ids.event, seq: 1 },
+      policy,
+    );
+    const event: TicketEvent = s.payload ? { ...moved.event, payload: { ...(moved.event.payload ?? {}), ...s.payload } } : moved.event;
+    return { ticket: moved.ticket, event };
+  }
+  // The ticket number and the hand-over recipients are read together (issue 17 §2): who is told
+  // depends on the estate and the route, not on the number. The recipients are read once for this
+  // submit (withRunRecipients), so the messages of the numbered ticket need no second read.
+  const once = withRunRecipients(deps);
+  const unnumbered = build(formatTicketNo(s.jurisdiction, now, 1));
+  const [seq] = await Promise.all([store.nextSequence(ticketNoCounter(s.jurisdiction, now)), outboxFor(once, unnumbered.ticket, unnumbered.event)]);
+  const { ticket, event } = build(formatTicketNo(s.jurisdiction, now, seq));
+  const outbox = await outboxFor(once, ticket, event);
+  return store.createTicket({ ticket, event, idempotencyKey: s.idempotencyKey, outbox });
 }
 

@@ -355,6 +355,20 @@ describe('CloudBase store against the loopback CloudBase server: me-too and sequ
     expect([...values].sort((a, b) => a - b)).toEqual([3, 4, 5, 6, 7, 8]);
     expect(await h.store.nextSequence('WZ-20260302')).toBe(1);
   });
+
+  it('draws a number of an existing counter in one request ($inc, answered with the document after it)', async () => {
+    await h.store.nextSequence('YN-20260302');
+    h.loopback.clearRequests();
+    expect(await h.store.nextSequence('YN-20260302')).toBe(2);
+    expect(h.loopback.actions()).toEqual(['database.modifyAndReturnDoc']);
+    expect(ejson(h.loopback.requests[0], 'data')).toEqual({ $inc: { value: 1 } });
+    expect(h.loopback.docs('sequences')).toEqual([{ _id: 'YN-20260302', value: 2 }]);
+  });
+
+  it('creates a counter at 1 once when many draw its first number together', async () => {
+    const values = await Promise.all(Array.from({ length: 5 }, () => h.store.nextSequence('QT-20260302')));
+    expect([...values].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]);
+  });
 });
 
 describe('CloudBase store against the loopback CloudBase server: directory', () => {
