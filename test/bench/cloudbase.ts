@@ -138,9 +138,7 @@ export function renderCloudbaseSection(r: CloudbaseResult, date: string): string
     '- **Own writes read back without a round trip** (ticket-store.ts `OwnWrites`): the timeline a submit or transition answers is the list this container just wrote, answered once within 2 s.',
     '- **Independent reads together** (use cases, `Promise.all`): submit\'s retry lookup, rate-limit count and content check; the photo claim, grid and SLA policy; home\'s and queue\'s scopes and the inbox.',
     '',
-    '### What is left: the resident submit',
-    '',
-    'A submit still creates its ticket in a transaction (start, idempotency record, ticket with its timeline, each message, commit: 4 + messages sequential requests) after the identity lookup, the retry lookup ∥ rate-limit count ∥ content check, the responsibility-list versions (issue 19, read after those), the ticket number (a read and a compare-and-set) and the hand-over recipients. What would meet ≤ 5: the ticket as one insert whose idempotency key is a sparse unique field of the ticket document (no transaction, no idempotency collection), the number drawn in one request (`updateAndReturn` with `_.inc`), read together with the recipients, and the list versions read with the first reads or cached as directory data.',
+    '- **A submit creates its ticket with one insert** (ticket-store.ts `createTicket`): the ticket document with its idempotency key (`idemKey`, sparse unique index: a second insert is the retry signal), its timeline and its messages, then the copy of the messages; the ticket number is one `$inc` answered with the counter after it (`updateAndReturn`), read together with the hand-over recipients; the responsibility-list versions are read with the retry lookup, the rate-limit count and the content check. Before: a transaction of start, idempotency record, ticket, event, each message and commit, after a read and a compare-and-set for the number.',
   ].join('\n');
 }
 
