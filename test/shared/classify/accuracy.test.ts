@@ -52,7 +52,7 @@ describe('classifier model', () => {
     expect(trainModel(train)).toEqual(model);
   }, 60_000);
 
-  it('keeps held-out accuracy above its floors (measured: hand-written 91.3 % / 98.5 %, all 94.5 % / 99.0 %)', () => {
+  it('keeps held-out accuracy above its floors (measured: hand-written 89.9 % / 97.6 %, all 93.4 % / 98.4 %)', () => {
     const hand = evaluate(model, held.filter((l) => l.source === 'hand'));
     const all = evaluate(model, held);
     expect(hand.n).toBeGreaterThanOrEqual(200);
