@@ -3,6 +3,8 @@ import { action, createFunction } from '../router';
 import { adminActions as a } from '../usecases/admin';
 import { bootstrapAdmin, createInvitation } from '../usecases/invitations';
 import { requireIdentity } from '../usecases/support';
+import { CountyInputs as C } from '../../../shared/actions/county';
+import { countyActions as county } from '../usecases/county';
 
 /** `admin`: jurisdiction set-up (estates with coordinates and QR scene codes, grids, users and roles, contacts, SLA policy). */
 export const admin = createFunction('admin', {
@@ -19,4 +21,11 @@ export const admin = createFunction('admin', {
   // Any signed-in caller: the deploy-time code is the authorization, and only while no admin exists.
   estateCode: action({ input: I.estateCode, auth: 'user', run: (d, id, x) => a.estateCode(d, requireIdentity(id), x) }),
   bootstrap: action({ input: I.bootstrap, auth: 'user', run: (d, id, x) => bootstrapAdmin(d, requireIdentity(id), x) }),
+  // Responsibility-list versions (issue 19): import → preview → activate, by the jurisdiction's admin.
+  importList: action({ input: C.importList, auth: 'user', run: (d, id, x) => county.importList(d, requireIdentity(id), x) }),
+  previewList: action({ input: C.previewList, auth: 'user', run: (d, id, x) => county.previewList(d, requireIdentity(id), x) }),
+  activateList: action({ input: C.activateList, auth: 'user', run: (d, id, x) => county.activateList(d, requireIdentity(id), x) }),
+  listVersions: action({ input: C.listVersions, auth: 'user', run: (d, id, x) => county.listVersions(d, requireIdentity(id), x) }),
+  listFile: action({ input: C.listFile, auth: 'user', run: (d, id, x) => county.listFile(d, requireIdentity(id), x) }),
+  importEstates: action({ input: C.importEstates, auth: 'user', run: (d, id, x) => county.importEstates(d, requireIdentity(id), x) }),
 });
