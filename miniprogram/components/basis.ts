@@ -13,8 +13,9 @@ export const SOURCE_TITLES: Readonly<Record<string, string>> = {
   '004_130a68cab0166a86.txt': '奇台县物业服务质量提升年活动实施方案',
 };
 
+/** A bundled list's file by its title; an imported list (issue 19) already cites its document by title. */
 export function sourceTitle(source: string): string {
-  return SOURCE_TITLES[source] ?? '责任清单';
+  return SOURCE_TITLES[source] ?? (/^[0-9a-z_]+\.txt$/.test(source) ? '责任清单' : source);
 }
 
 /** '依据 永宁县2023年物业提升“123”专项行动工作方案 二(二)1(1)'. */

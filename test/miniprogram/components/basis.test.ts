@@ -31,4 +31,8 @@ describe('citeBasis', () => {
   it('falls back to a generic name for an unknown file', () => {
     expect(citeBasis({ source: 'x.txt', item: '一' })).toBe('依据 责任清单 一');
   });
+
+  it('cites an imported list by the document title its 依据 names (issue 19)', () => {
+    expect(citeBasis({ source: '永宁县物业管理责任清单(修订)', item: '序号6' })).toBe('依据 永宁县物业管理责任清单(修订) 序号6');
+  });
 });
