@@ -13,7 +13,8 @@ export function sweepInputOf(step: SweepStep) {
     case 'mark-overdue':
       return step.unitId ? { step: step.step, units: [step.unitId], note: '超过报到时限未报到，系统督办' } : { step: step.step };
     case 'escalate':
-      return { level: step.level, note: step.target === 'leadership' ? '超时未办结，升级至领导小组办公室' : '超时，升级至街道' };
+      // The route's coordinating leads are 督办'd with the escalation (recorded as the event's units).
+      return { level: step.level, note: step.target === 'leadership' ? '超时未办结，升级至领导小组办公室' : '超时，升级至街道', ...(step.units?.length ? { units: step.units } : {}) };
     default:
       return {};
   }

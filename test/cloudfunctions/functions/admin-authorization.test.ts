@@ -48,6 +48,8 @@ const ROWS: Array<[string, Record<string, unknown>]> = [
   ['putPropertyCompany', { ...COMPANY, name: '恒安物业（改）' }],
   ['putUnitContact', { unitId: 'yongning.zjj', name: '县住建局', phone: '0951-8000000' }],
   ['putSlaPolicy', { jurisdiction: 'yongning', policy: { confirmWindow: { unit: 'days', amount: 5 } } }],
+  ['putWorkCalendar', { jurisdiction: 'yongning', year: 2026, daysOff: ['2026-05-27', '2026-05-28'], workdays: [], source: '自治区节假日安排通知（测试用）' }],
+  ['workCalendar', { jurisdiction: 'yongning', year: 2026 }],
   ['listEstates', { jurisdiction: 'yongning' }],
   ['listUsers', { jurisdiction: 'yongning' }],
   ['directory', { jurisdiction: 'yongning' }],
