@@ -53,6 +53,8 @@ export const PEOPLE = {
   leadership: user('u-lead', '领导小组办公室', [g({ role: 'leadership' })]),
   admin: user('u-admin', '管理员', [g({ role: 'admin' })]),
   property: user('u-pc', '恒安物业·客服', [g({ role: 'property', company: 'pc-hengan', estates: [ESTATE.id] })]),
+  // The 12345 center of the jurisdiction (issue 20 §6): sees every ticket, may 督办 (supervise).
+  hotline: user('u-12345', '12345热线·坐席', [g({ role: 'hotline' })]),
 } satisfies Record<string, User>;
 export type Person = keyof typeof PEOPLE;
 

@@ -48,7 +48,7 @@ const ROWS: Row[] = [
   { fn: ticket, action: 'refuseExtension', setup: EXTENSION, input: { reason: '不同意' }, allowed: ['street'] },
   { fn: ticket, action: 'verify', setup: RESOLVED, input: {}, allowed: ['grid', 'street'] },
   { fn: ticket, action: 'verifyFail', setup: RESOLVED, input: { reason: '飞线仍在' }, allowed: ['grid', 'street'] },
-  { fn: ticket, action: 'supervise', setup: WHISTLED, input: { note: '请加快办理' }, allowed: ['street', 'leadership'] },
+  { fn: ticket, action: 'supervise', setup: WHISTLED, input: { note: '请加快办理' }, allowed: ['street', 'leadership', 'hotline'] },
   { fn: ticket, action: 'escalate', setup: WHISTLED, input: { reason: '迟迟未报到' }, allowed: ['street'] },
   { fn: ticket, action: 'claim', category: 'dispute', setup: [], input: { officerName: '周警官' }, allowed: ['police'] },
   { fn: ticket, action: 'reply', category: 'dispute', setup: [], input: { text: '已联系双方' }, allowed: ['police'] },
@@ -113,7 +113,7 @@ describe.each(ADAPTERS)('on the %s store', (_adapter, make) => {
 
   describe('viewing a ticket', () => {
     // 县公安局 is co-responsible for 飞线充电 in Yongning (002 二(二)1(6)), so the police officer sees it too.
-    const CAN_SEE_FLY_WIRE: Person[] = ['resident', 'grid', 'street', 'housing', 'emergency', 'police', 'leadership', 'admin', 'property'];
+    const CAN_SEE_FLY_WIRE: Person[] = ['resident', 'grid', 'street', 'housing', 'emergency', 'police', 'leadership', 'admin', 'property', 'hotline'];
     it.each(EVERYONE)('%s on a whistled 飞线充电 ticket', async (who) => {
       const id = await prepared('fly-wire', WHISTLED);
       const fn = who === 'resident' || who === 'otherResident' ? report : ticket;
