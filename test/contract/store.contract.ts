@@ -6,6 +6,7 @@ import type { Invitation } from '../../shared/domain/invitation';
 import type { OutboxMessage } from '../../shared/domain/outbox';
 import type { Ticket } from '../../shared/domain/ticket';
 import type { Violation } from '../../shared/domain/violation';
+import { factsRecord } from '../../shared/metrics/facts';
 import { StoreConflictError, type PhotoCheck, type Store, type TicketFilter } from '../../shared/ports/store';
 import {
   CO_UNIT,
@@ -419,6 +420,36 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         const p2 = await store.queryTickets({ estateIds: ['e-paged'] }, { limit: 3, after: p1.next });
         expect([...ids(p1.items), ...ids(p2.items)]).toEqual(ids(newestFirst(mine)));
         expect(p2.next).toBeNull();
+      });
+    });
+
+    describe('queryTicketFacts (where the adapter has it: SQLite keeps ticket_facts, CloudBase reads the ticket documents with their timelines)', () => {
+      it('gives each ticket\'s metric facts record (shared/metrics factsRecord of the ticket and all its events) in queryTickets\' order and pages', async () => {
+        if (!store.queryTicketFacts) throw new Error(`${name}: no queryTicketFacts`);
+        const { ticket: a } = await create({ createdAt: minutesAfter(1) });
+        const a2 = await transition(a, { state: 'accepted' });
+        const a3 = await transition(a2.next, { state: 'whistled', assignedUnits: [LEAD_UNIT, CO_UNIT], holder: { kind: 'units', ids: [LEAD_UNIT, CO_UNIT] } });
+        await transition(a3.next, { state: 'acknowledged', acknowledgedUnits: [LEAD_UNIT] });
+        const { ticket: b } = await create({ createdAt: minutesAfter(2), category: 'noise' });
+        await transition(b, { state: 'closed', closedAt: minutesAfter(30), sweepAt: null });
+        await create({ createdAt: minutesAfter(3), estateId: 'other-estate' });
+
+        const filter: TicketFilter = { estateIds: [ESTATE_ID] };
+        const records = [];
+        let after: string | null = null;
+        do {
+          const page: Awaited<ReturnType<NonNullable<Store['queryTicketFacts']>>> = await store.queryTicketFacts(filter, { limit: 1, after });
+          records.push(...page.items);
+          after = page.next;
+        } while (after);
+        const tickets = (await store.queryTickets(filter, { limit: 100 })).items;
+        expect(records.map((r) => r.ticketId)).toEqual(ids(tickets));
+        expect(records.map((r) => r.ticketId)).toEqual([b.id, a.id]);
+        const expected = await Promise.all(tickets.map(async (t) => factsRecord(t, await store.listEvents(t.id))));
+        expect(records).toEqual(expected);
+        // The closed ticket has no open deadline left; the open one keeps its own.
+        expect(records[0]).toMatchObject({ ticketId: b.id, category: 'noise', openDeadlines: null });
+        expect(records[1]?.openDeadlines).toEqual((await store.getTicket(a.id))?.deadlines);
       });
     });
 

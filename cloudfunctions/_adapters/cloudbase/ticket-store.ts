@@ -1,6 +1,7 @@
 import type { OutboxMessage } from '../../../shared/domain/outbox';
 import type { Ticket, TicketEvent } from '../../../shared/domain/ticket';
 import { DomainError } from '../../../shared/lifecycle/errors';
+import { factsRecord } from '../../../shared/metrics/facts';
 import { TERMINAL_STATES } from '../../../shared/lifecycle/transitions';
 import { StoreConflictError, type Page, type TicketFilter, type TicketStore } from '../../../shared/ports/store';
 import { chunk, COLLECTIONS, fromDoc, getAll, MAX_PAGE, toDoc, withoutId } from './collections';
@@ -278,6 +279,25 @@ export function createCloudbaseTicketStore(db: CbDatabase): TicketStore & Ticket
     }
   }
 
+  /** One page of ticket documents, newest first (createdAt desc, _id desc), and the cursor of the next. */
+  async function queryDocs(filter: TicketFilter, page: Page): Promise<{ docs: DocData[]; next: string | null }> {
+    const limit = clampLimit(page.limit);
+    const conditions = filterConditions(filter);
+    if (page.after) {
+      const [createdAt, id] = decodeCursor(page.after);
+      conditions.push(_.or([{ createdAt: _.lt(createdAt) }, { createdAt, _id: _.lt(id) }]));
+    }
+    // One more than asked tells whether a next page exists (within the server's 1000 ceiling).
+    const fetch = Math.min(limit + 1, MAX_PAGE);
+    let query = tickets().orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(fetch);
+    if (conditions.length > 0) query = query.where(_.and(conditions));
+    const { data } = await query.get();
+    const docs = data.slice(0, limit);
+    const more = data.length > limit || (fetch === limit && data.length === limit);
+    const last = docs[docs.length - 1];
+    return { docs, next: more && last ? encodeCursor(ticketFromDoc(last)) : null };
+  }
+
   function filterConditions(filter: TicketFilter): Array<DocData | CbQueryCommand> {
     const conditions: Array<DocData | CbQueryCommand> = [];
     if (filter.jurisdiction !== undefined) conditions.push({ jurisdiction: filter.jurisdiction });
@@ -434,21 +454,24 @@ export function createCloudbaseTicketStore(db: CbDatabase): TicketStore & Ticket
     },
 
     async queryTickets(filter: TicketFilter, page: Page) {
-      const limit = clampLimit(page.limit);
-      const conditions = filterConditions(filter);
-      if (page.after) {
-        const [createdAt, id] = decodeCursor(page.after);
-        conditions.push(_.or([{ createdAt: _.lt(createdAt) }, { createdAt, _id: _.lt(id) }]));
-      }
-      // One more than asked tells whether a next page exists (within the server's 1000 ceiling).
-      const fetch = Math.min(limit + 1, MAX_PAGE);
-      let query = tickets().orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(fetch);
-      if (conditions.length > 0) query = query.where(_.and(conditions));
-      const { data } = await query.get();
-      const items = data.slice(0, limit).map((d) => ticketFromDoc(d));
-      const more = data.length > limit || (fetch === limit && data.length === limit);
-      const last = items[items.length - 1];
-      return { items, next: more && last ? encodeCursor(last) : null };
+      const { docs, next } = await queryDocs(filter, page);
+      return { items: docs.map((d) => ticketFromDoc(d)), next };
+    },
+
+    async queryTicketFacts(filter: TicketFilter, page: Page) {
+      // The records of shared/metrics factsRecord, as the SQLite store keeps them (ticket_facts), from
+      // the same page of ticket documents as queryTickets: each document holds its ticket and its
+      // whole timeline (issue 17 §3), so a report reads no event; tickets stored before timelines
+      // lived in the document get theirs from the events collection, for the page at once.
+      const { docs, next } = await queryDocs(filter, page);
+      const legacy = docs.filter((d) => !timelineOf(d)).map((d) => String(d._id));
+      const older = new Map<string, TicketEvent[]>();
+      for (const e of legacy.length > 0 ? await legacyEvents(legacy) : []) older.set(e.ticketId, [...(older.get(e.ticketId) ?? []), e]);
+      const items = docs.map((d) => {
+        const ticket = ticketFromDoc(d);
+        return factsRecord(ticket, timelineOf(d) ?? older.get(ticket.id) ?? []);
+      });
+      return { items, next };
     },
 
     async findDueForSweep(now, limit) {
