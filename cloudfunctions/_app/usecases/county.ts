@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { CountyInputs } from '../../../shared/actions/county';
 import type { Identity } from '../../../shared/domain/roles';
-import { buildRegistry, REGISTRY, type Registry } from '../../../shared/jurisdictions';
+import { buildRegistry, ListValidationError, REGISTRY, type Registry } from '../../../shared/jurisdictions';
 import { applyVersion, registryAt, type ListVersion } from '../../../shared/jurisdictions/versions';
 import { parseEstateTable } from '../../../shared/lists/estates-import';
 import { LIST_COLUMNS, listToTable, parseListTable } from '../../../shared/lists/import';
@@ -23,10 +23,30 @@ const BASE = [...REGISTRY.lists.values()];
 const CACHE = new Map<string, Registry>();
 const CACHE_MAX = 16;
 
+/** Whether the version loads on the directory of this release (it did when it was imported). */
+function loads(v: ListVersion): boolean {
+  try {
+    buildRegistry(BASE.map((l) => (l.id === v.jurisdiction ? applyVersion(l, v) : l)));
+    return true;
+  } catch (err) {
+    if (err instanceof ListValidationError) return false;
+    throw err;
+  }
+}
+
 function build(versions: readonly ListVersion[], at: string): Registry {
   if (versions.length === 0) return REGISTRY;
   if (CACHE.size >= CACHE_MAX) CACHE.clear();
-  return registryAt(BASE, versions, at, CACHE);
+  try {
+    return registryAt(BASE, versions, at, CACHE);
+  } catch (err) {
+    if (!(err instanceof ListValidationError)) throw err;
+    // A release whose directory no longer has a unit a stored version names must not stop every
+    // report: that version is left out (the list before it routes) and the fault is logged.
+    const usable = versions.filter(loads);
+    console.error(`[lists] versions left out: ${versions.filter((v) => !usable.includes(v)).map((v) => v.versionId).join(', ')}`, err.message);
+    return registryAt(BASE, usable, at, CACHE);
+  }
 }
 
 /**

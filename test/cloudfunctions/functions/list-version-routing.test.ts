@@ -102,4 +102,18 @@ describe('list versions route tickets from their effective date (issue 19)', () 
     expect(october.route.basis[0]!.item).toBe('二(二)1(6)');
     expect(await bulletin()).toEqual(before);
   });
+
+  it('a stored version this release cannot load (a unit gone from the directory) is left out and logged, not a failed report', async () => {
+    const broken = revision({ versionId: 'yongning.2026-broken' });
+    broken.rows = broken.rows.map((r) => (r.id === 'yongning.2026-rev.6' ? { ...r, lead: ['yongning.gone'] } : r));
+    await app.store.putListVersion(broken);
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const t = await submitAt(bj('2026-11-02 10:00'));
+      expect(t.route.list?.versionId).toBe('yongning.bundled');
+      expect(logged.mock.calls[0]?.[0]).toBe('[lists] versions left out: yongning.2026-broken');
+    } finally {
+      logged.mockRestore();
+    }
+  });
 });
