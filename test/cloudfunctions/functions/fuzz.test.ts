@@ -9,7 +9,7 @@ import { makeApp, newKey, PEOPLE, REPORT, type Person, type TestApp } from '../.
  * (fast-check): each answer is a refusal with a stable 4xx-style code, never INTERNAL, and nothing
  * is written.
  */
-const REFUSALS = /^(INPUT\.INVALID|NOT_FOUND|AUTH\.|TICKET\.|SLA\.|RATE\.|CONTENT\.|ROUTE\.|ACTION\.UNKNOWN)/;
+const REFUSALS = /^(INPUT\.INVALID|NOT_FOUND|AUTH\.|TICKET\.|SLA\.|RATE\.|CONTENT\.|ROUTE\.|FILE\.|ACTION\.UNKNOWN)/;
 const FUNCTIONS = [report, ticket, admin];
 const WHO: Person[] = ['resident', 'grid', 'housing', 'street', 'admin'];
 
