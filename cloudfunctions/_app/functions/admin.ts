@@ -2,6 +2,8 @@ import { AdminInputs as I } from '../../../shared/actions/admin';
 import { action, createFunction } from '../router';
 import { adminActions as a } from '../usecases/admin';
 import { bootstrapAdmin, createInvitation } from '../usecases/invitations';
+import { DisclosureInputs as D } from '../../../shared/actions/disclosure';
+import { putDisclosure, putHouseholds } from '../usecases/disclosure';
 import { requireIdentity } from '../usecases/support';
 import { CountyInputs as C } from '../../../shared/actions/county';
 import { countyActions as county } from '../usecases/county';
@@ -23,6 +25,9 @@ export const admin = createFunction('admin', {
   // Any signed-in caller: the deploy-time code is the authorization, and only while no admin exists.
   estateCode: action({ input: I.estateCode, auth: 'user', run: (d, id, x) => a.estateCode(d, requireIdentity(id), x) }),
   bootstrap: action({ input: I.bootstrap, auth: 'user', run: (d, id, x) => bootstrapAdmin(d, requireIdentity(id), x) }),
+  // 六公开/五公开: the estate's admin or its own property company (issue 20 §5).
+  putDisclosure: action({ input: D.putDisclosure, auth: 'user', run: (d, id, x) => putDisclosure(d, requireIdentity(id), x) }),
+  putHouseholds: action({ input: D.putHouseholds, auth: 'user', run: (d, id, x) => putHouseholds(d, requireIdentity(id), x) }),
   // Responsibility-list versions (issue 19): import → preview → activate, by the jurisdiction's admin.
   importList: action({ input: C.importList, auth: 'user', run: (d, id, x) => county.importList(d, requireIdentity(id), x) }),
   previewList: action({ input: C.previewList, auth: 'user', run: (d, id, x) => county.previewList(d, requireIdentity(id), x) }),
