@@ -1,6 +1,7 @@
 import type { SweepStep } from '../../../shared/sla/sweep';
 import type { AppDeps } from '../context';
 import { commitRuns, planRun, withRunRecipients } from './sweep-runs';
+import { markOverdueRectifications } from './rectification';
 
 /** An upload that no ticket or event names after this long is removed by the sweep. */
 export const ORPHAN_AGE_MS = 24 * 60 * 60 * 1000;
@@ -44,5 +45,7 @@ export async function runSweep(deps: AppDeps, opts: { limit?: number } = {}) {
   }
   // Uploads that no ticket or event named within a day (the local runtime; CloudBase cannot list storage).
   const orphansRemoved = await deps.files.removeOrphans(new Date(Date.parse(now) - ORPHAN_AGE_MS).toISOString());
-  return { at: now, scanned: due.length, marked, escalated, closed, conflicts, orphansRemoved };
+  // 整改通知 past their deadline without an answer (issue 20 §1).
+  const rectificationsOverdue = (await markOverdueRectifications(deps, now)).marked;
+  return { at: now, scanned: due.length, marked, escalated, closed, conflicts, orphansRemoved, rectificationsOverdue };
 }
