@@ -4,7 +4,9 @@
  * first shows a piece of the text it exists for, so that a blank or failed page cannot pass.
  * Every screen is also checked with axe-core for the two WCAG rules of issue 18 §6, 'color-contrast'
  * and 'target-size': no violation, and a failure names each element's selector.
- * UPDATE_README_SHOT=1 also writes the report page to docs/screenshots/report.png (for the README).
+ * UPDATE_README_SHOT=1 also writes the README's pictures to docs/screenshots/: the report page
+ * (report.png), the resident's ticket page (ticket.png) and the leadership dashboard with its charts
+ * (dashboard.png).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +16,7 @@ import { useStory } from './support/story';
 import { api, apiToken, HSJY, open, ROUTES, signIn, USERS } from './support/app';
 
 const STORY = 'screens';
-const README_SHOT = join(__dirname, '..', '..', 'docs', 'screenshots', 'report.png');
+const README_SHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 /** resident2 reported the seeded demo tickets of 和顺佳苑 (local/demo/tickets.ts). */
 const REPORTER = 'demo.yongning.resident2';
 jest.setTimeout(60_000);
@@ -50,6 +52,13 @@ async function fitsWidth(p: Person): Promise<void> {
   expect(await p.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEWPORT.width);
 }
 
+/** With UPDATE_README_SHOT=1, what `p` shows now as docs/screenshots/<name>.png. */
+async function readmeShot(p: Person, name: string): Promise<void> {
+  if (process.env.UPDATE_README_SHOT !== '1') return;
+  mkdirSync(README_SHOTS, { recursive: true });
+  await p.page.screenshot({ path: join(README_SHOTS, `${name}.png`) });
+}
+
 /** axe-core finds no contrast or target-size violation on what `p` shows now. */
 async function accessible(p: Person, name: string): Promise<void> {
   expect({ screen: name, violations: await axeViolations(p.page) }).toEqual({ screen: name, violations: [] });
@@ -72,10 +81,7 @@ describe('resident pages', () => {
 
   test('report (opened from the estate QR code)', async () => {
     await screen(resident, ROUTES.report(HSJY.sceneCode), 'report', [HSJY.name, '选择问题类型', '现场照片（最多9张）', '问题描述']);
-    if (process.env.UPDATE_README_SHOT === '1') {
-      mkdirSync(join(README_SHOT, '..'), { recursive: true });
-      await resident.page.screenshot({ path: README_SHOT });
-    }
+    await readmeShot(resident, 'report');
   });
 
   test('estates picker', async () => {
@@ -88,6 +94,7 @@ describe('resident pages', () => {
 
   test('ticket detail', async () => {
     await screen(resident, ROUTES.ticket(elevatorId), 'ticket', ['电梯安全', '已派单给', '办理过程']);
+    await readmeShot(resident, 'ticket');
   });
 
   test('noticeboard', async () => {
@@ -144,7 +151,9 @@ describe('staff screens', () => {
   test('leadership office: home, dashboard', async () => {
     const office = await staff('leadership', USERS.leadership);
     await screen(office, ROUTES.staffHome, 'home', ['领导小组办公室', '统计与通报', '全部工单']);
-    await screen(office, ROUTES.dashboard, 'dashboard', ['排名依据', '月通报', '下载XLSX']);
+    // The 三率 headline and its trend chart come from the seeded demo tickets; the ranking bars follow.
+    await screen(office, ROUTES.dashboard, 'dashboard', [/\d{4}年\d{2}月 三率/, '三率月度趋势', '排名依据', '响应率排名', '月通报', '下载XLSX']);
+    await readmeShot(office, 'dashboard');
   });
 
   test('property company: home', async () => {

@@ -17,7 +17,7 @@ export function Headline({ data }: { data: HeadlineData }) {
             {/* Up or down in words as well as the arrow: colour alone says nothing to some readers. */}
             <Text className={`dash-headline__change${f.change === null || f.change === 0 ? '' : f.change > 0 ? ' dash-headline__change--up' : ' dash-headline__change--down'}`}>
               {f.change === null || f.change === 0 ? '' : f.change > 0 ? '↑ ' : '↓ '}
-              {changeLabel(f.change)}
+              {changeLabel(f.change, f.value)}
             </Text>
           </View>
         ))}

@@ -64,8 +64,9 @@ export function headline(rows: readonly MetricsRow[], currentMonth: string): Hea
   };
 }
 
-/** '较上月 +5.0个百分点', '较上月持平', or that there is nothing to compare. */
-export function changeLabel(change: number | null): string {
+/** '较上月上升5.0个百分点', '较上月持平', or why there is nothing to compare. */
+export function changeLabel(change: number | null, value: number | null = null): string {
+  if (value === null) return '本月暂无数据';
   if (change === null) return '上月无可比数据';
   if (change === 0) return '较上月持平';
   return `较上月${change > 0 ? '上升' : '下降'}${Math.abs(change).toFixed(1)}个百分点`;

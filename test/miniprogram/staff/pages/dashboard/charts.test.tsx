@@ -67,7 +67,8 @@ describe('the 三率 headline', () => {
     await openDashboard([row('2026-08', { responseRate: 0.2 }), row('2026-11', { responseRate: 0.75, satisfactionRate: null })]);
     expect(screen.getByText('2026年11月 三率')).toBeTruthy();
     expect(headlineFigure('响应率')).toEqual({ value: '75.0%', change: '上月无可比数据' });
-    expect(headlineFigure('满意率')).toEqual({ value: '—', change: '上月无可比数据' });
+    // No rated ticket this month: nothing to show or compare.
+    expect(headlineFigure('满意率')).toEqual({ value: '—', change: '本月暂无数据' });
   });
 
   it('is not shown without any month with tickets', async () => {

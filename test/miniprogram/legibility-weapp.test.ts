@@ -1,0 +1,32 @@
+/**
+ * Large-text mode in the weapp build (issue 18 §6, 适老化), read from dist/weapp (jest's global setup
+ * builds it): the dashboard's WXML starts with <page-meta> whose page-style the page binds (WeChat:
+ * page-meta must be the page's first node; Taro writes it only for pages with enablePageMeta), and
+ * pxtransform keeps the scale variable in the text sizes it turns into rpx.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const WEAPP = join(__dirname, '..', '..', 'dist', 'weapp');
+
+describe('weapp large-text mode (dist/weapp)', () => {
+  it('has a build to read', () => {
+    expect(existsSync(join(WEAPP, 'app.json'))).toBe(true);
+  });
+
+  it('writes <page-meta> with a bound page-style before the dashboard page’s content', () => {
+    const wxml = readFileSync(join(WEAPP, 'staff', 'pages', 'dashboard', 'index.wxml'), 'utf8');
+    const meta = wxml.indexOf('<page-meta');
+    expect(meta).toBeGreaterThan(-1);
+    expect(meta).toBeLessThan(wxml.indexOf('<template is="taro_tmpl"'));
+    expect(wxml).toMatch(/<page-meta[^>]*page-style="\{\{[^"]+\}\}"/);
+  });
+
+  it('sizes the app’s body text as 28rpx times the scale', () => {
+    // app.wxss @imports the app's own sheet (Taro: app-origin.wxss) and common.wxss.
+    const app = readFileSync(join(WEAPP, 'app.wxss'), 'utf8');
+    const imported = [...app.matchAll(/@import\s*"\.\/([^"]+)"/g)].map((m) => readFileSync(join(WEAPP, m[1] ?? ''), 'utf8'));
+    const css = [app, ...imported].join('\n').replace(/\s+/g, '');
+    expect(css).toMatch(/page\{[^}]*font-size:calc\(28rpx\*var\(--xq-text-scale,1\)\)/);
+  });
+});
