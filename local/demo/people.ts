@@ -52,6 +52,8 @@ export function unitContacts(estates: readonly Estate[]): UnitContact[] {
     name: u.name,
     phone: demoPhone(u.id, u.jurisdiction),
     contactPerson: personName(u.id),
+    // 投诉举报电话 (issue 20 §5): a demo number of its own, like the unit's phone.
+    complaintPhone: demoPhone(`complaint:${u.id}`, u.jurisdiction),
   }));
 }
 

@@ -116,7 +116,9 @@ export const adminActions = {
     const jurisdiction = unitJurisdiction(x.unitId);
     if (!jurisdiction) throw invalid(`单位 ${x.unitId} 不存在`);
     requireAdmin(identity, jurisdiction);
-    await deps.store.putUnitContact({ unitId: x.unitId, name: x.name, phone: x.phone, ...(x.contactPerson ? { contactPerson: x.contactPerson } : {}) });
+    // 投诉举报电话 (000 序号4) is shown on the noticeboard beside the unit's phone (issue 20 §5).
+    const complaint = x.complaintPhone ? { complaintPhone: x.complaintPhone } : {};
+    await deps.store.putUnitContact({ unitId: x.unitId, name: x.name, phone: x.phone, ...(x.contactPerson ? { contactPerson: x.contactPerson } : {}), ...complaint });
     return x;
   },
   async putSlaPolicy(deps: AppDeps, identity: Identity, x: In<'putSlaPolicy'>) {

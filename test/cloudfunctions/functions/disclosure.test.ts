@@ -59,4 +59,13 @@ describe.each([
     expect((await app.call(admin, 'admin', 'putHouseholds', { estateId: ESTATE.id, households: 860 })).data.households).toBe(860);
     expect((await app.store.getEstate(ESTATE.id))?.households).toBe(860);
   });
+
+  it('an admin records a unit’s 投诉举报电话 with its contact; the noticeboard shows it', async () => {
+    const res = await app.call(admin, 'admin', 'putUnitContact', { unitId: 'yongning.zjj', name: '县住建局', phone: '0951-6100001', contactPerson: '李强', complaintPhone: '0951-6100099' });
+    expect(res.ok).toBe(true);
+    const board = (await app.call(report, null, 'noticeboard', { estateId: ESTATE.id })).data;
+    const zjj = board.units.find((u: { id: string }) => u.id === 'yongning.zjj');
+    expect([zjj.phone, zjj.contactPerson, zjj.complaintPhone]).toEqual(['0951-6100001', '李强', '0951-6100099']);
+    expect((await app.call(admin, 'admin', 'putUnitContact', { unitId: 'yongning.zjj', name: '县住建局', phone: '0951-6100001', complaintPhone: 'call me' })).error?.code).toBe('INPUT.INVALID');
+  });
 });
