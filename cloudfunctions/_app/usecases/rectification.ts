@@ -107,10 +107,12 @@ export async function issueRectification(
   const deadline = new Date(Date.parse(input.deadline)).toISOString();
   if (Date.parse(deadline) <= Date.parse(now)) throw new AppError(RECTIFICATION_ERRORS.deadlinePast, '整改时限应晚于当前时间', 400);
   if (input.addressee === 'company' && !estate.propertyCompanyId) throw new AppError(RECTIFICATION_ERRORS.noCompany, '该小区没有登记物业服务企业，请改为对小区下达', 400);
-  const ticketIds = [...new Set(input.ticketIds)];
-  for (const id of ticketIds) {
-    const t = await deps.store.getTicket(id);
+  // Officers name a ticket by its number (YN-20261123-0007) or its id; the notice keeps ids.
+  const ticketIds: string[] = [];
+  for (const ref of new Set(input.ticketIds)) {
+    const t = (await deps.store.getTicket(ref)) ?? (await deps.store.getTicketByNo(ref));
     if (!t || t.estateId !== estate.id) throw new AppError(RECTIFICATION_ERRORS.ticketMismatch, '关联的工单不存在或不属于该小区', 400);
+    if (!ticketIds.includes(t.id)) ticketIds.push(t.id);
   }
   for (const text of [input.problem, input.basis, input.measures]) {
     if (!text) continue;

@@ -62,6 +62,12 @@ describe.each(ADAPTERS)('rectification notices on the %s store', (_name, make) =
     expect(await app.store.getRectificationNotice(res.data.notice.id)).toMatchObject({ status: 'open', version: 1 });
   });
 
+  it('names the source ticket by its number as well as its id, and keeps the id once', async () => {
+    const t = await submit();
+    const res = await issue('street', { ticketIds: [t.no, t.id] });
+    expect(res.data.notice.ticketIds).toEqual([t.id]);
+  });
+
   it('the street of the estate issues for its township; police and other departments of the county for their unit', async () => {
     expect((await issue('street')).data.notice.issuerUnitId).toBe(ESTATE.townshipId);
     expect((await issue('police')).data.notice.issuerUnitId).toBe('yongning.gaj');

@@ -27,12 +27,12 @@ function dayAfter(days: number): string {
   return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-function IssueForm({ estate, onIssued }: { estate: EstateItem; onIssued: () => void }) {
+function IssueForm({ estate, ticket, onIssued }: { estate: EstateItem; ticket: string; onIssued: () => void }) {
   const [problem, setProblem] = useState('');
   const [basis, setBasis] = useState('');
   const [measures, setMeasures] = useState('');
   const [day, setDay] = useState(dayAfter(7));
-  const [ticketNo, setTicketNo] = useState('');
+  const [ticketNo, setTicketNo] = useState(ticket);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -70,8 +70,8 @@ function IssueForm({ estate, onIssued }: { estate: EstateItem; onIssued: () => v
           <View className='staff-input'>{day} 18:00 前</View>
         </Picker>
       </Field>
-      <Field label='来源工单（工单ID，选填）'>
-        <TextInput value={ticketNo} onChange={setTicketNo} placeholder='多个用逗号分隔' maxlength={400} />
+      <Field label='来源工单（工单编号，选填）'>
+        <TextInput value={ticketNo} onChange={setTicketNo} placeholder='如 YN-20261123-0007，多个用逗号分隔' maxlength={400} />
       </Field>
       <ErrorText error={error} />
       <Button block type='primary' loading={busy} onClick={() => void submit()}>
@@ -171,6 +171,8 @@ export default function LedgerPage() {
   const [estateId, setEstateId] = useState<string | null>(null);
   const [list, setList] = useState<NoticeList | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Opened from a ticket (?estateId=…&ticket=<number>): the notice starts from that ticket.
+  const [fromTicket, setFromTicket] = useState('');
 
   async function load(estate: string | null) {
     try {
@@ -187,6 +189,7 @@ export default function LedgerPage() {
       const mine = has(user, 'property') ? [] : governanceEstates(all, user);
       setEstates(mine);
       const wanted = q.estateId ? decodeURIComponent(q.estateId) : null;
+      if (q.ticket) setFromTicket(decodeURIComponent(q.ticket));
       const first = mine.find((e) => e.id === wanted)?.id ?? null;
       setEstateId(first);
       void load(first);
@@ -230,7 +233,7 @@ export default function LedgerPage() {
           </Text>
         </Section>
       ) : null}
-      {estate && mayIssue ? <IssueForm estate={estate} onIssued={() => void load(estate.id)} /> : null}
+      {estate && mayIssue ? <IssueForm estate={estate} ticket={fromTicket} onIssued={() => void load(estate.id)} /> : null}
       <Section title='问题清单（未销号）'>
         {open.length ? open.map((n) => <NoticeCard key={n.id} notice={n} me={me} onChanged={() => void load(estateId)} />) : <Text className='staff-muted'>没有未销号的整改通知</Text>}
       </Section>

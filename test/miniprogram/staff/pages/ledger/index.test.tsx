@@ -45,7 +45,7 @@ function counts(items: NoticeView[]) {
   return c;
 }
 
-async function open(user: typeof HOUSING | typeof COMPANY, items: NoticeView[], extra: Parameters<typeof fakeNetwork>[0] = {}) {
+async function open(user: typeof HOUSING | typeof COMPANY, items: NoticeView[], extra: Parameters<typeof fakeNetwork>[0] = {}, query: Record<string, string> = {}) {
   signIn({ id: user.id, name: user.name, roles: user.roles });
   const net = fakeNetwork({
     'report.estates': () => ({ items: ESTATES }),
@@ -53,7 +53,7 @@ async function open(user: typeof HOUSING | typeof COMPANY, items: NoticeView[], 
     'ticket.rectifications': () => ({ items, counts: counts(items) }),
     ...extra,
   });
-  setPageQuery({}, '/staff/pages/ledger/index');
+  setPageQuery(query, '/staff/pages/ledger/index');
   render(<LedgerPage />);
   await settle(6);
   return net;
@@ -85,6 +85,15 @@ describe('整改台账 page', () => {
     const problems = screen.getByText('问题清单（未销号）').closest('.staff-section') as HTMLElement;
     expect(within(problems).getByText('地下车库堆放杂物，占用消防通道')).toBeTruthy();
     expect(within(problems).getByText('待整改')).toBeTruthy();
+  });
+
+  it('opened from a ticket, the estate is chosen and the notice starts from that ticket’s number', async () => {
+    const net = await open(HOUSING, [], { 'ticket.issueRectification': () => ({ notice: notice() }) }, { estateId: ESTATE_ID, ticket: 'YN-20261123-0007' });
+    expect(choices('小区')[0]!.on).toBe(true);
+    await type('存在问题', '楼道堆物严重');
+    await type('整改依据', '二(二)1(2)');
+    await click('下达整改通知');
+    expect(net.ticketCalls('issueRectification')[0]?.data).toMatchObject({ estateId: ESTATE_ID, ticketIds: ['YN-20261123-0007'] });
   });
 
   it('a refusal is shown in plain Chinese', async () => {
