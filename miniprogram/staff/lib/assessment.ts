@@ -66,6 +66,7 @@ export function callHotline<T>(action: 'hotlineImport' | 'hotlineStats' | 'hotli
 export const assessmentPaths = {
   companies: '/staff/pages/companies/index',
   hotline: '/staff/pages/hotline/index',
+  disclosure: '/staff/pages/disclosure/index',
 };
 
 /** The home page's entries to the 考核 table and the 12345 desk, by role (never for property companies). */
@@ -74,5 +75,6 @@ export function assessmentEntries(roles: readonly string[]): Array<{ label: stri
   const out: Array<{ label: string; url: string }> = [];
   if (any('leadership', 'admin', 'street') && !any('property')) out.push({ label: '物业企业考核', url: assessmentPaths.companies });
   if (any('hotline')) out.push({ label: '12345工单（导入、统计、回传）', url: assessmentPaths.hotline });
+  if (any('property', 'admin')) out.push({ label: '六公开/五公开公示', url: assessmentPaths.disclosure });
   return out;
 }

@@ -1,10 +1,11 @@
 import { assessmentEntries, assessmentPaths } from '../../../../miniprogram/staff/lib/assessment';
 
-describe('home entries to the 考核 table and the 12345 desk (issue 20 §4, §6)', () => {
+describe('home entries to the 考核 table, the 12345 desk and the 六公开 form (issue 20 §4–6)', () => {
   it('the table for leadership, admin and street officers; never for a property company', () => {
-    for (const role of ['leadership', 'admin', 'street']) expect(assessmentEntries([role]).map((e) => e.url)).toEqual([assessmentPaths.companies]);
-    expect(assessmentEntries(['property'])).toEqual([]);
-    expect(assessmentEntries(['street', 'property'])).toEqual([]);
+    for (const role of ['leadership', 'street']) expect(assessmentEntries([role]).map((e) => e.url)).toEqual([assessmentPaths.companies]);
+    expect(assessmentEntries(['admin']).map((e) => e.url)).toEqual([assessmentPaths.companies, assessmentPaths.disclosure]);
+    expect(assessmentEntries(['property']).map((e) => e.url)).toEqual([assessmentPaths.disclosure]);
+    expect(assessmentEntries(['street', 'property']).map((e) => e.url)).toEqual([assessmentPaths.disclosure]);
     expect(assessmentEntries(['grid', 'department', 'police'])).toEqual([]);
   });
 
