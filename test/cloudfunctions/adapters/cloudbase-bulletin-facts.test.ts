@@ -7,18 +7,19 @@
 import { buildBulletin } from '../../../cloudfunctions/_app/usecases/bulletin';
 import { identityOf, makeApp, makeCloudbaseApp, PEOPLE, type TestApp } from '../../support/app';
 import { makeMonth, withoutOptional } from '../_app/usecases/month';
+import type { Store } from '../../../shared/ports/store';
 
 jest.setTimeout(120_000);
 
 let sqlite: TestApp;
-let cloudbase: TestApp;
+let cloudbase: TestApp<Store>;
 
 beforeAll(async () => {
   sqlite = await makeApp({ reportsPerHour: 100 });
   cloudbase = await makeCloudbaseApp({ reportsPerHour: 100 });
-  for (const app of [sqlite, cloudbase]) {
+  for (const app of [sqlite, cloudbase] as Array<TestApp<Store>>) {
     app.clock.set('2026-11-02T01:00:00.000Z');
-    await makeMonth(app);
+    await makeMonth(app as TestApp);
   }
 });
 
