@@ -12,6 +12,7 @@ import { go, staffPaths } from '../../components/navigation';
 import { callTicket } from '../../lib/api';
 import { governanceEntries } from '../../lib/governance';
 import { assessmentEntries } from '../../lib/assessment';
+import { countyEntries } from '../../lib/county';
 import { formatTime } from '../../lib/format';
 import { cardViews, entriesFor, roleLabel } from '../../lib/roles';
 import type { HomeAnswer } from '../../lib/types';
@@ -96,7 +97,7 @@ export default function StaffHomePage() {
       </View>
 
       <Section title='我的工作'>
-        {[...entriesFor(roles, staffPaths), ...governanceEntries(roles), ...assessmentEntries(roles)].map((e) => (
+        {[...entriesFor(roles, staffPaths), ...governanceEntries(roles), ...assessmentEntries(roles), ...countyEntries(roles)].map((e) => (
           <View key={e.url} className='staff-link' onClick={() => go(e.url)}>
             <Text>{e.label}</Text>
             <Text className='staff-muted'>›</Text>

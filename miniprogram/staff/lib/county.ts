@@ -1,0 +1,43 @@
+/** The county list actions of the `admin` function (issue 19), typed for the county page. */
+import { callFunction } from '../../api';
+
+export interface PreviewSide {
+  lead: string[];
+  responsible: string[];
+  basis: string[];
+  versionId: string;
+}
+
+export interface PreviewRow {
+  category: string;
+  label: string;
+  current: PreviewSide;
+  draft: PreviewSide;
+  leadChanged: boolean;
+  responsibleChanged: boolean;
+  changed: boolean;
+}
+
+export interface VersionSummary {
+  versionId: string;
+  status: 'draft' | 'active';
+  effectiveFrom: string | null;
+  rows: number;
+  sources: string[];
+  createdAt: string;
+}
+
+export const listVersions = (jurisdiction: string) => callFunction<{ routingNow: string; versions: VersionSummary[] }>('admin', 'listVersions', { jurisdiction });
+
+export const importList = (x: { jurisdiction: string; fileName: string; contentBase64: string; document: string }) =>
+  callFunction<{ version: VersionSummary; preview: PreviewRow[] }>('admin', 'importList', x);
+
+export const previewList = (jurisdiction: string, versionId: string) => callFunction<{ version: VersionSummary; preview: PreviewRow[] }>('admin', 'previewList', { jurisdiction, versionId });
+
+export const activateList = (jurisdiction: string, versionId: string, effectiveFrom: string) =>
+  callFunction<{ version: VersionSummary }>('admin', 'activateList', { jurisdiction, versionId, effectiveFrom });
+
+/** The home page's entry to the 责任清单 page: the admin's alone. */
+export function countyEntries(roles: readonly string[]): Array<{ label: string; url: string }> {
+  return roles.includes('admin') ? [{ label: '责任清单管理（导入、预览、启用）', url: '/staff/pages/county/index' }] : [];
+}
