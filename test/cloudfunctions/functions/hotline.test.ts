@@ -157,6 +157,12 @@ describe.each([
     expect((await as(CITY_HOTLINE, 'hotlineImport', { format: 'csv', content: csvOf(1), jurisdiction: 'yongning' })).data.created).toBe(1);
   });
 
+  it('the desk’s staff home answers (its entry to the 12345 page is on the home screen)', async () => {
+    const home = await as(HOTLINE, 'home', {});
+    expect(home.error).toBeUndefined();
+    expect(home.data.user.roles).toEqual(['hotline']);
+  });
+
   it('bad files are 4xx with a stable code and no change', async () => {
     expect((await as(HOTLINE, 'hotlineImport', { format: 'xlsx', content: 'bm90IGEgemlw' })).error?.code).toBe('INPUT.INVALID');
     expect((await as(HOTLINE, 'hotlineImport', { format: 'pdf', content: 'x' })).error?.code).toBe('INPUT.INVALID');
