@@ -103,6 +103,9 @@ let fakes: WeappFakes;
 let restoreEnvironment: () => void = () => undefined;
 let bundleMs = 0;
 
+/** A ticket's events: the timeline its CloudBase document holds (issue 17 §2). */
+const eventsOf = (id: string) => ((loopback.docs('tickets').find((t) => t._id === id)?.timeline ?? []) as Array<Record<string, unknown>>);
+
 async function until(what: string, ok: () => boolean, ms = 10_000): Promise<void> {
   for (let waited = 0; !ok(); waited += 20) {
     if (waited > ms) throw new Error(`timed out waiting for ${what}`);
@@ -405,6 +408,8 @@ describe('production path: dist/weapp in simulate → emulated wx.cloud → prod
     await tapButton(page, '受理');
     await tapButton(page, '确认受理');
     await until('the ticket accepted', () => stateOf() === 'accepted', 15_000);
+    // The answer comes a round trip after the stored state (the hand-over's copy to the outbox): wait for the page to show it.
+    await until('the page to show it accepted', () => textOf(page).includes('已受理'), 15_000);
     // The view reloads with the next actions: 吹哨, the lead units (县住建局 …) pre-selected from the responsibility list.
     await tapButton(page, '吹哨');
     await tapButton(page, '确认吹哨');
@@ -413,7 +418,7 @@ describe('production path: dist/weapp in simulate → emulated wx.cloud → prod
     const ticket = loopback.docs('tickets').find((t) => t._id === ticketId) as { assignedUnits: string[]; route: { lead: Array<{ id: string }> } };
     expect(ticket.assignedUnits).toEqual(ticket.route.lead.map((u) => u.id));
     expect(ticket.assignedUnits).toContain('yongning.zjj');
-    const actors = loopback.docs('events').filter((e) => e.ticketId === ticketId && (e.action === 'accept' || e.action === 'whistle'));
+    const actors = eventsOf(ticketId).filter((e) => (e.action === 'accept' || e.action === 'whistle'));
     expect(actors.map((e) => (e.actor as { userId: string }).userId)).toEqual([GRID_WORKER.id, GRID_WORKER.id]);
     phone.account = ACCOUNTS.resident;
   });
@@ -461,10 +466,10 @@ describe('production path: dist/weapp in simulate → emulated wx.cloud → prod
     expect(textOf(page)).not.toContain('超过 200 米');
     await tapButton(page, '确认到场');
     await until('the ticket on site', () => stateOf() === 'on_site', 15_000);
-    const arriveEvent = loopback.docs('events').find((e) => e.ticketId === ticketId && e.action === 'arrive') as { actor: { userId: string }; payload?: { distanceMeters?: number } } | undefined;
+    const arriveEvent = eventsOf(ticketId).find((e) => e.action === 'arrive') as { actor: { userId: string }; payload?: { distanceMeters?: number } } | undefined;
     expect(arriveEvent?.actor.userId).toBe(OFFICER.id);
     expect(arriveEvent?.payload?.distanceMeters).toBeLessThanOrEqual(CHECK_IN_RADIUS_METERS);
-    const ack = loopback.docs('events').find((e) => e.ticketId === ticketId && e.action === 'acknowledge') as { payload?: { officerName?: string } } | undefined;
+    const ack = eventsOf(ticketId).find((e) => e.action === 'acknowledge') as { payload?: { officerName?: string } } | undefined;
     expect(ack?.payload?.officerName).toBe('王强');
     phone.account = ACCOUNTS.resident;
 

@@ -16,6 +16,9 @@ const OPTIONAL_TICKET_FIELDS = ['sweepAt'] as const satisfies ReadonlyArray<keyo
  */
 const STORE_OWNED_FIELDS = new Set<string>(['meToo']);
 
+/** Tries of the copy of a step's messages to the outbox before it is left to the notify timer. */
+const COPY_ATTEMPTS = 2;
+
 /** How many times nextSequence tries again after losing the race to create a counter. */
 const SEQUENCE_ATTEMPTS = 20;
 
@@ -272,10 +275,19 @@ export function createCloudbaseTicketStore(db: CbDatabase): TicketStore & Ticket
    */
   async function copyMessages(messages: readonly OutboxMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    try {
-      await outboxColl().add(messageDocs(messages));
-    } catch (error) {
-      console.warn(`outbox copy left to the notify timer: ${error instanceof Error ? error.message : String(error)}`);
+    // Tried twice: a dropped connection (ECONNRESET) is the usual failure. A first try that did land
+    // makes the second a duplicate (the ids are fixed): the messages are there.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await outboxColl().add(messageDocs(messages));
+        return;
+      } catch (error) {
+        if (attempt > 1 && isDuplicateWrite(error)) return;
+        if (attempt >= COPY_ATTEMPTS) {
+          console.warn(`outbox copy left to the notify timer: ${error instanceof Error ? error.message : String(error)}`);
+          return;
+        }
+      }
     }
   }
 

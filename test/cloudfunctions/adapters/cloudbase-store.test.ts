@@ -173,6 +173,8 @@ describe('CloudBase store against the loopback CloudBase server: commitTransitio
   it('keeps a committed step when copying its messages fails: they wait in the ticket document for the notify timer', async () => {
     const ticket = await created();
     const next = { ...ticket, version: 2, state: 'accepted' as const, updatedAt: T(5) };
+    // Both tries of the copy fail (a first failure alone is tried again at once).
+    h.loopback.failNext('database.insertDocument', 'SYS_ERR', 'injected: connection reset');
     h.loopback.failNext('database.insertDocument', 'SYS_ERR', 'injected: connection reset');
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     await h.store.commitTransition({ next, expectedVersion: 1, event: makeEvent(next, 2), outbox: [makeMessage('m1')] });

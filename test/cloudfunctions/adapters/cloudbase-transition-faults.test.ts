@@ -94,7 +94,7 @@ describe('a CloudBase transition under an injected fault at every request', () =
       expect(h.loopback.docs('outbox').map((m) => m._id)).toEqual(OUTBOX);
     });
 
-    it(`${crash ? 'dies at' : 'loses'} request 2 (the copy): the step stands with its event, its messages wait in the ticket and the timer copies them once`, async () => {
+    it(`${crash ? 'dies at' : 'loses'} request 2 (the copy): the step stands with its event, and its messages are copied once (${crash ? 'by the timer' : 'by the second try'})`, async () => {
       const ticket = await created();
       const next = { ...ticket, version: 2, state: 'accepted' as const, updatedAt: T(5) };
       h.loopback.clearRequests();
@@ -104,7 +104,8 @@ describe('a CloudBase transition under an injected fault at every request', () =
       await h.store.commitTransition({ next, expectedVersion: 1, event: makeEvent(next, 2), outbox: OUTBOX.map((id) => makeMessage(id)) });
       warn.mockRestore();
       expect(expectAllOrNothing()).toBe('moved');
-      expect(h.loopback.docs('outbox')).toEqual([]);
+      // A lost request is tried once more (request 3); a dead function leaves them to the timer.
+      expect(h.loopback.docs('outbox').map((m) => m._id)).toEqual(crash ? [] : OUTBOX);
 
       h.loopback.clearFaults();
       expect(await timerRun()).toEqual(OUTBOX);
@@ -153,7 +154,7 @@ describe('a CloudBase create under an injected fault at every request', () => {
       expect(h.loopback.docs('outbox').map((m) => m._id)).toEqual(['m1']);
     });
 
-    it(`${crash ? 'dies at' : 'loses'} the copy: the ticket exists with its event and message, and the timer copies the message once`, async () => {
+    it(`${crash ? 'dies at' : 'loses'} the copy: the ticket exists with its event and message, and the message is copied once (${crash ? 'by the timer' : 'by the second try'})`, async () => {
       const ticket = makeTicket('t1');
       h.loopback.failAt(2, { crash });
       const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -162,7 +163,7 @@ describe('a CloudBase create under an injected fault at every request', () => {
       h.loopback.clearFaults();
       expect(ticketDoc()?.timeline.map((e) => e.seq)).toEqual([1]);
       expect(ticketDoc()?.outboxPending?.map((m) => m._id)).toEqual(['m1']);
-      expect(h.loopback.docs('outbox')).toEqual([]);
+      expect(h.loopback.docs('outbox').map((m) => m._id)).toEqual(crash ? [] : ['m1']);
       expect(await timerRun()).toEqual(['m1']);
       expect(await timerRun()).toEqual(['m1']);
       expect(h.loopback.docs('outbox').map((m) => m._id)).toEqual(['m1']);
