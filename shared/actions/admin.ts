@@ -37,7 +37,7 @@ export const AdminInputs = {
   putGrid: z.object({ id: Id, name: Text(50).min(2), jurisdiction: Jurisdiction, townshipId: Id, estateIds: z.array(Id).max(200) }),
   // No openid and no demo flag: staff bind their own WeChat account; an admin never types an openid.
   putUser: z.object({ id: Id, name: Text(30).min(1), phone: Phone.nullable(), grants: z.array(GrantSchema).max(20) }),
-  putPropertyCompany: z.object({ id: Id, name: Text(60).min(2), jurisdiction: Jurisdiction }),
+  putPropertyCompany: z.object({ id: Id, name: Text(60).min(2), jurisdiction: Jurisdiction, ratedStars: z.number().int().min(1).max(5).nullable().optional() }),
   putUnitContact: z.object({ unitId: Id, name: Text(60).min(2), phone: z.string().regex(/^[0-9-]{5,20}$/, '电话格式不正确'), contactPerson: Text(20).optional(), complaintPhone: z.string().regex(/^[0-9-]{5,20}$/, '电话格式不正确').optional() }),
   putSlaPolicy: z.object({ jurisdiction: Jurisdiction, policy: z.record(z.unknown()) }),
   /** A year of the jurisdiction's regional calendar, from the regional government's annual notice (shared/sla/work-calendar.ts). */

@@ -45,6 +45,11 @@ export interface PropertyCompany {
   id: string;
   name: string;
   jurisdiction: string;
+  /**
+   * The 星级化评定 result (001 序号5–6: the county's 住建 rates each company's service, one to five
+   * stars here), as entered; the 九不准 ladder lowers it (shared/assessment/standing.ts). Unset: not rated.
+   */
+  ratedStars?: number | null;
 }
 
 /** Contact of a unit, shown on the estate noticeboard (执法部门职责及联系人公告牌). */

@@ -59,6 +59,7 @@ export async function assessment(deps: AppDeps, identity: Identity, input: In<'a
     ? await ticketsMatching(deps, [{ estateIds: [...estateIds], categories: [...COMPLAINT_CATEGORIES] }], { from: lookback, to })
     : [];
   const names = new Map(companiesAll.map((c) => [c.id, c.name]));
+  const stars = new Map(companiesAll.map((c) => [c.id, c.ratedStars ?? null]));
   const companyIds = [...new Set(estates.map((e) => e.propertyCompanyId as string))];
   const asOf = deps.clock.now() < to ? deps.clock.now() : to;
   const rows = companyIds.map((companyId) => {
@@ -75,14 +76,21 @@ export async function assessment(deps: AppDeps, identity: Identity, input: In<'a
       tickets: tickets.filter((t) => inScope(t.estateId)),
     });
     // Star level and credit follow the company's whole ledger of the year, whichever view.
-    const standing = standingFor({ companyId, year, ratedStars: null, violations });
+    const standing = standingFor({ companyId, year, ratedStars: stars.get(companyId) ?? null, violations });
     return {
       name: names.get(companyId) ?? companyId,
       estates: mine.map((e) => ({ id: e.id, name: e.name, households: e.households ?? null })),
       ...score,
       standing,
       blacklisted: standing.blacklisted,
-      history: standingHistory({ companyId, year, ratedStars: null, violations }).map((c) => ({ at: c.at, item: c.item, credit: c.standing.credit, creditLabel: c.standing.creditLabel, level: c.standing.level })),
+      history: standingHistory({ companyId, year, ratedStars: stars.get(companyId) ?? null, violations }).map((c) => ({
+        at: c.at,
+        item: c.item,
+        credit: c.standing.credit,
+        creditLabel: c.standing.creditLabel,
+        level: c.standing.level,
+        stars: c.standing.stars,
+      })),
     };
   });
   rows.sort((a, b) => b.score - a.score || a.companyId.localeCompare(b.companyId));

@@ -18,7 +18,7 @@ export interface AssessmentRow {
   per1000: number | null;
   standing: { level: number; stars: number | null; credit: string; creditLabel: string; blacklisted: boolean; items: number };
   blacklisted: boolean;
-  history: Array<{ at: string; item: number; credit: string; creditLabel: string; level: number }>;
+  history: Array<{ at: string; item: number; credit: string; creditLabel: string; level: number; stars?: number | null }>;
 }
 
 export interface AssessmentAnswer {

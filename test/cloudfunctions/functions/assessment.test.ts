@@ -3,6 +3,7 @@
  * the score on a hand-computed example, the drop when the sweep marks a 整改通知 overdue, the 黑名单
  * flag, and who may read the table (never a property company).
  */
+import { admin } from '../../../cloudfunctions/_app/functions/admin';
 import { report } from '../../../cloudfunctions/_app/functions/report';
 import { sweep } from '../../../cloudfunctions/_app/functions/timers';
 import { ticket } from '../../../cloudfunctions/_app/functions/ticket';
@@ -11,7 +12,7 @@ import type { Store } from '../../../shared/ports/store';
 import { ESTATE, makeApp, makeCloudbaseApp, newKey, NOW, OTHER_ESTATE, PEOPLE, REPORT, type AnyPerson, type Person, type TestApp } from '../../support/app';
 
 const MONTH = { jurisdiction: 'yongning', month: '2026-11' };
-type Row = { companyId: string; score: number; grade: string; blacklisted: boolean; per1000: number; breaches: number; notices: { onTime: number; overdue: number; pending: number }; terms: Array<{ term: string; points: number }>; standing: { credit: string }; history: unknown[] };
+type Row = { companyId: string; score: number; grade: string; blacklisted: boolean; per1000: number; breaches: number; notices: { onTime: number; overdue: number; pending: number }; terms: Array<{ term: string; points: number }>; standing: { credit: string; stars: number | null; ratedStars: number | null }; history: unknown[] };
 
 describe.each([
   ['SQLite', makeApp],
@@ -51,6 +52,21 @@ describe.each([
     // The rectification term falls to 0: 20 + 0 + 30 + 16 = 66 → 合格.
     expect(row.notices).toEqual({ onTime: 0, overdue: 1, pending: 0 });
     expect([row.score, row.grade]).toEqual([66, '合格']);
+  });
+
+  it('the 星级化评定 the admin entered, lowered by the ladder: 4 stars, one star less (降星) at 2 items', async () => {
+    expect((await app.call(admin, 'admin', 'putPropertyCompany', { id: 'pc-hengan', name: '恒安物业服务有限公司', jurisdiction: 'yongning', ratedStars: 4 })).ok).toBe(true);
+    expect((await rowOf('pc-hengan')).standing).toMatchObject({ ratedStars: 4, stars: 4, credit: 'good' });
+    for (const item of [7, 9] as NineItem[]) {
+      await app.store.putViolation({
+        id: `v:s${item}:${item}`, companyId: 'pc-hengan', item, year: 2026, jurisdiction: 'yongning', ticketId: `s${item}`, ticketNo: `YN-2026100${item}-0001`,
+        estateId: ESTATE.id, streetId: ESTATE.townshipId, category: 'illegal-fee', note: '—', confirmedAt: `2026-10-0${item}T02:00:00.000Z`, confirmedBy: { userId: PEOPLE.street.id, role: 'street' },
+      });
+    }
+    const row = await rowOf('pc-hengan');
+    expect(row.standing).toMatchObject({ ratedStars: 4, stars: 3, credit: 'downgraded' });
+    expect((row.history as Array<{ stars: number | null }>).map((h) => h.stars)).toEqual([4, 3]);
+    expect((await app.call(admin, 'admin', 'putPropertyCompany', { id: 'pc-hengan', name: '恒安物业服务有限公司', jurisdiction: 'yongning', ratedStars: 6 })).error?.code).toBe('INPUT.INVALID');
   });
 
   it('a company with 4 distinct items confirmed this year is flagged 黑名单 in the table', async () => {
