@@ -72,6 +72,8 @@ describe('weapp production build', () => {
           'pages/companies/index',
           'pages/hotline/index',
           'pages/disclosure/index',
+          // Issue 19: the jurisdiction's responsibility lists (import, preview, activate).
+          'pages/county/index',
         ],
       },
     ]);
@@ -93,7 +95,7 @@ describe('weapp production build', () => {
 
   it('every page has its .js, .wxml and .json', () => {
     const pages = [...app.pages, ...(app.subPackages ?? []).flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))];
-    expect(pages).toHaveLength(21);
+    expect(pages).toHaveLength(22);
     for (const page of pages) {
       for (const ext of ['.js', '.wxml', '.json']) {
         expect(fs.existsSync(path.join(out, page + ext)) ? page + ext : `missing ${page + ext}`).toBe(page + ext);
