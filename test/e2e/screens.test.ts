@@ -161,3 +161,30 @@ describe('staff screens', () => {
     await screen(property, ROUTES.staffHome, 'home', ['物业服务企业', '安居物业', '服务小区的工单']);
   });
 });
+
+describe('large text (适老化)', () => {
+  /** The page's body text size in CSS px and the scale the app set, on the report page. */
+  async function bodyText(p: Person): Promise<{ scale: string; px: number }> {
+    await open(p.page, stage.story.url, ROUTES.report(HSJY.sceneCode));
+    await p.see('选择问题类型');
+    return p.page.evaluate(() => ({
+      scale: getComputedStyle(document.documentElement).getPropertyValue('--xq-text-scale').trim(),
+      px: parseFloat(getComputedStyle(document.querySelector('.taro_page') ?? document.body).fontSize),
+    }));
+  }
+
+  test('the text follows the browser’s font size: 20 px instead of 16 makes it 1.25 times as large', async () => {
+    const standard = await bodyText(resident);
+    const reader = await person(stage.browser, stage.story.url, STORY, 'large-text', { geolocation: HSJY.at });
+    // Chromium's own setting (chrome://settings/fonts, "Font size"), set through the DevTools protocol: Page.setFontSizes.
+    const cdp = await reader.context.newCDPSession(reader.page);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 20 } });
+    const large = await bodyText(reader);
+    await reader.shot('report-large-text');
+    expect(standard.scale).toBe('1');
+    expect(large.scale).toBe('1.25');
+    expect(large.px / standard.px).toBeCloseTo(1.25, 2);
+    await fitsWidth(reader);
+  });
+});
+
