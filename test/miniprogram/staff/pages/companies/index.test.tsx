@@ -63,6 +63,8 @@ it('shows each company’s score, terms and credit status, flags the 黑名单 c
   });
   render(<CompaniesPage />);
   await settle();
+  // The user first, then the table: wait for it, under load too.
+  await screen.findByText('66分 · 合格', undefined, { timeout: 5000 });
   const asked = net.ticketCalls('assessment')[0]?.data;
   expect(asked?.jurisdiction).toBe('yongning');
   expect(String(asked?.month)).toMatch(/^\d{4}-\d{2}$/);

@@ -28,7 +28,8 @@ it('shows each field with its date, and saves the filled fields through admin.pu
   });
   render(<DisclosurePage />);
   await settle();
-  expect(screen.getByText('收费项目与标准（更新于 2026-11-01）')).toBeTruthy();
+  // Three requests in a row (estates and the user, then the board): wait for the last, under load too.
+  expect(await screen.findByText('收费项目与标准（更新于 2026-11-01）', undefined, { timeout: 5000 })).toBeTruthy();
   expect(screen.getByText('公共水电分摊（尚未公示）')).toBeTruthy();
   // Only the company's own estate is offered (no chooser for one estate).
   expect(screen.queryByText('望远新村')).toBeNull();
@@ -44,6 +45,6 @@ it('shows each field with its date, and saves the filled fields through admin.pu
   await settle();
   const call = net.calls.find((c) => c.fn === 'admin' && c.action === 'putDisclosure');
   expect(call?.data).toEqual({ estateId: ESTATE.id, fields: { feeItems: '住宅1.3元/㎡·月', utilitySharing: '公共照明电费按户均摊' } });
-  expect(screen.getByText('收费项目与标准（更新于 2026-12-06）')).toBeTruthy();
+  expect(await screen.findByText('收费项目与标准（更新于 2026-12-06）', undefined, { timeout: 5000 })).toBeTruthy();
   expect(screen.getByText('已保存，公告牌和海报已更新')).toBeTruthy();
 });

@@ -29,7 +29,7 @@ it('imports the pasted CSV, lists each order with its ticket and units and each 
   });
   render(<HotlinePage />);
   await settle();
-  expect(screen.getByText('锦绣花园：1 件，未办结 1 件，评价 0 件（满意 0）')).toBeTruthy();
+  expect(await screen.findByText('锦绣花园：1 件，未办结 1 件，评价 0 件（满意 0）', undefined, { timeout: 5000 })).toBeTruthy();
 
   const area = document.querySelector('textarea') as HTMLTextAreaElement;
   await act(async () => {
@@ -39,7 +39,7 @@ it('imports the pasted CSV, lists each order with its ticket and units and each 
   await click('导入并派单');
   await settle();
   expect(net.ticketCalls('hotlineImport')[0]?.data).toEqual({ format: 'csv', content: CSV });
-  expect(screen.getByText('新建 1 件，已导入过 0 件')).toBeTruthy();
+  expect(await screen.findByText('新建 1 件，已导入过 0 件', undefined, { timeout: 5000 })).toBeTruthy();
   expect(screen.getByText('GD20261100001 → YN-20261123-0001 · 县住建局、县应急管理局')).toBeTruthy();
   expect(screen.getByText('第3行 ：工单号格式不正确')).toBeTruthy();
 
