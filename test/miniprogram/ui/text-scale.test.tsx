@@ -60,7 +60,7 @@ describe('H5: the browser font size scales every page', () => {
 });
 
 describe('the style sheets size text by the scale', () => {
-  const sheets = ['miniprogram/app.css', 'miniprogram/ui/ui.css', 'miniprogram/staff/pages/dashboard/index.css'];
+  const sheets = ['miniprogram/app.css', 'miniprogram/ui/ui.css', 'miniprogram/staff/styles.css', 'miniprogram/staff/pages/dashboard/index.css'];
   it.each(sheets)('%s: every text size (but the fixed icon circles) is calc(Npx * var(--xq-text-scale, 1))', (sheet) => {
     const text = readFileSync(join(__dirname, '..', '..', '..', sheet), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
     const sizes = [...text.matchAll(/([^{}]+)\{([^}]*)\}/g)].flatMap((m) =>
