@@ -84,9 +84,11 @@ export interface ActionPanelProps {
   onChange: (next: TicketView) => void;
   /** Called when the ticket changed under the user (version conflict): reload it. */
   onStale?: () => void;
+  /** Called when the action could not be sent now and waits in the outbox (待发送). */
+  onQueued?: () => void;
 }
 
-export function ActionPanel({ view, only, onChange, onStale }: ActionPanelProps) {
+export function ActionPanel({ view, only, onChange, onStale, onQueued }: ActionPanelProps) {
   const [open, setOpen] = useState<StaffAction | null>(null);
   const act = useTicketAction(
     view,
@@ -95,6 +97,10 @@ export function ActionPanel({ view, only, onChange, onStale }: ActionPanelProps)
       onChange(next);
     },
     onStale,
+    () => {
+      setOpen(null);
+      onQueued?.();
+    },
   );
   const actions = availableActions(view, only);
   if (!actions.length) return <Text className='staff-muted'>当前没有需要您办理的操作</Text>;

@@ -114,6 +114,8 @@ describe('staff pages on the real functions (only fetch faked)', () => {
     await click('拍照/选择照片');
     await type('办理结果', '已拆除飞线，加装充电桩指引牌');
     await click('确认办结');
+    // The photo goes through the outbox before the action: a few more turns than a plain call.
+    await settle(4);
     expect(await state(id)).toBe('resolved');
 
     await as('grid', 'ticket', { id });

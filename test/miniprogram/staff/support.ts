@@ -267,3 +267,9 @@ export function summaryOf(t: Ticket): QueueItem {
     pendingExtension: t.pendingExtension,
   };
 }
+
+/**
+ * The idempotency key every staff action now carries (made on the phone at the first attempt): the
+ * shape the ticket function accepts (shared/actions/ticket StaffIdempotencyKey).
+ */
+export const STAFF_KEY = expect.stringMatching(/^[A-Za-z0-9_-]{8,64}$/) as unknown as string;

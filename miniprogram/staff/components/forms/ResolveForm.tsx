@@ -2,12 +2,13 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { Field, TextArea } from '../Field';
+import type { OutboxPhoto } from '../../../drafts/staff-outbox';
 import { PhotoPicker } from '../PhotoPicker';
 import { SubmitRow } from './SubmitRow';
 import type { FormProps } from './types';
 
 export function ResolveForm({ act }: FormProps) {
-  const [photos, setPhotos] = useState<string[]>([]);
+  const [photos, setPhotos] = useState<OutboxPhoto[]>([]);
   const [note, setNote] = useState('');
   return (
     <View className='action-form'>

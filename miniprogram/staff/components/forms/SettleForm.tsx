@@ -4,13 +4,14 @@ import { View } from '@tarojs/components';
 import { TICKET_ERROR_MESSAGES } from '../../../../shared/lifecycle';
 import { CheckInField, isFar, type CheckInValue } from '../CheckInField';
 import { Field, TextArea } from '../Field';
+import type { OutboxPhoto } from '../../../drafts/staff-outbox';
 import { PhotoPicker } from '../PhotoPicker';
 import { SubmitRow } from './SubmitRow';
 import type { FormProps } from './types';
 
 export function SettleForm({ view, act }: FormProps) {
   const [checkIn, setCheckIn] = useState<CheckInValue | null>(null);
-  const [photos, setPhotos] = useState<string[]>([]);
+  const [photos, setPhotos] = useState<OutboxPhoto[]>([]);
   const [note, setNote] = useState('');
   const [farReason, setFarReason] = useState('');
   const far = isFar(checkIn);

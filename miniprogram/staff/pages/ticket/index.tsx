@@ -7,11 +7,13 @@ import { Text, View } from '@tarojs/components';
 import { useLoad } from '@tarojs/taro';
 import { ActionPanel } from '../../components/ActionPanel';
 import { ErrorText, Section } from '../../components/Field';
+import { OutboxBanner } from '../../components/OutboxBanner';
 import { PlaceEstateForm } from '../../components/PlaceEstateForm';
 import { SubscribeButton } from '../../components/SubscribeButton';
 import { TicketSummary } from '../../components/TicketSummary';
 import { Timeline } from '../../components/Timeline';
 import { useNow } from '../../components/useNow';
+import { useStaffOutbox } from '../../components/useStaffOutbox';
 import { ViolationPanel } from '../../components/ViolationPanel';
 import { callTicket, loadEstateNames, loadMe } from '../../lib/api';
 import { offersPlacing, offersViolation } from '../../lib/scope';
@@ -25,6 +27,11 @@ export default function StaffTicketPage() {
   const [me, setMe] = useState<Me | null>(null);
   const [error, setError] = useState<string | null>(null);
   const now = useNow();
+  // Actions kept on the phone (待发送) for this ticket; one the server takes later answers with the ticket's view.
+  const outbox = useStaffOutbox(ticketId, (sent) => {
+    if (sent.item.ticketId === ticketId) setView(sent.answer as TicketView);
+  });
+  const banner = <OutboxBanner items={outbox.items} sending={outbox.sending} onRetry={() => void outbox.flush()} onDiscard={outbox.discard} />;
 
   useLoad((query: Record<string, string | undefined>) => {
     if (query.id) setTicketId(decodeURIComponent(query.id));
@@ -50,6 +57,7 @@ export default function StaffTicketPage() {
   if (!view) {
     return (
       <View className='staff'>
+        {banner}
         <ErrorText error={error} />
         {error ? null : <Text className='staff-muted'>加载中…</Text>}
       </View>
@@ -61,6 +69,7 @@ export default function StaffTicketPage() {
 
   return (
     <View className='staff staff-ticket'>
+      {banner}
       <TicketSummary ticket={ticket} estate={estate} now={now} />
       {offersPlacing(roles, ticket) ? (
         <Section title='关联小区'>
@@ -69,7 +78,11 @@ export default function StaffTicketPage() {
       ) : null}
       <Section title='办理'>
         <SubscribeButton />
-        <ActionPanel view={view} onChange={setView} onStale={() => void load(ticket.id)} />
+        {outbox.items.length ? (
+          <Text className='staff-muted'>有待发送的操作，发送成功后才能继续办理</Text>
+        ) : (
+          <ActionPanel view={view} onChange={setView} onStale={() => void load(ticket.id)} />
+        )}
       </Section>
       {offersViolation(roles, me?.grants ?? null, ticket) ? <ViolationPanel key={ticket.id} ticket={ticket} onDone={() => void load(ticket.id)} /> : null}
       <Section title='处理记录'>

@@ -10,7 +10,7 @@ import { MEDIATION_OUTCOME_LABELS, allowedActions } from '../../../../../shared/
 import type { Ticket } from '../../../../../shared/domain/ticket';
 import { makeTicket } from '../../../../support/fixtures';
 import { setPageQuery } from '../../../support/taro';
-import { actionButtons, choices, click, fakeNetwork, fromNow, settle, signIn, summaryOf, type, viewOf } from '../../support';
+import { actionButtons, choices, click, fakeNetwork, STAFF_KEY, fromNow, settle, signIn, summaryOf, type, viewOf } from '../../support';
 
 const STATION = 'yongning.gaj.pcs-yanghe';
 
@@ -74,7 +74,7 @@ describe('police desk page (fetch faked)', () => {
     expect(actionButtons()).toEqual(['认领', '回复']);
     await click('认领');
     await click('确认认领');
-    expect(net.ticketCalls('claim').map((c) => c.data)).toEqual([{ ticketId: dispute.id, version: 1, officerName: '马警官' }]);
+    expect(net.ticketCalls('claim').map((c) => c.data)).toEqual([{ idempotencyKey: STAFF_KEY, ticketId: dispute.id, version: 1, officerName: '马警官' }]);
     expect(net.ticketCalls('queue')).toHaveLength(2);
   });
 
@@ -105,6 +105,7 @@ describe('police desk page (fetch faked)', () => {
     await click('确认调解');
     expect(net.ticketCalls('mediate').map((c) => c.data)).toEqual([
       {
+        idempotencyKey: STAFF_KEY,
         ticketId: claimed.id,
         version: 2,
         parties: ['张三', '李四'],
@@ -124,7 +125,7 @@ describe('police desk page (fetch faked)', () => {
     await click('回复');
     await type('公开回复', '民警已到场，正在协调挪车');
     await click('确认回复');
-    expect(net.ticketCalls('reply')[0]?.data).toEqual({ ticketId: claimed.id, version: 2, text: '民警已到场，正在协调挪车' });
+    expect(net.ticketCalls('reply')[0]?.data).toEqual({ idempotencyKey: STAFF_KEY, ticketId: claimed.id, version: 2, text: '民警已到场，正在协调挪车' });
 
     await click('办理');
     await click('移交');
@@ -132,6 +133,6 @@ describe('police desk page (fetch faked)', () => {
     await click(units[0]!.el);
     await type('移交原因', '占道经营属综合执法职责');
     await click('确认移交');
-    expect(net.ticketCalls('handover')[0]?.data).toEqual({ ticketId: claimed.id, version: 2, units: [claimed.route.lead[0]!.id], reason: '占道经营属综合执法职责' });
+    expect(net.ticketCalls('handover')[0]?.data).toEqual({ idempotencyKey: STAFF_KEY, ticketId: claimed.id, version: 2, units: [claimed.route.lead[0]!.id], reason: '占道经营属综合执法职责' });
   });
 });

@@ -10,7 +10,7 @@ import { allowedActions } from '../../../../../shared/lifecycle';
 import type { Ticket } from '../../../../../shared/domain/ticket';
 import { CO_UNIT, LEAD_UNIT, STREET_ID, makeEvent, makeTicket } from '../../../../support/fixtures';
 import { setPageQuery } from '../../../support/taro';
-import { actionButtons, choices, click, fakeNetwork, fromNow, settle, signIn, summaryOf, type, viewOf, type FakeNetwork } from '../../support';
+import { actionButtons, choices, click, fakeNetwork, STAFF_KEY, fromNow, settle, signIn, summaryOf, type, viewOf, type FakeNetwork } from '../../support';
 
 async function openQueue(view: string, tickets: Ticket[], routes: Parameters<typeof fakeNetwork>[0] = {}): Promise<FakeNetwork> {
   const net = fakeNetwork({
@@ -123,7 +123,7 @@ describe('staff queue page, street officer (fetch faked)', () => {
 
     const enforcementId = REGISTRY.list('yongning')!.departments.find((d) => d.name === '县综合执法局')!.id;
     expect(net.ticketCalls('reroute').map((c) => c.data)).toEqual([
-      { ticketId: returned.id, version: 5, units: [enforcementId], reason: '经核实属违规搭建，由综合执法局牵头' },
+      { idempotencyKey: STAFF_KEY, ticketId: returned.id, version: 5, units: [enforcementId], reason: '经核实属违规搭建，由综合执法局牵头' },
     ]);
     expect(net.ticketCalls('queue')).toHaveLength(2);
   });
@@ -150,7 +150,7 @@ describe('staff queue page, street officer (fetch faked)', () => {
     // Shown again in the form that decides it.
     expect(within(rowA!).getAllByText('县住建局申请延期至 2026-12-08 17:30，理由：等待配件')).toHaveLength(2);
     await click(within(rowA!).getByText('确认批准延期'));
-    expect(net.ticketCalls('approveExtension').map((c) => c.data)).toEqual([{ ticketId: a.id, version: 6 }]);
+    expect(net.ticketCalls('approveExtension').map((c) => c.data)).toEqual([{ idempotencyKey: STAFF_KEY, ticketId: a.id, version: 6 }]);
 
     await click(within(rowB!).getByText('办理'));
     await click(within(rowB!).getByText('驳回延期'));
@@ -158,7 +158,7 @@ describe('staff queue page, street officer (fetch faked)', () => {
     expect(net.ticketCalls('refuseExtension')).toHaveLength(0);
     await type('不予延期的原因', '配件可本地采购，请按期办结', rowB!);
     await click(within(rowB!).getByText('确认驳回延期'));
-    expect(net.ticketCalls('refuseExtension').map((c) => c.data)).toEqual([{ ticketId: b.id, version: 9, reason: '配件可本地采购，请按期办结' }]);
+    expect(net.ticketCalls('refuseExtension').map((c) => c.data)).toEqual([{ idempotencyKey: STAFF_KEY, ticketId: b.id, version: 9, reason: '配件可本地采购，请按期办结' }]);
   });
 
   it('supervises (督办) an overdue ticket with a note and escalates one to the leadership office', async () => {
@@ -185,13 +185,13 @@ describe('staff queue page, street officer (fetch faked)', () => {
     expect(screen.getByText('请填写督办意见')).toBeTruthy();
     await type('督办意见', '请县住建局立即报到并于今日到场');
     await click('确认督办');
-    expect(net.ticketCalls('supervise').map((c) => c.data)).toEqual([{ ticketId: overdue.id, version: 4, note: '请县住建局立即报到并于今日到场' }]);
+    expect(net.ticketCalls('supervise').map((c) => c.data)).toEqual([{ idempotencyKey: STAFF_KEY, ticketId: overdue.id, version: 4, note: '请县住建局立即报到并于今日到场' }]);
 
     await click('办理');
     await click('升级');
     expect(screen.getByText('升级至：永宁县2023年物业提升“123”专项行动领导小组办公室')).toBeTruthy();
     await type('升级原因', '超时三小时仍未报到');
     await click('确认升级');
-    expect(net.ticketCalls('escalate').map((c) => c.data)).toEqual([{ ticketId: overdue.id, version: 4, reason: '超时三小时仍未报到' }]);
+    expect(net.ticketCalls('escalate').map((c) => c.data)).toEqual([{ idempotencyKey: STAFF_KEY, ticketId: overdue.id, version: 4, reason: '超时三小时仍未报到' }]);
   });
 });

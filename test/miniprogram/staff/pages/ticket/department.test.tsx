@@ -9,7 +9,7 @@ import { RETURN_REASON_CODES, RETURN_REASON_LABELS, allowedActions } from '../..
 import type { Ticket } from '../../../../../shared/domain/ticket';
 import { LEAD_UNIT, makeEvent, makeTicket } from '../../../../support/fixtures';
 import { setPageQuery } from '../../../support/taro';
-import { actionButtons, choices, click, fakeNetwork, fromNow, north, pick, pickPhotos, placeDevice, Refusal, settle, signIn, type, viewOf } from '../../support';
+import { actionButtons, choices, click, fakeNetwork, STAFF_KEY, fromNow, north, pick, pickPhotos, placeDevice, Refusal, settle, signIn, type, viewOf } from '../../support';
 
 function whistled(overrides: Partial<Ticket> = {}): Ticket {
   return makeTicket({
@@ -63,7 +63,7 @@ describe('staff ticket page, department officer (fetch faked)', () => {
     );
     await click('报到');
     await click('确认报到');
-    expect(net.ticketCalls('acknowledge').map((c) => c.data)).toEqual([{ ticketId: ticket.id, version: 3, officerName: '李强' }]);
+    expect(net.ticketCalls('acknowledge').map((c) => c.data)).toEqual([{ idempotencyKey: STAFF_KEY, ticketId: ticket.id, version: 3, officerName: '李强' }]);
     // The new view: the holder line, the timeline entry and the next actions.
     expect(screen.getByText('当前处理：县住建局（已报到）')).toBeTruthy();
     expect(screen.getByText('部门 · 李强 · 县住建局')).toBeTruthy();
@@ -79,7 +79,7 @@ describe('staff ticket page, department officer (fetch faked)', () => {
     await type('报到人员姓名', '赵敏');
     await type('报到说明', '30分钟内到场');
     await click('确认报到');
-    expect(net.ticketCalls('acknowledge')[0]?.data).toEqual({ ticketId: ticket.id, version: 3, officerName: '赵敏', note: '30分钟内到场' });
+    expect(net.ticketCalls('acknowledge')[0]?.data).toEqual({ idempotencyKey: STAFF_KEY, ticketId: ticket.id, version: 3, officerName: '赵敏', note: '30分钟内到场' });
   });
 
   it('arrives with a location check-in', async () => {
@@ -110,7 +110,7 @@ describe('staff ticket page, department officer (fetch faked)', () => {
     expect(net.uploads).toBe(2);
     await click('确认办结');
     expect(net.ticketCalls('resolve').map((c) => c.data)).toEqual([
-      { ticketId: ticket.id, version: 4, photos: ['f-after-1', 'f-after-2'], note: '已拆除私拉电线并张贴安全提示' },
+      { idempotencyKey: STAFF_KEY, ticketId: ticket.id, version: 4, photos: ['f-after-1', 'f-after-2'], note: '已拆除私拉电线并张贴安全提示' },
     ]);
   });
 
@@ -128,7 +128,7 @@ describe('staff ticket page, department officer (fetch faked)', () => {
     await click(choices('退单原因类别')[1]!.el);
     await click('确认退单');
     expect(net.ticketCalls('return').map((c) => c.data)).toEqual([
-      { ticketId: ticket.id, version: 3, reasonCode: 'wrong-address', reason: '该楼栋属于开发区管辖' },
+      { idempotencyKey: STAFF_KEY, ticketId: ticket.id, version: 3, reasonCode: 'wrong-address', reason: '该楼栋属于开发区管辖' },
     ]);
   });
 
@@ -144,7 +144,7 @@ describe('staff ticket page, department officer (fetch faked)', () => {
     await type('延期原因', '需更换消防管道配件，厂家供货需一周');
     await click('确认申请延期');
     expect(net.ticketCalls('requestExtension').map((c) => c.data)).toEqual([
-      { ticketId: ticket.id, version: 4, until: '2026-12-08T17:30:00+08:00', reason: '需更换消防管道配件，厂家供货需一周' },
+      { idempotencyKey: STAFF_KEY, ticketId: ticket.id, version: 4, until: '2026-12-08T17:30:00+08:00', reason: '需更换消防管道配件，厂家供货需一周' },
     ]);
   });
 

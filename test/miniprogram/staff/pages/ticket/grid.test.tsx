@@ -9,7 +9,7 @@ import { allowedActions } from '../../../../../shared/lifecycle';
 import type { Ticket } from '../../../../../shared/domain/ticket';
 import { CO_UNIT, LEAD_UNIT, STREET_ID, makeTicket } from '../../../../support/fixtures';
 import { setPageQuery } from '../../../support/taro';
-import { actionButtons, choices, click, fakeNetwork, field, fromNow, north, pickPhotos, placeDevice, Refusal, settle, signIn, type, viewOf } from '../../support';
+import { actionButtons, choices, click, fakeNetwork, STAFF_KEY, field, fromNow, north, pickPhotos, placeDevice, Refusal, settle, signIn, type, viewOf } from '../../support';
 
 function accepted(overrides: Partial<Ticket> = {}): Ticket {
   return makeTicket({ state: 'accepted', version: 2, deadlines: [{ step: 'triage', due: fromNow(-5), metAt: fromNow(-10) }], ...overrides });
@@ -57,7 +57,7 @@ describe('staff ticket page, grid worker (fetch faked)', () => {
     await click('受理');
     await type('受理说明', '已电话联系居民');
     await click('确认受理');
-    expect(net.ticketCalls('accept').map((c) => c.data)).toEqual([{ ticketId: ticket.id, version: 1, note: '已电话联系居民' }]);
+    expect(net.ticketCalls('accept').map((c) => c.data)).toEqual([{ idempotencyKey: STAFF_KEY, ticketId: ticket.id, version: 1, note: '已电话联系居民' }]);
     expect(actionButtons()).toContain('吹哨');
   });
 
@@ -71,7 +71,7 @@ describe('staff ticket page, grid worker (fetch faked)', () => {
     expect(screen.getByText('请填写原因')).toBeTruthy();
     await type('驳回原因', '非本小区问题');
     await click('确认驳回');
-    expect(net.ticketCalls('reject')[0]?.data).toEqual({ ticketId: ticket.id, version: 1, reason: '非本小区问题' });
+    expect(net.ticketCalls('reject')[0]?.data).toEqual({ idempotencyKey: STAFF_KEY, ticketId: ticket.id, version: 1, reason: '非本小区问题' });
   });
 
   it('merges into another open ticket of the same estate', async () => {
@@ -91,7 +91,7 @@ describe('staff ticket page, grid worker (fetch faked)', () => {
     expect(offered.map((c) => c.text)).toEqual([`${original.no} 飞线充电已受理`]);
     await click(offered[0]!.el);
     await click('确认合并');
-    expect(net.ticketCalls('merge')[0]?.data).toEqual({ ticketId: ticket.id, version: 1, duplicateOf: original.id });
+    expect(net.ticketCalls('merge')[0]?.data).toEqual({ idempotencyKey: STAFF_KEY, ticketId: ticket.id, version: 1, duplicateOf: original.id });
   });
 
   it('whistles to the routed lead units, pre-filled, without a reason', async () => {
@@ -108,7 +108,7 @@ describe('staff ticket page, grid worker (fetch faked)', () => {
     ]);
     expect(screen.getByText('与责任清单牵头单位一致')).toBeTruthy();
     await click('确认吹哨');
-    expect(net.ticketCalls('whistle').map((c) => c.data)).toEqual([{ ticketId: ticket.id, version: 2, units: [LEAD_UNIT] }]);
+    expect(net.ticketCalls('whistle').map((c) => c.data)).toEqual([{ idempotencyKey: STAFF_KEY, ticketId: ticket.id, version: 2, units: [LEAD_UNIT] }]);
     expect(screen.getByText('当前没有需要您办理的操作')).toBeTruthy();
   });
 
@@ -126,7 +126,7 @@ describe('staff ticket page, grid worker (fetch faked)', () => {
     await type('调整单位的原因', '涉及消防隐患，需应急局共同处置');
     await click('确认吹哨');
     expect(net.ticketCalls('whistle').map((c) => c.data)).toEqual([
-      { ticketId: ticket.id, version: 2, units: [LEAD_UNIT, CO_UNIT], reason: '涉及消防隐患，需应急局共同处置' },
+      { idempotencyKey: STAFF_KEY, ticketId: ticket.id, version: 2, units: [LEAD_UNIT, CO_UNIT], reason: '涉及消防隐患，需应急局共同处置' },
     ]);
   });
 
@@ -218,7 +218,7 @@ describe('staff ticket page, grid worker (fetch faked)', () => {
     expect(net.ticketCalls('verifyFail')).toHaveLength(0);
     await type('不通过原因', '飞线仍在');
     await click('确认核验不通过');
-    expect(net.ticketCalls('verifyFail')[0]?.data).toEqual({ ticketId: ticket.id, version: 7, reason: '飞线仍在' });
+    expect(net.ticketCalls('verifyFail')[0]?.data).toEqual({ idempotencyKey: STAFF_KEY, ticketId: ticket.id, version: 7, reason: '飞线仍在' });
   });
 
   it('reloads the ticket when someone else changed it first', async () => {
