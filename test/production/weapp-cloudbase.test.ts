@@ -26,7 +26,7 @@ import { promisify } from 'node:util';
 import { runInThisContext } from 'node:vm';
 import jComponent from 'j-component';
 import simulate, { type RootComponent } from 'miniprogram-simulate';
-import { photoCloudPath } from '../../shared/files';
+import { photoCloudPath, uploadPrefix } from '../../shared/files';
 import { distanceMeters } from '../../shared/geo';
 import { CHECK_IN_RADIUS_METERS } from '../../shared/lifecycle/transitions';
 import { getCategory } from '../../shared/taxonomy/categories';
@@ -473,15 +473,19 @@ describe('production path: dist/weapp in simulate → emulated wx.cloud → prod
     expect(ack?.payload?.officerName).toBe('王强');
     phone.account = ACCOUNTS.resident;
 
-    // 办结 from the officer's own phone (the booted app above has the resident's upload prefix cached, as one
-    // app instance keeps it; the invite page restarts the app for that reason): the after photo under the
-    // officer's own prefix (report.me, as transport.weapp.ts does), then resolve.
-    const me = (await ok(ACCOUNTS.officer, 'report', 'me')) as { userId: string };
-    expect(me.userId).toBe(OFFICER.id);
+    // 办结 from the officer's own phone: the after photo to the slot the function reserves for the officer
+    // (report.photoSlot, as transport.weapp.ts does), then resolve.
+    const slot = (await ok(ACCOUNTS.officer, 'report', 'photoSlot', {})) as { cloudPath: string; fileId: string };
+    expect(slot.cloudPath.startsWith(uploadPrefix(OFFICER.id))).toBe(true);
     officerPhone.emulation.nextChoice = [officerPhone.emulation.takePhoto(jpeg(3))];
     const chosen = (await new Promise((resolve, reject) => (wx as unknown as { chooseImage(o: unknown): void }).chooseImage({ count: 1, success: resolve, fail: reject }))) as { tempFilePaths: string[] };
-    const { fileID } = await wx.cloud.uploadFile({ cloudPath: photoCloudPath(me.userId, `after-${Date.now()}`), filePath: chosen.tempFilePaths[0] as string });
-    expect(fileID).toMatch(new RegExp(`^cloud://${loopback.env}\\.[A-Za-z0-9-]+/photos/${OFFICER.id}/after-\\d+\\.jpg$`));
+    const { fileID } = await wx.cloud.uploadFile({ cloudPath: slot.cloudPath, filePath: chosen.tempFilePaths[0] as string });
+    expect(fileID).toBe(slot.fileId);
+    expect(fileID).toMatch(new RegExp(`^cloud://${loopback.env}\\.[A-Za-z0-9-]+/photos/${OFFICER.id}/[A-Za-z0-9_-]+\\.jpg$`));
+    // A file the officer writes under their own prefix without a slot is refused: the allowance cannot be gone around.
+    const { fileID: sneaked } = await wx.cloud.uploadFile({ cloudPath: photoCloudPath(OFFICER.id, `no-slot-${Date.now()}`), filePath: chosen.tempFilePaths[0] as string });
+    const refused = await call(ACCOUNTS.officer, 'ticket', 'resolve', { ticketId, version: (await ok(ACCOUNTS.officer, 'ticket', 'detail', { ticketId }) as { ticket: { version: number } }).ticket.version, note: '已整改', photos: [sneaked] });
+    expect(refused.error?.code).toBe('FILE.UNKNOWN');
     const resolved = await act(ACCOUNTS.officer, 'resolve', ticketId, { note: '已拆除飞线，楼下加装充电桩', photos: [fileID] });
     expect(resolved.state).toBe('resolved');
     expect((loopback.docs('tickets').find((t) => t._id === ticketId) as { afterPhotos: string[] }).afterPhotos).toEqual([fileID]);
