@@ -4,7 +4,7 @@
  * classifier adds to the report function bundle (esbuild's metafile: bytes in the minified output
  * that come from shared/classify and the suggest use case). Printed, not asserted: speed is measured
  * here, never in timed tests. `--write` also puts the section into docs/PERFORMANCE.md (replacing an
- * earlier one; the full `npm run bench` rewrites that file without it — re-run this after it).
+ * earlier one; the full `npm run bench` runs this script last, after rewriting the file).
  *   npx tsx test/bench/classify.ts [--write]
  */
 import { build } from 'esbuild';

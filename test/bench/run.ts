@@ -4,9 +4,11 @@
  *   3. the submit path on the local runtime and the routing decision, 4. the sweep and the bulletin
  *   at 10 k / 100 k / 1 M tickets (BENCH_MAX caps the sizes; BENCH_KEEP=1 keeps the store files),
  *   6. CloudBase requests per action on the loopback server (BENCH_ONLY=cloudbase runs this one
- *   alone and writes only its section into docs/PERFORMANCE.md).
+ *   alone and writes only its section into docs/PERFORMANCE.md), 7. the category classifier
+ *   (test/bench/classify.ts, run last as its own script: it splices its section into the new file).
  * Not part of `npm test`. Raw figures: test/bench/dist/latest.json.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -124,6 +126,8 @@ async function main(): Promise<void> {
   console.log('\nbudgets:');
   for (const line of budgetLines(results)) console.log(`  ${line}`);
   console.log(`\nwritten: docs/PERFORMANCE.md (raw figures: test/bench/dist/latest.json), ${(results.durationS / 60).toFixed(1)} min`);
+  console.log('\n7. category suggestion');
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'test', 'bench', 'classify.ts'), '--write'], { cwd: ROOT, stdio: 'inherit' });
 }
 
 main().catch((err: unknown) => {
