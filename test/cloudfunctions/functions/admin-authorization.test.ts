@@ -57,6 +57,10 @@ const ROWS: Array<[string, Record<string, unknown>]> = [
   ['estateCode', { estateId: ESTATE.id }],
   ['putDisclosure', { estateId: ESTATE.id, fields: { feeItems: '住宅1.2元/㎡·月' } }],
   ['putHouseholds', { estateId: ESTATE.id, households: 860 }],
+  // The county-list reads; the list writes (importList, previewList, activateList, importEstates) run
+  // per role in county-lists.test.ts, which needs an imported draft first.
+  ['listVersions', { jurisdiction: 'yongning' }],
+  ['listFile', { jurisdiction: 'yongning', kind: 'current' }],
 ];
 /** Rows whose allowed callers differ: the estate's own property company publishes its 六公开 (issue 20 §5). */
 const ROW_ALLOWED: Record<string, string[]> = { putDisclosure: [...ALLOWED, 'property'] };
