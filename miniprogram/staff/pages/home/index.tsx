@@ -8,6 +8,8 @@ import { useDidShow } from '@tarojs/taro';
 import type { OutboxMessage } from '../../../../shared/domain/outbox';
 import { Button } from '../../../ui';
 import { ErrorText, Section } from '../../components/Field';
+import { OutboxBanner } from '../../components/OutboxBanner';
+import { useStaffOutbox } from '../../components/useStaffOutbox';
 import { go, staffPaths } from '../../components/navigation';
 import { callTicket } from '../../lib/api';
 import { governanceEntries } from '../../lib/governance';
@@ -32,6 +34,9 @@ export default function StaffHomePage() {
   }
 
   useDidShow(() => void load());
+  // Staff actions kept on the phone (weak signal): sent when the app shows and when the network returns.
+  const outbox = useStaffOutbox(undefined, () => void load());
+  const banner = <OutboxBanner items={outbox.items} sending={outbox.sending} onRetry={() => void outbox.flush()} onDiscard={outbox.discard} showTicket />;
 
   async function markRead(ids: string[]) {
     try {
@@ -52,6 +57,7 @@ export default function StaffHomePage() {
   if (!home) {
     return (
       <View className='staff'>
+        {banner}
         <ErrorText error={error} />
         {error ? (
           <Button block onClick={() => go(staffPaths.signin)}>
@@ -76,6 +82,7 @@ export default function StaffHomePage() {
 
   return (
     <View className='staff staff-home'>
+      {banner}
       <Section>
         <Text className='staff-user__name'>{home.user.name ?? '工作人员'}</Text>
         <View className='staff-user__roles'>
