@@ -11,6 +11,9 @@ import { photoUrl } from '../../api';
 import { STEP_LABELS, formatMeters, formatTime } from '../lib/format';
 import { leadershipOfficeName, unitName, unitNames } from '../lib/units';
 
+/** The actions whose location is a check-in taken on the officer's phone (CheckInField). */
+const CHECK_IN_ACTIONS: readonly string[] = ['arrive', 'settle'];
+
 function roleLabel(role: Role | 'system'): string {
   return role === 'system' ? '系统' : ROLE_LABELS[role];
 }
@@ -50,7 +53,8 @@ export function eventDetails(event: TicketEvent, ticket: Ticket): string[] {
   if (event.action === 'escalate' && typeof p.level === 'number') {
     lines.push(`升级至：${p.level >= 2 ? leadershipOfficeName(ticket.jurisdiction) : '街道（乡镇）'}`);
   }
-  if (event.location) lines.push('已现场定位打卡');
+  // A check-in is the staff's own device fix on 到场/就地办结; a resident's report position may be the estate's fallback.
+  if (event.location && CHECK_IN_ACTIONS.includes(event.action)) lines.push('已现场定位打卡');
   return lines;
 }
 

@@ -74,4 +74,24 @@ describe('Timeline', () => {
     render(<Timeline ticket={makeTicket()} events={[]} />);
     expect(screen.getByText('暂无处理记录')).toBeTruthy();
   });
+
+  it("marks 已现场定位打卡 only on a staff check-in (到场, 就地办结), never on the resident's report, whose position may be the estate's fallback", async () => {
+    const t = makeTicket({ state: 'on_site', version: 3 });
+    const at = { lat: 38.28, lng: 106.25 };
+    const events = [
+      makeEvent({ ...t, version: 1, state: 'submitted', updatedAt: '2026-11-23T02:00:00.000Z' }, { location: at }),
+      makeEvent({ ...t, version: 3, state: 'on_site', updatedAt: '2026-11-23T03:00:00.000Z' }, {
+        action: 'arrive',
+        from: 'acknowledged',
+        to: 'on_site',
+        location: at,
+        actor: { userId: 'u-d', role: 'department', unitId: LEAD_UNIT, name: '李强' },
+      }),
+    ];
+    render(<Timeline ticket={t} events={events} />);
+    await settle();
+    expect(screen.getAllByText('已现场定位打卡')).toHaveLength(1);
+    const arrive = screen.getByText('已现场定位打卡').closest('.timeline__item') ?? screen.getByText('已现场定位打卡').parentElement;
+    expect(arrive?.textContent).toContain('到场');
+  });
 });
