@@ -9,7 +9,7 @@ import { history, makeTicket } from '../metrics/fixtures';
 // Issue 16 §6: "违法建设 needs 认定 first, and a cut-off used to force payment cannot wait 5 working days."
 // The documents' words are checked against the five documents themselves (../shared/seeds, whitespace
 // removed: 001 breaks its lines mid-sentence).
-const SEEDS = join(__dirname, '../../../../shared/seeds');
+const SEEDS = join(__dirname, '../../../docs/sources');
 const seedText = (file: string) => readFileSync(join(SEEDS, file), 'utf8').replace(/\s+/g, '');
 const QITAI_004 = '004_130a68cab0166a86.txt';
 const YINCHUAN_001 = '001_c21a685cf9840a30.txt';
