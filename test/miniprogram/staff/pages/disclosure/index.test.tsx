@@ -1,5 +1,5 @@
 /** 六公开公示 page with the network faked at fetch: loads the estate's fields, saves the changed ones. */
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import DisclosurePage from '../../../../../miniprogram/staff/pages/disclosure/index';
 import { DISCLOSURE_FIELDS } from '../../../../../shared/domain/disclosure';
 import { setPageQuery } from '../../../support/taro';
@@ -34,7 +34,15 @@ it('shows each field with its date, and saves the filled fields through admin.pu
   // Only the company's own estate is offered (no chooser for one estate).
   expect(screen.queryByText('望远新村')).toBeNull();
 
-  const areas = [...document.querySelectorAll('textarea')] as HTMLTextAreaElement[];
+  // Taro's Textarea makes its <textarea> when it connects: wait for all six (a loaded machine is slower).
+  const areas = await waitFor(
+    () => {
+      const found = [...document.querySelectorAll('textarea')];
+      if (found.length < 6) throw new Error(`${found.length} of 6 textareas rendered`);
+      return found;
+    },
+    { timeout: 5000 },
+  );
   expect(areas[1]?.value).toBe('住宅1.2元/㎡·月');
   await act(async () => {
     fireEvent.input(areas[1] as HTMLTextAreaElement, { target: { value: '住宅1.3元/㎡·月' } });

@@ -1,5 +1,5 @@
 /** 12345工单 page with the network faked at fetch: paste → ticket.hotlineImport, results, statistics, export. */
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { act } from '@testing-library/react';
 import HotlinePage from '../../../../../miniprogram/staff/pages/hotline/index';
 import { setPageQuery } from '../../../support/taro';
@@ -31,7 +31,15 @@ it('imports the pasted CSV, lists each order with its ticket and units and each 
   await settle();
   expect(await screen.findByText('锦绣花园：1 件，未办结 1 件，评价 0 件（满意 0）', undefined, { timeout: 5000 })).toBeTruthy();
 
-  const area = document.querySelector('textarea') as HTMLTextAreaElement;
+  // Taro's Textarea is a custom element that makes its <textarea> when it connects: wait for it (a loaded machine is slower).
+  const area = await waitFor(
+    () => {
+      const el = document.querySelector('textarea');
+      if (!el) throw new Error('the textarea is not rendered yet');
+      return el;
+    },
+    { timeout: 5000 },
+  );
   await act(async () => {
     fireEvent.input(area, { target: { value: CSV } });
   });
