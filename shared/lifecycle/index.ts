@@ -4,3 +4,4 @@ export * from './draft';
 export * from './errors';
 export * from './holder';
 export * from './transitions';
+export * from './primary';

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { ACTION_LABELS } from '../../../shared/lifecycle';
+import { ACTION_LABELS, primaryAction } from '../../../shared/lifecycle';
 import { Button } from '../../ui';
 import { STAFF_ACTIONS, type StaffAction } from '../lib/api';
 import { formatTime } from '../lib/format';
@@ -104,19 +104,29 @@ export function ActionPanel({ view, only, onChange, onStale, onQueued }: ActionP
   );
   const actions = availableActions(view, only);
   if (!actions.length) return <Text className='staff-muted'>当前没有需要您办理的操作</Text>;
+  // The step that moves the ticket on is one full-width primary button; the rest stay small.
+  const primary = primaryAction(actions);
+  const toggle = (a: StaffAction) => {
+    act.fail('');
+    setOpen(open === a ? null : a);
+  };
 
   return (
     <View className='actions'>
+      {primary ? (
+        <View className='actions__primary'>
+          <Button type='primary' block onClick={() => toggle(primary)}>
+            {ACTION_LABELS[primary]}
+          </Button>
+        </View>
+      ) : null}
       <View className='actions__bar'>
-        {actions.map((a) => (
+        {actions.filter((a) => a !== primary).map((a) => (
           <View key={a} className='actions__bar-item'>
             <Button
               size='small'
               type={open === a ? 'primary' : 'default'}
-              onClick={() => {
-                act.fail('');
-                setOpen(open === a ? null : a);
-              }}
+              onClick={() => toggle(a)}
             >
               {ACTION_LABELS[a]}
             </Button>

@@ -164,7 +164,8 @@ export async function report(p: Person, baseUrl: string, r: { estate: string; ca
 
 /** Staff: taps an action button of the ticket's 办理 panel (e.g. 吹哨) and answers its form's scope. */
 export async function openAction(p: Person, label: string): Promise<Locator> {
-  await p.page.locator('.actions__bar').filter({ visible: true }).getByText(label, { exact: true }).click();
+  // The step that moves the ticket on is the full-width button (.actions__primary), the rest small ones.
+  await p.page.locator('.actions__primary, .actions__bar').filter({ visible: true }).getByText(label, { exact: true }).click();
   const form = p.page.locator('.action-form').filter({ visible: true }).last();
   await form.waitFor({ state: 'visible', timeout: 10_000 });
   return form;

@@ -202,8 +202,14 @@ export function choices(label: string, root: ParentNode = document): Array<{ tex
 }
 
 /** The action buttons the panel shows (their labels). */
+/** Every action button of the panel in screen order: the full-width primary one first, then the small ones. */
 export function actionButtons(root: ParentNode = document): string[] {
-  return [...root.querySelectorAll('.actions__bar-item')].map((b) => (b.textContent ?? '').trim());
+  return [...root.querySelectorAll('.actions__primary, .actions__bar-item')].map((b) => (b.textContent ?? '').trim());
+}
+
+/** The full-width primary button's label (the step that moves the ticket on), or null. */
+export function primaryButton(root: ParentNode = document): string | null {
+  return root.querySelector('.actions__primary')?.textContent?.trim() ?? null;
 }
 
 /** A position `metres` north of `point` (1° of latitude ≈ 111.2 km). */

@@ -10,7 +10,7 @@ import { MEDIATION_OUTCOME_LABELS, allowedActions } from '../../../../../shared/
 import type { Ticket } from '../../../../../shared/domain/ticket';
 import { makeTicket } from '../../../../support/fixtures';
 import { setPageQuery } from '../../../support/taro';
-import { actionButtons, choices, click, fakeNetwork, STAFF_KEY, fromNow, settle, signIn, summaryOf, type, viewOf } from '../../support';
+import { actionButtons, primaryButton, choices, click, fakeNetwork, STAFF_KEY, fromNow, settle, signIn, summaryOf, type, viewOf } from '../../support';
 
 const STATION = 'yongning.gaj.pcs-yanghe';
 
@@ -90,7 +90,8 @@ describe('police desk page (fetch faked)', () => {
     });
     const net = await openDesk(claimed, { 'ticket.mediate': () => viewOf({ ...claimed, version: 3 }, []) });
     await click('办理');
-    expect(actionButtons()).toEqual(['回复', '调解', '移交']);
+    expect(actionButtons()).toEqual(['调解', '回复', '移交']);
+    expect(primaryButton()).toBe('调解');
     await click('调解');
     const outcomes = choices('调解结果');
     expect(outcomes.map((o) => o.text)).toEqual(TicketInputs.mediate.shape.outcome.options.map((o) => MEDIATION_OUTCOME_LABELS[o]));

@@ -9,7 +9,7 @@ import { allowedActions } from '../../../../../shared/lifecycle';
 import type { Ticket } from '../../../../../shared/domain/ticket';
 import { CO_UNIT, LEAD_UNIT, STREET_ID, makeTicket } from '../../../../support/fixtures';
 import { setPageQuery } from '../../../support/taro';
-import { actionButtons, choices, click, fakeNetwork, STAFF_KEY, field, fromNow, north, pickPhotos, placeDevice, Refusal, settle, signIn, type, viewOf } from '../../support';
+import { actionButtons, primaryButton, choices, click, fakeNetwork, STAFF_KEY, field, fromNow, north, pickPhotos, placeDevice, Refusal, settle, signIn, type, viewOf } from '../../support';
 
 function accepted(overrides: Partial<Ticket> = {}): Ticket {
   return makeTicket({ state: 'accepted', version: 2, deadlines: [{ step: 'triage', due: fromNow(-5), metAt: fromNow(-10) }], ...overrides });
@@ -39,7 +39,9 @@ describe('staff ticket page, grid worker (fetch faked)', () => {
     expect(screen.getByText('小区：锦绣花园')).toBeTruthy();
     expect(screen.getByText('当前处理：本小区网格员')).toBeTruthy();
     // allowedActions(accepted, grid): reject, merge, handle, settle, whistle.
-    expect(actionButtons()).toEqual(['驳回', '合并', '处置', '就地办结', '吹哨']);
+    // The step that moves it on (就地办结, before calling departments in) is the full-width button on top.
+    expect(actionButtons()).toEqual(['就地办结', '驳回', '合并', '处置', '吹哨']);
+    expect(primaryButton()).toBe('就地办结');
   });
 
   it('shows only the buttons whose action the view lists', async () => {
