@@ -7,7 +7,7 @@ import { deadlinesAfter, nextSweepAt } from '../../../shared/sla/progress';
 import { history, makeTicket } from '../metrics/fixtures';
 
 // Issue 16 §6: "违法建设 needs 认定 first, and a cut-off used to force payment cannot wait 5 working days."
-// The documents' words are checked against the five documents themselves (../shared/seeds, whitespace
+// The documents' words are checked against the five documents themselves (docs/sources, whitespace
 // removed: 001 breaks its lines mid-sentence).
 const SEEDS = join(__dirname, '../../../docs/sources');
 const seedText = (file: string) => readFileSync(join(SEEDS, file), 'utf8').replace(/\s+/g, '');
