@@ -7,8 +7,11 @@ import { residentTemplateIds } from './subscribe-config';
 
 export const CAN_SUBSCRIBE = true;
 
-export async function requestStatusSubscription(): Promise<'accepted' | 'rejected' | 'unavailable'> {
-  const ids = residentTemplateIds();
+/**
+ * Asks for these templates (wx.requestSubscribeMessage answers each id with 'accept' | 'reject' |
+ * 'ban' | 'filter'): 'accepted' when any was accepted; nothing is asked without ids.
+ */
+export async function requestSubscription(ids: string[]): Promise<'accepted' | 'rejected' | 'unavailable'> {
   if (ids.length === 0) return 'unavailable';
   try {
     const res = (await Taro.requestSubscribeMessage({ tmplIds: ids } as Parameters<typeof Taro.requestSubscribeMessage>[0])) as unknown as Record<string, string>;
@@ -16,4 +19,8 @@ export async function requestStatusSubscription(): Promise<'accepted' | 'rejecte
   } catch {
     return 'unavailable';
   }
+}
+
+export function requestStatusSubscription(): Promise<'accepted' | 'rejected' | 'unavailable'> {
+  return requestSubscription(residentTemplateIds());
 }

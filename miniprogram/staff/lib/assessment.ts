@@ -1,21 +1,13 @@
 /** The company 考核 table (issue 20 §4): ticket.assessment's answer, typed for the page. */
 import { callFunction } from '../../api';
 import type { TermDefinition } from '../../../shared/assessment/definitions';
+import type { MonthlyScore, TermScore } from '../../../shared/assessment/score';
 
-export interface AssessmentRow {
-  companyId: string;
+/** The month's score of shared/assessment (score.ts MonthlyScore) with the company's name, estates and standing. */
+export interface AssessmentRow extends Omit<MonthlyScore, 'month' | 'terms'> {
   name: string;
   estates: Array<{ id: string; name: string; households: number | null }>;
-  score: number;
-  grade: string;
-  terms: Array<{ term: string; label: string; weight: number; points: number }>;
-  breaches: number;
-  notices: { onTime: number; overdue: number; pending: number };
-  rated: number;
-  satisfied: number;
-  complaints: number;
-  households: number | null;
-  per1000: number | null;
+  terms: Array<Pick<TermScore, 'term' | 'label' | 'weight' | 'points'>>;
   standing: { level: number; stars: number | null; credit: string; creditLabel: string; blacklisted: boolean; items: number };
   blacklisted: boolean;
   history: Array<{ at: string; item: number; credit: string; creditLabel: string; level: number; stars?: number | null }>;

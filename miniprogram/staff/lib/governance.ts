@@ -4,7 +4,7 @@
  */
 import Taro from '@tarojs/taro';
 import { callFunction } from '../../api';
-import type { EstateClass, RectificationStatus } from '../../../shared/governance';
+import type { EstateClass, RectificationNotice, RectificationStatus } from '../../../shared/governance';
 import { REGISTRY } from '../../../shared/jurisdictions';
 import { coversJurisdiction } from '../../../shared/permissions';
 import { estatesInScope } from './scope';
@@ -35,25 +35,15 @@ interface ActorView {
 }
 
 /** A notice as the backend answers it (staff: whole; the company: without ticket ids and user ids). */
-export interface NoticeView {
-  id: string;
-  no: string;
-  estateId: string;
-  companyId: string | null;
-  problem: string;
-  basis: string;
-  measures: string;
-  issuedAt: string;
-  deadline: string;
-  status: RectificationStatus;
+export interface NoticeView
+  extends Pick<
+    RectificationNotice,
+    'id' | 'no' | 'estateId' | 'companyId' | 'problem' | 'basis' | 'measures' | 'issuedAt' | 'deadline' | 'status' | 'closedAt' | 'overdueAt' | 'issuerUnitId' | 'version'
+  > {
   statusLabel: string;
-  closedAt: string | null;
-  overdueAt: string | null;
-  issuerUnitId: string;
   ticketIds?: string[];
   answers: Array<{ at: string; note: string; photos: string[]; by: ActorView }>;
   reviews: Array<{ at: string; verdict: 'accepted' | 'rejected'; reason: string | null; by: ActorView }>;
-  version: number;
 }
 
 export interface NoticeList {

@@ -4,19 +4,13 @@
  * requires of requestSubscribeMessage. Each accepted template allows one subscribe message; the
  * notify function records a dead letter when a send finds none (43101).
  */
-import Taro from '@tarojs/taro';
+import { requestSubscription } from '../../components/subscribe.weapp';
 import { staffTemplateIds } from '../../components/subscribe-config';
 
 export const CAN_SUBSCRIBE = true;
 
 export { staffTemplateIds };
 
-export async function requestStaffSubscription(ids: string[] = staffTemplateIds()): Promise<'accepted' | 'rejected' | 'unavailable'> {
-  if (ids.length === 0) return 'unavailable';
-  try {
-    const res = (await Taro.requestSubscribeMessage({ tmplIds: ids } as Parameters<typeof Taro.requestSubscribeMessage>[0])) as unknown as Record<string, string>;
-    return ids.some((id) => res[id] === 'accept') ? 'accepted' : 'rejected';
-  } catch {
-    return 'unavailable';
-  }
+export function requestStaffSubscription(ids: string[] = staffTemplateIds()): Promise<'accepted' | 'rejected' | 'unavailable'> {
+  return requestSubscription(ids);
 }
