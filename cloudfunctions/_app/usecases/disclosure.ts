@@ -6,6 +6,7 @@ import type { Identity } from '../../../shared/domain/roles';
 import { administers } from '../../../shared/permissions/admin-scope';
 import type { AppDeps } from '../context';
 import { errors } from '../errors';
+import { loadEstate } from './support';
 
 type In<K extends keyof typeof DisclosureInputs> = z.output<(typeof DisclosureInputs)[K]>;
 
@@ -28,8 +29,7 @@ const shown = (estate: Estate) => ({
 });
 
 export async function putDisclosure(deps: AppDeps, identity: Identity, x: In<'putDisclosure'>) {
-  const estate = await deps.store.getEstate(x.estateId);
-  if (!estate) throw errors.notFound('小区');
+  const estate = await loadEstate(deps, x.estateId);
   if (!mayPublish(identity, estate)) throw errors.forbidden('仅本小区物业服务企业或本辖区管理员可以更新公示信息');
   const next: Estate = { ...estate, disclosure: applyDisclosure(estate.disclosure, x.fields, deps.clock.now()) };
   await deps.store.putEstate(next);
@@ -37,8 +37,7 @@ export async function putDisclosure(deps: AppDeps, identity: Identity, x: In<'pu
 }
 
 export async function putHouseholds(deps: AppDeps, identity: Identity, x: In<'putHouseholds'>) {
-  const estate = await deps.store.getEstate(x.estateId);
-  if (!estate) throw errors.notFound('小区');
+  const estate = await loadEstate(deps, x.estateId);
   if (!administers(identity, estate.jurisdiction)) throw errors.forbidden('需要该辖区的管理员权限');
   const next: Estate = { ...estate, households: x.households };
   await deps.store.putEstate(next);

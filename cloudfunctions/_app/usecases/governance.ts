@@ -25,7 +25,6 @@ import {
   PATROL_RADIUS_METERS,
   type EstateClass,
   type EstateClassChange,
-  type GovernanceDecision,
   type PatrolVisit,
   type Visit,
   unitName,
@@ -35,18 +34,8 @@ import { coversJurisdiction } from '../../../shared/permissions';
 import type { AppDeps } from '../context';
 import { AppError, errors } from '../errors';
 import { claimPhotos } from './photos';
-import { AUTH_OPTIONS, ticketsMatching } from './support';
-
-function orThrow(d: GovernanceDecision): Extract<GovernanceDecision, { ok: true }> {
-  if (!d.ok) throw new AppError(d.code, d.message, 403);
-  return d;
-}
-
-async function loadEstate(deps: AppDeps, id: string): Promise<Estate> {
-  const estate = await deps.store.getEstate(id);
-  if (!estate) throw errors.notFound('小区');
-  return estate;
-}
+import { orThrow } from './rectification';
+import { AUTH_OPTIONS, loadEstate, ticketsMatching } from './support';
 
 /** 满意率 of the estate's rated tickets (DESIGN §6: 满意 or 基本满意 / rated), and how many were rated. */
 export function satisfactionOf(tickets: readonly Ticket[]): { rated: number; satisfied: number; rate: number | null } {

@@ -5,7 +5,6 @@
  * the layout of 002 附件3's 住宅小区项目整治台账). Never on a public surface; the company reads only
  * notices addressed to it, without ticket ids or officers' user ids.
  */
-import type { Estate } from '../../../shared/domain/directory';
 import type { Identity } from '../../../shared/domain/roles';
 import { formatTicketNo } from '../../../shared/domain/ticket-no';
 import {
@@ -30,7 +29,7 @@ import { shanghaiDate } from '../../../shared/sla/calendar';
 import type { AppDeps } from '../context';
 import { AppError, errors } from '../errors';
 import { claimPhotos } from './photos';
-import { AUTH_OPTIONS } from './support';
+import { AUTH_OPTIONS, loadEstate } from './support';
 
 export const RECTIFICATION_ERRORS = {
   deadlinePast: 'RECTIFICATION.DEADLINE_PAST',
@@ -40,15 +39,10 @@ export const RECTIFICATION_ERRORS = {
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-function orThrow(d: GovernanceDecision): Extract<GovernanceDecision, { ok: true }> {
+/** A governance permission decision (shared/governance/access.ts), turned into a 403 on refusal. */
+export function orThrow(d: GovernanceDecision): Extract<GovernanceDecision, { ok: true }> {
   if (!d.ok) throw new AppError(d.code, d.message, 403);
   return d;
-}
-
-async function loadEstate(deps: AppDeps, id: string): Promise<Estate> {
-  const estate = await deps.store.getEstate(id);
-  if (!estate) throw errors.notFound('小区');
-  return estate;
 }
 
 /** Loads a notice the caller may read; one answer (404) for missing and not visible, so ids cannot be probed. */

@@ -1,3 +1,4 @@
+import type { Estate } from '../../../shared/domain/directory';
 import type { Identity, Role } from '../../../shared/domain/roles';
 import type { OutboxMessage } from '../../../shared/domain/outbox';
 import type { EventActor, Ticket, TicketEvent } from '../../../shared/domain/ticket';
@@ -28,6 +29,12 @@ export async function loadTicket(deps: AppDeps, id: string): Promise<Ticket> {
   const ticket = await deps.store.getTicket(id);
   if (!ticket) throw errors.notFound('工单');
   return ticket;
+}
+
+export async function loadEstate(deps: AppDeps, id: string): Promise<Estate> {
+  const estate = await deps.store.getEstate(id);
+  if (!estate) throw errors.notFound('小区');
+  return estate;
 }
 
 /** The shared permission function, turned into the envelope's error on refusal. */

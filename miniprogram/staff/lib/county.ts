@@ -1,22 +1,8 @@
 /** The county list actions of the `admin` function (issue 19), typed for the county page. */
+import type { PreviewRow } from '../../../shared/lists/preview';
 import { callFunction } from '../../api';
 
-export interface PreviewSide {
-  lead: string[];
-  responsible: string[];
-  basis: string[];
-  versionId: string;
-}
-
-export interface PreviewRow {
-  category: string;
-  label: string;
-  current: PreviewSide;
-  draft: PreviewSide;
-  leadChanged: boolean;
-  responsibleChanged: boolean;
-  changed: boolean;
-}
+export type { PreviewRow, PreviewSide } from '../../../shared/lists/preview';
 
 export interface VersionSummary {
   versionId: string;
