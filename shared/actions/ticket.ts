@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEDIATION_OUTCOMES } from '../lifecycle/actions';
+import { MEDIATION_OUTCOMES, type LifecycleAction } from '../lifecycle/actions';
 import { NINE_ITEM_NUMBERS, type NineItem } from '../domain/violation';
 import { Cursor, GeoPointSchema, Id, Instant, Limit, Note, PhotoIds, Reason, Text, TicketCommand } from './common';
 
@@ -76,3 +76,33 @@ export const TicketInputs = {
   /** The 九不准 ledger of an assessment year, per company, with the sanction ladder. */
   ledger: z.object({ companyId: Id.optional(), year: z.number().int().min(2000).max(2100) }),
 };
+
+/**
+ * Lifecycle action → the `ticket` function's action name (cloudfunctions/_app/functions/ticket.ts), in
+ * the order the staff screens show their buttons. The staff screens call by it; the function reads it
+ * backwards to match a retried idempotency key to its event.
+ */
+export const TICKET_FUNCTION_ACTIONS = {
+  accept: 'accept',
+  reject: 'reject',
+  merge: 'merge',
+  handle: 'handle',
+  settle: 'settle',
+  whistle: 'whistle',
+  acknowledge: 'acknowledge',
+  arrive: 'arrive',
+  resolve: 'resolve',
+  return: 'return',
+  reroute: 'reroute',
+  'request-extension': 'requestExtension',
+  'approve-extension': 'approveExtension',
+  'refuse-extension': 'refuseExtension',
+  verify: 'verify',
+  'verify-fail': 'verifyFail',
+  supervise: 'supervise',
+  escalate: 'escalate',
+  claim: 'claim',
+  reply: 'reply',
+  mediate: 'mediate',
+  handover: 'handover',
+} as const satisfies Partial<Record<LifecycleAction, string>>;

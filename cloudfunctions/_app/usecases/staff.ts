@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { TicketInputs } from '../../../shared/actions/ticket';
+import { TICKET_FUNCTION_ACTIONS, type TicketInputs } from '../../../shared/actions/ticket';
 import type { OutboxMessage } from '../../../shared/domain/outbox';
 import type { Identity, RoleGrant } from '../../../shared/domain/roles';
 import type { Deadline, Ticket } from '../../../shared/domain/ticket';
@@ -255,31 +255,10 @@ function checkUnits(ticket: Ticket, units: string[]): void {
 
 const view = async (deps: AppDeps, identity: Identity, t: Ticket) => viewFor(deps, identity, t);
 
+type FunctionActionName = (typeof TICKET_FUNCTION_ACTIONS)[keyof typeof TICKET_FUNCTION_ACTIONS];
+
 /** The lifecycle action behind each `ticket` function action, for matching a retried key to its event. */
-const LIFECYCLE_OF = {
-  accept: 'accept',
-  reject: 'reject',
-  merge: 'merge',
-  handle: 'handle',
-  settle: 'settle',
-  whistle: 'whistle',
-  acknowledge: 'acknowledge',
-  arrive: 'arrive',
-  resolve: 'resolve',
-  return: 'return',
-  reroute: 'reroute',
-  requestExtension: 'request-extension',
-  approveExtension: 'approve-extension',
-  refuseExtension: 'refuse-extension',
-  verify: 'verify',
-  verifyFail: 'verify-fail',
-  supervise: 'supervise',
-  escalate: 'escalate',
-  claim: 'claim',
-  reply: 'reply',
-  mediate: 'mediate',
-  handover: 'handover',
-} as const satisfies Record<string, LifecycleAction>;
+const LIFECYCLE_OF = Object.fromEntries(Object.entries(TICKET_FUNCTION_ACTIONS).map(([lifecycle, name]) => [name, lifecycle])) as Record<FunctionActionName, LifecycleAction>;
 
 type Keyed = { ticketId: string; idempotencyKey?: string };
 

@@ -1,33 +1,10 @@
 /** The staff screens' calls: everything goes through the `ticket` function (and `report.estates` for names). */
 import { callFunction, getSessionUser, getToken } from '../../api';
-import type { LifecycleAction } from '../../../shared/lifecycle';
+import { TICKET_FUNCTION_ACTIONS } from '../../../shared/actions/ticket';
 import type { EstateItem, HomeAnswer, Me } from './types';
 
-/** Lifecycle action → the `ticket` function's action name (cloudfunctions/_app/functions/ticket.ts). */
-export const FUNCTION_ACTIONS = {
-  accept: 'accept',
-  reject: 'reject',
-  merge: 'merge',
-  handle: 'handle',
-  settle: 'settle',
-  whistle: 'whistle',
-  acknowledge: 'acknowledge',
-  arrive: 'arrive',
-  resolve: 'resolve',
-  return: 'return',
-  reroute: 'reroute',
-  'request-extension': 'requestExtension',
-  'approve-extension': 'approveExtension',
-  'refuse-extension': 'refuseExtension',
-  verify: 'verify',
-  'verify-fail': 'verifyFail',
-  supervise: 'supervise',
-  escalate: 'escalate',
-  claim: 'claim',
-  reply: 'reply',
-  mediate: 'mediate',
-  handover: 'handover',
-} as const satisfies Partial<Record<LifecycleAction, string>>;
+/** Lifecycle action → the `ticket` function's action name (shared/actions/ticket.ts). */
+export const FUNCTION_ACTIONS = TICKET_FUNCTION_ACTIONS;
 
 /** The lifecycle actions staff take from these screens, in the order their buttons appear. */
 export type StaffAction = keyof typeof FUNCTION_ACTIONS;
