@@ -9,7 +9,7 @@
 import { ApiError, callFunction, getSessionUser, isNetworkError, uploadPhoto } from '../api';
 import { newIdempotencyKey } from './draft';
 import { forgetPhoto, keepPhoto } from './keep-photo';
-import { loadOutbox, notifyOutbox, putOutboxItem, removeOutboxItem, type OutboxPhoto, type StaffOutboxItem } from './staff-outbox';
+import { loadOutbox, notifyOutbox, putOutboxItem, removeOutboxItem, type StaffOutboxItem } from './staff-outbox';
 
 export type StaffSendOutcome<T = unknown> =
   | { kind: 'sent'; item: StaffOutboxItem; answer: T }
@@ -48,13 +48,7 @@ export function isSentFromForm(key: string): boolean {
   return fromForm.has(key);
 }
 
-export interface QueueInput {
-  ticketId: string;
-  ticketNo: string | null;
-  action: string;
-  label: string;
-  data: Record<string, unknown>;
-  photos: OutboxPhoto[] | null;
+export interface QueueInput extends Pick<StaffOutboxItem, 'ticketId' | 'ticketNo' | 'action' | 'label' | 'data' | 'photos'> {
   now?: Date;
 }
 
