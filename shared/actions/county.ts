@@ -27,4 +27,28 @@ export const CountyInputs = {
   }),
   /** template: the empty layout; example: Yongning's list filled in; current: the list routing today, for editing. */
   listFile: z.object({ jurisdiction: JurisdictionId, kind: z.enum(['template', 'example', 'current']) }),
+  /**
+   * A new jurisdiction (a county or district, with its parent city where it has one; a city has
+   * none). It routes nothing until its units are imported and a list is activated.
+   */
+  createJurisdiction: z.object({
+    id: JurisdictionId,
+    name: Text(40).min(2, '请填写辖区名称'),
+    level: z.enum(['county', 'district', 'city']),
+    parent: JurisdictionId.optional(),
+  }),
+  /** Units (shared/lists/directory-columns.ts UNIT_COLUMNS, townships among them), base64; all rows valid or nothing stored. */
+  importUnits: z.object({
+    jurisdiction: JurisdictionId,
+    fileName: z.string().regex(/\.(xlsx|csv)$/i, '请上传 .xlsx 或 .csv 文件').max(120),
+    contentBase64: z.string().min(4).max(4_000_000),
+  }),
+  /** Grids (GRID_COLUMNS), base64; all rows valid or nothing stored. */
+  importGrids: z.object({
+    jurisdiction: JurisdictionId,
+    fileName: z.string().regex(/\.(xlsx|csv)$/i, '请上传 .xlsx 或 .csv 文件').max(120),
+    contentBase64: z.string().min(4).max(4_000_000),
+  }),
+  /** The empty units or grids table as XLSX (base64). */
+  directoryTemplate: z.object({ kind: z.enum(['units', 'grids']) }),
 };
