@@ -1,5 +1,5 @@
 import { NINE_ITEM_NUMBERS, type NineItem } from '../domain/violation';
-import type { CategoryCode } from '../taxonomy/categories';
+import { PROPERTY_CONDUCT_CATEGORIES, type CategoryCode } from '../taxonomy/categories';
 
 export { NINE_ITEM_NUMBERS, type NineItem };
 
@@ -24,7 +24,9 @@ export const NINE_PROHIBITIONS: readonly NineProhibition[] = [
   { item: 1, ordinal: '一是', text: '“不准”新增违章建筑', categories: ['illegal-building'] },
   { item: 2, ordinal: '二是', text: '“不准”垃圾转运车辆不密闭', categories: ['garbage'] },
   { item: 3, ordinal: '三是', text: '“不准”从业人员不按岗位统一着装', categories: ['security-guard'] },
-  { item: 4, ordinal: '四是', text: '“不准”无故阻碍通信、公共充电等设施建设', categories: ['ebike-indoor', 'fly-wire'] },
+  // Item 4 is the company obstructing the building of charging (or telecom) facilities. A 飞线充电 or
+  // 楼道充电 report is a resident's own wire or e-bike, not that: no category points here.
+  { item: 4, ordinal: '四是', text: '“不准”无故阻碍通信、公共充电等设施建设', categories: [] },
   { item: 5, ordinal: '五是', text: '“不准”泄露业主个人信息资料', categories: ['info-leak'] },
   { item: 6, ordinal: '六是', text: '“不准”擅自终止服务、不履行交接义务', categories: ['service-exit'] },
   { item: 7, ordinal: '七是', text: '“不准”擅自涨价、乱收费以及违规签订《物业服务合同》', categories: ['illegal-fee', 'contract'] },
@@ -46,4 +48,14 @@ export function nineProhibition(item: NineItem): NineProhibition {
 /** Items whose usual categories include this one, for the officer's picker. */
 export function suggestedItems(category: CategoryCode): NineItem[] {
   return NINE_PROHIBITIONS.filter((p) => p.categories.includes(category)).map((p) => p.item);
+}
+
+/**
+ * Whether a ticket of this category can be about a 九不准 breach, so the ticket page offers the
+ * 认定 block: a complaint about the company's own conduct (PROPERTY_CONDUCT_CATEGORIES), or a category
+ * one of the nine items speaks of (垃圾转运车辆不密闭, 从业人员着装, 新增违章建筑). Not 飞线充电 and the
+ * like, which are residents' doings.
+ */
+export function nineProhibitionsApply(category: CategoryCode): boolean {
+  return PROPERTY_CONDUCT_CATEGORIES.includes(category) || suggestedItems(category).length > 0;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NINE_ITEM_NUMBERS, NINE_PROHIBITIONS, NINE_SOURCE, isNineItem, nineProhibition, suggestedItems } from '../../../shared/ledger';
+import { NINE_ITEM_NUMBERS, NINE_PROHIBITIONS, NINE_SOURCE, isNineItem, nineProhibition, nineProhibitionsApply, suggestedItems } from '../../../shared/ledger';
 import { isCategoryCode } from '../../../shared/taxonomy/categories';
 
 /** 001 序号3 as one string: the document breaks its cells over lines (and a blank line) mid-word. */
@@ -29,6 +29,25 @@ describe('九不准 (001 序号3)', () => {
     expect(suggestedItems('illegal-fee')).toEqual([7]);
     expect(suggestedItems('fee-coercion')).toEqual([9]);
     expect(suggestedItems('noise')).toEqual([]);
+  });
+
+  it('item 4 is the company obstructing charging facilities, so a 飞线充电 or 楼道充电 report suggests no item', () => {
+    // 001 序号3: "四是“不准”无故阻碍通信、公共充电等设施建设" — the company hindering the building of the
+    // facilities; a flying wire or an e-bike charged in the stairwell is a resident's own doing.
+    expect(SOURCE).toContain('四是“不准”无故阻碍通信、公共充电等设施建设；');
+    expect(nineProhibition(4).text).toBe('“不准”无故阻碍通信、公共充电等设施建设');
+    expect(suggestedItems('fly-wire')).toEqual([]);
+    expect(suggestedItems('ebike-indoor')).toEqual([]);
+  });
+
+  it('the 认定 block applies to property-conduct categories and those an item names, not to 飞线充电', () => {
+    // Complaints about the company's own conduct: 乱收费 (item 7), 捆绑催缴 (item 9), 泄露信息 (item 5).
+    expect(['illegal-fee', 'fee-coercion', 'info-leak', 'common-property', 'disclosure'].map((c) => nineProhibitionsApply(c as never))).toEqual([true, true, true, true, true]);
+    // "二是“不准”垃圾转运车辆不密闭": the garbage category names 转运车不密闭.
+    expect(SOURCE).toContain('二是“不准”垃圾转运车辆不密闭；');
+    expect(nineProhibitionsApply('garbage')).toBe(true);
+    // Residents' doings and public safety: nothing the nine items speak of.
+    expect(['fly-wire', 'ebike-indoor', 'fire-lane', 'noise', 'public-order', 'dog'].map((c) => nineProhibitionsApply(c as never))).toEqual([false, false, false, false, false, false]);
   });
 
   it('isNineItem accepts 1–9 only', () => {

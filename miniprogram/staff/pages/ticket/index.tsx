@@ -15,6 +15,7 @@ import { Timeline } from '../../components/Timeline';
 import { useNow } from '../../components/useNow';
 import { useStaffOutbox } from '../../components/useStaffOutbox';
 import { ViolationPanel } from '../../components/ViolationPanel';
+import { nineProhibitionsApply } from '../../../../shared/ledger';
 import { callTicket, loadEstateNames, loadMe } from '../../lib/api';
 import { offersPlacing, offersViolation } from '../../lib/scope';
 import type { Me, TicketView } from '../../lib/types';
@@ -84,7 +85,7 @@ export default function StaffTicketPage() {
           <ActionPanel view={view} onChange={setView} onStale={() => void load(ticket.id)} />
         )}
       </Section>
-      {offersViolation(roles, me?.grants ?? null, ticket) ? <ViolationPanel key={ticket.id} ticket={ticket} onDone={() => void load(ticket.id)} /> : null}
+      {nineProhibitionsApply(ticket.category) && offersViolation(roles, me?.grants ?? null, ticket) ? <ViolationPanel key={ticket.id} ticket={ticket} onDone={() => void load(ticket.id)} /> : null}
       <Section title='处理记录'>
         <Timeline ticket={ticket} events={events} />
       </Section>
