@@ -59,9 +59,9 @@ export interface TicketQuery {
  * (ticket_facts, joined by key after the ticket index has chosen and ordered the rows) with the
  * cursor's columns.
  */
-export type TicketColumns = 'doc' | 'facts';
+export type TicketColumns = 'doc' | 'facts' | 'count';
 
-const SELECT: Record<TicketColumns, string> = {
+const SELECT: Record<Exclude<TicketColumns, 'count'>, string> = {
   doc: 'SELECT t.doc, t.me_too FROM tickets t',
   // CROSS JOIN keeps tickets as the outer loop: its index filters and orders, ticket_facts is looked up per row.
   facts: 'SELECT t.created_at, t.id, f.facts FROM tickets t CROSS JOIN ticket_facts f ON f.ticket_id = t.id',
@@ -72,6 +72,7 @@ const SELECT: Record<TicketColumns, string> = {
  * All given fields must hold; list fields match any of their values.
  */
 export function buildTicketQuery(filter: TicketFilter, page: Page, columns: TicketColumns = 'doc'): TicketQuery | null {
+  // 'count': the same WHERE without paging (`SELECT count(*)`), so a queue tab's count is its list's.
   const where: string[] = [];
   const params: unknown[] = [];
   const eq = (column: string, value: string | undefined) => {
@@ -115,6 +116,20 @@ export function buildTicketQuery(filter: TicketFilter, page: Page, columns: Tick
   if (filter.createdTo !== undefined) {
     where.push('t.created_at < ?');
     params.push(filter.createdTo);
+  }
+  // The grid queue's search: a number prefix as a range on the unique `no` (what is typed is data,
+  // never a LIKE pattern), a description text as a plain substring (instr is case-sensitive, as
+  // CloudBase's regular expression without flags).
+  if (filter.noPrefix !== undefined) {
+    where.push('t.no >= ? AND t.no < ?');
+    params.push(filter.noPrefix, `${filter.noPrefix}\uffff`);
+  }
+  if (filter.text !== undefined) {
+    where.push("instr(json_extract(t.doc, '$.description'), ?) > 0");
+    params.push(filter.text);
+  }
+  if (columns === 'count') {
+    return { sql: `SELECT count(*) AS n FROM tickets t${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}`, params, limit: 0 };
   }
   if (page.after) {
     const c = decodeCursor(page.after);

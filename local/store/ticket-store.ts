@@ -121,6 +121,12 @@ export class SqliteTickets implements TicketStore {
     return { items, next };
   }
 
+  async countTickets(filter: TicketFilter): Promise<number> {
+    const q = buildTicketQuery(filter, { limit: 1 }, 'count');
+    if (!q) return 0;
+    return (this.st.get(q.sql).get(...q.params) as { n: number }).n;
+  }
+
   /** Facts records in queryTickets' order and paging (the ticket index chooses the rows). */
   async queryTicketFacts(filter: TicketFilter, page: Page): Promise<{ items: TicketFactsRecord[]; next: string | null }> {
     const q = buildTicketQuery(filter, page, 'facts');

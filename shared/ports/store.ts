@@ -8,6 +8,7 @@ import type { RectificationFilter, RectificationNotice } from '../governance/rec
 import type { PatrolVisit } from '../governance/visits';
 import type { TicketFactsRecord } from '../metrics/facts';
 import type { ListVersionStore } from './list-versions';
+import type { JurisdictionStore } from './jurisdictions';
 
 /**
  * The persistence port. Two adapters implement it: SQLite (local runtime) and CloudBase
@@ -46,6 +47,10 @@ export interface TicketFilter {
   createdTo?: string;
   /** Shared into any of these owner groups. */
   groupIds?: string[];
+  /** Ticket number starts with this (an exact number is its own prefix); the grid queue's search. */
+  noPrefix?: string;
+  /** Description contains this text, as typed (no pattern characters); the grid queue's search. */
+  text?: string;
 }
 
 export interface Page {
@@ -77,6 +82,8 @@ export interface TicketStore {
   listEventsFor(ticketIds: string[]): Promise<TicketEvent[]>;
   /** Newest first (createdAt desc, id desc). */
   queryTickets(filter: TicketFilter, page: Page): Promise<{ items: Ticket[]; next: string | null }>;
+  /** How many tickets queryTickets would list for the filter over all its pages (a queue tab's count). */
+  countTickets(filter: TicketFilter): Promise<number>;
   /**
    * Optional (issue 8; the SQLite adapter has it): the metric facts records (shared/metrics
    * factsRecord) of the tickets a filter matches, in queryTickets' order and paging, kept by the
@@ -84,6 +91,12 @@ export interface TicketStore {
    * and events of every ticket; without it they derive them from those.
    */
   queryTicketFacts?(filter: TicketFilter, page: Page): Promise<{ items: TicketFactsRecord[]; next: string | null }>;
+  /**
+   * Optional (issue 17 §3; both adapters have it): every facts record queryTicketFacts would page
+   * through for the filter, in its order, at once. On CloudBase one aggregate request per 1,000 days
+   * of the window instead of one request per 1,000 tickets. An adapter with it has queryTicketFacts.
+   */
+  listTicketFacts?(filter: TicketFilter): Promise<TicketFactsRecord[]>;
   /** Open tickets whose sweepAt ≤ now, oldest sweepAt first. Index-backed. */
   findDueForSweep(now: string, limit: number): Promise<Ticket[]>;
   /** Submissions by this reporter with createdAt ≥ since (rate limit). */
@@ -228,6 +241,6 @@ export interface GovernanceStore {
   listPatrolVisits(filter: { jurisdictions?: string[]; year?: number; estateIds?: string[] }): Promise<PatrolVisit[]>;
 }
 
-export interface Store extends TicketStore, DirectoryStore, OutboxStore, ViolationStore, InvitationStore, PhotoCheckStore, RectificationStore, GovernanceStore, ListVersionStore {
+export interface Store extends TicketStore, DirectoryStore, OutboxStore, ViolationStore, InvitationStore, PhotoCheckStore, RectificationStore, GovernanceStore, ListVersionStore, JurisdictionStore {
   close?(): Promise<void> | void;
 }

@@ -54,6 +54,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { declaredCollections, type IndexDeclaration } from '../../cloudfunctions/_deploy/resources';
+import { runAggregate, type Stage } from './cloudbase-aggregate';
 import { decodeCommApiData, decodeGetOpenDataReq, encodeCommOpenApiResp, encodeGetOpenDataResp, parseMultipart, type OpenDataItem } from './wx-openapi-pb';
 
 export type Doc = Record<string, unknown>;
@@ -94,6 +95,21 @@ class CloudbaseFault extends Error {
 
 /* ------------------------------------------------------------------ EJSON */
 
+/**
+ * EJSON `{ $regularExpression: { pattern, options } }` (what @cloudbase/database 1.4.3 sends for a JS
+ * RegExp or db.RegExp, serializer/query.js encodeRegExp) as a JS RegExp: a query value that a string
+ * field matches when the pattern finds it (MongoDB's implicit $regex). Options i, m, s as MongoDB's;
+ * others (x, u) are refused loudly.
+ */
+function regexOf(inner: unknown): RegExp {
+  const spec = inner as { pattern?: unknown; options?: unknown };
+  const options = typeof spec?.options === 'string' ? spec.options : '';
+  if (typeof spec?.pattern !== 'string' || /[^ims]/.test(options)) {
+    throw new CloudbaseFault('INVALID_PARAM', `fake CloudBase: regular expression ${JSON.stringify(inner)} is not supported`);
+  }
+  return new RegExp(spec.pattern, options);
+}
+
 /** Canonical EJSON (what the SDK sends: `{"$numberInt":"3"}` …) to plain values. */
 export function decodeEjson(text: string): unknown {
   return fromEjson(JSON.parse(text));
@@ -112,9 +128,10 @@ function fromEjson(value: unknown): unknown {
         return Number(inner);
       case '$numberDouble':
         return inner === 'Infinity' ? Infinity : inner === '-Infinity' ? -Infinity : Number(inner);
+      case '$regularExpression':
+        return regexOf(inner);
       case '$date':
       case '$oid':
-      case '$regularExpression':
       case '$binary':
         throw new CloudbaseFault('INVALID_PARAM', `fake CloudBase: EJSON type ${key} is not supported`);
     }
@@ -265,6 +282,8 @@ export function matches(doc: Doc, query: Doc): boolean {
       if (asList(key, cond).some((q) => matches(doc, q as Doc))) return false;
     } else if (key.startsWith('$')) {
       throw new CloudbaseFault('DATABASE_INVALID_OPERRATOR', `fake CloudBase: top-level ${key} is not supported`);
+    } else if (cond instanceof RegExp) {
+      if (!candidates(doc, key).some((c) => typeof c === 'string' && cond.test(c))) return false;
     } else if (isOperatorObject(cond)) {
       for (const [op, arg] of Object.entries(cond)) if (!applyOperator(op, arg, doc, key)) return false;
     } else if (!equalsAny(candidates(doc, key), cond)) {
@@ -530,6 +549,7 @@ const DOCUMENT_ACTIONS = new Set([
   'database.modifyDocument',
   'database.modifyAndReturnDoc',
   'database.removeDocument',
+  'database.aggregateDocuments',
 ]);
 
 /** CloudBase's server-side page ceiling (TOOLCHAIN.md "Platform limits"). */
@@ -661,6 +681,16 @@ export class CloudbaseLoopback {
   clearRequests(): void {
     this.requests.length = 0;
     this.wxCalls.length = 0;
+  }
+
+  /**
+   * Set-up only (the bench's 1 M tickets): documents stored straight into a collection's memory,
+   * with no request, no unique-index check and no transaction; answers how many the collection holds.
+   */
+  seed(collection: string, docs: Iterable<Doc>): number {
+    const coll = this.db.collection(collection);
+    for (const doc of docs) coll.set(String(doc._id), doc);
+    return coll.size;
   }
 
   /** Names of the collections that exist. */
@@ -886,6 +916,17 @@ export class CloudbaseLoopback {
       }
       case 'database.calculateDocument':
         return { data: { total: db.view(coll(), tx()).filter((d) => matches(d, query())).length } };
+      case 'database.aggregateDocuments': {
+        // cloudbase-aggregate.ts; a $match is logged like a where() for the index check.
+        const stages = body.stages as Stage[];
+        for (const stage of stages) {
+          if (stage.stageKey !== '$match') continue;
+          const match = decodeEjson(stage.stageValue) as Doc;
+          observedQueries.push({ action, collection: coll(), fields: queryFields(match), order: [], query: match });
+        }
+        const list = runAggregate(db.view(coll(), undefined), stages, { decode: decodeEjson, matches, refuse: (message) => new CloudbaseFault('INVALID_PARAM', message) });
+        return { data: { list: list.map((d) => JSON.stringify(d)) } };
+      }
       case 'database.modifyDocument': {
         const t = tx();
         const data = decodeEjson(String(body.data)) as Doc;
