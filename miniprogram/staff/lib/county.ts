@@ -27,3 +27,18 @@ export const activateList = (jurisdiction: string, versionId: string, effectiveF
 export function countyEntries(roles: readonly string[]): Array<{ label: string; url: string }> {
   return roles.includes('admin') ? [{ label: '责任清单管理（导入、预览、启用）', url: '/staff/pages/county/index' }] : [];
 }
+
+/** `listFile`: the template, Yongning's list filled in, or the list routing today, as XLSX (base64). */
+export type ListFileKind = 'template' | 'example' | 'current';
+export const listFile = (jurisdiction: string, kind: ListFileKind) =>
+  callFunction<{ fileName: string; contentType: string; contentBase64: string }>('admin', 'listFile', { jurisdiction, kind });
+
+export interface ImportedEstate {
+  id: string;
+  name: string;
+  townshipId: string;
+}
+
+/** Estates CSV/XLSX (shared/lists/estates-import.ts ESTATE_COLUMNS): every row valid, or nothing written. */
+export const importEstates = (x: { jurisdiction: string; fileName: string; contentBase64: string }) =>
+  callFunction<{ imported: number; estates: ImportedEstate[] }>('admin', 'importEstates', x);

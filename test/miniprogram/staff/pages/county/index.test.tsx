@@ -95,6 +95,7 @@ it('a refused file shows every row error and no preview', async () => {
     '第4行「问题」未知问题类别：飞线冲电',
     '第5行「责任单位」县城管局 不在本辖区单位表中',
   ]);
-  expect(screen.getByText('清单有 3 处错误，未导入任何内容')).toBeTruthy();
+  // The refusal's line keeps the stable code, so an admin can quote it.
+  expect(screen.getByText('清单有 3 处错误，未导入任何内容（错误码 LIST.INVALID_ROWS）')).toBeTruthy();
   expect(document.querySelector('[data-category]')).toBeNull();
 });
