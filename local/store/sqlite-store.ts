@@ -25,8 +25,6 @@ import { SqliteGovernance } from './governance-store';
 import type { GroupCommitStats } from './group-commit';
 import { SqliteInvitations } from './invitation-store';
 import { SqliteListVersions } from './list-version-store';
-import { SqliteJurisdictions } from './jurisdiction-store';
-import type { StoredJurisdiction } from '../../shared/jurisdictions/stored';
 import { SqlitePhotoChecks } from './photo-check-store';
 import { SqliteOutbox } from './outbox-store';
 import { applyPragmas, migrate } from './schema';
@@ -44,7 +42,6 @@ export class SqliteStore implements Store {
   /** Issue 20 §1–3: rectification notices, class changes, patrol visits. */
   readonly governance: SqliteGovernance;
   private readonly listVersions: SqliteListVersions;
-  private readonly jurisdictions: SqliteJurisdictions;
 
   /** The connection, for tests and maintenance (EXPLAIN, PRAGMA); the app goes through the port. */
   constructor(
@@ -61,7 +58,6 @@ export class SqliteStore implements Store {
     this.photoChecks = new SqlitePhotoChecks(st);
     this.governance = new SqliteGovernance(st);
     this.listVersions = new SqliteListVersions(st);
-    this.jurisdictions = new SqliteJurisdictions(st);
   }
 
   /** How creates were grouped into commits (group-commit.ts): for the benchmark and tests. */
@@ -97,17 +93,6 @@ export class SqliteStore implements Store {
   }
   queryTicketFacts(filter: TicketFilter, page: Page): Promise<{ items: TicketFactsRecord[]; next: string | null }> {
     return this.tickets.queryTicketFacts(filter, page);
-  }
-  /** Every record queryTicketFacts pages through (in process, so paging costs no round trip here). */
-  async listTicketFacts(filter: TicketFilter): Promise<TicketFactsRecord[]> {
-    const records: TicketFactsRecord[] = [];
-    let after: string | null = null;
-    do {
-      const page: { items: TicketFactsRecord[]; next: string | null } = await this.tickets.queryTicketFacts(filter, { limit: 1000, after });
-      records.push(...page.items);
-      after = page.next;
-    } while (after);
-    return records;
   }
   listEvents(ticketId: string): Promise<TicketEvent[]> {
     return this.tickets.listEvents(ticketId);
@@ -282,14 +267,6 @@ export class SqliteStore implements Store {
   }
   listListVersions(filter: Parameters<ListVersionStore['listListVersions']>[0]): Promise<ListVersion[]> {
     return this.listVersions.listListVersions(filter);
-  }
-
-  // JurisdictionStore (issue 19 §4)
-  putJurisdiction(jurisdiction: StoredJurisdiction): Promise<void> {
-    return this.jurisdictions.putJurisdiction(jurisdiction);
-  }
-  listJurisdictions(): Promise<StoredJurisdiction[]> {
-    return this.jurisdictions.listJurisdictions();
   }
 
   /** PRAGMA optimize first (SQLite's advice for long-lived connections): refreshes planner statistics where useful. */

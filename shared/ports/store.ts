@@ -8,7 +8,6 @@ import type { RectificationFilter, RectificationNotice } from '../governance/rec
 import type { PatrolVisit } from '../governance/visits';
 import type { TicketFactsRecord } from '../metrics/facts';
 import type { ListVersionStore } from './list-versions';
-import type { JurisdictionStore } from './jurisdictions';
 
 /**
  * The persistence port. Two adapters implement it: SQLite (local runtime) and CloudBase
@@ -91,12 +90,6 @@ export interface TicketStore {
    * and events of every ticket; without it they derive them from those.
    */
   queryTicketFacts?(filter: TicketFilter, page: Page): Promise<{ items: TicketFactsRecord[]; next: string | null }>;
-  /**
-   * Optional (issue 17 §3; both adapters have it): every facts record queryTicketFacts would page
-   * through for the filter, in its order, at once. On CloudBase one aggregate request per 1,000 days
-   * of the window instead of one request per 1,000 tickets. An adapter with it has queryTicketFacts.
-   */
-  listTicketFacts?(filter: TicketFilter): Promise<TicketFactsRecord[]>;
   /** Open tickets whose sweepAt ≤ now, oldest sweepAt first. Index-backed. */
   findDueForSweep(now: string, limit: number): Promise<Ticket[]>;
   /** Submissions by this reporter with createdAt ≥ since (rate limit). */
@@ -241,6 +234,6 @@ export interface GovernanceStore {
   listPatrolVisits(filter: { jurisdictions?: string[]; year?: number; estateIds?: string[] }): Promise<PatrolVisit[]>;
 }
 
-export interface Store extends TicketStore, DirectoryStore, OutboxStore, ViolationStore, InvitationStore, PhotoCheckStore, RectificationStore, GovernanceStore, ListVersionStore, JurisdictionStore {
+export interface Store extends TicketStore, DirectoryStore, OutboxStore, ViolationStore, InvitationStore, PhotoCheckStore, RectificationStore, GovernanceStore, ListVersionStore {
   close?(): Promise<void> | void;
 }
