@@ -18,6 +18,7 @@ import { withTextChecks } from './content';
 import { claimPhotosEarly } from './photos';
 import { summary } from './report';
 import { act, AUTH_OPTIONS, authorizeOrThrow, loadTicket, viewFor } from './support';
+import { ticketContacts } from './ticket-contacts';
 import type { LifecycleAction } from '../../../shared/lifecycle';
 
 type In<K extends keyof typeof TicketInputs> = z.output<(typeof TicketInputs)[K]>;
@@ -243,8 +244,13 @@ export async function staffDetail(deps: AppDeps, identity: Identity, input: { ti
   // Only once the caller may see the ticket; then marked read alongside the timeline's read (no added round trip).
   authorizeOrThrow(identity, ticket, 'view');
   const opened = inbox.filter((m) => m.ticketId === ticket.id).map((m) => m.id);
-  const [answer] = await Promise.all([viewFor(deps, identity, ticket), opened.length ? deps.store.markRead(identity.userId, opened, deps.clock.now()) : null]);
-  return answer;
+  // The units' published phones (tap-to-call) are read alongside the timeline: no added round trip.
+  const [answer, , contacts] = await Promise.all([
+    viewFor(deps, identity, ticket),
+    opened.length ? deps.store.markRead(identity.userId, opened, deps.clock.now()) : null,
+    ticketContacts(deps, ticket),
+  ]);
+  return { ...answer, contacts };
 }
 
 /** Units a ticket may be whistled, re-routed or handed over to: its routed units or its jurisdiction chain's. */
