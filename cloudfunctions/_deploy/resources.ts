@@ -184,6 +184,10 @@ export const COLLECTION_DECLARATIONS: Readonly<Record<CollectionName, Collection
       { name: 'status_jurisdiction_createdAt', keys: [asc('status'), asc('jurisdiction'), asc('createdAt')] },
     ],
   },
+  jurisdictions: {
+    rule: FUNCTIONS_ONLY,
+    indexes: [{ name: 'createdAt', keys: [asc('createdAt'), asc('_id')] }],
+  },
 };
 
 /** The declared collections as a list (names as CloudBase knows them). */

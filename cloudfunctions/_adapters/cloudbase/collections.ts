@@ -40,6 +40,8 @@ export const COLLECTIONS = {
   patrolVisits: 'patrol_visits',
   /** Responsibility-list versions (issue 19); `_id` = `${jurisdiction}:${versionId}`. */
   listVersions: 'list_versions',
+  /** Jurisdictions created by admins (issue 19 §4); `_id` = the jurisdiction id. */
+  jurisdictions: 'jurisdictions',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

@@ -3,6 +3,7 @@ import { createCloudbaseDirectoryStore, type DirectoryCacheOptions } from './dir
 import { createCloudbaseGovernanceStore } from './governance-store';
 import { createCloudbaseInvitationStore } from './invitation-store';
 import { createCloudbaseListVersionStore } from './list-version-store';
+import { createCloudbaseJurisdictionStore } from './jurisdiction-store';
 import { createCloudbaseOutboxStore } from './outbox-store';
 import { createCloudbasePhotoCheckStore } from './photo-check-store';
 import type { CloudbaseApp } from './sdk';
@@ -31,5 +32,6 @@ export function createCloudbaseStore(app: CloudbaseApp, options: { directoryCach
     ...createCloudbasePhotoCheckStore(db),
     ...createCloudbaseGovernanceStore(db),
     ...createCloudbaseListVersionStore(db, options.directoryCache),
+    ...createCloudbaseJurisdictionStore(db, options.directoryCache),
   };
 }
