@@ -41,6 +41,8 @@ export interface NoticeView
     'id' | 'no' | 'estateId' | 'companyId' | 'problem' | 'basis' | 'measures' | 'issuedAt' | 'deadline' | 'status' | 'closedAt' | 'overdueAt' | 'issuerUnitId' | 'version'
   > {
   statusLabel: string;
+  /** The estate's township (staff views only: the company's view leaves it out). */
+  townshipId?: string;
   ticketIds?: string[];
   answers: Array<{ at: string; note: string; photos: string[]; by: ActorView }>;
   reviews: Array<{ at: string; verdict: 'accepted' | 'rejected'; reason: string | null; by: ActorView }>;

@@ -12,6 +12,7 @@ import { competitionRanks, type RankKey } from '../../../../shared/metrics/rank'
 import { BulletinSection } from '../../components/BulletinSection';
 import { ErrorText, Section } from '../../components/Field';
 import { LedgerSection } from '../../components/LedgerSection';
+import { OverdueRectifications } from '../../components/OverdueRectifications';
 import { callTicket, loadMe } from '../../lib/api';
 import { formatMinutes, formatPercent } from '../../lib/format';
 import { DASHBOARD_GROUPS, RANK_CHOICES, RATE_PARTS, rowName } from '../../lib/metrics';
@@ -161,6 +162,7 @@ export default function DashboardPage() {
 
       {roles.some((r) => BULLETIN_ROLES.includes(r)) ? <BulletinSection grants={me?.grants ?? null} suggestedMonth={bulletinMonth} /> : null}
       {roles.some((r) => LEDGER_ROLES.includes(r)) ? <LedgerSection /> : null}
+      {roles.some((r) => LEDGER_ROLES.includes(r)) ? <OverdueRectifications /> : null}
 
       <Section title='指标口径'>
         {DEFINITION_ORDER.map((k) => (
