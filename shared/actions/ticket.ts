@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MEDIATION_OUTCOMES, type LifecycleAction } from '../lifecycle/actions';
 import { NINE_ITEM_NUMBERS, type NineItem } from '../domain/violation';
+import { QUEUE_TABS, SEARCH_MAX } from '../queue/tabs';
 import { Cursor, GeoPointSchema, Id, Instant, Limit, Note, PhotoIds, Reason, Text, TicketCommand } from './common';
 
 const Units = z.array(Id).min(1, '请至少选择一个单位').max(10);
@@ -24,6 +25,10 @@ export const TicketInputs = {
     limit: Limit,
     after: Cursor,
     groupId: Id.optional(),
+    // The grid queue's tabs and search (issue 18 §4, shared/queue/tabs.ts): a tab lists the caller's
+    // grid/street scope in that tab's states; q is a ticket number prefix or a description text.
+    tab: z.enum(QUEUE_TABS).optional(),
+    q: z.string().max(SEARCH_MAX, `搜索内容不超过${SEARCH_MAX}字`).optional(),
   }),
   detail: z.object({ ticketId: Id }),
   accept: StaffCommand.extend({ note: Note.optional() }),

@@ -1,5 +1,5 @@
 /** Hand-over kinds that put a message in the outbox (issue 5 §5). */
-export const HANDOVER_KINDS = ['submitted', 'whistled', 'returned', 'escalated', 'resolved', 'status', 'supervised', 'extension'] as const;
+export const HANDOVER_KINDS = ['submitted', 'whistled', 'returned', 'escalated', 'resolved', 'status', 'supervised', 'extension', 'claimed'] as const;
 export type HandoverKind = (typeof HANDOVER_KINDS)[number];
 
 /**

@@ -73,6 +73,12 @@ export function handoversFor(ticket: Ticket, event: TicketEvent): Handover[] {
           ? { kind: 'returned', audience: 'units', unitIds: ticket.holder.ids, title: '整改未通过，请重新办理', body: `${no} ${label}` }
           : { kind: 'returned', audience: 'grid', title: '居民反映未解决，请重新处置', body: `${no} ${label}` },
       ];
+    case 'claim': {
+      // The police took it over from the owner-group desk: the estate's grid worker is told, so the
+      // ticket does not just leave their 待受理 (issue 18 §4).
+      const officer = typeof event.payload?.officerName === 'string' ? `（${event.payload.officerName}）` : '';
+      return [{ kind: 'claimed', audience: 'grid', title: '民警已认领', body: `${no} ${label}：已由民警认领${officer}` }];
+    }
     case 'accept':
     case 'reject':
     case 'merge':

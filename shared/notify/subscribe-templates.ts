@@ -56,6 +56,8 @@ export const TEMPLATE_OF_KIND: Readonly<Record<HandoverKind, TemplateName>> = {
   supervised: 'staffTodo',
   extension: 'staffTodo',
   status: 'residentProgress',
+  // The grid worker is told that the police took the ticket over (issue 18 §4).
+  claimed: 'staffTodo',
 };
 
 /** Configured template ids for an audience (at most 3: WeChat's limit per request), for requestSubscribeMessage. */

@@ -19,6 +19,7 @@ import {
   rejectRectification,
 } from '../usecases/rectification';
 import { home, queue, staffActions as s, staffDetail } from '../usecases/staff';
+import { gridTab } from '../usecases/queue-tabs';
 import { metrics } from '../usecases/stats';
 import { placeTicket } from '../usecases/place';
 import { requireIdentity } from '../usecases/support';
@@ -38,7 +39,8 @@ export const ticket = createFunction('ticket', {
   queue: action({
     input: I.queue,
     auth: 'user',
-    run: (d, id, x) => (x.view === 'police-desk' ? policeDesk(d, requireIdentity(id), x) : queue(d, requireIdentity(id), x)),
+    // With a tab: the grid queue's tabs and search (usecases/queue-tabs.ts).
+    run: (d, id, x) => (x.view === 'police-desk' ? policeDesk(d, requireIdentity(id), x) : x.tab ? gridTab(d, requireIdentity(id), { ...x, tab: x.tab }) : queue(d, requireIdentity(id), x)),
   }),
   detail: action({ input: I.detail, auth: 'user', run: (d, id, x) => staffDetail(d, requireIdentity(id), x) }),
   accept: user('accept', I.accept),
