@@ -278,6 +278,8 @@ async function script(scene: Scene, record: (p: RequestProfile) => void): Promis
     await m(ticket, 'grid', 'detail', { ticketId: t });
     await m(ticket, 'grid', 'accept', { ticketId: t, version: await version(t) });
     await m(ticket, 'grid', 'whistle', { ticketId: t, version: await version(t), units: ['yongning.zjj', 'yongning.yjgl'], reason: '需住建局和应急局处置' });
+    // The grid queue's 处理中 tab with a search (issue 18 §4): the whistled ticket, its list and count together.
+    await m(ticket, 'grid', 'queue', { view: 'grid', tab: 'handling', q: '电线', limit: 50 }, 'ticket.queue, the 处理中 tab with a search (grid)');
     await m(ticket, 'housing', 'queue', { view: 'unit', limit: 50 });
     await m(ticket, 'housing', 'acknowledge', { ticketId: t, version: await version(t), officerName: '王强' });
     await m(ticket, 'housing', 'arrive', { ticketId: t, version: await version(t), location: REPORT.location });
