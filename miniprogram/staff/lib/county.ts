@@ -1,4 +1,5 @@
 /** The county list actions of the `admin` function (issue 19), typed for the county page. */
+import type { CreatedJurisdiction, GridsImported, UnitsImported } from '../../../shared/lists/directory-columns';
 import type { PreviewRow } from '../../../shared/lists/preview';
 import { callFunction } from '../../api';
 
@@ -25,7 +26,7 @@ export const activateList = (jurisdiction: string, versionId: string, effectiveF
 
 /** The home page's entry to the 责任清单 page: the admin's alone. */
 export function countyEntries(roles: readonly string[]): Array<{ label: string; url: string }> {
-  return roles.includes('admin') ? [{ label: '责任清单管理（导入、预览、启用）', url: '/staff/pages/county/index' }] : [];
+  return roles.includes('admin') ? [{ label: '县区上线与责任清单（辖区、单位、清单、小区、网格）', url: '/staff/pages/county/index' }] : [];
 }
 
 /** `listFile`: the template, Yongning's list filled in, or the list routing today, as XLSX (base64). */
@@ -42,3 +43,16 @@ export interface ImportedEstate {
 /** Estates CSV/XLSX (shared/lists/estates-import.ts ESTATE_COLUMNS): every row valid, or nothing written. */
 export const importEstates = (x: { jurisdiction: string; fileName: string; contentBase64: string }) =>
   callFunction<{ imported: number; estates: ImportedEstate[] }>('admin', 'importEstates', x);
+
+export type { CreatedJurisdiction, GridsImported, UnitsImported } from '../../../shared/lists/directory-columns';
+
+/** A new jurisdiction (a county or district with its parent city, or a city): it routes nothing until its units and a list are in. */
+export const createJurisdiction = (x: { id: string; name: string; level: 'county' | 'district' | 'city'; parent?: string }) =>
+  callFunction<CreatedJurisdiction>('admin', 'createJurisdiction', x);
+
+/** Units (UNIT_COLUMNS, townships among them) and grids (GRID_COLUMNS): every row valid, or nothing stored. */
+export const importUnits = (x: { jurisdiction: string; fileName: string; contentBase64: string }) => callFunction<UnitsImported>('admin', 'importUnits', x);
+export const importGrids = (x: { jurisdiction: string; fileName: string; contentBase64: string }) => callFunction<GridsImported>('admin', 'importGrids', x);
+
+/** The empty units or grids table as XLSX (base64). */
+export const directoryTemplate = (kind: 'units' | 'grids') => callFunction<{ fileName: string; contentType: string; contentBase64: string }>('admin', 'directoryTemplate', { kind });

@@ -1,22 +1,40 @@
 /**
- * 责任清单管理 (issue 19): the jurisdiction's admin downloads the template, Yongning's list as a
- * filled example or the current list; imports a revised 责任清单 (XLSX or CSV laid out
- * 序号 / 问题 / 牵头单位 / 责任单位 / 依据) and reads every error with its row and column when the
- * file is refused (nothing is stored then); previews every category under the current list and the
- * draft with the changes highlighted; activates the draft from a date (today or later); and imports
- * the estates. Refusals show the stable code.
+ * 县区上线与责任清单 (issue 19): the steps a county clerk follows to bring a jurisdiction online, in
+ * order — 辖区 (create it, with its parent city) → 单位 (the unit table, townships among them) →
+ * 清单 (download the template, Yongning's filled example or the current list; import a 责任清单
+ * laid out 序号 / 问题 / 牵头单位 / 责任单位 / 依据) → 预览/启用 (every category under the current
+ * list and the draft, changes highlighted; activate from a date, today or later) → 小区 → 网格 →
+ * 海报. Every import is all-or-nothing and a refused file shows every row error at once; every
+ * refusal shows its stable code.
  */
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useLoad } from '@tarojs/taro';
 import { Button } from '../../../ui';
-import { ErrorText, Field, Section, TextInput } from '../../components/Field';
-import { loadMe } from '../../lib/api';
-import { activateList, importEstates, importList, listFile, listVersions, type ListFileKind, type PreviewRow, type VersionSummary } from '../../lib/county';
+import { ChoiceList, ErrorText, Field, Section, TextInput } from '../../components/Field';
+import { go } from '../../components/navigation';
+import { loadEstates, loadMe } from '../../lib/api';
+import {
+  activateList,
+  directoryTemplate,
+  importEstates,
+  importGrids,
+  importList,
+  importUnits,
+  listFile,
+  listVersions,
+  type CreatedJurisdiction,
+  type ListFileKind,
+  type PreviewRow,
+  type VersionSummary,
+} from '../../lib/county';
 import { countyError } from '../../lib/county-errors';
-import { saveCountyFile } from '../../lib/county-file';
+import { saveCountyFile, type CountyFile } from '../../lib/county-file';
+import { REGISTRY } from '../../../../shared/jurisdictions';
+import { GRID_COLUMNS, UNIT_COLUMNS } from '../../../../shared/lists/directory-columns';
 import { ESTATE_COLUMNS } from '../../../../shared/lists/estates-import';
 import { LIST_COLUMNS } from '../../../../shared/lists/import';
+import { NewJurisdiction } from './NewJurisdiction';
 import { PreviewTable } from './PreviewTable';
 import { TableImport } from './TableImport';
 import '../../styles.css';
@@ -33,7 +51,17 @@ const DOWNLOADS: ReadonlyArray<{ kind: ListFileKind; label: string }> = [
   { kind: 'current', label: '下载现行清单' },
 ];
 
+/** The clerk's order; each section's title carries its number. */
+export const STEPS = ['辖区', '单位', '清单', '预览/启用', '小区', '网格', '海报'] as const;
+const title = (step: (typeof STEPS)[number], text: string) => `第${STEPS.indexOf(step) + 1}步 ${step}：${text}`;
+
+interface Place {
+  id: string;
+  name: string;
+}
+
 export default function CountyPage() {
+  const [administered, setAdministered] = useState<Place[]>([]);
   const [jurisdiction, setJurisdiction] = useState<string | null>(null);
   const [routingNow, setRoutingNow] = useState<string>('');
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);
@@ -45,6 +73,7 @@ export default function CountyPage() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [downloaded, setDownloaded] = useState<string | null>(null);
+  const [estates, setEstates] = useState<Place[]>([]);
 
   async function refresh(j: string) {
     try {
@@ -57,23 +86,34 @@ export default function CountyPage() {
     }
   }
 
+  async function choose(j: string) {
+    setJurisdiction(j);
+    setVersions(null);
+    setDraft(null);
+    setPreview(null);
+    setNotice(null);
+    setError(null);
+    setDownloaded(null);
+    setEstates((await loadEstates()).filter((e) => e.jurisdiction === j).map((e) => ({ id: e.id, name: e.name })));
+    await refresh(j);
+  }
+
   useLoad(() => {
     void loadMe()
       .then((me) => {
-        const j = me?.grants?.find((g) => g.role === 'admin')?.jurisdiction ?? null;
-        setJurisdiction(j);
-        if (j) void refresh(j);
+        const ids = [...new Set((me?.grants ?? []).filter((g) => g.role === 'admin').map((g) => g.jurisdiction))];
+        setAdministered(ids.map((id) => ({ id, name: REGISTRY.list(id)?.name ?? id })));
+        if (ids[0]) void choose(ids[0]);
         else setLoadError('需要管理员权限');
       })
       .catch((err: unknown) => setLoadError(countyError(err, '加载失败')));
   });
 
-  async function onDownload(kind: ListFileKind) {
-    if (!jurisdiction) return;
+  async function download(get: () => Promise<CountyFile>) {
     setDownloaded(null);
     setError(null);
     try {
-      setDownloaded(await saveCountyFile(await listFile(jurisdiction, kind)));
+      setDownloaded(await saveCountyFile(await get()));
     } catch (err) {
       setError(countyError(err, '下载失败'));
     }
@@ -93,22 +133,54 @@ export default function CountyPage() {
     }
   }
 
-  const clearDraft = () => {
-    setDraft(null);
-    setPreview(null);
-  };
+  function onCreated(j: CreatedJurisdiction) {
+    setAdministered((known) => [...known.filter((k) => k.id !== j.id), { id: j.id, name: j.name }]);
+    void choose(j.id);
+    setNotice(`已新建辖区 ${j.name}（${j.id}），请按顺序导入单位表、责任清单、小区和网格`);
+  }
 
   if (!jurisdiction) {
     return (
       <View className='staff staff-county'>
-        <Section title='当前清单'>{loadError ? <ErrorText error={loadError} /> : <Text className='staff-muted'>加载中…</Text>}</Section>
+        <Section title='县区上线与责任清单'>{loadError ? <ErrorText error={loadError} /> : <Text className='staff-muted'>加载中…</Text>}</Section>
       </View>
     );
   }
 
+  const here = administered.find((a) => a.id === jurisdiction)?.name ?? jurisdiction;
+  const parents = administered.filter((a) => REGISTRY.list(a.id)?.level === 'city');
+  const file = (send: (x: { jurisdiction: string; fileName: string; contentBase64: string }) => Promise<string>) => (f: { name: string; base64: string }) =>
+    send({ jurisdiction, fileName: f.name, contentBase64: f.base64 });
+
   return (
     <View className='staff staff-county'>
-      <Section title='当前清单'>
+      <Text className='staff-muted county-steps' data-steps=''>
+        上线顺序：{STEPS.join(' → ')}
+      </Text>
+      {notice ? (
+        <Text className='county-done' data-notice=''>
+          {notice}
+        </Text>
+      ) : null}
+      <Section title={title('辖区', `当前为 ${here}`)}>
+        {administered.length > 1 ? <ChoiceList choices={administered.map((a) => ({ key: a.id, label: a.name }))} selected={[jurisdiction]} onToggle={(k) => void choose(k)} /> : null}
+        <NewJurisdiction parents={parents} onCreated={onCreated} />
+      </Section>
+      <Section title={title('单位', '导入单位表（含乡镇、街道）')}>
+        <Button size='small' onClick={() => void download(() => directoryTemplate('units'))}>
+          下载单位表模板
+        </Button>
+        <TableImport
+          kind='units'
+          columns={UNIT_COLUMNS}
+          buttonLabel='选择单位表并导入'
+          send={file(async (x) => {
+            const a = await importUnits(x);
+            return `已导入 ${a.departments.length} 个单位、${a.townships.length} 个乡镇（街道）：${a.townships.map((t) => t.name).join('、')}`;
+          })}
+        />
+      </Section>
+      <Section title={title('清单', '下载表格、导入责任清单')}>
         {loadError ? <ErrorText error={loadError} /> : null}
         {versions === null && !loadError ? <Text className='staff-muted'>加载中…</Text> : null}
         {versions !== null ? <Text className='staff-muted'>现行版本：{routingNow || '—'}</Text> : null}
@@ -122,26 +194,24 @@ export default function CountyPage() {
             {v.versionId} · {v.status === 'active' ? `自 ${v.effectiveFrom} 起生效` : '草稿'} · {v.rows} 条
           </Text>
         ))}
-      </Section>
-      <Section title='下载清单表格'>
         <View className='county-downloads'>
           {DOWNLOADS.map((d) => (
-            <Button key={d.kind} size='small' onClick={() => void onDownload(d.kind)}>
+            <Button key={d.kind} size='small' onClick={() => void download(() => listFile(jurisdiction, d.kind))}>
               {d.label}
             </Button>
           ))}
         </View>
-        {downloaded ? <Text className='county-done'>{downloaded}</Text> : null}
-      </Section>
-      <Section title='导入新版清单'>
         <TableImport
           kind='list'
           columns={LIST_COLUMNS}
           buttonLabel='选择文件并导入'
           check={() => (docTitle.trim().length < 2 ? '请填写清单文件名称' : null)}
-          onRefused={clearDraft}
-          send={async (file) => {
-            const answer = await importList({ jurisdiction, fileName: file.name, contentBase64: file.base64, document: docTitle.trim() });
+          onRefused={() => {
+            setDraft(null);
+            setPreview(null);
+          }}
+          send={async (f) => {
+            const answer = await importList({ jurisdiction, fileName: f.name, contentBase64: f.base64, document: docTitle.trim() });
             setNotice(null);
             setDraft(answer.version);
             setPreview(answer.preview);
@@ -154,29 +224,54 @@ export default function CountyPage() {
           </Field>
         </TableImport>
       </Section>
-      {preview && draft ? (
-        <Section title={`预览：${draft.versionId}`}>
-          <PreviewTable rows={preview} />
-          <Field label='生效日期（YYYY-MM-DD）' required>
-            <TextInput value={effectiveFrom} onChange={setEffectiveFrom} maxlength={10} />
-          </Field>
-          <Button type='primary' onClick={() => void onActivate()}>
-            启用新版清单
-          </Button>
-        </Section>
-      ) : null}
-      {notice ? <Text className='staff-muted'>{notice}</Text> : null}
-      <Section title='导入小区'>
+      <Section title={title('预览/启用', preview && draft ? draft.versionId : '导入清单后在此核对')}>
+        {preview && draft ? (
+          <View data-step='preview'>
+            <PreviewTable rows={preview} />
+            <Field label='生效日期（YYYY-MM-DD）' required>
+              <TextInput value={effectiveFrom} onChange={setEffectiveFrom} maxlength={10} />
+            </Field>
+            <Button type='primary' onClick={() => void onActivate()}>
+              启用新版清单
+            </Button>
+          </View>
+        ) : null}
+      </Section>
+      <Section title={title('小区', '导入小区（坐标、乡镇街道、物业企业）')}>
         <TableImport
           kind='estates'
           columns={ESTATE_COLUMNS}
           buttonLabel='选择小区表并导入'
-          send={async (file) => {
-            const answer = await importEstates({ jurisdiction, fileName: file.name, contentBase64: file.base64 });
+          send={file(async (x) => {
+            const answer = await importEstates(x);
+            setEstates((known) => [...known.filter((k) => !answer.estates.some((e) => e.id === k.id)), ...answer.estates.map((e) => ({ id: e.id, name: e.name }))]);
             return `已导入 ${answer.imported} 个小区：${answer.estates.map((e) => e.name).join('、')}`;
-          }}
+          })}
         />
       </Section>
+      <Section title={title('网格', '导入网格')}>
+        <Button size='small' onClick={() => void download(() => directoryTemplate('grids'))}>
+          下载网格表模板
+        </Button>
+        <TableImport
+          kind='grids'
+          columns={GRID_COLUMNS}
+          buttonLabel='选择网格表并导入'
+          send={file(async (x) => {
+            const a = await importGrids(x);
+            return `已导入 ${a.grids.length} 个网格：${a.grids.map((g) => g.name).join('、')}`;
+          })}
+        />
+      </Section>
+      <Section title={title('海报', '打印各小区公告牌海报')}>
+        {estates.length === 0 ? <Text className='staff-muted'>导入小区后，可在此打开每个小区的海报打印。</Text> : null}
+        {estates.map((e) => (
+          <View key={e.id} className='county-poster' data-poster={e.id} onClick={() => go(`/pages/poster/index?estate=${encodeURIComponent(e.id)}`)}>
+            <Text>{e.name} · 打开海报 ›</Text>
+          </View>
+        ))}
+      </Section>
+      {downloaded ? <Text className='county-done'>{downloaded}</Text> : null}
       <ErrorText error={error} />
     </View>
   );
