@@ -43,11 +43,6 @@ export function TicketSummary({ ticket, estate, now }: { ticket: Ticket; estate:
         <Text className='detail__line'>上报时间：{formatTime(ticket.createdAt)}</Text>
         <Text className='detail__line'>{ticket.description}</Text>
         {ticket.meToo > 0 ? <Text className='detail__line'>{ticket.meToo} 位居民附议</Text> : null}
-        {ticket.reporter.phone ? (
-          <Text className='detail__line' onClick={() => void Promise.resolve(Taro.makePhoneCall({ phoneNumber: ticket.reporter.phone ?? '' })).catch(() => undefined)}>
-            联系电话：{ticket.reporter.phone}
-          </Text>
-        ) : null}
         {ticket.photos.length ? <Photos ids={ticket.photos} /> : null}
         {ticket.afterPhotos.length ? (
           <View>

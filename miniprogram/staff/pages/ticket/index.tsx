@@ -16,15 +16,20 @@ import { useNow } from '../../components/useNow';
 import { useStaffOutbox } from '../../components/useStaffOutbox';
 import { ViolationPanel } from '../../components/ViolationPanel';
 import { nineProhibitionsApply } from '../../../../shared/ledger';
-import { callTicket, loadEstateNames, loadMe } from '../../lib/api';
+import { RectifyLink } from '../../components/RectifyLink';
+import { TicketPlaceSection } from '../../components/TicketPlaceSection';
+import { callTicket, loadEstates, loadMe } from '../../lib/api';
+import type { UnitContactView } from '../../lib/place';
 import { offersPlacing, offersViolation } from '../../lib/scope';
-import type { Me, TicketView } from '../../lib/types';
+import type { EstateItem, Me, TicketView } from '../../lib/types';
 import '../../styles.css';
 
 export default function StaffTicketPage() {
   const [ticketId, setTicketId] = useState<string | null>(null);
   const [view, setView] = useState<TicketView | null>(null);
-  const [estates, setEstates] = useState<Map<string, string>>(new Map());
+  const [estates, setEstates] = useState<EstateItem[]>([]);
+  // The units' published phones come with the detail only; an action's answer keeps them.
+  const [contacts, setContacts] = useState<UnitContactView[]>([]);
   const [me, setMe] = useState<Me | null>(null);
   const [error, setError] = useState<string | null>(null);
   const now = useNow();
@@ -41,9 +46,11 @@ export default function StaffTicketPage() {
 
   async function load(id: string) {
     try {
-      const [detail, names, user] = await Promise.all([callTicket<TicketView>('detail', { ticketId: id }), loadEstateNames(), loadMe()]);
-      setView(detail);
-      setEstates(names);
+      const [detail, all, user] = await Promise.all([callTicket<TicketView & { contacts?: UnitContactView[] }>('detail', { ticketId: id }), loadEstates(), loadMe()]);
+      const { contacts: phones, ...rest } = detail;
+      setView(rest);
+      setContacts(phones ?? []);
+      setEstates(all);
       setMe(user);
       setError(null);
     } catch (err) {
@@ -65,13 +72,16 @@ export default function StaffTicketPage() {
     );
   }
   const { ticket, events } = view;
-  const estate = ticket.estateId ? estates.get(ticket.estateId) || ticket.estateId : '未关联小区';
+  const estateItem = estates.find((e) => e.id === ticket.estateId) ?? null;
+  const estate = ticket.estateId ? estateItem?.name || ticket.estateId : '未关联小区';
   const roles = me?.roles ?? [];
+  const ownUnits = (me?.grants ?? []).flatMap((g) => (g.role === 'department' || g.role === 'police' ? (g.units ?? []) : []));
 
   return (
     <View className='staff staff-ticket'>
       {banner}
       <TicketSummary ticket={ticket} estate={estate} now={now} />
+      <TicketPlaceSection ticket={ticket} estate={estateItem} contacts={contacts} ownUnits={ownUnits} />
       {offersPlacing(roles, ticket) ? (
         <Section title='关联小区'>
           <PlaceEstateForm key={ticket.version} ticket={ticket} onPlaced={setView} />
@@ -79,6 +89,7 @@ export default function StaffTicketPage() {
       ) : null}
       <Section title='办理'>
         <SubscribeButton />
+        <RectifyLink ticket={ticket} estate={estateItem} me={me} />
         {outbox.items.length ? (
           <Text className='staff-muted'>有待发送的操作，发送成功后才能继续办理</Text>
         ) : (
