@@ -98,13 +98,18 @@ export default function CountyPage() {
     await refresh(j);
   }
 
-  useLoad(() => {
+  // ?jurisdiction=<id> opens a jurisdiction the admin created (a city admin's county is not among
+  // their grants); the server decides whether they administer it.
+  useLoad((query: Record<string, string | undefined>) => {
+    const asked = query.jurisdiction && /^[a-z][a-z0-9-]*$/.test(query.jurisdiction) ? query.jurisdiction : null;
     void loadMe()
       .then((me) => {
         const ids = [...new Set((me?.grants ?? []).filter((g) => g.role === 'admin').map((g) => g.jurisdiction))];
-        setAdministered(ids.map((id) => ({ id, name: REGISTRY.list(id)?.name ?? id })));
-        if (ids[0]) void choose(ids[0]);
-        else setLoadError('需要管理员权限');
+        if (ids.length === 0) return setLoadError('需要管理员权限');
+        const places = ids.map((id) => ({ id, name: REGISTRY.list(id)?.name ?? id }));
+        if (asked && !ids.includes(asked)) places.push({ id: asked, name: REGISTRY.list(asked)?.name ?? asked });
+        setAdministered(places);
+        void choose(asked ?? ids[0]!);
       })
       .catch((err: unknown) => setLoadError(countyError(err, '加载失败')));
   });

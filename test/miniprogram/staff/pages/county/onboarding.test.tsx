@@ -186,3 +186,14 @@ it('every imported estate gets a poster link that opens its poster', async () =>
   await click(document.querySelector('[data-poster="sl-dzya"]') as HTMLElement);
   expect(opened).toEqual(['/pages/poster/index?estate=sl-dzya']);
 });
+
+it('?jurisdiction= opens a county the city admin created, beside the city of their grant', async () => {
+  const net = fakeNetwork({ 'ticket.home': home, 'admin.listVersions': versions });
+  setPageQuery({ jurisdiction: 'shili' }, '/staff/pages/county/index');
+  render(<CountyPage />);
+  await settle();
+  expect(net.calls.filter((c) => c.action === 'listVersions').map((c) => c.data.jurisdiction)).toEqual(['shili']);
+  expect(screen.getByText('第1步 辖区：当前为 shili')).toBeTruthy();
+  await click(screen.getByText('☐ 银川市'));
+  expect(net.calls.filter((c) => c.action === 'listVersions').map((c) => c.data.jurisdiction)).toEqual(['shili', 'yinchuan']);
+});
