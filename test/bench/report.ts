@@ -9,7 +9,7 @@ import type { GrowthSize } from './growth';
 import type { Machine } from './machine';
 import type { RoutingResult } from './routing';
 import { int, kb, mb, verdict } from './stats';
-import { createsPerCommit, LATE_ACCEPT_MS, rawRatio, SUBMIT_RATIO_GOAL, type SubmitLevel, type SubmitResult } from './submit';
+import { bareRatio, createsPerCommit, LATE_ACCEPT_MS, rawRatio, SUBMIT_BARE_RATIO_GOAL, SUBMIT_RATIO_GOAL, submitGoal, type SubmitLevel, type SubmitResult } from './submit';
 import { WEAPP_BUDGET, WEAPP_LIMIT, type WeappResult } from './weapp';
 import { BUNDLE_BUDGET_BYTES, LOAD_BUDGET_MS } from './functions';
 import { C1_EXPERIMENT, previousAt, PREVIOUS_RUN, PREVIOUS_SUBMIT } from './before';
@@ -68,8 +68,14 @@ function budgets(r: BenchResults): Budget[] {
   }
   if (ok(r.submit)) {
     for (const l of r.submit.levels) {
-      const ratio = rawRatio(l);
-      out.push({ what: `submit via HTTP ÷ raw insert, c=${l.connections}`, budget: `≥ ${SUBMIT_RATIO_GOAL}`, measured: f2(ratio), ok: ratio >= SUBMIT_RATIO_GOAL });
+      // Issue 17 §4: one client is held to the bare node:http server with the same insert, the busy levels to the raw insert.
+      if (submitGoal(l.connections) === 'bare') {
+        const ratio = bareRatio(l);
+        out.push({ what: `submit via HTTP ÷ bare node:http + same insert, c=${l.connections}`, budget: `≥ ${SUBMIT_BARE_RATIO_GOAL}`, measured: f2(ratio), ok: ratio >= SUBMIT_BARE_RATIO_GOAL });
+      } else {
+        const ratio = rawRatio(l);
+        out.push({ what: `submit via HTTP ÷ raw insert, c=${l.connections}`, budget: `≥ ${SUBMIT_RATIO_GOAL}`, measured: f2(ratio), ok: ratio >= SUBMIT_RATIO_GOAL });
+      }
     }
   }
   if (ok(r.growth)) {
@@ -216,7 +222,7 @@ function submitSection(s: SubmitResult | { error: string }, route: RoutingResult
       `The same levels run again on a runtime with group commit off; "raw, ${s.rawBatched ? s.rawBatched.batch : 'k'} rows per transaction" groups the raw loop's rows as the busiest level grouped its creates, ` +
       'and GET /healthz is the same gateway answering with no work behind it. ' +
       (s.ceiling.length
-        ? '"bare node:http server + the insert only", at the levels that missed the goal, is a server with nothing but the insert behind HTTP (submit-worker.ts `ceiling`: it reads and parses ' +
+        ? '"bare node:http server + the insert only", at every level right after each gateway run, is a server with nothing but the insert behind HTTP (submit-worker.ts `ceiling`: it reads and parses ' +
           'the same requests, stores the same row in a transaction of its own on a fresh file with the same pragmas, and answers a small JSON; no use case, session or envelope): ' +
           'the most a Node gateway in front of this insert could reach here. '
         : '') +
@@ -241,6 +247,12 @@ function submitSection(s: SubmitResult | { error: string }, route: RoutingResult
     ),
     '',
     `Goal: HTTP ÷ raw ≥ ${SUBMIT_RATIO_GOAL} — ${s.levels.map((l) => `c=${l.connections}: ${f2(rawRatio(l))} ${verdict(rawRatio(l) >= SUBMIT_RATIO_GOAL)}`).join(', ')}.` +
+      // Issue 17 §4: c=1 is held to the bare server beside it instead; the raw goal stays for the busy levels.
+      (s.levels.every((l) => Number.isFinite(l.barePerSecond))
+        ? ` Issue 17 §4 holds c=1 to HTTP ÷ bare node:http + same insert ≥ ${SUBMIT_BARE_RATIO_GOAL} and keeps ÷ raw ≥ ${SUBMIT_RATIO_GOAL} for the busy levels; ÷ bare: ${s.levels
+            .map((l) => `c=${l.connections}: ${f2(bareRatio(l))}${submitGoal(l.connections) === 'bare' ? ` ${verdict(bareRatio(l) >= SUBMIT_BARE_RATIO_GOAL)}` : ''}`)
+            .join(', ')}.`
+        : '') +
       (s.rawBatched
         ? ` Against the raw loop grouped as the server grouped (${s.rawBatched.batch} rows per transaction; each ratio taken through the one-row runs beside it), at the levels that grouped: ${s.levels
             .filter((l) => createsPerCommit(l) > 1.5)

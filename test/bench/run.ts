@@ -3,6 +3,7 @@
  *   1. the production weapp package (built if stale), 2. the cloud function bundles,
  *   3. the submit path on the local runtime and the routing decision, 4. the sweep and the bulletin
  *   at 10 k / 100 k / 1 M tickets (BENCH_MAX caps the sizes; BENCH_KEEP=1 keeps the store files),
+ *   (BENCH_ONLY=submit runs section 3 alone and only prints it, raw figures in test/bench/dist/submit.json),
  *   6. CloudBase requests per action on the loopback server (BENCH_ONLY=cloudbase runs this one
  *   alone and writes only its section into docs/PERFORMANCE.md), 7. the category classifier
  *   (test/bench/classify.ts, run last as its own script: it splices its section into the new file).
@@ -19,7 +20,7 @@ import { browserProcesses, describeMachine } from './machine';
 import { budgetLines, renderReport, type BenchResults } from './report';
 import { benchRouting } from './routing';
 import { kb } from './stats';
-import { benchSubmit, rawRatio, type SubmitResult } from './submit';
+import { bareRatio, benchSubmit, rawRatio, SUBMIT_BARE_RATIO_GOAL, SUBMIT_RATIO_GOAL, submitGoal, type SubmitResult } from './submit';
 import { benchWeapp, type WeappResult } from './weapp';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -44,6 +45,26 @@ function printCloudbase(r: CloudbaseResult): void {
   for (const b of requestBudgets(r.actions.map((a) => a.cloudbase), r.sweep.profile)) console.log(`    ${b.ok ? 'OK' : '!!'}  ${b.what}: ${b.measured} (${b.measure}, budget ≤ ${b.budget})`);
 }
 
+/** Both ratios per level, and which goal issue 17 §4 holds it to (bare server at c=1, raw insert above). */
+function printSubmitRatios(submit: SubmitResult): void {
+  for (const l of submit.levels) {
+    const goal = submitGoal(l.connections) === 'bare' ? `goal ÷ bare ≥ ${SUBMIT_BARE_RATIO_GOAL}: ${bareRatio(l) >= SUBMIT_BARE_RATIO_GOAL ? 'met' : 'NOT met'}` : `goal ÷ raw ≥ ${SUBMIT_RATIO_GOAL}: ${rawRatio(l) >= SUBMIT_RATIO_GOAL ? 'met' : 'NOT met'}`;
+    console.log(`  HTTP c=${l.connections}: ÷ raw insert beside it ${rawRatio(l).toFixed(2)}, ÷ bare node:http + insert beside it ${bareRatio(l).toFixed(2)} (${goal})`);
+  }
+}
+
+/** BENCH_ONLY=submit: section 3 alone, printed and kept in test/bench/dist/submit.json (docs/PERFORMANCE.md untouched). */
+async function submitOnly(): Promise<void> {
+  console.log(`3. the submit path (load ${loadavg().map((l) => l.toFixed(2)).join(' ')})`);
+  const submit = await benchSubmit();
+  console.log(`  raw createTicket ${submit.raw.perSecond.toFixed(0)}/s; use case in-process ${submit.usecase.perSecond.toFixed(0)}/s`);
+  printSubmitRatios(submit);
+  const distDir = join(ROOT, 'test', 'bench', 'dist');
+  mkdirSync(distDir, { recursive: true });
+  writeFileSync(join(distDir, 'submit.json'), JSON.stringify({ machine: describeMachine(), loadEnd: loadavg(), submit }, null, 1));
+  console.log(`\nload at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}; raw figures: test/bench/dist/submit.json`);
+}
+
 /** BENCH_ONLY=cloudbase: section 6 alone, spliced into the existing docs/PERFORMANCE.md. */
 async function cloudbaseOnly(): Promise<void> {
   console.log('6. CloudBase requests per action (loopback server)');
@@ -59,7 +80,8 @@ async function cloudbaseOnly(): Promise<void> {
 
 async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === 'cloudbase') return cloudbaseOnly();
-  if (process.env.BENCH_ONLY) throw new Error(`BENCH_ONLY knows only "cloudbase", got ${process.env.BENCH_ONLY}`);
+  if (process.env.BENCH_ONLY === 'submit') return submitOnly();
+  if (process.env.BENCH_ONLY) throw new Error(`BENCH_ONLY knows only "cloudbase" and "submit", got ${process.env.BENCH_ONLY}`);
   const started = performance.now();
   const benchMax = Number(process.env.BENCH_MAX ?? 1_000_000);
   if (!Number.isFinite(benchMax) || benchMax < 10_000) throw new Error(`BENCH_MAX must be at least 10000, got ${process.env.BENCH_MAX}`);
@@ -95,7 +117,7 @@ async function main(): Promise<void> {
     console.log(`  raw createTicket ${submit.raw.perSecond.toFixed(0)}/s; use case in-process ${submit.usecase.perSecond.toFixed(0)}/s`);
     const i = submit.idle;
     console.log(`  after ~1 ms asleep: raw insert ${i.hotRawMeanMs.toFixed(2)} → ${i.raw.meanMs.toFixed(2)} ms, in-process submit ${i.hotUsecaseMeanMs.toFixed(2)} → ${i.usecase.meanMs.toFixed(2)} ms`);
-    for (const l of submit.levels) console.log(`  HTTP c=${l.connections}: ratio to the raw runs beside it ${rawRatio(l).toFixed(2)}`);
+    printSubmitRatios(submit);
   }
 
   section('growth', `4. growth (up to ${benchMax.toLocaleString('en-US')} tickets)`);

@@ -8,6 +8,9 @@
  * as the busiest level grouped them. Every measured run of a path (an HTTP level, the grouped raw
  * loop, the in-process use case) follows a run of the raw one-row loop, and its ratio is taken to
  * those raw runs: the VM's speed drifts over minutes, and the drift then weighs on both sides alike.
+ * At every group-commit level a bare node:http server doing the same insert (submit-worker.ts
+ * `ceiling`) runs at the same concurrency right after each measured run: issue 17 §4 holds c=1 to
+ * ≥ 0.8 of it (SUBMIT_BARE_RATIO_GOAL) and c=50/200 to ≥ 0.5 of the raw insert (SUBMIT_RATIO_GOAL).
  * The runtime and the loops run in child processes (submit-worker.ts); autocannon runs here.
  * BENCH_CPU_PROF=1 writes a CPU profile of the serving process per level to /tmp/prof
  * (node --cpu-prof), to see where a submit's time goes.
@@ -54,6 +57,12 @@ export interface SubmitLevel {
   /** The raw one-row loop, one run just before each measured run: this level's baseline. */
   raw: RawRun[];
   rawPerSecond: number;
+  /**
+   * The bare node:http server with the same insert (submit-worker.ts `ceiling`), one run just after
+   * each measured run at the same concurrency (group commit on only): issue 17's c=1 baseline.
+   */
+  bare: SubmitRun[];
+  barePerSecond: number;
 }
 
 /** 500 more in-process submits with every store call timed. */
@@ -106,7 +115,7 @@ export interface SubmitResult {
   rawBatched: (LoopSummary & { batch: number }) | null;
   /** The same submits on the report function's router in-process, sequentially (no HTTP). */
   usecase: LoopSummary & { profile: UsecaseProfile | null };
-  /** HTTP plus the insert and nothing else, at the levels whose ratio missed the goal: the most a Node gateway could reach. */
+  /** HTTP plus the insert and nothing else, at every level (the runs of SubmitLevel.bare): the most a Node gateway could reach. */
   ceiling: CeilingLevel[];
   /**
    * One run each of the raw insert and the in-process submit with the process asleep ~1 ms before
@@ -127,8 +136,24 @@ export function createsPerCommit(l: SubmitLevel): number {
   return l.commits.calls / Math.max(1, l.commits.batches);
 }
 
-/** Issue #8: reports/s through the HTTP gateway ÷ the raw insert's, at every concurrency. */
+/** Issue #8: reports/s through the HTTP gateway ÷ the raw insert's; since issue 17 §4 at c = 50 and 200 only. */
 export const SUBMIT_RATIO_GOAL = 0.5;
+
+/**
+ * Issue 17 §4: at c=1 the raw ratio measures the HTTP round trip, not the product; the goal there is
+ * reports/s through the gateway ÷ the bare node:http server doing the same insert, measured beside it.
+ */
+export const SUBMIT_BARE_RATIO_GOAL = 0.8;
+
+/** Which goal a level is held to: the bare-server ratio at one client, the raw ratio above. */
+export function submitGoal(connections: number): 'bare' | 'raw' {
+  return connections === 1 ? 'bare' : 'raw';
+}
+
+/** A level's reports/s ÷ the bare server's, both measured in alternation on the same concurrency. */
+export function bareRatio(l: { perSecond: number; barePerSecond: number }): number {
+  return l.perSecond / l.barePerSecond;
+}
 
 /** A connection accepted later than this after its run began waited in the listen queue. */
 export const LATE_ACCEPT_MS = 500;
@@ -253,10 +278,11 @@ async function serveLevel(
   connections: number,
   runs: number,
   durationS: number,
-  opts: { groupCommit: boolean; input: CreateInput | null; rawRun: (input: CreateInput) => Promise<RawRun> },
+  opts: { groupCommit: boolean; input: CreateInput | null; rawRun: (input: CreateInput) => Promise<RawRun>; bare: boolean },
 ): Promise<{ level: SubmitLevel; captured: CreateInput }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'xqcs-bench-submit-'));
   const worker = startWorker(opts.groupCommit ? 'serve' : 'serve-alone', dataDir);
+  let bareServer: BareServer | null = null;
   try {
     const { url } = await worker.next<{ url: string }>('ready');
     const sessions: Array<{ token: string; estateId: string }> = [];
@@ -272,7 +298,10 @@ async function serveLevel(
       input = (await worker.next<{ input: CreateInput | null }>('captured')).input;
       if (!input) throw new Error('no createTicket input was captured from the runtime');
     }
+    // The bare server beside this runtime, warmed up now, so that each of its runs follows a gateway run.
+    bareServer = opts.bare ? await startBare(input, connections) : null;
     const measured: SubmitRun[] = [];
+    const bare: SubmitRun[] = [];
     const accepts: SubmitLevel['accepts'] = [];
     const raw: RawRun[] = [];
     for (let i = 0; i < runs; i += 1) {
@@ -283,7 +312,9 @@ async function serveLevel(
       worker.child.send({ cmd: 'accepts' });
       const { accepted } = await worker.next<{ accepted: number[] }>('accepts');
       accepts.push({ accepted: accepted.length, late: accepted.filter((ms) => ms > LATE_ACCEPT_MS).length, latestMs: Math.max(0, ...accepted) });
+      if (bareServer) bare.push(await bareServer.run(durationS));
     }
+    bareServer?.close();
     const floor = opts.groupCommit ? await driveFloor(url, connections, durationS) : null;
     worker.child.send({ cmd: 'count' });
     const { tickets, batches } = await worker.next<{ tickets: number; batches: GroupCommitStats }>('count');
@@ -306,18 +337,30 @@ async function serveLevel(
         answered2xx: warm.reports + measured.reduce((s, r) => s + r.reports, 0),
         raw,
         rawPerSecond: median(raw.map((r) => r.perSecond)),
+        bare,
+        barePerSecond: bare.length ? median(bare.map((r) => r.perSecond)) : Number.NaN,
       },
     };
   } finally {
+    bareServer?.close();
     if (worker.child.exitCode === null) worker.child.kill();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-/** The bare server at one concurrency: a warm-up, then `runs` runs, each after a raw run. */
-async function ceilingLevel(connections: number, runs: number, durationS: number, input: CreateInput, rawRun: (input: CreateInput) => Promise<RawRun>): Promise<CeilingLevel> {
+interface BareServer {
+  run(durationS: number): Promise<SubmitRun>;
+  close(): void;
+}
+
+/** The bare server (submit-worker.ts `ceiling`) on a fresh file, warmed up at `connections` for 2 s. */
+async function startBare(input: CreateInput, connections: number): Promise<BareServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'xqcs-bench-ceiling-'));
   const worker = startWorker('ceiling', dataDir);
+  const close = () => {
+    if (worker.child.exitCode === null) worker.child.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
   try {
     await worker.next('ready');
     worker.child.send({ cmd: 'ceiling', input });
@@ -325,24 +368,10 @@ async function ceilingLevel(connections: number, runs: number, durationS: number
     // The same requests as the runtime gets (the bare server reads and parses them, nothing more).
     const sessions = demoResidents().map((r) => ({ token: 'unused', estateId: r.estateId }));
     await drive(url, sessions, connections, 2);
-    const measured: SubmitRun[] = [];
-    const raw: RawRun[] = [];
-    for (let i = 0; i < runs; i += 1) {
-      raw.push(await rawRun(input));
-      measured.push(await drive(url, sessions, connections, durationS));
-    }
-    return {
-      connections,
-      runs: measured,
-      perSecond: median(measured.map((r) => r.perSecond)),
-      p50Ms: median(measured.map((r) => r.p50Ms)),
-      p99Ms: median(measured.map((r) => r.p99Ms)),
-      raw,
-      rawPerSecond: median(raw.map((r) => r.perSecond)),
-    };
-  } finally {
-    if (worker.child.exitCode === null) worker.child.kill();
-    rmSync(dataDir, { recursive: true, force: true });
+    return { run: (durationS) => drive(url, sessions, connections, durationS), close };
+  } catch (err) {
+    close();
+    throw err;
   }
 }
 
@@ -396,15 +425,19 @@ export async function benchSubmit(opts: { levels?: number[]; runs?: number; dura
     };
     const results: SubmitLevel[] = [];
     let captured: CreateInput | null = null;
+    const ceiling: CeilingLevel[] = [];
     for (const c of levels) {
-      const { level, captured: input } = await serveLevel(c, runs, durationS, { groupCommit: true, input: captured, rawRun });
+      const { level, captured: input } = await serveLevel(c, runs, durationS, { groupCommit: true, input: captured, rawRun, bare: true });
       captured = input;
       results.push(level);
+      // The bare server's runs alternate with this level's, after the same raw runs.
+      ceiling.push({ connections: c, runs: level.bare, perSecond: level.barePerSecond, p50Ms: median(level.bare.map((r) => r.p50Ms)), p99Ms: median(level.bare.map((r) => r.p99Ms)), raw: level.raw, rawPerSecond: level.rawPerSecond });
       const perCommit = createsPerCommit(level);
       const floor = level.floor ? `; GET /healthz ${level.floor.perSecond.toFixed(0)}/s` : '';
       const late = level.accepts.map((a) => `${a.late}/${a.accepted}`).join(', ');
       console.log(
-        `  c=${c}: ${level.perSecond.toFixed(0)} reports/s (raw beside it ${level.rawPerSecond.toFixed(0)}/s: ${rawRatio(level).toFixed(2)}), p50 ${level.p50Ms.toFixed(2)} ms, p99 ${level.p99Ms.toFixed(2)} ms, ` +
+        `  c=${c}: ${level.perSecond.toFixed(0)} reports/s (raw beside it ${level.rawPerSecond.toFixed(0)}/s: ${rawRatio(level).toFixed(2)}; ` +
+          `bare node:http + insert beside it ${level.barePerSecond.toFixed(0)}/s: ${bareRatio(level).toFixed(2)}), p50 ${level.p50Ms.toFixed(2)} ms, p99 ${level.p99Ms.toFixed(2)} ms, ` +
           `${perCommit.toFixed(1)} creates per commit (largest ${level.commits.largest})${floor}; accepted late: ${late}`,
       );
     }
@@ -412,15 +445,9 @@ export async function benchSubmit(opts: { levels?: number[]; runs?: number; dura
     const input: CreateInput = captured;
     const alone: SubmitLevel[] = [];
     for (const c of levels) {
-      const { level } = await serveLevel(c, runs, durationS, { groupCommit: false, input, rawRun });
+      const { level } = await serveLevel(c, runs, durationS, { groupCommit: false, input, rawRun, bare: false });
       alone.push(level);
       console.log(`  group commit off, c=${c}: ${level.perSecond.toFixed(0)} reports/s (raw beside it ${level.rawPerSecond.toFixed(0)}/s: ${rawRatio(level).toFixed(2)}), p50 ${level.p50Ms.toFixed(2)} ms, p99 ${level.p99Ms.toFixed(2)} ms`);
-    }
-    const ceiling: CeilingLevel[] = [];
-    for (const l of results.filter((x) => rawRatio(x) < SUBMIT_RATIO_GOAL)) {
-      const bare = await ceilingLevel(l.connections, runs, durationS, input, rawRun);
-      ceiling.push(bare);
-      console.log(`  bare HTTP + insert, c=${l.connections}: ${bare.perSecond.toFixed(0)} reports/s (raw beside it ${bare.rawPerSecond.toFixed(0)}/s: ${rawRatio(bare).toFixed(2)}), p50 ${bare.p50Ms.toFixed(2)} ms`);
     }
     // A loop's runs, each after a raw one-row run.
     const besideRaw = async (once: () => Promise<RawRun>): Promise<LoopSummary> => {
