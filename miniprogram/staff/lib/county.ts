@@ -14,7 +14,8 @@ export interface VersionSummary {
   createdAt: string;
 }
 
-export const listVersions = (jurisdiction: string) => callFunction<{ routingNow: string; versions: VersionSummary[] }>('admin', 'listVersions', { jurisdiction });
+/** routingNow: the version routing today; null for a created jurisdiction whose list is not in effect yet. */
+export const listVersions = (jurisdiction: string) => callFunction<{ routingNow: string | null; versions: VersionSummary[] }>('admin', 'listVersions', { jurisdiction });
 
 export const importList = (x: { jurisdiction: string; fileName: string; contentBase64: string; document: string }) =>
   callFunction<{ version: VersionSummary; preview: PreviewRow[] }>('admin', 'importList', x);

@@ -23,7 +23,8 @@ const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 
 const CITY_ADMIN = { id: 'u-yc-admin', name: '市管理员', roles: ['admin'], grants: [{ role: 'admin', jurisdiction: 'yinchuan' }] };
 const home = () => ({ user: CITY_ADMIN, counts: { new: 0, dueSoon: 0, overdue: 0, open: 0, unread: 0 }, unread: [] });
-const versions = () => ({ routingNow: '', versions: [] });
+// A created jurisdiction before its first list takes effect routes nothing (routingNow null).
+const versions = () => ({ routingNow: null, versions: [] });
 
 beforeEach(() => {
   signIn({ id: CITY_ADMIN.id, name: CITY_ADMIN.name, roles: ['admin'] });
@@ -194,6 +195,8 @@ it('?jurisdiction= opens a county the city admin created, beside the city of the
   await settle();
   expect(net.calls.filter((c) => c.action === 'listVersions').map((c) => c.data.jurisdiction)).toEqual(['shili']);
   expect(screen.getByText('第1步 辖区：当前为 shili')).toBeTruthy();
+  expect(screen.getByText('本辖区的责任清单尚未生效，暂不派单：请导入清单并启用（生效日期为今天即可开始派单）。')).toBeTruthy();
+  expect(screen.queryByText(/现行版本/)).toBeNull();
   await click(screen.getByText('☐ 银川市'));
   expect(net.calls.filter((c) => c.action === 'listVersions').map((c) => c.data.jurisdiction)).toEqual(['shili', 'yinchuan']);
 });
