@@ -35,6 +35,8 @@ export interface QueueItem {
   overdue: boolean;
   /** A unit's request for more time, waiting for the street's decision. */
   pendingExtension?: { unitId: string; until: string; reason: string } | null;
+  /** The description's first line (report.ts summary), shown on the grid queue's rows. */
+  descriptionLine?: string;
 }
 
 export interface QueueAnswer {

@@ -1,12 +1,16 @@
 /**
- * 工单队列: one view of `ticket.queue` (grid triage, unit inbox, street returned / extensions /
- * overdue / unplaced, all), sorted by the backend: overdue first, then the nearest deadline, urgent
- * first on ties. Street lists can be worked on in place (待关联小区: 关联小区); other rows open the ticket.
+ * 工单队列: one view of `ticket.queue` (unit inbox, street returned / extensions / overdue /
+ * unplaced, all), sorted by the backend: overdue first, then the nearest deadline, urgent first on
+ * ties. Street lists can be worked on in place (待关联小区: 关联小区); other rows open the ticket.
+ * 网格工单 (view 'grid') is the grid queue's tabs with search (GridTabs). Every view shows the
+ * staff actions still 待发送 on this phone (weak signal), as the ticket page and 工作台 do.
  */
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useLoad } from '@tarojs/taro';
 import { ErrorText } from '../../components/Field';
+import { OutboxBanner } from '../../components/OutboxBanner';
+import { useStaffOutbox } from '../../components/useStaffOutbox';
 import { InlineActions } from '../../components/InlineActions';
 import { InlinePlaceEstate } from '../../components/InlinePlaceEstate';
 import { go, staffPaths } from '../../components/navigation';
@@ -16,6 +20,8 @@ import { callTicket, loadEstateNames } from '../../lib/api';
 import { QUEUE_VIEWS, type QueueAnswer, type QueueView } from '../../lib/types';
 import { INLINE_ACTIONS, VIEW_TITLES } from '../../lib/views';
 import '../../styles.css';
+import { GridTabs, tabOf } from './GridTabs';
+import type { QueueTab } from '../../../../shared/queue/tabs';
 
 function viewOf(value: string | undefined): QueueView {
   return (QUEUE_VIEWS as readonly string[]).includes(value ?? '') ? (value as QueueView) : 'all';
@@ -23,6 +29,9 @@ function viewOf(value: string | undefined): QueueView {
 
 export default function QueuePage() {
   const [view, setView] = useState<QueueView | null>(null);
+  const [tab, setTab] = useState<QueueTab>('pending');
+  /** Bumped to make the grid tabs read their list again (page shown, an action sent). */
+  const [reloadKey, setReloadKey] = useState(0);
   const [answer, setAnswer] = useState<QueueAnswer | null>(null);
   const [estates, setEstates] = useState<Map<string, string>>(new Map());
   const [error, setError] = useState<string | null>(null);
@@ -30,11 +39,20 @@ export default function QueuePage() {
 
   useLoad((query: Record<string, string | undefined>) => {
     const v = viewOf(query.view);
+    setTab(tabOf(query.tab));
     setView(v);
     void Promise.resolve(Taro.setNavigationBarTitle({ title: VIEW_TITLES[v] })).catch(() => undefined);
   });
 
-  async function load(v: QueueView) {
+  /** `again`: the page showed again or an action was sent, so the grid tabs read their list again too. */
+  async function load(v: QueueView, again = false) {
+    if (v === 'grid') {
+      // GridTabs reads its own tab when it mounts; the page needs the estate names.
+      if (again) setReloadKey((k) => k + 1);
+      const names = await loadEstateNames().catch(() => null);
+      if (names) setEstates(names);
+      return;
+    }
     try {
       const [queue, names] = await Promise.all([callTicket<QueueAnswer>('queue', { view: v, limit: 100 }), loadEstateNames()]);
       setAnswer(queue);
@@ -49,16 +67,32 @@ export default function QueuePage() {
     if (view) void load(view);
   }, [view]);
   useDidShow(() => {
-    if (view) void load(view);
+    if (view) void load(view, true);
   });
 
-  if (!view) return <View className='staff' />;
+  // Staff actions kept on the phone: sent when the page shows and when the network returns, then the list is read again.
+  const outbox = useStaffOutbox(undefined, () => {
+    if (view) void load(view, true);
+  });
+  const banner = <OutboxBanner items={outbox.items} sending={outbox.sending} onRetry={() => void outbox.flush()} onDiscard={outbox.discard} showTicket />;
+
+  if (!view) return <View className='staff'>{banner}</View>;
+  if (view === 'grid') {
+    return (
+      <View className='staff staff-queue'>
+        {banner}
+        <Text className='staff-section__title'>{VIEW_TITLES[view]}</Text>
+        <GridTabs initialTab={tab} estates={estates} now={now} reloadKey={reloadKey} />
+      </View>
+    );
+  }
   const inline = INLINE_ACTIONS[view];
   const items = answer?.items ?? [];
   const overdue = items.filter((t) => isOverdue(t, now)).length;
 
   return (
     <View className='staff staff-queue'>
+      {banner}
       <Text className='staff-section__title'>{VIEW_TITLES[view]}</Text>
       {answer ? (
         <Text className='staff-muted'>

@@ -1,6 +1,7 @@
 /**
- * Staff queue page with the network faked at fetch: the grid worker's list (backend order, overdue
- * marked red, urgent marked 紧急, countdown per row, estate names), the department inbox, and the
+ * Staff queue page with the network faked at fetch: the grid worker's 新工单 list (backend order,
+ * overdue marked red, urgent marked 紧急, countdown per row, estate names; the grid tabs are in
+ * tabs.test.tsx), the department inbox, and the
  * street officer's in-place work: re-route a returned ticket, decide an extension, 督办 and 升级.
  */
 import { render, screen, within } from '@testing-library/react';
@@ -33,13 +34,13 @@ beforeEach(() => jest.restoreAllMocks());
 describe('staff queue page, grid worker (fetch faked)', () => {
   beforeEach(() => signIn({ id: 'u-grid-1', name: '王芳', roles: ['grid'] }));
 
-  it("asks for the 'grid' view and lists rows in the backend's order with category, estate, state and countdown", async () => {
+  it("asks for the 'new' view (the home counter's list) and lists rows in the backend's order with category, estate, state and countdown", async () => {
     const late = makeTicket({ category: 'parking', priority: 'normal', state: 'submitted', deadlines: [{ step: 'triage', due: fromNow(-45), overdueAt: fromNow(-45) }] });
     const urgent = makeTicket({ category: 'fly-wire', priority: 'urgent', state: 'submitted', deadlines: [{ step: 'triage', due: fromNow(20) }] });
     const normal = makeTicket({ category: 'garbage', priority: 'normal', state: 'accepted', deadlines: [{ step: 'triage', due: fromNow(-200), metAt: fromNow(-210) }] });
-    const net = await openQueue('grid', [late, urgent, normal]);
+    const net = await openQueue('new', [late, urgent, normal]);
 
-    expect(net.ticketCalls('queue')[0]?.data).toEqual({ view: 'grid', limit: 100 });
+    expect(net.ticketCalls('queue')[0]?.data).toEqual({ view: 'new', limit: 100 });
     expect(screen.getByText('共 3 件，其中 1 件已超时')).toBeTruthy();
     const [first, second, third] = rows();
     expect(within(first!).getByText('车辆乱停乱放')).toBeTruthy();
@@ -62,7 +63,7 @@ describe('staff queue page, grid worker (fetch faked)', () => {
   });
 
   it('says so when the queue is empty', async () => {
-    await openQueue('grid', []);
+    await openQueue('new', []);
     expect(screen.getByText('暂无工单')).toBeTruthy();
   });
 });
