@@ -6,6 +6,7 @@ import { getCategory } from '../../../shared/taxonomy/categories';
 import { photoUrl } from '../../api';
 import { STEP_LABELS, countdown, formatTime } from '../lib/format';
 import { leadershipOfficeName, unitName, unitNames } from '../lib/units';
+import { BasisQuote } from './BasisQuote';
 import { HolderLine } from './HolderLine';
 import { Section } from './Field';
 import { StateChip } from './StateChip';
@@ -81,9 +82,7 @@ export function TicketSummary({ ticket, estate, now }: { ticket: Ticket; estate:
         {ticket.acknowledgedUnits.length ? <Text className='detail__line'>已报到：{unitNames(ticket.acknowledgedUnits, ticket)}</Text> : null}
         {ticket.claimedBy ? <Text className='detail__line'>认领单位：{unitName(ticket.claimedBy, ticket)}</Text> : null}
         {ticket.route.basis.map((b) => (
-          <Text key={`${b.source}-${b.item}`} className='staff-muted'>
-            依据：{b.item} {b.text}
-          </Text>
+          <BasisQuote key={`${b.source}-${b.item}`} basis={b} />
         ))}
       </Section>
     </View>
