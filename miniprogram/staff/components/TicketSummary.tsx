@@ -1,13 +1,14 @@
 /** The ticket's facts for staff: what, where, when, deadlines, routed units and who holds it now. */
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import type { Ticket } from '../../../shared/domain/ticket';
+import type { Ticket, TicketEvent } from '../../../shared/domain/ticket';
 import { getCategory } from '../../../shared/taxonomy/categories';
 import { photoUrl } from '../../api';
 import { STEP_LABELS, countdown, formatTime } from '../lib/format';
 import { leadershipOfficeName, unitName, unitNames } from '../lib/units';
 import { BasisQuote } from './BasisQuote';
 import { HolderLine } from './HolderLine';
+import { LatestReplyLine } from './LatestReplyLine';
 import { Section } from './Field';
 import { StateChip } from './StateChip';
 
@@ -27,7 +28,7 @@ function Photos({ ids }: { ids: readonly string[] }) {
   );
 }
 
-export function TicketSummary({ ticket, estate, now }: { ticket: Ticket; estate: string; now: number }) {
+export function TicketSummary({ ticket, estate, now, events = [] }: { ticket: Ticket; estate: string; now: number; events?: readonly TicketEvent[] }) {
   const category = getCategory(ticket.category);
   const lead = ticket.route.lead.map((u) => u.id);
   const responsible = ticket.route.responsible.map((u) => u.id);
@@ -43,6 +44,7 @@ export function TicketSummary({ ticket, estate, now }: { ticket: Ticket; estate:
         <Text className='detail__line'>小区：{estate}</Text>
         <Text className='detail__line'>上报时间：{formatTime(ticket.createdAt)}</Text>
         <Text className='detail__line'>{ticket.description}</Text>
+        <LatestReplyLine ticket={ticket} events={events} />
         {ticket.meToo > 0 ? <Text className='detail__line'>{ticket.meToo} 位居民附议</Text> : null}
         {ticket.photos.length ? <Photos ids={ticket.photos} /> : null}
         {ticket.afterPhotos.length ? (

@@ -80,7 +80,7 @@ export default function StaffTicketPage() {
   return (
     <View className='staff staff-ticket'>
       {banner}
-      <TicketSummary ticket={ticket} estate={estate} now={now} />
+      <TicketSummary ticket={ticket} estate={estate} now={now} events={events} />
       <TicketPlaceSection ticket={ticket} estate={estateItem} contacts={contacts} ownUnits={ownUnits} />
       {offersPlacing(roles, ticket) ? (
         <Section title='关联小区'>
