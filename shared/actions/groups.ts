@@ -22,8 +22,11 @@ export const GroupInputs = {
   /** A community/street officer binds the group the binding card was opened in to an estate. */
   bind: GroupRef.extend({ estateId: Id, name: Text(40).min(1, '请填写群名称').optional() }).refine(oneSource, ONE_SOURCE),
   unbind: z.object({ groupId: Id }),
-  /** Bound groups of an estate (staff). */
-  list: z.object({ estateId: Id, includeInactive: z.boolean().default(true) }),
+  /**
+   * Bound groups of an estate (staff); without estateId, of every estate the caller's police or grid
+   * grants name (issue 18 §4: the police officer sees the owner groups of their estates at once).
+   */
+  list: z.object({ estateId: Id.optional(), includeInactive: z.boolean().default(true) }),
   /** The demo groups the local runtime offers for an estate. */
   demoGroups: z.object({ estateId: Id }),
   /** The bound group the caller opened the mini-program from (or picked in the local runtime). */

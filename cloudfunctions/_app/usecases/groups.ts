@@ -159,7 +159,21 @@ export async function unbindGroup(deps: AppDeps, identity: Identity, input: GIn<
   return { group: groupView(next), changed: true };
 }
 
+/**
+ * The groups of every estate the caller's police and grid grants name, each estate checked as one
+ * estate's list is (mayListGroups); 403 for a caller whose grants name no estate (a street officer
+ * picks an estate of their streets instead).
+ */
+async function listGroupsOfMyEstates(deps: AppDeps, identity: Identity, includeInactive: boolean) {
+  const named = [...new Set(identity.grants.filter((g) => g.role === 'police' || g.role === 'grid').flatMap((g) => g.estates ?? []))];
+  if (!named.length) throw new AppError('AUTH.FORBIDDEN', '请先选择小区', 403);
+  const estates = (await deps.store.listEstates({ ids: named })).filter((e) => mayListGroups(identity, e));
+  const lists = await Promise.all(estates.map((e) => deps.store.listOwnerGroups({ estateId: e.id })));
+  return { estateId: null, items: lists.flat().filter((g) => includeInactive || g.active).map(groupView) };
+}
+
 export async function listGroups(deps: AppDeps, identity: Identity, input: GIn<'list'>) {
+  if (input.estateId === undefined) return listGroupsOfMyEstates(deps, identity, input.includeInactive);
   const estate = await estateOr404(deps, input.estateId);
   if (!mayListGroups(identity, estate)) throw new AppError('AUTH.OUT_OF_SCOPE', '该小区不在您的管辖范围内', 403);
   const groups = await deps.store.listOwnerGroups({ estateId: estate.id });

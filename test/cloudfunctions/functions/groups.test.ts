@@ -117,6 +117,46 @@ describe('binding an owner group (local runtime: demo groups)', () => {
   });
 });
 
+describe('the owner groups of the officer\'s own estates, at once (issue 18 §4)', () => {
+  // The issue: "The police officer sees the owner groups of their estates" — without picking each estate.
+  beforeEach(async () => {
+    await bindDemo('street', 'demo.yn-jinxiu.1');
+    const second = await bindDemo('street', 'demo.yn-jinxiu.2');
+    await app.call(ticket, 'street', 'unbindGroup', { groupId: second.data.group.id });
+    expect((await bindDemo('otherStreet', 'demo.yn-other.1', OTHER_ESTATE.id)).error).toBeUndefined();
+  });
+
+  const listed = async (who: AnyPerson, extra: Record<string, unknown> = {}) => {
+    const res = await app.call(ticket, who, 'groups', extra);
+    if (!res.ok) throw new Error(`${who} groups: ${res.error?.code}`);
+    return (res.data.items as Array<{ id: string; estateId: string; name: string; active: boolean }>).map((g) => [g.estateId, g.name, g.active]).sort();
+  };
+
+  it('the police officer sees every group of their estates, bound and unbound, with its estate', async () => {
+    expect(await listed('police')).toEqual([
+      [ESTATE.id, '锦绣花园业主群', true],
+      [ESTATE.id, '锦绣花园业主二群', false],
+    ].sort());
+    expect(await listed('police', { includeInactive: false })).toEqual([[ESTATE.id, '锦绣花园业主群', true]]);
+    expect(await listed('grid', { includeInactive: false })).toEqual([[ESTATE.id, '锦绣花园业主群', true]]);
+  });
+
+  it('the attack: an officer of another estate sees none of this estate\'s groups, only their own', async () => {
+    const theirs = await listed('otherPolice');
+    expect(theirs.every(([estateId]) => estateId === OTHER_ESTATE.id)).toBe(true);
+    expect(theirs).toHaveLength(1);
+    // An estate id in the body of another estate is refused, as before.
+    expect((await app.call(ticket, 'otherPolice', 'groups', { estateId: ESTATE.id })).error?.code).toBe('AUTH.OUT_OF_SCOPE');
+  });
+
+  it('a caller whose grants name no estate is told to pick one (403), and nothing is listed', async () => {
+    for (const who of ['street', 'housing', 'resident'] as const) {
+      const res = await app.call(ticket, who, 'groups', {});
+      expect({ who, ok: res.ok, code: res.error?.code }).toEqual({ who, ok: false, code: 'AUTH.FORBIDDEN' });
+    }
+  });
+});
+
 describe('binding an owner group (CloudBase: CloudID from getGroupEnterInfo)', () => {
   beforeEach(() => onCloudbase({ 'cid-jinxiu': 'G-JINXIU', 'cid-jinxiu-again': 'G-JINXIU', 'cid-other': 'G-OTHER' }));
 

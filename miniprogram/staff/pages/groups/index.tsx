@@ -2,7 +2,8 @@
  * 业主群绑定 (issue 6 §1): a community/street officer picks one of their estates, sees its owner groups
  * (ticket.groups) and unbinds one, or binds a group: in weapp the group chat the binding card was
  * opened in (its cloudID, shared into the group from this page), in the local runtime one of the
- * estate's demo groups. Police and grid workers may look; only street officers bind.
+ * estate's demo groups. Police and grid workers may look; only street officers bind. A police
+ * officer sees the groups of all their estates first (MyEstateGroups), each opening the desk.
  */
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
@@ -18,6 +19,7 @@ import { estatesInScope } from '../../lib/scope';
 import type { DemoGroupView, EstateItem, Me, OwnerGroupView, ResolvedGroup } from '../../lib/types';
 import { unitName } from '../../lib/units';
 import '../../styles.css';
+import { MyEstateGroups } from './MyEstateGroups';
 
 const LAST_ESTATE_KEY = 'xqcs.staff.groups.estate';
 /** How many estates are listed before the officer narrows by name. */
@@ -158,6 +160,7 @@ export default function OwnerGroupsPage() {
 
   return (
     <View className='staff staff-groups'>
+      {me?.roles.includes('police') ? <MyEstateGroups estates={estates} /> : null}
       <Section title='选择小区'>
         {estates === null ? <Text className='staff-muted'>加载中…</Text> : null}
         {estates !== null && !estates.length ? <Text className='staff-muted'>没有可管理的小区</Text> : null}

@@ -139,12 +139,45 @@ describe('owner groups page (fetch faked)', () => {
   it('lets a police officer look at the groups but not bind or unbind', async () => {
     signIn({ id: 'u-police-1', name: '马警官', roles: ['police'] });
     const net = await openGroups(groupsBackend([group('og:1', '锦绣花园业主群')]).routes, { estateId: ESTATE_ID });
-    expect(screen.getByText('锦绣花园业主群')).toBeTruthy();
+    // The chosen estate's section (the officer's own estates' groups are listed above it too).
+    expect(within(screen.getByText('锦绣花园的业主群').closest('.staff-section') as HTMLElement).getByText('锦绣花园业主群')).toBeTruthy();
     expect(screen.queryByText('解绑')).toBeNull();
     expect(screen.queryByText('绑定业主群')).toBeNull();
     expect(screen.getByText('仅社区/街道工作人员可以绑定或解绑业主群。')).toBeTruthy();
     expect(screen.getByText('前往业主群警务台')).toBeTruthy();
     expect(net.ticketCalls('bindGroup')).toHaveLength(0);
+  });
+
+  it('shows the police officer the groups of all their estates at once, each opening the desk on that group', async () => {
+    signIn({ id: 'u-police-1', name: '马警官', roles: ['police'] });
+    const navigate = jest.spyOn(Taro, 'navigateTo').mockImplementation((async () => ({ errMsg: 'navigateTo:ok' })) as never);
+    const mine = [group('og:1', '锦绣花园业主群'), { ...group('og:3', '阳光小区业主群'), estateId: 'yongning.e.yangguang' }, group('og:2', '锦绣花园业主二群', false)];
+    const net = await openGroups({
+      ...groupsBackend().routes,
+      // FAKE backend: without an estate, the groups of the officer's estates (the function decides which).
+      'ticket.groups': (data: Record<string, unknown>) => (data.estateId === undefined ? { estateId: null, items: mine } : { estateId: data.estateId, items: [] }),
+    });
+    await settle();
+    expect(net.ticketCalls('groups')[0]?.data).toEqual({});
+    const section = screen.getByText('我辖区小区的业主群').closest('.staff-section') as HTMLElement;
+    const names = [...section.querySelectorAll('.group-row')].map((r) => [r.querySelector('.group-row__name')?.textContent, within(r as HTMLElement).getByText(/花园|小区/, { selector: '.staff-muted' }).textContent]);
+    // Bound groups first (by estate, in pinyin order: jin before yang), each with its estate.
+    expect(names).toEqual([
+      ['锦绣花园业主群', '锦绣花园'],
+      ['阳光小区业主群', '阳光小区'],
+      ['锦绣花园业主二群', '锦绣花园'],
+    ]);
+    expect(within(row('锦绣花园业主二群', section)).getByText('已解绑')).toBeTruthy();
+    expect(within(row('锦绣花园业主二群', section)).queryByText('查看群内涉警工单')).toBeNull();
+    await click(within(row('锦绣花园业主群', section)).getByText('查看群内涉警工单'));
+    expect(navigate).toHaveBeenCalledWith({ url: '/staff/pages/desk/index?groupId=og%3A1' });
+    expect(net.ticketCalls('bindGroup')).toHaveLength(0);
+  });
+
+  it('a street officer gets no such list (their estates are picked by street)', async () => {
+    const net = await openGroups(groupsBackend().routes);
+    expect(screen.queryByText('我辖区小区的业主群')).toBeNull();
+    expect(net.ticketCalls('groups').every((c) => c.data.estateId !== undefined)).toBe(true);
   });
 
   it('offers only the estates of the officer’s streets when the home answer carries the grants', async () => {
