@@ -30,3 +30,27 @@ describe('weapp large-text mode (dist/weapp)', () => {
     expect(css).toMatch(/page\{[^}]*font-size:calc\(28rpx\*var\(--xq-text-scale,1\)\)/);
   });
 });
+
+/** The resident pages (main package): each follows the WeChat font-size setting too (ui/withTextScale). */
+const RESIDENT_PAGES = ['estates', 'invite', 'mine', 'noticeboard', 'poster', 'privacy', 'report', 'share', 'signin', 'ticket'];
+
+describe('weapp large-text mode on the resident pages (dist/weapp)', () => {
+  it.each(RESIDENT_PAGES)('pages/%s: <page-meta> with a bound page-style before the content, every text size scaled', (page) => {
+    const wxml = readFileSync(join(WEAPP, 'pages', page, 'index.wxml'), 'utf8');
+    const meta = wxml.indexOf('<page-meta');
+    expect(meta).toBeGreaterThan(-1);
+    expect(meta).toBeLessThan(wxml.indexOf('<template is="taro_tmpl"'));
+    expect(wxml).toMatch(/<page-meta[^>]*page-style="\{\{[^"]+\}\}"/);
+    // pxtransform turns calc(28px * var(--xq-text-scale, 1)) into calc(28rpx*var(--xq-text-scale, 1)).
+    const sizes = [...readFileSync(join(WEAPP, 'pages', page, 'index.wxss'), 'utf8').matchAll(/font-size:([^;}]+)/g)].map((m) => m[1] ?? '');
+    expect(sizes.filter((v) => !/^calc\(\d+rpx\*var\(--xq-text-scale, ?1\)\)$/.test(v))).toEqual([]);
+  });
+
+  it('scales the resident components’ body text in common.wxss (muted, list meta, timeline, key-value rows)', () => {
+    const common = readFileSync(join(WEAPP, 'common.wxss'), 'utf8');
+    for (const selector of ['.muted', '.list-item__meta', '.timeline__note', '.kv']) {
+      const rule = new RegExp(`(?:^|})${selector.replace('.', '\\.')}\\{[^}]*font-size:calc\\(28rpx\\*var\\(--xq-text-scale, ?1\\)\\)`);
+      expect({ selector, scaled: rule.test(common) }).toEqual({ selector, scaled: true });
+    }
+  });
+});

@@ -13,10 +13,11 @@ import { currentPosition, type Position } from '../../components/location';
 import { go, PAGES, replace } from '../../components/nav';
 import { residentApi, type EstateListItem } from '../../components/resident-api';
 import { Button, TextField } from '../../ui';
+import { withTextScale } from '../../ui/TextScale';
 import '../../components/components.css';
 import './index.css';
 
-export default function EstatesPage() {
+function EstatesPage() {
   const [items, setItems] = useState<EstateListItem[]>([]);
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<'locating' | 'loading' | 'ready' | 'error'>('locating');
@@ -97,3 +98,6 @@ export default function EstatesPage() {
     </View>
   );
 }
+
+// Large-text mode (issue 18 §6): the WeChat font-size setting scales the page (ui/TextScale).
+export default withTextScale(EstatesPage);

@@ -12,6 +12,7 @@ import { friendlyMessage } from '../../components/errors';
 import { PAGES, replace } from '../../components/nav';
 import { rolesText } from '../../components/roles';
 import { Button } from '../../ui';
+import { withTextScale } from '../../ui/TextScale';
 import '../../components/components.css';
 import './index.css';
 
@@ -64,7 +65,7 @@ async function openStaffHome(): Promise<void> {
   await replace(PAGES.staffHome);
 }
 
-export default function InvitePage() {
+function InvitePage() {
   const [code, setCode] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -153,3 +154,6 @@ export default function InvitePage() {
     </View>
   );
 }
+
+// Large-text mode (issue 18 §6): the WeChat font-size setting scales the page (ui/TextScale).
+export default withTextScale(InvitePage);

@@ -1,5 +1,7 @@
 export default definePageConfig({
   navigationBarTitleText: '我的上报',
+  // Taro writes <page-meta> into the page's WXML only with this; ui/TextScale sets its page-style (large text).
+  enablePageMeta: true,
   // Vant components the page renders through miniprogram/ui (copied by config/vant.ts).
   usingComponents: {
     'van-button': '/vant/button/index',

@@ -17,13 +17,14 @@ import { residentApi, type TicketSummary } from '../../components/resident-api';
 import { StateChip } from '../../components/StateChip';
 import { clearDraft, hasContent, loadDraft, onConnectivityBack, sendDraft, sendPendingDraft, type ReportDraft, type SendOutcome } from '../../drafts';
 import { Button, Tag } from '../../ui';
+import { withTextScale } from '../../ui/TextScale';
 import '../../components/components.css';
 import './index.css';
 
 const PAGE_SIZE = 20;
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
-export default function MinePage() {
+function MinePage() {
   const [user, setUser] = useState<SessionUser | null>(() => getSessionUser());
   const [draft, setDraft] = useState<ReportDraft | null>(() => loadDraft());
   const [items, setItems] = useState<TicketSummary[]>([]);
@@ -220,3 +221,6 @@ export default function MinePage() {
     </View>
   );
 }
+
+// Large-text mode (issue 18 §6): the WeChat font-size setting scales the page (ui/TextScale).
+export default withTextScale(MinePage);

@@ -15,10 +15,11 @@ import { citeBasis } from '../../components/basis';
 import { residentApi, type Noticeboard } from '../../components/resident-api';
 import { shanghaiDateTime } from '../../../shared/sla/calendar';
 import { Button, Tag } from '../../ui';
+import { withTextScale } from '../../ui/TextScale';
 import '../../components/components.css';
 import './index.css';
 
-export default function NoticeboardPage() {
+function NoticeboardPage() {
   const [board, setBoard] = useState<Noticeboard | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
@@ -184,3 +185,6 @@ export default function NoticeboardPage() {
     </View>
   );
 }
+
+// Large-text mode (issue 18 §6): the WeChat font-size setting scales the page (ui/TextScale).
+export default withTextScale(NoticeboardPage);

@@ -15,11 +15,12 @@ import { CAN_PRINT, printPage } from '../../components/print';
 import { estateQr, QR_DRAWN_HERE } from '../../components/qr';
 import { residentApi, type Noticeboard } from '../../components/resident-api';
 import { Button } from '../../ui';
+import { withTextScale } from '../../ui/TextScale';
 import { shanghaiDateTime } from '../../../shared/sla/calendar';
 import '../../components/components.css';
 import './index.css';
 
-export default function PosterPage() {
+function PosterPage() {
   const [board, setBoard] = useState<Noticeboard | null>(null);
   const [qr, setQr] = useState<{ image: string; url: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -139,3 +140,6 @@ export default function PosterPage() {
     </View>
   );
 }
+
+// Large-text mode (issue 18 §6): the WeChat font-size setting scales the page (ui/TextScale).
+export default withTextScale(PosterPage);

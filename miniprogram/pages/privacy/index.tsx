@@ -5,6 +5,7 @@
  * the MP console's 用户隐私保护指引 (location, photos/album, phone number typed by the user).
  */
 import { Text, View } from '@tarojs/components';
+import { withTextScale } from '../../ui/TextScale';
 import './index.css';
 
 export const PRIVACY_UPDATED = '2026年12月5日';
@@ -54,7 +55,7 @@ export const PRIVACY_SECTIONS: readonly Section[] = [
   },
 ];
 
-export default function PrivacyPage() {
+function PrivacyPage() {
   return (
     <View className='privacy'>
       <Text className='privacy__title'>小区吹哨隐私政策</Text>
@@ -75,3 +76,6 @@ export default function PrivacyPage() {
     </View>
   );
 }
+
+// Large-text mode (issue 18 §6): the WeChat font-size setting scales the page (ui/TextScale).
+export default withTextScale(PrivacyPage);

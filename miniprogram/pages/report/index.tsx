@@ -39,6 +39,7 @@ import {
   type SendOutcome,
 } from '../../drafts';
 import { Button, Switch, TextArea, TextField } from '../../ui';
+import { withTextScale } from '../../ui/TextScale';
 import '../../components/components.css';
 import { SuggestionChips } from './SuggestionChips';
 import { useCategorySuggestions } from './suggestions';
@@ -82,7 +83,7 @@ function draftEstateOf(estate: EstateInfo): DraftEstate {
   return { id: estate.id, name: estate.name, sceneCode: estate.sceneCode, location: estate.location };
 }
 
-export default function ReportPage() {
+function ReportPage() {
   const [draft, setDraft] = useState<ReportDraft>(() => loadDraft() ?? newDraft(null));
   const draftRef = useRef(draft);
   const [estateStatus, setEstateStatus] = useState<EstateStatus>({ kind: 'loading' });
@@ -579,3 +580,6 @@ export default function ReportPage() {
     </View>
   );
 }
+
+// Large-text mode (issue 18 §6): the WeChat font-size setting scales the page (ui/TextScale).
+export default withTextScale(ReportPage);

@@ -13,10 +13,11 @@ import { PhotoStrip } from '../../components/PhotoStrip';
 import { residentApi, type PublicTicket } from '../../components/resident-api';
 import { StateChip } from '../../components/StateChip';
 import { Button } from '../../ui';
+import { withTextScale } from '../../ui/TextScale';
 import '../../components/components.css';
 import './index.css';
 
-export default function SharePage() {
+function SharePage() {
   const [item, setItem] = useState<PublicTicket | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ type: 'ok' | 'error'; text: string; signIn?: boolean } | null>(null);
@@ -122,3 +123,6 @@ export default function SharePage() {
     </View>
   );
 }
+
+// Large-text mode (issue 18 §6): the WeChat font-size setting scales the page (ui/TextScale).
+export default withTextScale(SharePage);

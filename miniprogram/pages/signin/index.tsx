@@ -12,12 +12,13 @@ import { devSignIn, DevSignInError, fetchDemoUsers, groupByRole, type DemoUser }
 import { PAGES, replace } from '../../components/nav';
 import { isStaff, roleText, rolesText } from '../../components/roles';
 import { Button } from '../../ui';
+import { withTextScale } from '../../ui/TextScale';
 import '../../components/components.css';
 import './index.css';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
-export default function SignInPage() {
+function SignInPage() {
   const [users, setUsers] = useState<DemoUser[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -104,3 +105,6 @@ export default function SignInPage() {
     </View>
   );
 }
+
+// Large-text mode (issue 18 §6): the WeChat font-size setting scales the page (ui/TextScale).
+export default withTextScale(SignInPage);

@@ -25,6 +25,7 @@ import { residentApi, type TicketView } from '../../components/resident-api';
 import { StateChip } from '../../components/StateChip';
 import { Timeline } from '../../components/Timeline';
 import { Button, Rate, Switch, Tag, TextArea } from '../../ui';
+import { withTextScale } from '../../ui/TextScale';
 import '../../components/components.css';
 import './index.css';
 
@@ -48,7 +49,7 @@ export function reopenOffered(ticket: Ticket, events: readonly TicketEvent[], no
   return now <= instantMs(reopenDeadline(since, DEFAULT_SLA_POLICY));
 }
 
-export default function TicketPage() {
+function TicketPage() {
   const [ticketId, setTicketId] = useState<string | null>(null);
   const [view, setView] = useState<TicketView | null>(null);
   const [loadError, setLoadError] = useState<Notice | null>(null);
@@ -375,3 +376,6 @@ export default function TicketPage() {
     </View>
   );
 }
+
+// Large-text mode (issue 18 §6): the WeChat font-size setting scales the page (ui/TextScale).
+export default withTextScale(TicketPage);
