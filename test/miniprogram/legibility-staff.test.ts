@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contrast, HEX, names, overWhite, prop, px, ROOT, rules, VANT_LIGHT } from './support/stylesheets';
 
-const SHEETS = ['miniprogram/staff/styles.css', 'miniprogram/staff/pages/dashboard/index.css', 'miniprogram/ui/ui.css'];
+const SHEETS = ['miniprogram/staff/styles.css', 'miniprogram/staff/pages/dashboard/index.css', 'miniprogram/ui/ui.css', 'miniprogram/staff/pages/ticket/index.css'];
 /** WCAG 1.4.3: large text (24 CSS px, 48 design px) needs 3:1, other text 4.5:1. */
 const LARGE_TEXT_DESIGN_PX = 48;
 /** The page backgrounds a rule without its own background sits on (app.css, the cards). */

@@ -8,7 +8,6 @@ import { Text, View } from '@tarojs/components';
 import type { Basis } from '../../../shared/domain/ticket';
 import { readableQuote } from '../../../shared/jurisdictions/bundled/quotes';
 import '../../components/components.css';
-import './basis-quote.css';
 
 export function BasisQuote({ basis }: { basis: Basis }) {
   const [original, setOriginal] = useState(false);

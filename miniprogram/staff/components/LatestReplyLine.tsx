@@ -8,7 +8,6 @@ import type { Ticket, TicketEvent } from '../../../shared/domain/ticket';
 import { latestReply } from '../../../shared/lifecycle/latest-reply';
 import { formatTime } from '../lib/format';
 import { unitName } from '../lib/units';
-import './latest-reply.css';
 
 export function LatestReplyLine({ ticket, events }: { ticket: Ticket; events: readonly TicketEvent[] }) {
   const reply = latestReply(events);

@@ -5,7 +5,6 @@
 import type { GeoPoint } from '../../../shared/domain/ticket';
 import { amapMarkerUrl } from '../lib/place';
 import '../../components/components.css';
-import './place.css';
 
 export function PlaceMap({ point, name }: { point: GeoPoint; name: string; address?: string | null }) {
   return (

@@ -8,7 +8,6 @@ import { Map, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { GeoPoint } from '../../../shared/domain/ticket';
 import '../../components/components.css';
-import './place.css';
 
 export function PlaceMap({ point, name, address }: { point: GeoPoint; name: string; address?: string | null }) {
   const open = () =>
@@ -20,7 +19,7 @@ export function PlaceMap({ point, name, address }: { point: GeoPoint; name: stri
         latitude={point.lat}
         longitude={point.lng}
         scale={16}
-        circles={[{ latitude: point.lat, longitude: point.lng, radius: 30, color: '#1989faAA', fillColor: '#1989fa33', strokeWidth: 2 }]}
+        circles={[{ latitude: point.lat, longitude: point.lng, radius: 30, color: '#0a6cceAA', fillColor: '#0a6cce33', strokeWidth: 2 }]}
         onClick={open}
         // A map that fails to load (no network) leaves the address and the button below.
         onError={() => undefined}

@@ -10,7 +10,6 @@ import { callEntries, ticketPlace, type UnitContactView } from '../lib/place';
 import type { EstateItem } from '../lib/types';
 import { Section } from './Field';
 import { PlaceMap } from './PlaceMap';
-import './place.css';
 
 export function TicketPlaceSection({
   ticket,

@@ -23,6 +23,7 @@ import type { UnitContactView } from '../../lib/place';
 import { offersPlacing, offersViolation } from '../../lib/scope';
 import type { EstateItem, Me, TicketView } from '../../lib/types';
 import '../../styles.css';
+import './index.css';
 
 export default function StaffTicketPage() {
   const [ticketId, setTicketId] = useState<string | null>(null);
