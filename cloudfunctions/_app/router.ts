@@ -7,6 +7,7 @@ import type { Identity } from '../../shared/domain/roles';
 import type { AppDeps, Caller } from './context';
 import { fail, ok, type Envelope } from './envelope';
 import { AppError, errors } from './errors';
+import { refreshRegistry } from './usecases/live-registry';
 
 export interface ActionDef<S extends ZodTypeAny = ZodTypeAny> {
   input: S;
@@ -58,6 +59,8 @@ export function createFunction(name: string, table: ActionTable) {
       // Invisible and control characters go before any length check (shared/text/clean.ts).
       const input = def.input.parse(cleanStrings(req.data ?? {}));
       if (def.auth === 'user' && !caller.identity) throw errors.unauthenticated();
+      // Created jurisdictions live in the store: REGISTRY follows it (usecases/live-registry.ts states the cache rule).
+      await refreshRegistry(deps);
       const data = await def.run(deps, caller.identity, input);
       return { envelope: ok(data), status: 200 };
     } catch (err) {

@@ -4,7 +4,8 @@ import { ROLES } from '../domain/roles';
 import { GeoPointSchema, Id, Phone, Text } from './common';
 import { CalendarDateSchema } from '../sla/work-calendar';
 
-const Jurisdiction = z.enum(['yinchuan', 'yongning', 'wuzhong', 'qitai']);
+/** A jurisdiction id (bundled or created by an admin, issue 19 §4); the use case checks it exists and the caller's scope covers it. */
+const Jurisdiction = z.string().regex(/^[a-z][a-z0-9-]*$/, '辖区编号格式不正确').max(40);
 
 export const GrantSchema = z.object({
   role: z.enum(ROLES),

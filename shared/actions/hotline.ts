@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Cursor, Instant, Limit } from './common';
 
-const Jurisdiction = z.enum(['yinchuan', 'yongning', 'wuzhong', 'qitai']);
+/** A jurisdiction id (bundled or created by an admin, issue 19 §4); the use case checks it exists and the caller's scope covers it. */
+const Jurisdiction = z.string().regex(/^[a-z][a-z0-9-]*$/, '辖区编号格式不正确').max(40);
 
 /** Inputs of the 12345 center's actions (issue 20 §6), on the `ticket` function. */
 export const HotlineInputs = {

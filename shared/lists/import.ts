@@ -24,6 +24,7 @@ export type ImportErrorCode =
   | 'LIST.UNKNOWN_UNIT'
   | 'LIST.PROPERTY_CONDUCT'
   | 'LIST.EMPTY_BASIS'
+  | 'LIST.NO_OTHER_ROW'
   | 'LIST.INVALID';
 
 /** One problem of the table: the spreadsheet row (the header is row 1) and the column. */
@@ -46,6 +47,12 @@ export interface ImportContext {
   document: string;
   createdAt: string;
   createdBy: string;
+  /**
+   * A jurisdiction an admin created (shared/jurisdictions/stored.ts) has no bundled default row:
+   * its list must have a 其他 row, which also takes the categories no row covers. Its list need not
+   * be in the registry yet (its first version).
+   */
+  created?: boolean;
 }
 
 /** Words a table uses for the estate's own street/township (属地). */
@@ -85,7 +92,8 @@ const CATEGORY_NAMES: ReadonlyMap<string, CategoryCode> = new Map([
 /** Unit names a row may use: the jurisdiction's units and its parents' (names and aliases), 属地, local units. */
 function unitNames(ctx: ImportContext): Map<string, string> {
   const names = new Map<string, string>();
-  for (const list of [...ctx.registry.chain(ctx.list.id)].reverse()) {
+  const chain = [ctx.list, ...(ctx.list.parent ? ctx.registry.chain(ctx.list.parent) : [])];
+  for (const list of [...chain].reverse()) {
     for (const d of list.departments) for (const n of [d.name, ...(d.aliases ?? [])]) names.set(n, d.id);
   }
   for (const d of ctx.list.departments) for (const n of [d.name, ...(d.aliases ?? [])]) names.set(n, d.id);
@@ -160,7 +168,8 @@ export function parseListTable(table: readonly (readonly string[])[], ctx: Impor
       for (const u of r.unknown) err(n, column, 'LIST.UNKNOWN_UNIT', `第${n}行「${column}」${u} 不在本辖区单位表中`);
       const conduct = cats.found.some((c) => getCategory(c).aboutPropertyCompany);
       for (const id of r.found) {
-        if (conduct && ctx.registry.department(id)?.kind === 'property') {
+        const kind = (ctx.list.departments.find((d) => d.id === id) ?? ctx.registry.department(id))?.kind;
+        if (conduct && kind === 'property') {
           err(n, column, 'LIST.PROPERTY_CONDUCT', `第${n}行「${column}」投诉物业企业自身行为的问题不得交由物业企业办理`);
         }
       }
@@ -181,7 +190,11 @@ export function parseListTable(table: readonly (readonly string[])[], ctx: Impor
       responsible: respIds,
     });
   }
+  // A created jurisdiction's 其他 row is its default: what no row names goes to its lead units.
+  const otherRow = rows.find((r) => r.categories.includes('other'));
+  if (ctx.created && !otherRow) err(1, '问题', 'LIST.NO_OTHER_ROW', '新建辖区的清单须有「其他」一行：清单未列明的问题由该行的牵头单位办理');
   if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.row - b.row) };
+  const defaultRow = ctx.created && otherRow ? (({ categories: _c, ...rest }) => ({ ...rest, id: `${otherRow.id}.default` }))(otherRow) : undefined;
 
   const parsed = ListVersionSchema.safeParse({
     jurisdiction: ctx.list.id,
@@ -190,6 +203,7 @@ export function parseListTable(table: readonly (readonly string[])[], ctx: Impor
     effectiveFrom: null,
     sources: [...new Set(rows.flatMap((r) => r.basis.map((b) => b.source)))],
     rows,
+    ...(defaultRow ? { defaultRow } : {}),
     createdAt: ctx.createdAt,
     createdBy: ctx.createdBy,
   });
@@ -203,7 +217,8 @@ export function parseListTable(table: readonly (readonly string[])[], ctx: Impor
   }
   // The checks every list passes when it loads (references, coverage), on the list as it would route.
   try {
-    buildRegistry([...ctx.registry.lists.values()].map((l) => (l.id === ctx.list.id ? applyVersion(l, parsed.data) : l)));
+    const others = [...ctx.registry.lists.values()].filter((l) => l.id !== ctx.list.id);
+    buildRegistry([...others, applyVersion(ctx.list, parsed.data)]);
   } catch (e) {
     if (!(e instanceof ListValidationError)) throw e;
     err(1, null, 'LIST.INVALID', e.message);

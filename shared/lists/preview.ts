@@ -25,7 +25,11 @@ export interface PreviewRow {
   changed: boolean;
 }
 
+/** A created jurisdiction's first version has nothing routing before it: its current side is empty. */
+const NONE: PreviewSide = { lead: [], responsible: [], basis: [], versionId: '' };
+
 function side(registry: Registry, jurisdiction: string, category: CategoryCode): PreviewSide {
+  if (!registry.list(jurisdiction)) return NONE;
   const d = route({ jurisdiction, category }, registry);
   return {
     lead: d.lead.map((u) => u.name),

@@ -35,4 +35,8 @@ export const admin = createFunction('admin', {
   listVersions: action({ input: C.listVersions, auth: 'user', run: (d, id, x) => county.listVersions(d, requireIdentity(id), x) }),
   listFile: action({ input: C.listFile, auth: 'user', run: (d, id, x) => county.listFile(d, requireIdentity(id), x) }),
   importEstates: action({ input: C.importEstates, auth: 'user', run: (d, id, x) => county.importEstates(d, requireIdentity(id), x) }),
+  createJurisdiction: action({ input: C.createJurisdiction, auth: 'user', run: (d, id, x) => county.createJurisdiction(d, requireIdentity(id), x) }),
+  importUnits: action({ input: C.importUnits, auth: 'user', run: (d, id, x) => county.importUnits(d, requireIdentity(id), x) }),
+  importGrids: action({ input: C.importGrids, auth: 'user', run: (d, id, x) => county.importGrids(d, requireIdentity(id), x) }),
+  directoryTemplate: action({ input: C.directoryTemplate, auth: 'user', run: (d, id, x) => county.directoryTemplate(d, requireIdentity(id), x) }),
 });

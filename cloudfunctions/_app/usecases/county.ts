@@ -5,11 +5,15 @@
 import type { z } from 'zod';
 import type { CountyInputs } from '../../../shared/actions/county';
 import type { Identity } from '../../../shared/domain/roles';
-import { buildRegistry, ListValidationError, REGISTRY, type Registry } from '../../../shared/jurisdictions';
+import { BUNDLED_REGISTRY, buildRegistry, ListValidationError, REGISTRY, type JurisdictionList, type Registry } from '../../../shared/jurisdictions';
+import { hasDirectory, routingRegistry, storedList, storedListsAt, type StoredJurisdiction, type VersionRows } from '../../../shared/jurisdictions/stored';
 import { applyVersion, registryAt, type ListVersion } from '../../../shared/jurisdictions/versions';
+import { GRID_COLUMNS, UNIT_COLUMNS, type CreatedJurisdiction, type GridsImported, type UnitsImported } from '../../../shared/lists/directory-columns';
 import { parseEstateTable } from '../../../shared/lists/estates-import';
+import { parseGridsTable } from '../../../shared/lists/grids-import';
 import { LIST_COLUMNS, listToTable, parseListTable } from '../../../shared/lists/import';
 import { previewVersion } from '../../../shared/lists/preview';
+import { parseUnitsTable } from '../../../shared/lists/units-import';
 import { administers } from '../../../shared/permissions/admin-scope';
 import { shanghaiDate } from '../../../shared/sla/calendar';
 import type { AppDeps } from '../context';
@@ -18,7 +22,7 @@ import { readTable, tableXlsx, XLSX_CONTENT_TYPE } from './county-files';
 
 type In<K extends keyof typeof CountyInputs> = z.output<(typeof CountyInputs)[K]>;
 
-const BASE = [...REGISTRY.lists.values()];
+const BASE = [...BUNDLED_REGISTRY.lists.values()];
 /** Registries per combination of effective versions (immutable); a warm container keeps a few. */
 const CACHE = new Map<string, Registry>();
 const CACHE_MAX = 16;
@@ -34,8 +38,8 @@ function loads(v: ListVersion): boolean {
   }
 }
 
-function build(versions: readonly ListVersion[], at: string): Registry {
-  if (versions.length === 0) return REGISTRY;
+function buildBundled(versions: readonly ListVersion[], at: string): Registry {
+  if (versions.length === 0) return BUNDLED_REGISTRY;
   if (CACHE.size >= CACHE_MAX) CACHE.clear();
   try {
     return registryAt(BASE, versions, at, CACHE);
@@ -49,18 +53,73 @@ function build(versions: readonly ListVersion[], at: string): Registry {
   }
 }
 
-/**
- * The registry that routes a ticket created at `at`: each jurisdiction's active version effective
- * that day (China time), else its bundled list. One store query.
- */
-export async function registryFor(deps: Pick<AppDeps, 'store'>, at: string): Promise<Registry> {
-  return build(await deps.store.listListVersions({ status: 'active' }), at);
+/** The bundled lists with their effective versions, plus the created jurisdictions routing that day. */
+function build(stored: readonly StoredJurisdiction[], versions: readonly ListVersion[], at: string): Registry {
+  const base = buildBundled(versions, at);
+  const extra = storedListsAt(stored, versions, at);
+  if (extra.length === 0) return base;
+  const key = `${[...base.lists.values()].map((l) => `${l.id}@${l.versionId}`).join('|')}+${extra.map((x) => `${x.j.id}@${x.j.updatedAt}@${x.list.versionId}`).join('|')}`;
+  const hit = CACHE.get(key);
+  if (hit) return hit;
+  const { registry, skipped } = routingRegistry([...base.lists.values()], extra);
+  if (skipped.length) console.error(`[lists] created jurisdictions left out: ${skipped.join(', ')}`);
+  if (CACHE.size >= CACHE_MAX) CACHE.clear();
+  CACHE.set(key, registry);
+  return registry;
 }
 
-function requireCountyAdmin(identity: Identity, jurisdiction: string): void {
-  if (!REGISTRY.list(jurisdiction)) throw errors.notFound('辖区');
-  if (!administers(identity, jurisdiction)) throw errors.forbidden('需要该辖区的管理员权限');
+/**
+ * The registry that routes a ticket created at `at`: each jurisdiction's active version effective
+ * that day (China time), else its bundled list; a created jurisdiction only from the day its first
+ * version takes effect. The two store reads go together (one round trip; cached per warm container
+ * on CloudBase).
+ */
+export async function registryFor(deps: Pick<AppDeps, 'store'>, at: string): Promise<Registry> {
+  const [stored, versions] = await Promise.all([deps.store.listJurisdictions(), deps.store.listListVersions({ status: 'active' })]);
+  return build(stored, versions, at);
 }
+
+/** The ids from this jurisdiction up to its top, through created and bundled parents alike. */
+function chainOf(jurisdiction: string, stored: readonly StoredJurisdiction[]): string[] {
+  const out: string[] = [];
+  for (let j: string | null | undefined = jurisdiction; j && !out.includes(j); ) {
+    out.push(j);
+    j = stored.find((s) => s.id === j)?.parent ?? BUNDLED_REGISTRY.list(j)?.parent ?? null;
+  }
+  return out;
+}
+
+/** DESIGN.md §7 (admin-scope.ts): an admin of the jurisdiction or of one above it; created jurisdictions count before they are live. */
+function mayAdminister(identity: Identity, jurisdiction: string, stored: readonly StoredJurisdiction[]): boolean {
+  if (REGISTRY.list(jurisdiction)) return administers(identity, jurisdiction);
+  const chain = chainOf(jurisdiction, stored);
+  return identity.grants.some((g) => g.role === 'admin' && chain.includes(g.jurisdiction));
+}
+
+/** The jurisdiction an admin acts on: 404 unknown, 403 outside the caller's scope; its stored record when an admin created it. */
+async function requireCountyAdmin(deps: AppDeps, identity: Identity, jurisdiction: string): Promise<StoredJurisdiction | null> {
+  const all = await deps.store.listJurisdictions();
+  const stored = all.find((j) => j.id === jurisdiction) ?? null;
+  if (!stored && !BUNDLED_REGISTRY.list(jurisdiction)) throw errors.notFound('辖区');
+  if (!mayAdminister(identity, jurisdiction, all)) throw errors.forbidden('需要该辖区的管理员权限');
+  return stored;
+}
+
+/** A created jurisdiction's list before its first version: its directory, nothing routing yet (the import's unit table). */
+const NO_ROWS: VersionRows = { versionId: 'none', effectiveFrom: null, sources: [], rows: [], defaultRow: { id: 'none', basis: [], lead: [], responsible: [] } };
+
+function listForImport(registry: Registry, stored: StoredJurisdiction | null, jurisdiction: string): JurisdictionList {
+  const live = registry.list(jurisdiction);
+  if (live) return live;
+  if (stored && hasDirectory(stored)) return storedList(stored, NO_ROWS);
+  throw new AppError('JURISDICTION.NO_UNITS', '请先导入该辖区的单位表（含乡镇、街道）', 409);
+}
+
+const notLive = () => new AppError('JURISDICTION.NOT_LIVE', '该辖区的责任清单尚未启用：请先导入并启用清单，再导入小区', 409);
+
+type RowError = { row: number; column: string | null; code: string; message: string };
+const issuesOf = (errs: readonly RowError[]) => errs.map((e) => ({ path: `${e.row}${e.column ? `.${e.column}` : ''}`, message: e.message, code: e.code }) as { path: string; message: string });
+const bytesOf = (contentBase64: string) => Uint8Array.from(Buffer.from(contentBase64, 'base64'));
 
 async function versionOf(deps: AppDeps, jurisdiction: string, versionId: string): Promise<ListVersion> {
   const v = (await deps.store.listListVersions({ jurisdictions: [jurisdiction] })).find((x) => x.versionId === versionId);
@@ -81,27 +140,33 @@ const summary = (v: ListVersion) => ({
 /** Preview: every category under the version routing today and under this one. */
 async function preview(deps: AppDeps, draft: ListVersion) {
   const now = deps.clock.now();
-  const active = await deps.store.listListVersions({ status: 'active' });
-  const current = build(active, now);
-  const next = buildRegistry([...current.lists.values()].map((l) => (l.id === draft.jurisdiction ? applyVersion(l, draft) : l)));
+  const current = await registryFor(deps, now);
+  const others = [...current.lists.values()].filter((l) => l.id !== draft.jurisdiction);
+  const own = current.list(draft.jurisdiction);
+  const stored = own ? null : (await deps.store.listJurisdictions()).find((j) => j.id === draft.jurisdiction);
+  const list = own ? applyVersion(own, draft) : stored && draft.defaultRow ? storedList(stored, { ...draft, defaultRow: draft.defaultRow }) : null;
+  if (!list) throw new AppError('JURISDICTION.NO_UNITS', '请先导入该辖区的单位表（含乡镇、街道）', 409);
+  const next = buildRegistry([...others, list]);
   return previewVersion(current, next, draft.jurisdiction);
 }
 
 export const countyActions = {
   /** Import a list into a draft version: all rows valid, or nothing stored and every error returned (issues: row and column). */
   async importList(deps: AppDeps, identity: Identity, x: In<'importList'>) {
-    requireCountyAdmin(identity, x.jurisdiction);
-    const table = await readTable(x.fileName, Uint8Array.from(Buffer.from(x.contentBase64, 'base64')));
+    const stored = await requireCountyAdmin(deps, identity, x.jurisdiction);
+    const table = await readTable(x.fileName, bytesOf(x.contentBase64));
     const now = deps.clock.now();
     const registry = await registryFor(deps, now);
+    const list = listForImport(registry, stored, x.jurisdiction);
     // yongning.v20261206015950, with -2, -3… when that second already has one.
     const base = `${x.jurisdiction}.v${now.replace(/[-:TZ.]/g, '').slice(0, 14)}`;
     const taken = new Set((await deps.store.listListVersions({ jurisdictions: [x.jurisdiction] })).map((v) => v.versionId));
     let versionId = base;
     for (let n = 2; taken.has(versionId); n++) versionId = `${base}-${n}`;
     const result = parseListTable(table, {
-      list: registry.list(x.jurisdiction)!,
+      list,
       registry,
+      created: stored !== null,
       versionId,
       document: x.document,
       createdAt: now,
@@ -120,7 +185,7 @@ export const countyActions = {
   },
 
   async previewList(deps: AppDeps, identity: Identity, x: In<'previewList'>) {
-    requireCountyAdmin(identity, x.jurisdiction);
+    await requireCountyAdmin(deps, identity, x.jurisdiction);
     const v = await versionOf(deps, x.jurisdiction, x.versionId);
     return { version: summary(v), preview: await preview(deps, v) };
   },
@@ -130,7 +195,7 @@ export const countyActions = {
    * reaches back, so no ticket or bulletin of a past day changes.
    */
   async activateList(deps: AppDeps, identity: Identity, x: In<'activateList'>) {
-    requireCountyAdmin(identity, x.jurisdiction);
+    await requireCountyAdmin(deps, identity, x.jurisdiction);
     const v = await versionOf(deps, x.jurisdiction, x.versionId);
     if (v.status !== 'draft') throw new AppError('LIST.ALREADY_ACTIVE', '该版本已启用', 409);
     const now = deps.clock.now();
@@ -140,11 +205,12 @@ export const countyActions = {
     return { version: summary(active) };
   },
 
+  /** routingNow: the version routing today; null for a created jurisdiction whose list is not in effect yet. */
   async listVersions(deps: AppDeps, identity: Identity, x: In<'listVersions'>) {
-    requireCountyAdmin(identity, x.jurisdiction);
+    await requireCountyAdmin(deps, identity, x.jurisdiction);
     const versions = await deps.store.listListVersions({ jurisdictions: [x.jurisdiction] });
     const registry = await registryFor(deps, deps.clock.now());
-    return { routingNow: registry.list(x.jurisdiction)!.versionId, versions: versions.map(summary) };
+    return { routingNow: registry.list(x.jurisdiction)?.versionId ?? null, versions: versions.map(summary) };
   },
 
   /**
@@ -153,8 +219,10 @@ export const countyActions = {
    * registered must be one this admin administers; its 物业信息, 六公开 and households stay.
    */
   async importEstates(deps: AppDeps, identity: Identity, x: In<'importEstates'>) {
-    requireCountyAdmin(identity, x.jurisdiction);
-    const table = await readTable(x.fileName, Uint8Array.from(Buffer.from(x.contentBase64, 'base64')));
+    await requireCountyAdmin(deps, identity, x.jurisdiction);
+    // A created jurisdiction takes estates once its list is active: a report from them must route.
+    if (!REGISTRY.list(x.jurisdiction)) throw notLive();
+    const table = await readTable(x.fileName, bytesOf(x.contentBase64));
     const [companies, registered] = await Promise.all([deps.store.listPropertyCompanies(), deps.store.listEstates({})]);
     const result = parseEstateTable(table, {
       jurisdiction: x.jurisdiction,
@@ -163,7 +231,7 @@ export const countyActions = {
       sceneOwners: new Map(registered.map((e) => [e.sceneCode, e.id])),
     });
     if (!result.ok) {
-      throw new AppError('ESTATES.INVALID_ROWS', `小区表有 ${result.errors.length} 处错误，未导入任何内容`, 400, result.errors.map((e) => ({ path: `${e.row}${e.column ? `.${e.column}` : ''}`, message: e.message, code: e.code }) as { path: string; message: string }));
+      throw new AppError('ESTATES.INVALID_ROWS', `小区表有 ${result.errors.length} 处错误，未导入任何内容`, 400, issuesOf(result.errors));
     }
     const byId = new Map(registered.map((e) => [e.id, e]));
     for (const e of result.estates) {
@@ -184,12 +252,94 @@ export const countyActions = {
 
   /** The template, Yongning's list as a filled example, or the list routing today, as XLSX (base64). */
   async listFile(deps: AppDeps, identity: Identity, x: In<'listFile'>) {
-    requireCountyAdmin(identity, x.jurisdiction);
+    const stored = await requireCountyAdmin(deps, identity, x.jurisdiction);
     const registry = await registryFor(deps, deps.clock.now());
-    const source = x.kind === 'example' ? 'yongning' : x.jurisdiction;
-    const table = x.kind === 'template' ? [[...LIST_COLUMNS]] : listToTable(registry.list(source)!, registry);
-    const name = { template: '责任清单模板', example: '责任清单示例-永宁县', current: `责任清单-${registry.list(x.jurisdiction)!.name}` }[x.kind];
+    const source = registry.list(x.kind === 'example' ? 'yongning' : x.jurisdiction);
+    // A created jurisdiction with no list in effect yet: its current list is the empty layout.
+    const table = x.kind === 'template' || !source ? [[...LIST_COLUMNS]] : listToTable(source, registry);
+    const ownName = registry.list(x.jurisdiction)?.name ?? stored?.name ?? x.jurisdiction;
+    const name = { template: '责任清单模板', example: '责任清单示例-永宁县', current: `责任清单-${ownName}` }[x.kind];
     const bytes = await tableXlsx('责任清单', table, [8, 30, 30, 40, 80]);
     return { fileName: `${name}.xlsx`, contentType: XLSX_CONTENT_TYPE, contentBase64: bytes.toString('base64') };
   },
+
+  /**
+   * A new jurisdiction under a parent the caller administers (DESIGN.md §7: a city admin also
+   * manages its counties). A top-level one (a new city, a county under no city) has no admin in
+   * the app who could cover it: the deployment's operator creates it with the CLI
+   * (local/cli/county.ts create) and then bootstraps its first admin.
+   */
+  async createJurisdiction(deps: AppDeps, identity: Identity, x: In<'createJurisdiction'>): Promise<CreatedJurisdiction> {
+    const stored = await deps.store.listJurisdictions();
+    const known = (id: string) => BUNDLED_REGISTRY.list(id) ?? stored.find((j) => j.id === id);
+    if (!x.parent) throw new AppError('JURISDICTION.PARENT_REQUIRED', '请选择上级辖区：无上级的辖区由部署方创建', 403);
+    const parent = known(x.parent);
+    if (!parent) throw errors.notFound('上级辖区');
+    if (!mayAdminister(identity, x.parent, stored)) throw errors.forbidden('需要上级辖区的管理员权限');
+    if (x.level === 'city' || parent.level !== 'city') throw new AppError('JURISDICTION.BAD_PARENT', '县（区）的上级须为市；市级辖区没有上级', 400);
+    if (known(x.id)) throw new AppError('JURISDICTION.EXISTS', `辖区编号 ${x.id} 已存在`, 409);
+    const now = deps.clock.now();
+    await deps.store.putJurisdiction(createdRecord(x, identity.userId, now));
+    return { id: x.id, name: x.name, level: x.level, parent: x.parent };
+  },
+
+  /**
+   * A created jurisdiction's unit table, townships among them: all rows valid, or nothing stored
+   * and every error answered. Re-importing keeps each unit's id by its name; a unit the list still
+   * names cannot be dropped. The bundled jurisdictions' units come with their lists.
+   */
+  async importUnits(deps: AppDeps, identity: Identity, x: In<'importUnits'>): Promise<UnitsImported> {
+    const stored = await requireCountyAdmin(deps, identity, x.jurisdiction);
+    if (!stored) throw new AppError('JURISDICTION.BUNDLED', '该辖区的单位表随责任清单发布，不能在此导入', 409);
+    const table = await readTable(x.fileName, bytesOf(x.contentBase64));
+    const versions = await deps.store.listListVersions({ jurisdictions: [x.jurisdiction] });
+    const referenced = new Set(versions.flatMap((v) => [...v.rows, ...(v.defaultRow ? [v.defaultRow] : [])].flatMap((r) => [...r.lead, ...r.responsible])));
+    const result = parseUnitsTable(table, { jurisdiction: stored, referenced });
+    if (!result.ok) throw new AppError('UNITS.INVALID_ROWS', `单位表有 ${result.errors.length} 处错误，未导入任何内容`, 400, issuesOf(result.errors));
+    const { departments, townships, leadershipOffice, contacts } = result.directory;
+    await deps.store.putJurisdiction({ ...stored, departments, townships, leadershipOffice, updatedAt: deps.clock.now(), updatedBy: identity.userId });
+    for (const c of contacts) await deps.store.putUnitContact(c);
+    return {
+      jurisdiction: stored.id,
+      departments: departments.map((d) => ({ id: d.id, name: d.name, kind: d.kind, level: d.level })),
+      townships: townships.map((t) => ({ id: t.id, name: t.name })),
+    };
+  },
+
+  /** Grids (网格名称 / 乡镇(街道) / 小区): all rows valid, or nothing stored and every error answered. */
+  async importGrids(deps: AppDeps, identity: Identity, x: In<'importGrids'>): Promise<GridsImported> {
+    const stored = await requireCountyAdmin(deps, identity, x.jurisdiction);
+    const table = await readTable(x.fileName, bytesOf(x.contentBase64));
+    const townships = REGISTRY.list(x.jurisdiction)?.townships ?? stored?.townships ?? [];
+    if (townships.length === 0) throw new AppError('JURISDICTION.NO_UNITS', '请先导入该辖区的单位表（含乡镇、街道）', 409);
+    const [estates, grids] = await Promise.all([deps.store.listEstates({ jurisdiction: x.jurisdiction }), deps.store.listGrids({ jurisdiction: x.jurisdiction })]);
+    const result = parseGridsTable(table, { jurisdiction: x.jurisdiction, townships, estates, grids });
+    if (!result.ok) throw new AppError('GRIDS.INVALID_ROWS', `网格表有 ${result.errors.length} 处错误，未导入任何内容`, 400, issuesOf(result.errors));
+    for (const g of result.grids) await deps.store.putGrid(g);
+    return { jurisdiction: x.jurisdiction, grids: result.grids };
+  },
+
+  /** The empty units or grids table as XLSX. */
+  async directoryTemplate(_deps: AppDeps, identity: Identity, x: In<'directoryTemplate'>) {
+    if (!identity.grants.some((g) => g.role === 'admin')) throw errors.forbidden('需要管理员权限');
+    const [sheet, columns, widths] = x.kind === 'units' ? (['单位表', UNIT_COLUMNS, [30, 16, 10, 12, 16, 16]] as const) : (['网格表', GRID_COLUMNS, [20, 20, 60]] as const);
+    const bytes = await tableXlsx(sheet, [[...columns]], widths);
+    return { fileName: `${sheet}模板.xlsx`, contentType: XLSX_CONTENT_TYPE, contentBase64: bytes.toString('base64') };
+  },
 };
+
+/** The record of a jurisdiction just created: no units yet (importUnits), no list (importList). */
+export function createdRecord(x: { id: string; name: string; level: StoredJurisdiction['level']; parent?: string | undefined }, by: string, now: string): StoredJurisdiction {
+  return { id: x.id, name: x.name, level: x.level, parent: x.parent ?? null, departments: [], townships: [], leadershipOffice: null, createdAt: now, createdBy: by, updatedAt: now, updatedBy: by };
+}
+
+/**
+ * A top-level jurisdiction (a new city, or a county under no city): the deployment's operator's
+ * act (local/cli/county.ts create), since no admin in the app covers it.
+ */
+export async function createTopLevelJurisdiction(deps: Pick<AppDeps, 'store' | 'clock'>, by: string, x: In<'createJurisdiction'>): Promise<CreatedJurisdiction> {
+  if (x.parent) throw new AppError('JURISDICTION.BAD_PARENT', '顶级辖区没有上级', 400);
+  if (BUNDLED_REGISTRY.list(x.id) || (await deps.store.listJurisdictions()).some((j) => j.id === x.id)) throw new AppError('JURISDICTION.EXISTS', `辖区编号 ${x.id} 已存在`, 409);
+  await deps.store.putJurisdiction(createdRecord(x, by, deps.clock.now()));
+  return { id: x.id, name: x.name, level: x.level, parent: null };
+}
