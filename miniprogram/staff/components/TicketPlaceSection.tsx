@@ -29,7 +29,7 @@ export function TicketPlaceSection({
       <Text className='detail__line'>地址：{place.address ? `${place.name}，${place.address}` : place.name}</Text>
       {place.point ? (
         <View>
-          <Text className='staff-muted'>{place.fromReport ? '居民上报时的位置' : '小区位置（上报未带定位）'}</Text>
+          <Text className='staff-muted'>{place.fromReport ? '居民上报时的位置' : '小区位置（上报未带现场定位）'}</Text>
           <PlaceMap point={place.point} name={place.name} address={place.address} />
         </View>
       ) : null}

@@ -9,7 +9,10 @@ import type { EstateItem } from './types';
 export interface TicketPlace {
   /** What the map marks: the report's own position, else the estate's. */
   point: GeoPoint | null;
-  /** Whether `point` is the report's position (else the estate's, or none). */
+  /**
+   * Whether `point` is the report's own position. A report without a device fix carries the estate's
+   * point (the report page's fallback), which is the estate's position, not where the problem is.
+   */
   fromReport: boolean;
   /** The estate's name, or 未关联小区. */
   name: string;
@@ -17,10 +20,14 @@ export interface TicketPlace {
   address: string | null;
 }
 
+/** Same point to about 1 cm: a report whose position is the estate's own is the report page's fallback. */
+const samePoint = (a: GeoPoint, b: GeoPoint) => Math.abs(a.lat - b.lat) < 1e-7 && Math.abs(a.lng - b.lng) < 1e-7;
+
 export function ticketPlace(ticket: Pick<Ticket, 'location'>, estate: Pick<EstateItem, 'name' | 'address' | 'location'> | null): TicketPlace {
+  const own = ticket.location !== null && !(estate && samePoint(ticket.location, estate.location));
   return {
     point: ticket.location ?? estate?.location ?? null,
-    fromReport: ticket.location !== null,
+    fromReport: own,
     name: estate?.name ?? '未关联小区',
     address: estate?.address || null,
   };

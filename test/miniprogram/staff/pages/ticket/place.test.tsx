@@ -77,9 +77,19 @@ describe('现场与联系 on the staff ticket page (fetch faked)', () => {
     const ticket = makeTicket({ state: 'whistled', location: null });
     const grants: RoleGrant[] = [{ role: 'department', jurisdiction: 'yongning', units: [LEAD_UNIT] }];
     await openAs({ id: 'u-zjj', name: '县住建局·王强', roles: ['department'], grants }, ticket);
-    expect(screen.getByText('小区位置（上报未带定位）')).toBeTruthy();
+    expect(screen.getByText('小区位置（上报未带现场定位）')).toBeTruthy();
     expect(new URL(screen.getByText('在地图上查看位置').closest('a')!.getAttribute('href')!).searchParams.get('position')).toBe('106.253200,38.280100');
     expect(telLinks().map((l) => l.href)).toEqual(['tel:09518011009']);
+  });
+});
+
+describe('a report whose position fell back to the estate’s', () => {
+  it('is labelled the estate’s position, not the resident’s', async () => {
+    // The report page sends the estate's point when the phone gave no fix (pages/report locate()).
+    const ticket = makeTicket({ state: 'whistled', location: { ...ESTATE.location } });
+    await openAs({ id: 'u-grid-1', name: '王芳', roles: ['grid'] }, ticket);
+    expect(screen.getByText('小区位置（上报未带现场定位）')).toBeTruthy();
+    expect(screen.queryByText('居民上报时的位置')).toBeNull();
   });
 });
 
