@@ -35,6 +35,7 @@ import type { AppDeps } from '../context';
 import { AppError, errors } from '../errors';
 import { claimPhotos } from './photos';
 import { orThrow } from './rectification';
+import { companyFlag, companyFlags } from './standing';
 import { AUTH_OPTIONS, loadEstate, ticketsMatching } from './support';
 
 /** 满意率 of the estate's rated tickets (DESIGN §6: 满意 or 基本满意 / rated), and how many were rated. */
@@ -46,10 +47,12 @@ export function satisfactionOf(tickets: readonly Ticket[]): { rated: number; sat
 
 /** The class view: current class, history, open rectification items, satisfaction. */
 async function classView(deps: AppDeps, estate: Estate) {
-  const [history, notices, tickets] = await Promise.all([
+  const [history, notices, tickets, company] = await Promise.all([
     deps.store.listEstateClassChanges({ estateIds: [estate.id] }),
     deps.store.listRectificationNotices({ estateIds: [estate.id] }),
     ticketsMatching(deps, [{ jurisdiction: estate.jurisdiction, estateIds: [estate.id] }]),
+    // The estate's property company with its credit status: a 黑名单 company is flagged where the class is set.
+    companyFlag(deps, estate.propertyCompanyId),
   ]);
   const current = currentClasses(history).get(estate.id) ?? null;
   return {
@@ -60,6 +63,7 @@ async function classView(deps: AppDeps, estate: Estate) {
     history: [...history].reverse().map((c) => ({ class: c.class, classLabel: ESTATE_CLASS_LABELS[c.class], previous: c.previous, reason: c.reason, setAt: c.setAt, setBy: { name: c.setBy.name, unitId: c.setBy.unitId, role: c.setBy.role } })),
     openRectifications: notices.filter((n) => !isClosed(n)).map((n) => ({ id: n.id, no: n.no, problem: n.problem, deadline: n.deadline, status: n.status })),
     satisfaction: satisfactionOf(tickets),
+    company,
   };
 }
 
@@ -92,6 +96,8 @@ export async function setEstateClass(deps: AppDeps, identity: Identity, input: {
   return classView(deps, estate);
 }
 
+const flagged = (flags: Map<string, { blacklisted: boolean }>, companyId: string | null | undefined) => (companyId ? (flags.get(companyId)?.blacklisted ?? false) : false);
+
 type Reader = { jurisdictions: Set<string>; townships: Set<string> | null };
 
 /** Who reads the township tables: leadership, admin, departments and police of the jurisdiction; a street its townships. */
@@ -116,6 +122,7 @@ export async function classTable(deps: AppDeps, identity: Identity, input: { jur
     deps.store.listRectificationNotices({ jurisdictions: [input.jurisdiction], statuses: ['open', 'answered', 'rejected', 'overdue'] }),
   ]);
   const current = currentClasses(changes);
+  const flags = await companyFlags(deps, estates.flatMap((e) => (e.propertyCompanyId ? [e.propertyCompanyId] : [])));
   const rows = buildClassTable(estates, changes).map((r) => {
     const mine = notices.filter((n) => n.townshipId === r.townshipId);
     return { ...r, townshipName: unitName(r.townshipId), openRectifications: mine.length, overdueRectifications: mine.filter((n) => n.status === 'overdue').length };
@@ -124,7 +131,7 @@ export async function classTable(deps: AppDeps, identity: Identity, input: { jur
     jurisdiction: input.jurisdiction,
     classes: Object.entries(ESTATE_CLASS_LABELS).map(([code, label]) => ({ code, label })),
     rows,
-    estates: estates.map((e) => ({ id: e.id, name: e.name, townshipId: e.townshipId, class: current.get(e.id)?.class ?? null })),
+    estates: estates.map((e) => ({ id: e.id, name: e.name, townshipId: e.townshipId, class: current.get(e.id)?.class ?? null, companyBlacklisted: flagged(flags, e.propertyCompanyId) })),
   };
 }
 
@@ -172,7 +179,10 @@ export async function visitTable(deps: AppDeps, identity: Identity, input: { jur
   if (!list) throw errors.notFound('辖区');
   const reader = tableReader(identity, input.jurisdiction, '执法进小区统计');
   const estates = (await deps.store.listEstates({ jurisdiction: input.jurisdiction })).filter((e) => !reader.townships || reader.townships.has(e.townshipId));
-  const patrols = await deps.store.listPatrolVisits({ jurisdictions: [input.jurisdiction], year: input.year });
+  const [patrols, flags] = await Promise.all([
+    deps.store.listPatrolVisits({ jurisdictions: [input.jurisdiction], year: input.year }),
+    companyFlags(deps, estates.flatMap((e) => (e.propertyCompanyId ? [e.propertyCompanyId] : []))),
+  ]);
   const visits: Visit[] = [...(await checkIns(deps, input.jurisdiction, input.year)), ...patrols.map((p) => ({ estateId: p.estateId, unitId: p.unitId, at: p.at, source: 'patrol' as const }))];
   const units = [...new Set(visits.map((v) => v.unitId))].sort();
   const rows = buildVisitTable(
@@ -188,7 +198,7 @@ export async function visitTable(deps: AppDeps, identity: Identity, input: { jur
     minimum: MIN_VISITS_PER_YEAR,
     rule: '000 序号4：进驻住宅小区进行专项治理年度不低于3次',
     units: units.map((id) => ({ id, name: unitName(id) })),
-    rows: rows.map((r) => ({ ...r, estateName: names.get(r.estateId)?.name ?? r.estateId, townshipId: names.get(r.estateId)?.townshipId ?? null })),
+    rows: rows.map((r) => ({ ...r, estateName: names.get(r.estateId)?.name ?? r.estateId, townshipId: names.get(r.estateId)?.townshipId ?? null, companyBlacklisted: flagged(flags, names.get(r.estateId)?.propertyCompanyId) })),
     flagged: rows.filter((r) => r.short).length,
   };
 }

@@ -19,6 +19,7 @@ import { claimPhotosEarly } from './photos';
 import { summary } from './report';
 import { act, AUTH_OPTIONS, authorizeOrThrow, loadTicket, viewFor } from './support';
 import { ticketContacts } from './ticket-contacts';
+import { companyFlag } from './standing';
 import type { LifecycleAction } from '../../../shared/lifecycle';
 
 type In<K extends keyof typeof TicketInputs> = z.output<(typeof TicketInputs)[K]>;
@@ -245,12 +246,14 @@ export async function staffDetail(deps: AppDeps, identity: Identity, input: { ti
   authorizeOrThrow(identity, ticket, 'view');
   const opened = inbox.filter((m) => m.ticketId === ticket.id).map((m) => m.id);
   // The units' published phones (tap-to-call) are read alongside the timeline: no added round trip.
-  const [answer, , contacts] = await Promise.all([
+  const [answer, , contacts, propertyCompany] = await Promise.all([
     viewFor(deps, identity, ticket),
     opened.length ? deps.store.markRead(identity.userId, opened, deps.clock.now()) : null,
     ticketContacts(deps, ticket),
+    // Issue 20 §4: the estate's company with its credit status (黑名单 flagged); not for the company's own users.
+    identity.grants.some((g) => g.role === 'property') ? null : companyFlag(deps, ticket.propertyCompanyId),
   ]);
-  return { ...answer, contacts };
+  return { ...answer, contacts, propertyCompany };
 }
 
 /** Units a ticket may be whistled, re-routed or handed over to: its routed units or its jurisdiction chain's. */

@@ -67,6 +67,8 @@ export interface ClassView {
   history: Array<{ class: EstateClass; classLabel: string; previous: EstateClass | null; reason: string; setAt: string; setBy: { name: string; unitId: string | null; role: string } }>;
   openRectifications: Array<{ id: string; no: string; problem: string; deadline: string; status: RectificationStatus }>;
   satisfaction: { rated: number; satisfied: number; rate: number | null };
+  /** The estate's property company with its credit status (usecases/standing.ts); null without one. */
+  company?: { companyId: string; name: string; credit: string; creditLabel: string; stars: number | null; blacklisted: boolean } | null;
 }
 
 export interface ClassTableAnswer {
@@ -79,7 +81,7 @@ export interface VisitTableAnswer {
   minimum: number;
   rule: string;
   units: Array<{ id: string; name: string }>;
-  rows: Array<{ estateId: string; estateName: string; byUnit: Record<string, number>; total: number; short: boolean }>;
+  rows: Array<{ estateId: string; estateName: string; byUnit: Record<string, number>; total: number; short: boolean; companyBlacklisted?: boolean }>;
   flagged: number;
 }
 

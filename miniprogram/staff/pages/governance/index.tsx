@@ -56,6 +56,14 @@ function ClassSection({ estate, me }: { estate: EstateItem; me: Me | null }) {
       {view ? (
         <View>
           <Text className='governance__class'>当前类别：{view.classLabel}</Text>
+          {view.company ? (
+            <View className='governance__company'>
+              <Text className='staff-muted'>
+                物业服务企业：{view.company.name} · 信用状态：{view.company.creditLabel}
+              </Text>
+              {view.company.blacklisted ? <Text className='staff-tag staff-tag--urgent'>黑名单</Text> : null}
+            </View>
+          ) : null}
           <Text className='staff-muted'>
             满意率：{formatPercent(view.satisfaction.rate)}（{view.satisfaction.rated}件评价） · 未销号整改：{view.openRectifications.length}项
           </Text>
@@ -206,7 +214,10 @@ export default function GovernancePage() {
             </View>
             {visits.rows.map((r) => (
               <View key={r.estateId} className={`governance__row${r.short ? ' governance__row--short' : ''}`}>
-                <Text>{r.estateName}</Text>
+                <Text>
+                  {r.estateName}
+                  {r.companyBlacklisted ? <Text className='staff-tag staff-tag--urgent'>黑名单</Text> : null}
+                </Text>
                 {visits.units.map((u) => (
                   <Text key={u.id}>{r.byUnit[u.id] ?? 0}</Text>
                 ))}

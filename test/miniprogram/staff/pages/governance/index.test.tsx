@@ -43,14 +43,14 @@ const VIEW: ClassView = {
   satisfaction: { rated: 4, satisfied: 3, rate: 0.75 },
 };
 
-async function open() {
+async function open(view: ClassView = VIEW, visits: VisitTableAnswer = VISITS) {
   signIn({ id: STREET.id, name: STREET.name, roles: STREET.roles });
   const net = fakeNetwork({
     'report.estates': () => ({ items: ESTATES }),
     'ticket.home': () => ({ user: STREET, counts: { new: 0, dueSoon: 0, overdue: 0, open: 0, unread: 0 }, unread: [] }),
     'ticket.classTable': () => CLASSES,
-    'ticket.visitTable': () => VISITS,
-    'ticket.estateClass': () => VIEW,
+    'ticket.visitTable': () => visits,
+    'ticket.estateClass': () => view,
     'ticket.setEstateClass': (data) => ({
       ...VIEW,
       class: data.class,
@@ -89,5 +89,21 @@ describe('小区分类与执法进小区 page', () => {
     expect(screen.getByText(/老张 评定为整治提升：投诉较多，纳入重点整治清单/)).toBeTruthy();
     // A street officer records no patrol: that is for departments and police.
     expect(screen.queryByText('登记巡查')).toBeNull();
+  });
+
+  it('a 黑名单 company is flagged where the class is set and in the visits table (issue 20 §4); a company in good standing is not', async () => {
+    const company = { companyId: 'pc-hengan', name: '恒安物业服务有限公司', credit: 'blacklisted', creditLabel: '黑名单', stars: null, blacklisted: true };
+    await open({ ...VIEW, company }, { ...VISITS, rows: VISITS.rows.map((r) => ({ ...r, companyBlacklisted: true })) });
+    expect(document.querySelector('.governance__row--short .staff-tag--urgent')?.textContent).toBe('黑名单');
+    await click(choices('小区')[0]!.el);
+    expect(screen.getByText('物业服务企业：恒安物业服务有限公司 · 信用状态：黑名单')).toBeTruthy();
+    expect(document.querySelector('.governance__company .staff-tag--urgent')?.textContent).toBe('黑名单');
+  });
+
+  it('no flag for a company in good standing', async () => {
+    await open({ ...VIEW, company: { companyId: 'pc-hengan', name: '恒安物业服务有限公司', credit: 'good', creditLabel: '正常', stars: 4, blacklisted: false } });
+    await click(choices('小区')[0]!.el);
+    expect(screen.getByText('物业服务企业：恒安物业服务有限公司 · 信用状态：正常')).toBeTruthy();
+    expect(document.querySelector('.staff-tag--urgent')).toBeNull();
   });
 });
