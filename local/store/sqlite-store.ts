@@ -94,6 +94,17 @@ export class SqliteStore implements Store {
   queryTicketFacts(filter: TicketFilter, page: Page): Promise<{ items: TicketFactsRecord[]; next: string | null }> {
     return this.tickets.queryTicketFacts(filter, page);
   }
+  /** Every record queryTicketFacts pages through (in process, so paging costs no round trip here). */
+  async listTicketFacts(filter: TicketFilter): Promise<TicketFactsRecord[]> {
+    const records: TicketFactsRecord[] = [];
+    let after: string | null = null;
+    do {
+      const page: { items: TicketFactsRecord[]; next: string | null } = await this.tickets.queryTicketFacts(filter, { limit: 1000, after });
+      records.push(...page.items);
+      after = page.next;
+    } while (after);
+    return records;
+  }
   listEvents(ticketId: string): Promise<TicketEvent[]> {
     return this.tickets.listEvents(ticketId);
   }

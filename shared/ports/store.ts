@@ -90,6 +90,12 @@ export interface TicketStore {
    * and events of every ticket; without it they derive them from those.
    */
   queryTicketFacts?(filter: TicketFilter, page: Page): Promise<{ items: TicketFactsRecord[]; next: string | null }>;
+  /**
+   * Optional (issue 17 §3; both adapters have it): every facts record queryTicketFacts would page
+   * through for the filter, in its order, at once. On CloudBase one aggregate request per 1,000 days
+   * of the window instead of one request per 1,000 tickets. An adapter with it has queryTicketFacts.
+   */
+  listTicketFacts?(filter: TicketFilter): Promise<TicketFactsRecord[]>;
   /** Open tickets whose sweepAt ≤ now, oldest sweepAt first. Index-backed. */
   findDueForSweep(now: string, limit: number): Promise<Ticket[]>;
   /** Submissions by this reporter with createdAt ≥ since (rate limit). */

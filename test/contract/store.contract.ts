@@ -451,6 +451,36 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         expect(records[0]).toMatchObject({ ticketId: b.id, category: 'noise', openDeadlines: null });
         expect(records[1]?.openDeadlines).toEqual((await store.getTicket(a.id))?.deadlines);
       });
+
+      it('listTicketFacts gives every record queryTicketFacts pages through, in its order, after creates and transitions (issue 17 §3)', async () => {
+        if (!store.listTicketFacts || !store.queryTicketFacts) throw new Error(`${name}: no listTicketFacts`);
+        const { ticket: a } = await create({ createdAt: minutesAfter(1) });
+        const a2 = await transition(a, { state: 'accepted' });
+        await transition(a2.next, { state: 'whistled', assignedUnits: [LEAD_UNIT], holder: { kind: 'units', ids: [LEAD_UNIT] } });
+        const { ticket: b } = await create({ createdAt: minutesAfter(2), category: 'noise' });
+        await transition(b, { state: 'closed', closedAt: minutesAfter(30), sweepAt: null });
+        await create({ createdAt: minutesAfter(3), estateId: 'other-estate' });
+        await create({ createdAt: minutesAfter(200) });
+        const filters: TicketFilter[] = [
+          { estateIds: [ESTATE_ID] },
+          { estateIds: [ESTATE_ID], createdFrom: minutesAfter(0), createdTo: minutesAfter(100) },
+          { unitIds: [LEAD_UNIT] },
+          { states: ['closed'] },
+        ];
+        for (const filter of filters) {
+          const paged = [];
+          let after: string | null = null;
+          do {
+            const page: Awaited<ReturnType<NonNullable<Store['queryTicketFacts']>>> = await store.queryTicketFacts(filter, { limit: 2, after });
+            paged.push(...page.items);
+            after = page.next;
+          } while (after);
+          expect(await store.listTicketFacts(filter)).toEqual(paged);
+        }
+        // Not vacuous: the window leaves out the later ticket; the unit's filter finds the whistled one.
+        expect((await store.listTicketFacts(filters[1] as TicketFilter)).map((r) => r.ticketId)).toEqual([b.id, a.id]);
+        expect((await store.listTicketFacts({ unitIds: [LEAD_UNIT] })).map((r) => r.ticketId)).toContain(a.id);
+      });
     });
 
     describe('findDueForSweep', () => {

@@ -54,6 +54,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { declaredCollections, type IndexDeclaration } from '../../cloudfunctions/_deploy/resources';
+import { runAggregate, type Stage } from './cloudbase-aggregate';
 import { decodeCommApiData, decodeGetOpenDataReq, encodeCommOpenApiResp, encodeGetOpenDataResp, parseMultipart, type OpenDataItem } from './wx-openapi-pb';
 
 export type Doc = Record<string, unknown>;
@@ -548,6 +549,7 @@ const DOCUMENT_ACTIONS = new Set([
   'database.modifyDocument',
   'database.modifyAndReturnDoc',
   'database.removeDocument',
+  'database.aggregateDocuments',
 ]);
 
 /** CloudBase's server-side page ceiling (TOOLCHAIN.md "Platform limits"). */
@@ -679,6 +681,16 @@ export class CloudbaseLoopback {
   clearRequests(): void {
     this.requests.length = 0;
     this.wxCalls.length = 0;
+  }
+
+  /**
+   * Set-up only (the bench's 1 M tickets): documents stored straight into a collection's memory,
+   * with no request, no unique-index check and no transaction; answers how many the collection holds.
+   */
+  seedUnchecked(collection: string, docs: Iterable<Doc>): number {
+    const coll = this.db.collection(collection);
+    for (const doc of docs) coll.set(String(doc._id), doc);
+    return coll.size;
   }
 
   /** Names of the collections that exist. */
@@ -904,6 +916,17 @@ export class CloudbaseLoopback {
       }
       case 'database.calculateDocument':
         return { data: { total: db.view(coll(), tx()).filter((d) => matches(d, query())).length } };
+      case 'database.aggregateDocuments': {
+        // cloudbase-aggregate.ts; a $match is logged like a where() for the index check.
+        const stages = body.stages as Stage[];
+        for (const stage of stages) {
+          if (stage.stageKey !== '$match') continue;
+          const match = decodeEjson(stage.stageValue) as Doc;
+          observedQueries.push({ action, collection: coll(), fields: queryFields(match), order: [], query: match });
+        }
+        const list = runAggregate(db.view(coll(), undefined), stages, { decode: decodeEjson, matches, refuse: (message) => new CloudbaseFault('INVALID_PARAM', message) });
+        return { data: { list: list.map((d) => JSON.stringify(d)) } };
+      }
       case 'database.modifyDocument': {
         const t = tx();
         const data = decodeEjson(String(body.data)) as Doc;

@@ -5,6 +5,7 @@ import { factsRecord } from '../../../shared/metrics/facts';
 import { TERMINAL_STATES } from '../../../shared/lifecycle/transitions';
 import { StoreConflictError, type Page, type TicketFilter, type TicketStore } from '../../../shared/ports/store';
 import { chunk, COLLECTIONS, fromDoc, getAll, MAX_PAGE, toDoc, withoutId } from './collections';
+import { aggregateFacts, FACTS_DOC_FIELDS, factsFieldsOf } from './ticket-facts';
 import { inTransaction, isDuplicateWrite, type CbCollection, type CbCommand, type CbDatabase, type CbQueryCommand, type CbUpdateCommand, type DocData } from './sdk';
 
 /** Optional top-level Ticket fields: absent in `next` means "remove from the stored document". */
@@ -43,12 +44,14 @@ function pairId(first: string, second: string): string {
  * - `outboxPending` / `outboxPendingAt`: the hand-over messages of transitions, pushed by the same
  *   update, then copied to the outbox collection right after it. A copy a crash left out is made
  *   by the notify timer (outbox-store.ts repairOutboxCopies), which then clears them.
+ * - `facts` / `factsVersion`: the ticket's metric facts record and the version it was made at
+ *   (ticket-facts.ts), written by the same insert or update as the ticket.
  * - `idemKey`: `${encodeURIComponent(reporterUserId)}:${idempotencyKey}` of the submit that created
  *   it, unique (sparse index tickets.idemKey_unique): a second insert with the key is the retry
  *   signal, so the ticket is created by one insert (before: a transaction with an idempotency
  *   document). Tickets created before have none; their key is in the idempotency collection.
  */
-export const TICKET_DOC_FIELDS = ['timeline', 'outboxPending', 'outboxPendingAt', 'idemKey'] as const;
+export const TICKET_DOC_FIELDS = ['timeline', 'outboxPending', 'outboxPendingAt', 'idemKey', ...FACTS_DOC_FIELDS] as const;
 
 /** A stored ticket document back to the Ticket (without the adapter's fields). */
 function ticketFromDoc(doc: DocData): Ticket {
@@ -63,7 +66,7 @@ function timelineOf(doc: DocData): TicketEvent[] | null {
 }
 
 /** An event as the timeline holds it (`undefined` fields dropped, as JSON does). */
-function eventDoc(event: TicketEvent): DocData {
+export function eventDoc(event: TicketEvent): DocData {
   return withoutId(toDoc(event.id, event));
 }
 
@@ -76,7 +79,7 @@ function checkEvent(ticket: Ticket, event: TicketEvent): void {
   if (event.ticketId !== ticket.id) throw new Error(`事件 ${event.id} 不属于工单 ${ticket.id}`);
 }
 
-function ticketDoc(ticket: Ticket): DocData {
+export function ticketDoc(ticket: Ticket): DocData {
   return { ...toDoc(ticket.id, ticket), indexUnitIds: unitIdsOf(ticket) };
 }
 
@@ -192,6 +195,16 @@ class OwnWrites {
    */
   read(ticketId: string, events: TicketEvent[], forMs: number): void {
     OwnWrites.keep(this.snapshots, ticketId, { events: structuredClone(events), until: Date.now() + forMs });
+  }
+
+  /**
+   * The whole timeline before the event numbered `seq`, when the list this container read last for
+   * the ticket ends at its predecessor (as committed() requires); null otherwise.
+   */
+  timelineBefore(ticketId: string, seq: number): TicketEvent[] | null {
+    const before = this.lastListed.get(ticketId);
+    const last = before && before.length > 0 ? before[before.length - 1] : undefined;
+    return before && before.length === seq - 1 && (last?.seq ?? 0) === seq - 1 ? before : null;
   }
 
   /** Forgets every list written (the lists read are kept). */
@@ -345,6 +358,26 @@ export function createCloudbaseTicketStore(db: CbDatabase): TicketStore & Ticket
     return total;
   }
 
+  /**
+   * The record fields of a transition's update, when this container knows the ticket's whole
+   * timeline before the step (OwnWrites.timelineBefore: the list the caller numbered the event from;
+   * the update's version check proves nothing came between). Otherwise the record is left at its
+   * older version, which tells a report to rebuild it (ticket-facts.ts).
+   */
+  function factsUpdate(next: Ticket, before: TicketEvent[] | null, added: readonly TicketEvent[]): DocData {
+    if (!before) return {};
+    const { facts, factsVersion } = factsFieldsOf(next, [...before, ...added]);
+    return { facts: _.set(facts), factsVersion };
+  }
+
+  /** The factsRecord sources of ticket-facts.ts: rebuilds read the documents and their timelines. */
+  const factsSource = {
+    tickets,
+    _,
+    readDocs: async (ids: string[]) => (await tickets().where({ _id: _.in(ids) }).limit(MAX_PAGE).get()).data,
+    ticketAndTimeline: async (doc: DocData) => ({ ticket: ticketFromDoc(doc), timeline: timelineOf(doc) ?? (await legacyEvents([String(doc._id)])) }),
+  };
+
   const store: TicketStore & TicketPrefetch = {
     getTicket,
 
@@ -380,7 +413,7 @@ export function createCloudbaseTicketStore(db: CbDatabase): TicketStore & Ticket
       // One insert, atomic by itself (issue 17 §2): the ticket with its idempotency key (unique), its
       // timeline and its hand-over messages; then the messages are copied to the outbox as after a
       // transition. A second insert with the key fails on idemKey_unique: the retry signal.
-      const doc: DocData = { ...ticketDoc(ticket), idemKey: key, timeline: [eventDoc(event)] };
+      const doc: DocData = { ...ticketDoc(ticket), idemKey: key, timeline: [eventDoc(event)], ...factsFieldsOf(ticket, [event]) };
       if (outbox.length > 0) {
         doc.outboxPending = messageDocs(outbox);
         doc.outboxPendingAt = event.at;
@@ -410,7 +443,7 @@ export function createCloudbaseTicketStore(db: CbDatabase): TicketStore & Ticket
       // the same version matches nothing (updated 0): StoreConflictError. The messages are then copied
       // to the outbox collection (copyMessages); before, the transition was a transaction of
       // 5 + one request per message, each its own round trip.
-      const update: DocData = { ...ticketUpdate(next, _), timeline: push([eventDoc(event)]) };
+      const update: DocData = { ...ticketUpdate(next, _), timeline: push([eventDoc(event)]), ...factsUpdate(next, own.timelineBefore(next.id, event.seq), [event]) };
       if (outbox.length > 0) {
         update.outboxPending = push(messageDocs(outbox));
         update.outboxPendingAt = event.at;
@@ -440,7 +473,12 @@ export function createCloudbaseTicketStore(db: CbDatabase): TicketStore & Ticket
           version = next.version;
         }
         const messages = steps.flatMap((s) => s.outbox);
-        const update: DocData = { ...ticketUpdate(last.next, _), timeline: push(steps.map((s) => eventDoc(s.event))) };
+        const first = steps[0] as (typeof steps)[number];
+        const update: DocData = {
+          ...ticketUpdate(last.next, _),
+          timeline: push(steps.map((s) => eventDoc(s.event))),
+          ...factsUpdate(last.next, own.timelineBefore(last.next.id, first.event.seq), steps.map((s) => s.event)),
+        };
         if (messages.length > 0) {
           update.outboxPending = push(messageDocs(messages));
           update.outboxPendingAt = last.event.at;
@@ -504,6 +542,12 @@ export function createCloudbaseTicketStore(db: CbDatabase): TicketStore & Ticket
         return factsRecord(ticket, timelineOf(d) ?? older.get(ticket.id) ?? []);
       });
       return { items, next };
+    },
+
+    async listTicketFacts(filter: TicketFilter) {
+      // Every record of the filter's tickets in one aggregate request per 1,000 days (ticket-facts.ts),
+      // instead of one queryTicketFacts page per 1,000 tickets (issue 17 §3).
+      return aggregateFacts(factsSource, filterConditions(filter));
     },
 
     async findDueForSweep(now, limit) {

@@ -7,7 +7,7 @@
  */
 import type { Workbook, Worksheet } from 'exceljs';
 import type { Identity } from '../../../shared/domain/roles';
-import { STATE_LABELS, type SlaStep, type Ticket, type TicketEvent } from '../../../shared/domain/ticket';
+import { STATE_LABELS, TICKET_STATES, type SlaStep, type Ticket, type TicketEvent } from '../../../shared/domain/ticket';
 import { REGISTRY } from '../../../shared/jurisdictions';
 import { computeMetricsFromRecords, computeMetricsSet, METRIC_DEFINITIONS, NO_STREET_KEY, overdueOpenAt, type MetricsRow, type TicketFactsRecord } from '../../../shared/metrics';
 import { coversJurisdiction } from '../../../shared/permissions';
@@ -471,6 +471,26 @@ async function estateNamesOf(deps: AppDeps, tickets: readonly Ticket[]): Promise
   return new Map(estates.map((e) => [e.id, e.name]));
 }
 
+/** States in which a ticket may be overdue and open (a finished ticket's record has no open deadlines). */
+const UNFINISHED_STATES = TICKET_STATES.filter((s) => s !== 'closed' && s !== 'rejected' && s !== 'merged');
+
+/**
+ * The overdue tickets whole, for their list. A store that lists a window's records at once
+ * (listTicketFacts: CloudBase, where each read is a round trip) gives the window's unfinished
+ * tickets a page of 1,000 at a time (issue 17 §3: at 1 M tickets, 1,951 overdue tickets were as many
+ * requests); elsewhere each ticket is read by id, as before. The same tickets either way.
+ */
+async function overdueTickets(deps: AppDeps, scope: BulletinScope, range: { from: string; to: string }, ids: readonly string[]): Promise<Ticket[]> {
+  if (ids.length === 0) return [];
+  if (deps.store.listTicketFacts) {
+    const wanted = new Set(ids);
+    const unfinished = await ticketsMatching(deps, scope.filters.map((f) => ({ ...f, states: UNFINISHED_STATES })), range);
+    return unfinished.filter((t) => wanted.has(t.id));
+  }
+  const read = await Promise.all(ids.map((id) => deps.store.getTicket(id)));
+  return read.filter((t): t is Ticket => t !== null);
+}
+
 /**
  * The tables of a month: from the store's facts records where it keeps them (one small row per
  * ticket, and the overdue tickets whole for their list: issue 8), else from every ticket of the
@@ -484,8 +504,8 @@ async function monthTables(deps: AppDeps, scope: BulletinScope, input: { jurisdi
   if (records) {
     // The overdue list needs the overdue tickets whole: the records say which they are.
     const nowMs = Date.parse(now);
-    const overdue = await Promise.all(records.filter((r) => overdueOpenAt(r.openDeadlines, nowMs)).map((r) => deps.store.getTicket(r.ticketId)));
-    const openTickets = overdue.filter((t): t is Ticket => t !== null);
+    const overdueIds = records.filter((r) => overdueOpenAt(r.openDeadlines, nowMs)).map((r) => r.ticketId);
+    const openTickets = await overdueTickets(deps, scope, range, overdueIds);
     return bulletinTablesFromRecords({ ...common, records, openTickets, estateNames: await estateNamesOf(deps, openTickets) });
   }
   const tickets = await ticketsMatching(deps, scope.filters, range);

@@ -94,7 +94,11 @@ export function ticketsMatching(deps: AppDeps, filters: readonly TicketFilter[],
 export async function factsMatching(deps: AppDeps, filters: readonly TicketFilter[], range: { from?: string; to?: string } = {}): Promise<TicketFactsRecord[] | null> {
   const query = deps.store.queryTicketFacts?.bind(deps.store);
   if (!query) return null;
-  return pageAll(filters, range, query, (r) => r.ticketId);
+  // All of a jurisdiction's records at once where the store can (issue 17 §3: on CloudBase one
+  // request per filter and jurisdiction instead of one per 1,000 tickets); the same records.
+  const all = deps.store.listTicketFacts?.bind(deps.store);
+  const fetch: Paged<TicketFactsRecord> = all ? async (filter) => ({ items: await all(filter), next: null }) : query;
+  return pageAll(filters, range, fetch, (r) => r.ticketId);
 }
 
 /** The jurisdiction's SLA policy: its stored override over the defaults, with its region's holidays. */

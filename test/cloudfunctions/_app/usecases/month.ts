@@ -12,10 +12,12 @@ import { newKey, REPORT, type Person, type TestApp } from '../../../support/app'
 const HOUR = 3_600_000;
 
 /** The store without the optional capabilities: what an adapter without them offers (the CloudBase one). */
-export function withoutOptional(store: Store, ...names: Array<'queryTicketFacts'>): Store {
+export function withoutOptional(store: Store, ...names: Array<'queryTicketFacts' | 'listTicketFacts'>): Store {
+  // A store without queryTicketFacts keeps no records at all: listTicketFacts goes with it.
+  const hidden: string[] = names.includes('queryTicketFacts') ? [...names, 'listTicketFacts'] : names;
   return new Proxy(store, {
     get(target, prop, receiver) {
-      if ((names as string[]).includes(prop as string)) return undefined;
+      if (hidden.includes(prop as string)) return undefined;
       const value = Reflect.get(target, prop, receiver) as unknown;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
