@@ -200,3 +200,32 @@ it('?jurisdiction= opens a county the city admin created, beside the city of the
   await click(screen.getByText('☐ 银川市'));
   expect(net.calls.filter((c) => c.action === 'listVersions').map((c) => c.data.jurisdiction)).toEqual(['shili', 'yinchuan']);
 });
+
+it('the units and grids steps download their empty tables (admin.directoryTemplate)', async () => {
+  // jsdom has no object URLs; the browser's are stood in for, and the <a download> click is caught.
+  Object.assign(URL, { createObjectURL: () => 'blob:fake', revokeObjectURL: () => undefined });
+  const saved: string[] = [];
+  const onClick = (event: Event) => {
+    if (event.target instanceof HTMLAnchorElement && event.target.download) {
+      saved.push(event.target.download);
+      event.preventDefault();
+    }
+  };
+  document.addEventListener('click', onClick, true);
+  const net = fakeNetwork({
+    'ticket.home': home,
+    'admin.listVersions': versions,
+    'admin.directoryTemplate': (data) => ({ fileName: data.kind === 'units' ? '单位表模板.xlsx' : '网格表模板.xlsx', contentType: 'application/octet-stream', contentBase64: Buffer.from('PK').toString('base64') }),
+  });
+  try {
+    render(<CountyPage />);
+    await settle();
+    await click('下载单位表模板');
+    await click('下载网格表模板');
+  } finally {
+    document.removeEventListener('click', onClick, true);
+  }
+  expect(net.calls.filter((c) => c.action === 'directoryTemplate').map((c) => c.data)).toEqual([{ kind: 'units' }, { kind: 'grids' }]);
+  expect(saved).toEqual(['单位表模板.xlsx', '网格表模板.xlsx']);
+  expect(screen.getByText('已下载 网格表模板.xlsx')).toBeTruthy();
+});
