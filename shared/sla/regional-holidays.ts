@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import seed from './regional-holidays.json';
 import { WorkCalendarsSchema, type WorkCalendars } from './work-calendar';
+import { REGISTRY } from '../jurisdictions';
 
 export const RegionSchema = z
   .object({
@@ -34,7 +35,13 @@ export const REGIONAL_HOLIDAYS: RegionalHolidays = RegionalHolidaysSchema.parse(
 
 /** The region whose regional holidays a jurisdiction observes, if any. */
 export function regionOf(jurisdiction: string, data: RegionalHolidays = REGIONAL_HOLIDAYS): RegionalHolidays['regions'][number] | undefined {
-  return data.regions.find((r) => r.jurisdictions.includes(jurisdiction));
+  // A county an admin created (issue 19 §4) is in no region's list: it has its parent city's region.
+  const ids = [jurisdiction, ...REGISTRY.chain(jurisdiction).slice(1).map((l) => l.id)];
+  for (const id of ids) {
+    const region = data.regions.find((r) => r.jurisdictions.includes(id));
+    if (region) return region;
+  }
+  return undefined;
 }
 
 /** The shipped calendar years of a jurisdiction's region ({} outside any region). */

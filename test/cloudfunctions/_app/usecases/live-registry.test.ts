@@ -16,6 +16,7 @@ import { report } from '../../../../cloudfunctions/_app/functions/report';
 import { refreshRegistry, revisionOf } from '../../../../cloudfunctions/_app/usecases/live-registry';
 import type { User } from '../../../../shared/domain/directory';
 import { REGISTRY } from '../../../../shared/jurisdictions';
+import { regionOf } from '../../../../shared/sla/regional-holidays';
 import type { Store } from '../../../../shared/ports/store';
 import { fixedClock } from '../../../../local/store/clock';
 import { DiskFileStore } from '../../../../local/store/files';
@@ -110,6 +111,9 @@ describe('refreshRegistry', () => {
       // Live from activation for names and scopes (its reports route from 2026-12-01).
       expect(REGISTRY.chain('shili').map((l) => l.id)).toEqual(['shili', 'yinchuan']);
       expect(REGISTRY.list('yinchuan')?.name).toBe('银川市');
+      // Its SLA calendar is its city's region's (Ningxia's days off), as the SLA policy reads it.
+      expect(regionOf('shili')).toBe(regionOf('yinchuan'));
+      expect(regionOf('shili')).toBeDefined();
       await refreshRegistry(depsOf(empty, 'b'));
       expect(REGISTRY.list('shili')).toBeUndefined();
       expect([...REGISTRY.lists.keys()]).toEqual(['yinchuan', 'yongning', 'wuzhong', 'qitai']);
