@@ -75,7 +75,7 @@ test('after 吹哨 and a police 认领 the grid worker is told and finds both ti
   // Found again by its number.
   await grid.page.locator('.staff-field').filter({ hasText: '搜索工单' }).locator('input').fill(wire);
   await grid.page.getByText('搜索', { exact: true }).click();
-  await grid.see(`处理中中搜索“${wire}”：共 1 件`);
+  await grid.see(`处理中 · 搜索“${wire}”：共 1 件`);
   await grid.seeIn(rowOf(grid, wire), '已吹哨');
   expect(await rowOf(grid, dispute).count()).toBe(0);
   await grid.shot('search');

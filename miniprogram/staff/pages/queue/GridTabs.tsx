@@ -92,7 +92,7 @@ export function GridTabs({ initialTab, estates, now, reloadKey }: { initialTab: 
       {answer ? (
         <Text className='staff-muted'>
           {TAB_LABELS[tab]}
-          {searching ? `中搜索“${query.trim()}”` : ''}：共 {answer.total} 件
+          {searching ? ` · 搜索“${query.trim()}”` : ''}：共 {answer.total} 件
         </Text>
       ) : null}
       <ErrorText error={error} />

@@ -88,7 +88,7 @@ describe('grid queue tabs (fetch faked)', () => {
     await click('搜索');
     await settle();
     expect(net.ticketCalls('queue').at(-1)?.data).toEqual({ view: 'grid', tab: 'handling', limit: 20, q: whistled.no });
-    expect(screen.getByText(`处理中中搜索“${whistled.no}”：共 1 件`)).toBeTruthy();
+    expect(screen.getByText(`处理中 · 搜索“${whistled.no}”：共 1 件`)).toBeTruthy();
     await type('搜索工单', '停车');
     await click('搜索');
     await settle();
