@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { REGISTRY, type Registry } from '../../shared/jurisdictions';
-import { registryAt } from '../../shared/jurisdictions/versions';
+import { registryFor } from '../../cloudfunctions/_app/usecases/county';
 import { route, RouteError, type RouteQuery } from '../../shared/routing/route';
 import { openSqliteStore } from '../store/sqlite-store';
 
@@ -66,13 +66,13 @@ function flag(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-/** The registry of the store's active versions at the instant; an unknown directory is a usage error. */
+/** The registry of the store's active versions and created jurisdictions at the instant (as the functions route); an unknown directory is a usage error. */
 async function storeRegistry(dir: string, at: string): Promise<Registry | string> {
   const file = join(resolve(dir), 'store.sqlite');
   if (!existsSync(file)) return `no store at ${file}`;
   const store = openSqliteStore(file);
   try {
-    return registryAt([...REGISTRY.lists.values()], await store.listListVersions({ status: 'active' }), at);
+    return await registryFor({ store }, at);
   } finally {
     store.close();
   }

@@ -7,6 +7,7 @@ import { REGISTRY } from '../../../shared/jurisdictions';
 import { toCsv } from '../../../shared/lists/csv';
 import { listToTable } from '../../../shared/lists/import';
 import { shanghaiDate } from '../../../shared/sla/calendar';
+import { LIST_V1, listXlsx, SHILI_DOCUMENT } from '../../fixtures/county/shili-lists';
 
 // The county and route CLIs as an operator runs them: real child processes through tsx, on a store in a temp DATA_DIR.
 const ROOT = join(__dirname, '../../..');
@@ -79,6 +80,27 @@ describe('county CLI (issue 19)', () => {
     // A ticket created before the effective day is routed by the list of that day.
     expect(lead(['--data-dir', dir, '--at', '2026-01-01T00:00:00Z'])).toEqual(['县住建局', '县应急管理局']);
     expect(run('route', ['--jurisdiction', 'yongning', '--category', 'dog', '--data-dir', join(dir, 'nowhere')]).status).toBe(2);
+  });
+
+  it('onboards a created county (示例县, a test fixture): create, import-units, import, activate, import-grids; the route CLI routes it by its list', async () => {
+    const fixture = (name: string) => join(ROOT, 'test/fixtures/county', name);
+    expect(run('county', ['create', '--id', 'shili', '--name', '示例县', '--parent', 'yinchuan']).stdout).toBe('已创建辖区 shili 示例县（上级 yinchuan）\n');
+    const units = run('county', ['import-units', '--jurisdiction', 'shili', '--file', fixture('shili-units.csv')]);
+    expect(units.stdout.split('\n')[0]).toBe('已导入 12 个单位、3 个乡镇（街道）');
+    expect(units.stdout).toContain('  shili.t1\t示例街道\n');
+    const file = join(dir, '示例县责任清单.xlsx');
+    // 示例县's list with its 其他 row (a created county's list must have one), as the fixture words it.
+    writeFileSync(file, await listXlsx([...LIST_V1.filter((r) => r[1] !== '其他'), ['9', '其他', '示例县住房和城乡建设局', '属地乡镇(街道)', `《${SHILI_DOCUMENT}》四：清单未列明的问题由县住房和城乡建设局会同属地乡镇(街道)办理。`]]));
+    const versionId = /草稿 (\S+)（/.exec(run('county', ['import', '--jurisdiction', 'shili', '--list', file, '--document', SHILI_DOCUMENT]).stdout)![1]!;
+    const today = shanghaiDate(new Date().toISOString());
+    expect(run('county', ['activate', '--jurisdiction', 'shili', '--version', versionId, '--effective', today]).status).toBe(0);
+    const grids = join(dir, 'grids.csv');
+    writeFileSync(grids, toCsv([['网格名称', '乡镇(街道)', '小区'], ['示例西乡第一网格', '示例西乡', '']]));
+    expect(run('county', ['import-grids', '--jurisdiction', 'shili', '--file', grids]).stdout).toBe('已导入 1 个网格\n  shili.g1\t示例西乡第一网格\t0 个小区\n');
+    const routed = JSON.parse(run('route', ['--jurisdiction', 'shili', '--category', 'fly-wire', '--data-dir', dir]).stdout) as { lead: Array<{ name: string }>; basis: Array<{ item: string }> };
+    expect([routed.lead.map((u) => u.name), routed.basis[0]?.item]).toEqual([['示例县住房和城乡建设局', '示例县应急管理局'], '一(1)']);
+    // Only the operator creates a top-level jurisdiction; a second one with the same id is refused.
+    expect(run('county', ['create', '--id', 'shili', '--name', '示例县']).stderr).toBe('JURISDICTION.EXISTS: 辖区编号 shili 已存在\n');
   });
 
   it('answers usage errors with exit 2', () => {
