@@ -116,6 +116,21 @@ describe('a new county from nothing to a routed report', () => {
     expect(REGISTRY.department('shili.u3')?.name).toBe('示例县住房和城乡建设局');
   });
 
+  it('activated from tomorrow: estates may be registered today, but a report there is refused until the list takes effect', async () => {
+    await create(cityAdmin);
+    await importUnits(cityAdmin);
+    const { versionId } = (await as(cityAdmin, 'importList', { jurisdiction: 'shili', fileName: 'l.xlsx', contentBase64: b64(await listXlsx(LIST)), document: SHILI_DOCUMENT })).data.version;
+    await as(cityAdmin, 'activateList', { jurisdiction: 'shili', versionId, effectiveFrom: '2026-11-24' });
+    await as(cityAdmin, 'putPropertyCompany', { id: 'pc-shili', name: '示例物业服务有限公司', jurisdiction: 'shili' });
+    expect((await as(cityAdmin, 'importEstates', { jurisdiction: 'shili', fileName: '小区.csv', contentBase64: b64(fixture('shili-estates.csv')) })).error).toBeUndefined();
+    const submit = async () =>
+      ((await report(app.deps, { identity: identityOf(resident) }, { action: 'submit', data: { ...REPORT, estateId: 'sl-shhy', location: { lat: 38.4801, lng: 106.2102 }, idempotencyKey: newKey() } })).envelope as { data?: { ticket: { route: { list: { versionId: string } } } }; error?: { code: string } });
+    // NOW is 2026-11-23 10:00 in Beijing.
+    expect((await submit()).error?.code).toBe('ROUTE.UNKNOWN_JURISDICTION');
+    app.clock.set('2026-11-23T16:00:00.000Z'); // 2026-11-24 00:00 in Beijing
+    expect((await submit()).data?.ticket.route.list.versionId).toBe(versionId);
+  });
+
   it('a list for a created county without a 其他 row is refused with the other errors, and nothing is stored', async () => {
     await create(cityAdmin);
     await importUnits(cityAdmin);
