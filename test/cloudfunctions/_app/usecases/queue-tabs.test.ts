@@ -7,10 +7,12 @@
  * text only inside the caller's own estates (the attack: another grid's worker searching a number).
  */
 import { report } from '../../../../cloudfunctions/_app/functions/report';
+import { gridTab } from '../../../../cloudfunctions/_app/usecases/queue-tabs';
+import type { Identity } from '../../../../shared/domain/roles';
 import { ticket } from '../../../../cloudfunctions/_app/functions/ticket';
 import type { Store } from '../../../../shared/ports/store';
 import { QUEUE_TABS } from '../../../../shared/queue/tabs';
-import { makeApp, makeCloudbaseApp, newKey, REPORT, type AnyPerson, type TestApp } from '../../../support/app';
+import { makeApp, makeCloudbaseApp, newKey, OTHER_ESTATE, REPORT, type AnyPerson, type TestApp } from '../../../support/app';
 
 type Row = { id: string; no: string; state: string };
 type TabAnswer = { tab: string; items: Row[]; total: number; next: string | null };
@@ -119,6 +121,26 @@ describe.each([
     expect(longQ).toMatchObject({ ok: false, error: { code: 'INPUT.INVALID' } });
     const forged = await app.call(ticket, 'grid', 'queue', { view: 'grid', tab: 'handling', limit: 20, after: 'bm90LWEtY3Vyc29y' });
     expect(forged).toMatchObject({ ok: false, error: { code: 'INPUT.INVALID_CURSOR' } });
+  });
+
+  it('a worker holding two grants (two estates\' grids) gets both in one list, paged by offset to the same total', async () => {
+    const res = await app.call(report, 'resident', 'submit', { ...REPORT, estateId: OTHER_ESTATE.id, category: 'garbage', description: '望远新村东门垃圾满溢', idempotencyKey: newKey() });
+    expect(res.ok).toBe(true);
+    const two: Identity = {
+      userId: 'u-grid-two',
+      name: '两个网格的网格员',
+      grants: [
+        { role: 'grid', jurisdiction: 'yongning', estates: [REPORT.estateId] },
+        { role: 'grid', jurisdiction: 'yongning', estates: [OTHER_ESTATE.id] },
+      ],
+    };
+    const page = (after?: string) => gridTab(app.deps, two, { view: 'grid', tab: 'pending', limit: 1, after: after ?? null });
+    const first = await page();
+    expect(first.total).toBe(2);
+    const second = await page(first.next as string);
+    expect(second.next).toBeNull();
+    expect([...first.items, ...second.items].map((r) => r.id).sort()).toEqual([ids.fresh as string, res.data.ticket.id as string].sort());
+    await expect(page('not-an-offset')).rejects.toMatchObject({ code: 'INPUT.INVALID_CURSOR' });
   });
 
   it('the grid worker is told of the police 认领 on 工作台 (an unread message with the number); another estate\'s worker is not', async () => {
