@@ -3,9 +3,12 @@
  *   1. the production weapp package (built if stale), 2. the cloud function bundles,
  *   3. the submit path on the local runtime and the routing decision, 4. the sweep and the bulletin
  *   at 10 k / 100 k / 1 M tickets (BENCH_MAX caps the sizes; BENCH_KEEP=1 keeps the store files),
- *   (BENCH_ONLY=submit runs section 3 alone and only prints it, raw figures in test/bench/dist/submit.json),
+ *   (BENCH_ONLY=submit runs section 3 alone and only prints it, raw figures in test/bench/dist/submit.json;
+ *   BENCH_LEVELS=1,50 picks its concurrencies),
  *   6. CloudBase requests per action on the loopback server (BENCH_ONLY=cloudbase runs this one
- *   alone and writes only its section into docs/PERFORMANCE.md), 7. the category classifier
+ *   alone and writes only its section into docs/PERFORMANCE.md), 6a. the metrics and the bulletin at
+ *   1 M tickets on the CloudBase path (test/bench/cloudbase-facts.ts, its own script like 7;
+ *   BENCH_ONLY=cloudbase-facts alone), 7. the category classifier
  *   (test/bench/classify.ts, run last as its own script: it splices its section into the new file).
  * Not part of `npm test`. Raw figures: test/bench/dist/latest.json.
  */
@@ -56,7 +59,9 @@ function printSubmitRatios(submit: SubmitResult): void {
 /** BENCH_ONLY=submit: section 3 alone, printed and kept in test/bench/dist/submit.json (docs/PERFORMANCE.md untouched). */
 async function submitOnly(): Promise<void> {
   console.log(`3. the submit path (load ${loadavg().map((l) => l.toFixed(2)).join(' ')})`);
-  const submit = await benchSubmit();
+  // BENCH_LEVELS=1 (a comma list) measures only those concurrencies.
+  const levels = process.env.BENCH_LEVELS?.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const submit = await benchSubmit(levels?.length ? { levels } : {});
   console.log(`  raw createTicket ${submit.raw.perSecond.toFixed(0)}/s; use case in-process ${submit.usecase.perSecond.toFixed(0)}/s`);
   printSubmitRatios(submit);
   const distDir = join(ROOT, 'test', 'bench', 'dist');
@@ -78,10 +83,20 @@ async function cloudbaseOnly(): Promise<void> {
   console.log('\nwritten: section 6 of docs/PERFORMANCE.md (raw figures: test/bench/dist/cloudbase.json)');
 }
 
+/**
+ * Section 6a (issue 17 §3): the metrics and the bulletin at 1 M tickets on the CloudBase path, its own
+ * process with a large heap (the documents live in the loopback's memory); it splices its section
+ * into docs/PERFORMANCE.md before section 7.
+ */
+function cloudbaseFacts(): void {
+  execFileSync(process.execPath, ['--max-old-space-size=12288', join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'test', 'bench', 'cloudbase-facts.ts'), '--write'], { cwd: ROOT, stdio: 'inherit' });
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'cloudbase-facts') return cloudbaseFacts();
   if (process.env.BENCH_ONLY === 'cloudbase') return cloudbaseOnly();
   if (process.env.BENCH_ONLY === 'submit') return submitOnly();
-  if (process.env.BENCH_ONLY) throw new Error(`BENCH_ONLY knows only "cloudbase" and "submit", got ${process.env.BENCH_ONLY}`);
+  if (process.env.BENCH_ONLY) throw new Error(`BENCH_ONLY knows only "cloudbase", "cloudbase-facts" and "submit", got ${process.env.BENCH_ONLY}`);
   const started = performance.now();
   const benchMax = Number(process.env.BENCH_MAX ?? 1_000_000);
   if (!Number.isFinite(benchMax) || benchMax < 10_000) throw new Error(`BENCH_MAX must be at least 10000, got ${process.env.BENCH_MAX}`);
@@ -148,6 +163,8 @@ async function main(): Promise<void> {
   console.log('\nbudgets:');
   for (const line of budgetLines(results)) console.log(`  ${line}`);
   console.log(`\nwritten: docs/PERFORMANCE.md (raw figures: test/bench/dist/latest.json), ${(results.durationS / 60).toFixed(1)} min`);
+  console.log('\n6a. dashboards and the bulletin at 1 M tickets on CloudBase');
+  cloudbaseFacts();
   console.log('\n7. category suggestion');
   execFileSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'test', 'bench', 'classify.ts'), '--write'], { cwd: ROOT, stdio: 'inherit' });
 }
