@@ -21,10 +21,11 @@ export interface TicketPlace {
 }
 
 /** Same point to about 1 cm: a report whose position is the estate's own is the report page's fallback. */
-const samePoint = (a: GeoPoint, b: GeoPoint) => Math.abs(a.lat - b.lat) < 1e-7 && Math.abs(a.lng - b.lng) < 1e-7;
+const samePoint = (a: GeoPoint, b: GeoPoint | null | undefined) => !!b && Math.abs(a.lat - b.lat) < 1e-7 && Math.abs(a.lng - b.lng) < 1e-7;
 
 export function ticketPlace(ticket: Pick<Ticket, 'location'>, estate: Pick<EstateItem, 'name' | 'address' | 'location'> | null): TicketPlace {
-  const own = ticket.location !== null && !(estate && samePoint(ticket.location, estate.location));
+  // An estate row may come without coordinates (an older server, a fake): then nothing to compare.
+  const own = ticket.location !== null && !samePoint(ticket.location, estate?.location);
   return {
     point: ticket.location ?? estate?.location ?? null,
     fromReport: own,
