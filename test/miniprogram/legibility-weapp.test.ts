@@ -53,4 +53,13 @@ describe('weapp large-text mode on the resident pages (dist/weapp)', () => {
       expect({ selector, scaled: rule.test(common) }).toEqual({ selector, scaled: true });
     }
   });
+
+  it('scales the text of Vant’s buttons through the variables its button reads', () => {
+    // @vant/weapp button/index.wxss: font-size:var(--button-default-font-size,16px) and var(--button-normal-font-size,14px).
+    const vant = readFileSync(join(WEAPP, 'vant', 'button', 'index.wxss'), 'utf8');
+    expect(vant).toContain('var(--button-normal-font-size,14px)');
+    const common = readFileSync(join(WEAPP, 'common.wxss'), 'utf8').replace(/\s+/g, '');
+    expect(common).toMatch(/page\{[^}]*--button-normal-font-size:calc\(28rpx\*var\(--xq-text-scale,1\)\)/);
+    expect(common).toMatch(/page\{[^}]*--button-default-font-size:calc\(32rpx\*var\(--xq-text-scale,1\)\)/);
+  });
 });
