@@ -101,6 +101,28 @@ function group(docs: readonly Doc[], spec: Doc, h: AggregateHelpers): Doc[] {
   return [...groups.values()];
 }
 
+/** A test every match must pass: the top-level (or `$and`) string equalities and string ranges. */
+function preTest(query: Doc): (doc: Doc) => boolean {
+  const tests: Array<(doc: Doc) => boolean> = [];
+  const walk = (q: Doc) => {
+    for (const [k, v] of Object.entries(q)) {
+      if (k === '$and' && Array.isArray(v)) for (const x of v) if (isObject(x)) walk(x);
+      if (k.startsWith('$') || k.includes('.')) continue;
+      if (typeof v === 'string') tests.push((d) => d[k] === v);
+      if (!isObject(v)) continue;
+      for (const [op, bound] of Object.entries(v)) {
+        if (typeof bound !== 'string') continue;
+        if (op === '$gte') tests.push((d) => typeof d[k] === 'string' && (d[k] as string) >= bound);
+        if (op === '$gt') tests.push((d) => typeof d[k] === 'string' && (d[k] as string) > bound);
+        if (op === '$lt') tests.push((d) => typeof d[k] === 'string' && (d[k] as string) < bound);
+        if (op === '$lte') tests.push((d) => typeof d[k] === 'string' && (d[k] as string) <= bound);
+      }
+    }
+  };
+  walk(query);
+  return (doc) => tests.every((t) => t(doc));
+}
+
 /** The results of a pipeline over a collection's documents. */
 export function runAggregate(collection: readonly Doc[], stages: readonly Stage[], h: AggregateHelpers): Doc[] {
   let docs: Doc[] = [...collection];
@@ -108,9 +130,13 @@ export function runAggregate(collection: readonly Doc[], stages: readonly Stage[
   for (const { stageKey, stageValue } of stages) {
     const arg = h.decode(stageValue);
     switch (stageKey) {
-      case '$match':
-        docs = docs.filter((d) => h.matches(d, arg as Doc));
+      case '$match': {
+        // A cheap pre-test on the top-level string equalities and ranges (what an index narrows to), then
+        // the full matcher on the survivors: the same documents, faster over the bench's 1 M.
+        const pass = preTest(arg as Doc);
+        docs = docs.filter((d) => pass(d) && h.matches(d, arg as Doc));
         break;
+      }
       case '$group':
         docs = group(docs, arg as Doc, h);
         break;

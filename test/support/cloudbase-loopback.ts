@@ -896,7 +896,9 @@ export class CloudbaseLoopback {
         return { data: { insertedIds: ids } };
       }
       case 'database.getDocument': {
-        let docs = db.view(coll(), tx()).filter((d) => matches(d, query()));
+        // The filter decoded once, not once per document (the bench's 1 M documents).
+        const filter = query();
+        let docs = db.view(coll(), tx()).filter((d) => matches(d, filter));
         if (typeof body.order === 'string') {
           const order = Object.entries(decodeEjson(body.order) as Record<string, number>);
           docs = [...docs].sort((a, b) => {
