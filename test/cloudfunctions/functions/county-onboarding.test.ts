@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { admin } from '../../../cloudfunctions/_app/functions/admin';
 import { report } from '../../../cloudfunctions/_app/functions/report';
+import { ticket } from '../../../cloudfunctions/_app/functions/ticket';
 import type { User } from '../../../shared/domain/directory';
 import { REGISTRY } from '../../../shared/jurisdictions';
 import { identityOf, makeApp, newKey, REPORT, type TestApp } from '../../support/app';
@@ -114,6 +115,19 @@ describe('a new county from nothing to a routed report', () => {
     // The app's registry now knows the county: its parent, its units (names on every staff answer).
     expect(REGISTRY.list('shili')?.parent).toBe('yinchuan');
     expect(REGISTRY.department('shili.u3')?.name).toBe('示例县住房和城乡建设局');
+
+    // Unit scope and the bulletin work for it: its lead unit's officer opens the ticket, Yongning's
+    // housing officer cannot; its leadership office reads its month, Yongning's cannot.
+    const id = (submitted.data!.ticket as unknown as { id: string }).id;
+    const officer: User = { id: 'u-sl-zjj', openid: null, name: '示例县住建局·王建', phone: null, grants: [{ role: 'department', jurisdiction: 'shili', units: ['shili.u3'] }], demo: false };
+    const leadership: User = { id: 'u-sl-lead', openid: null, name: '示例县领导小组办公室', phone: null, grants: [{ role: 'leadership', jurisdiction: 'shili' }], demo: false };
+    for (const u of [officer, leadership]) await app.store.putUser(u);
+    const call = async (u: User | 'housing' | 'leadership', action: string, data: unknown) =>
+      typeof u === 'string' ? app.call(ticket, u, action, data) : ((await ticket(app.deps, { identity: identityOf(u) }, { action, data })).envelope as { data?: { tables: { overall: { counts: { tickets: number } } } }; error?: { code: string } });
+    expect((await call(officer, 'detail', { ticketId: id })).error).toBeUndefined();
+    expect((await call('housing', 'detail', { ticketId: id })).error?.code).toBe('AUTH.OUT_OF_SCOPE');
+    expect((await call(leadership, 'bulletin', { jurisdiction: 'shili', month: '2026-11' })).data?.tables.overall.counts.tickets).toBe(1);
+    expect((await call('leadership', 'bulletin', { jurisdiction: 'shili', month: '2026-11' })).error?.code).toBe('AUTH.FORBIDDEN');
   });
 
   it('activated from tomorrow: estates may be registered today, but a report there is refused until the list takes effect', async () => {
