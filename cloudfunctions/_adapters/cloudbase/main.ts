@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { cloudbaseIdentity, CloudbaseFileStore, WxCodeGenerator, WxContentCheck, WxGroupResolver, WxMediaCheck, WxSubscribeNotifier } from './platform';
 import { createCloudbaseStore, loadCloudbase, type LoadCloudbaseOptions } from './store';
 import { hasTicketPrefetch } from './ticket-store';
+import { refreshRegistry } from '../../_app/usecases/live-registry';
 
 let deps: AppDeps | null = null;
 
@@ -129,7 +130,9 @@ export async function callWithIdentity(appDeps: AppDeps, fn: FunctionHandler, op
   const ticketId = ticketIdOf(event);
   if (prefetch && ticketId) prefetch.prefetchTicket(ticketId);
   try {
-    const identity = await identityFor(appDeps, openid);
+    // The created jurisdictions and active lists are read alongside the identity (a cold or expired
+    // cache costs no extra round trip); the router's refresh then finds them in the cache.
+    const [identity] = await Promise.all([identityFor(appDeps, openid), refreshRegistry(appDeps)]);
     return await fn(appDeps, { identity }, withCloudId(event));
   } finally {
     prefetch?.discardPrefetched();
