@@ -51,4 +51,6 @@ export const CountyInputs = {
   }),
   /** The empty units or grids table as XLSX (base64). */
   directoryTemplate: z.object({ kind: z.enum(['units', 'grids']) }),
+  /** The jurisdictions the caller administers, bundled and created, with how far each is onboarded (JurisdictionStatus). */
+  jurisdictions: z.object({}),
 };

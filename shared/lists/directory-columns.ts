@@ -115,6 +115,22 @@ export interface UnitsImported {
   departments: Array<{ id: string; name: string; kind: UnitKind; level: UnitLevel }>;
   townships: Array<{ id: string; name: string }>;
 }
+/** One row of admin.jurisdictions: where onboarding stands. */
+export interface JurisdictionStatus {
+  id: string;
+  name: string;
+  level: 'county' | 'district' | 'city';
+  parent: string | null;
+  /** Created by an admin (units, grids imported here); false for the four bundled ones. */
+  created: boolean;
+  /** Departments and townships in its unit table. */
+  units: number;
+  townships: number;
+  /** A list version is active: it is in the app's registry (names, scopes, estates). */
+  live: boolean;
+  /** The version routing today; null before the first one takes effect. */
+  routingNow: string | null;
+}
 export interface GridsImported {
   jurisdiction: string;
   grids: Array<{ id: string; name: string; townshipId: string; estateIds: string[] }>;

@@ -38,5 +38,6 @@ export const admin = createFunction('admin', {
   createJurisdiction: action({ input: C.createJurisdiction, auth: 'user', run: (d, id, x) => county.createJurisdiction(d, requireIdentity(id), x) }),
   importUnits: action({ input: C.importUnits, auth: 'user', run: (d, id, x) => county.importUnits(d, requireIdentity(id), x) }),
   importGrids: action({ input: C.importGrids, auth: 'user', run: (d, id, x) => county.importGrids(d, requireIdentity(id), x) }),
+  jurisdictions: action({ input: C.jurisdictions, auth: 'user', run: (d, id) => county.jurisdictions(d, requireIdentity(id)) }),
   directoryTemplate: action({ input: C.directoryTemplate, auth: 'user', run: (d, id, x) => county.directoryTemplate(d, requireIdentity(id), x) }),
 });

@@ -8,7 +8,7 @@ import type { Identity } from '../../../shared/domain/roles';
 import { BUNDLED_REGISTRY, buildRegistry, ListValidationError, REGISTRY, type JurisdictionList, type Registry } from '../../../shared/jurisdictions';
 import { hasDirectory, routingRegistry, storedList, storedListsAt, type StoredJurisdiction, type VersionRows } from '../../../shared/jurisdictions/stored';
 import { applyVersion, registryAt, type ListVersion } from '../../../shared/jurisdictions/versions';
-import { GRID_COLUMNS, UNIT_COLUMNS, type CreatedJurisdiction, type GridsImported, type UnitsImported } from '../../../shared/lists/directory-columns';
+import { GRID_COLUMNS, UNIT_COLUMNS, type CreatedJurisdiction, type GridsImported, type JurisdictionStatus, type UnitsImported } from '../../../shared/lists/directory-columns';
 import { parseEstateTable } from '../../../shared/lists/estates-import';
 import { parseGridsTable } from '../../../shared/lists/grids-import';
 import { LIST_COLUMNS, listToTable, parseListTable } from '../../../shared/lists/import';
@@ -317,6 +317,34 @@ export const countyActions = {
     if (!result.ok) throw new AppError('GRIDS.INVALID_ROWS', `网格表有 ${result.errors.length} 处错误，未导入任何内容`, 400, issuesOf(result.errors));
     for (const g of result.grids) await deps.store.putGrid(g);
     return { jurisdiction: x.jurisdiction, grids: result.grids };
+  },
+
+  /** The jurisdictions the caller administers (bundled and created, parents first), with how far each is onboarded. */
+  async jurisdictions(deps: AppDeps, identity: Identity): Promise<JurisdictionStatus[]> {
+    const [stored, registry] = await Promise.all([deps.store.listJurisdictions(), registryFor(deps, deps.clock.now())]);
+    const bundled = [...BUNDLED_REGISTRY.lists.values()].map((l): JurisdictionStatus => ({
+      id: l.id,
+      name: l.name,
+      level: l.level,
+      parent: l.parent ?? null,
+      created: false,
+      units: l.departments.length,
+      townships: l.townships.length,
+      live: true,
+      routingNow: registry.list(l.id)?.versionId ?? null,
+    }));
+    const created = stored.map((j): JurisdictionStatus => ({
+      id: j.id,
+      name: j.name,
+      level: j.level,
+      parent: j.parent,
+      created: true,
+      units: j.departments.length,
+      townships: j.townships.length,
+      live: REGISTRY.list(j.id) !== undefined,
+      routingNow: registry.list(j.id)?.versionId ?? null,
+    }));
+    return [...bundled, ...created].filter((j) => mayAdminister(identity, j.id, stored));
   },
 
   /** The empty units or grids table as XLSX. */

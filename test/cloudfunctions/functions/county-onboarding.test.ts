@@ -46,6 +46,12 @@ afterEach(() => app.close());
 describe('a new county from nothing to a routed report', () => {
   it('create → units → list → activate → estates → grids → a report routed by the imported row', async () => {
     expect(await create(cityAdmin)).toEqual({ ok: true, data: { id: 'shili', name: '示例县', level: 'county', parent: 'yinchuan' } });
+    const status = async (u: User = cityAdmin) => ((await as(u, 'jurisdictions', {})).data as Array<{ id: string }>);
+    expect((await status()).map((j) => j.id)).toEqual(['yinchuan', 'yongning', 'shili']);
+    expect((await status()).at(-1)).toEqual({ id: 'shili', name: '示例县', level: 'county', parent: 'yinchuan', created: true, units: 0, townships: 0, live: false, routingNow: null });
+    // Yongning's admin is not shown the new county, Wuzhong's sees only its own.
+    expect((await app.call(admin, 'admin', 'jurisdictions', {})).data.map((j: { id: string }) => j.id)).toEqual(['yongning']);
+    expect((await status(wuzhongAdmin)).map((j) => j.id)).toEqual(['wuzhong']);
 
     const units = await importUnits(cityAdmin);
     expect(units.error).toBeUndefined();
@@ -78,6 +84,7 @@ describe('a new county from nothing to a routed report', () => {
     const { versionId } = imported.data.version;
     expect((await as(cityAdmin, 'activateList', { jurisdiction: 'shili', versionId, effectiveFrom: '2026-11-23' })).data.version.status).toBe('active');
     expect((await as(cityAdmin, 'listVersions', { jurisdiction: 'shili' })).data.routingNow).toBe(versionId);
+    expect((await status()).at(-1)).toMatchObject({ units: 12, townships: 3, live: true, routingNow: versionId });
 
     expect((await as(cityAdmin, 'putPropertyCompany', { id: 'pc-shili', name: '示例物业服务有限公司', jurisdiction: 'shili' })).error).toBeUndefined();
     const estates = await as(cityAdmin, 'importEstates', { jurisdiction: 'shili', fileName: '小区.csv', contentBase64: b64(fixture('shili-estates.csv')) });
