@@ -11,16 +11,15 @@ import { CountyInputs } from '../../../../shared/actions/county';
 import { createJurisdiction, type CreatedJurisdiction } from '../../lib/county';
 import { countyError } from '../../lib/county-errors';
 
-type Level = 'county' | 'district' | 'city';
+// Under a city: a county (or county-level city) or a district; a new city has no parent and is the operator's.
+type Level = 'county' | 'district';
 const LEVELS: ReadonlyArray<{ key: Level; label: string }> = [
-  { key: 'county', label: '县（市）' },
+  { key: 'county', label: '县（县级市）' },
   { key: 'district', label: '区' },
-  { key: 'city', label: '市（设区的市）' },
 ];
-const NO_PARENT = '-';
 
 interface Props {
-  /** The jurisdictions this admin administers, offered as the parent: id → name. */
+  /** The cities this admin administers, offered as the parent (the server creates a county only under one). */
   parents: ReadonlyArray<{ id: string; name: string }>;
   onCreated: (j: CreatedJurisdiction) => void;
 }
@@ -29,7 +28,7 @@ export function NewJurisdiction({ parents, onCreated }: Props) {
   const [name, setName] = useState('');
   const [id, setId] = useState('');
   const [level, setLevel] = useState<Level>('county');
-  const [parent, setParent] = useState<string>(parents[0]?.id ?? NO_PARENT);
+  const [parent, setParent] = useState<string>(parents[0]?.id ?? '');
   const [problems, setProblems] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -38,7 +37,7 @@ export function NewJurisdiction({ parents, onCreated }: Props) {
     if (busy) return;
     setProblems([]);
     setError(null);
-    const input = { id: id.trim(), name: name.trim(), level, ...(parent !== NO_PARENT ? { parent } : {}) };
+    const input = { id: id.trim(), name: name.trim(), level, parent };
     const parsed = CountyInputs.createJurisdiction.safeParse(input);
     if (!parsed.success) return setProblems(parsed.error.issues.map((i) => (i.path[0] === 'id' ? '辖区编号只能用小写字母、数字和 -，并以字母开头（如 shili）' : i.message)));
     setBusy(true);
@@ -62,8 +61,8 @@ export function NewJurisdiction({ parents, onCreated }: Props) {
       <Field label='层级' required>
         <ChoiceList choices={LEVELS} selected={[level]} onToggle={setLevel} />
       </Field>
-      <Field label='上级辖区'>
-        <ChoiceList choices={[...parents.map((p) => ({ key: p.id, label: p.name })), { key: NO_PARENT, label: '无（不属于任何市）' }]} selected={[parent]} onToggle={setParent} />
+      <Field label='上级辖区' required>
+        <ChoiceList choices={parents.map((p) => ({ key: p.id, label: p.name }))} selected={[parent]} onToggle={setParent} />
       </Field>
       <Button type='primary' onClick={() => void submit()}>
         {busy ? '正在新建…' : '新建辖区'}

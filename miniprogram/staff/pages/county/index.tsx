@@ -169,7 +169,14 @@ export default function CountyPage() {
       ) : null}
       <Section title={title('辖区', `当前为 ${here}`)}>
         {administered.length > 1 ? <ChoiceList choices={administered.map((a) => ({ key: a.id, label: a.name }))} selected={[jurisdiction]} onToggle={(k) => void choose(k)} /> : null}
-        <NewJurisdiction parents={parents} onCreated={onCreated} />
+        {/* A county is created under a city its admin administers; one without a city is the operator's (CLI). */}
+        {parents.length > 0 ? (
+          <NewJurisdiction parents={parents} onCreated={onCreated} />
+        ) : (
+          <Text className='staff-muted' data-no-create=''>
+            新建县（区）须由所属市的管理员操作；不属于任何市的辖区由部署方创建。
+          </Text>
+        )}
       </Section>
       <Section title={title('单位', '导入单位表（含乡镇、街道）')}>
         <Button size='small' onClick={() => void download(() => directoryTemplate('units'))}>

@@ -86,7 +86,8 @@ it('新建辖区 names every problem at once and sends nothing; a valid form cre
   await type('辖区编号', 'shili');
   // The parent defaults to the admin's city; the level to 县（市）.
   expect(choices('上级辖区').find((c) => c.on)?.text).toBe('银川市');
-  expect(choices('层级').find((c) => c.on)?.text).toBe('县（市）');
+  expect(choices('层级').map((c) => c.text)).toEqual(['县（县级市）', '区']);
+  expect(choices('层级').find((c) => c.on)?.text).toBe('县（县级市）');
   await click('新建辖区');
   expect(net.calls.filter((c) => c.action === 'createJurisdiction').map((c) => c.data)).toEqual([{ id: 'shili', name: '示例县', level: 'county', parent: 'yinchuan' }]);
   await settle();
@@ -95,11 +96,10 @@ it('新建辖区 names every problem at once and sends nothing; a valid form cre
   expect(net.calls.filter((c) => c.action === 'listVersions').map((c) => c.data.jurisdiction)).toEqual(['yinchuan', 'shili']);
   expect(screen.getByText('已新建辖区 示例县（shili），请按顺序导入单位表、责任清单、小区和网格')).toBeTruthy();
   // Both jurisdictions can be chosen afterwards.
-  expect(choices('层级')).toHaveLength(3);
   expect([...document.querySelectorAll('.staff-section')][0]!.textContent).toContain('☑ 示例县');
 });
 
-it('a server refusal of 新建辖区 shows its stable code; 上级辖区 无 sends no parent', async () => {
+it('a server refusal of 新建辖区 shows its stable code and the page stays where it was', async () => {
   const net = fakeNetwork({
     'ticket.home': home,
     'admin.listVersions': versions,
@@ -111,11 +111,21 @@ it('a server refusal of 新建辖区 shows its stable code; 上级辖区 无 sen
   await settle();
   await type('辖区名称', '永宁县');
   await type('辖区编号', 'yongning');
-  await click(choices('上级辖区').find((c) => c.text.startsWith('无'))!.el);
   await click('新建辖区');
-  expect(net.calls.find((c) => c.action === 'createJurisdiction')!.data).toEqual({ id: 'yongning', name: '永宁县', level: 'county' });
+  expect(net.calls.find((c) => c.action === 'createJurisdiction')!.data).toEqual({ id: 'yongning', name: '永宁县', level: 'county', parent: 'yinchuan' });
   expect(screen.getByText('辖区编号 yongning 已存在（错误码 JURISDICTION.EXISTS）')).toBeTruthy();
   expect(screen.getByText('第1步 辖区：当前为 银川市')).toBeTruthy();
+});
+
+it('a county admin, who administers no city, is not offered 新建辖区 (the server creates a county only under a city its admin administers)', async () => {
+  const countyAdmin = { ...CITY_ADMIN, grants: [{ role: 'admin', jurisdiction: 'yongning' }] };
+  fakeNetwork({ 'ticket.home': () => ({ ...home(), user: countyAdmin }), 'admin.listVersions': () => ({ routingNow: 'yongning.bundled', versions: [] }) });
+  render(<CountyPage />);
+  await settle();
+  expect(screen.getByText('第1步 辖区：当前为 永宁县')).toBeTruthy();
+  expect(screen.getByText('新建县（区）须由所属市的管理员操作；不属于任何市的辖区由部署方创建。')).toBeTruthy();
+  expect(screen.queryByText('新建辖区')).toBeNull();
+  expect(document.querySelector('[data-step="jurisdiction"]')).toBeNull();
 });
 
 it('imports the units and the grids of 示例县: the file as chosen, what was created, and every row error of a refused file', async () => {
