@@ -177,6 +177,14 @@ export const COLLECTION_DECLARATIONS: Readonly<Record<CollectionName, Collection
       { name: 'jurisdiction_year_at', keys: [asc('jurisdiction'), asc('year'), asc('at')] },
     ],
   },
+  standing_records: {
+    rule: FUNCTIONS_ONLY,
+    indexes: [
+      { name: 'at', keys: [asc('at'), asc('_id')] },
+      { name: 'companyId_year_at', keys: [asc('companyId'), asc('year'), asc('at')] },
+      { name: 'jurisdiction_year_at', keys: [asc('jurisdiction'), asc('year'), asc('at')] },
+    ],
+  },
   list_versions: {
     rule: FUNCTIONS_ONLY,
     indexes: [

@@ -1,4 +1,5 @@
 /** Issue 20 §1–3 on SQLite: rectification notices, "123" class changes, patrol visits (governance-schema.ts). */
+import type { StandingRecord } from '../../shared/assessment/standing-record';
 import type { EstateClassChange } from '../../shared/governance/estate-class';
 import type { RectificationFilter, RectificationNotice } from '../../shared/governance/rectification';
 import type { PatrolVisit } from '../../shared/governance/visits';
@@ -103,5 +104,21 @@ export class SqliteGovernance implements RectificationStore, GovernanceStore {
     w.in('estate_id', filter.estateIds);
     const rows = this.st.get(`SELECT doc FROM patrol_visits${w} ORDER BY at, id`).all(...w.params) as Array<{ doc: string }>;
     return rows.map((r) => JSON.parse(r.doc) as PatrolVisit);
+  }
+
+  async addStandingRecord(r: StandingRecord): Promise<boolean> {
+    const info = this.st
+      .get('INSERT INTO standing_records (id, company_id, jurisdiction, year, at, doc) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING')
+      .run(r.id, r.companyId, r.jurisdiction, r.year, r.at, JSON.stringify(r));
+    return info.changes === 1;
+  }
+
+  async listStandingRecords(filter: { companyIds?: string[]; jurisdictions?: string[]; year?: number }): Promise<StandingRecord[]> {
+    const w = new Where();
+    w.in('company_id', filter.companyIds);
+    w.in('jurisdiction', filter.jurisdictions);
+    w.eq('year', filter.year);
+    const rows = this.st.get(`SELECT doc FROM standing_records${w} ORDER BY at, id`).all(...w.params) as Array<{ doc: string }>;
+    return rows.map((r) => JSON.parse(r.doc) as StandingRecord);
   }
 }

@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3';
 import { backfillTicketFacts, TICKET_FACTS_TABLE } from './ticket-facts';
 import { GOVERNANCE_TABLES } from './governance-schema';
+import { STANDING_RECORDS_TABLE } from './standing-schema';
 import { LIST_VERSIONS_TABLE } from './list-version-schema';
 import { JURISDICTIONS_TABLE } from './jurisdiction-schema';
 
@@ -244,7 +245,7 @@ CREATE INDEX photo_checks_file ON photo_checks (file_id);
 export type Migration = string | ((db: Database.Database) => void);
 
 /** Migration n (1-based) brings user_version from n-1 to n. Append only; never edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [V1, V2, V3, V4, V5, V6, GOVERNANCE_TABLES, LIST_VERSIONS_TABLE, JURISDICTIONS_TABLE];
+export const MIGRATIONS: readonly Migration[] = [V1, V2, V3, V4, V5, V6, GOVERNANCE_TABLES, LIST_VERSIONS_TABLE, JURISDICTIONS_TABLE, STANDING_RECORDS_TABLE];
 
 export function runMigration(db: Database.Database, migration: Migration): void {
   if (typeof migration === 'string') db.exec(migration);

@@ -16,6 +16,7 @@ import type { EstateClassChange } from '../../shared/governance/estate-class';
 import type { RectificationFilter, RectificationNotice } from '../../shared/governance/rectification';
 import type { PatrolVisit } from '../../shared/governance/visits';
 import type { GovernanceStore } from '../../shared/ports/store';
+import type { StandingRecord } from '../../shared/assessment/standing-record';
 import type { ListVersion } from '../../shared/jurisdictions/versions';
 import type { TicketFactsRecord } from '../../shared/metrics/facts';
 import type { ListVersionStore } from '../../shared/ports/list-versions';
@@ -25,6 +26,8 @@ import { SqliteGovernance } from './governance-store';
 import type { GroupCommitStats } from './group-commit';
 import { SqliteInvitations } from './invitation-store';
 import { SqliteListVersions } from './list-version-store';
+import { SqliteJurisdictions } from './jurisdiction-store';
+import type { StoredJurisdiction } from '../../shared/jurisdictions/stored';
 import { SqlitePhotoChecks } from './photo-check-store';
 import { SqliteOutbox } from './outbox-store';
 import { applyPragmas, migrate } from './schema';
@@ -42,6 +45,7 @@ export class SqliteStore implements Store {
   /** Issue 20 §1–3: rectification notices, class changes, patrol visits. */
   readonly governance: SqliteGovernance;
   private readonly listVersions: SqliteListVersions;
+  private readonly jurisdictions: SqliteJurisdictions;
 
   /** The connection, for tests and maintenance (EXPLAIN, PRAGMA); the app goes through the port. */
   constructor(
@@ -58,6 +62,7 @@ export class SqliteStore implements Store {
     this.photoChecks = new SqlitePhotoChecks(st);
     this.governance = new SqliteGovernance(st);
     this.listVersions = new SqliteListVersions(st);
+    this.jurisdictions = new SqliteJurisdictions(st);
   }
 
   /** How creates were grouped into commits (group-commit.ts): for the benchmark and tests. */
@@ -271,6 +276,12 @@ export class SqliteStore implements Store {
   listPatrolVisits(filter: Parameters<GovernanceStore['listPatrolVisits']>[0]): Promise<PatrolVisit[]> {
     return this.governance.listPatrolVisits(filter);
   }
+  addStandingRecord(record: StandingRecord): Promise<boolean> {
+    return this.governance.addStandingRecord(record);
+  }
+  listStandingRecords(filter: Parameters<GovernanceStore['listStandingRecords']>[0]): Promise<StandingRecord[]> {
+    return this.governance.listStandingRecords(filter);
+  }
 
   // ListVersionStore (issue 19)
   putListVersion(version: ListVersion): Promise<void> {
@@ -278,6 +289,14 @@ export class SqliteStore implements Store {
   }
   listListVersions(filter: Parameters<ListVersionStore['listListVersions']>[0]): Promise<ListVersion[]> {
     return this.listVersions.listListVersions(filter);
+  }
+
+  // JurisdictionStore (issue 19 §4)
+  putJurisdiction(jurisdiction: StoredJurisdiction): Promise<void> {
+    return this.jurisdictions.putJurisdiction(jurisdiction);
+  }
+  listJurisdictions(): Promise<StoredJurisdiction[]> {
+    return this.jurisdictions.listJurisdictions();
   }
 
   /** PRAGMA optimize first (SQLite's advice for long-lived connections): refreshes planner statistics where useful. */

@@ -3,3 +3,5 @@ export * from './definitions';
 export * from './notices';
 export * from './score';
 export * from './standing';
+export * from './standing-record';
+export * from './quarter';

@@ -77,6 +77,8 @@ export const OTHER_EVENT_LABELS: Record<string, string> = {
   share: '分享到业主群',
   'violation-confirmed': '认定违反九不准',
   'place-estate': '关联小区',
+  // 12345 催办 (issue 20 §6; usecases/hotline.ts hotlineUrge): urges the handling units, keeps the state.
+  urge: '催办',
 };
 
 /** The Chinese label of any event action on a timeline. */

@@ -3,11 +3,13 @@ import type { Invitation } from '../domain/invitation';
 import type { OutboxMessage } from '../domain/outbox';
 import type { Ticket, TicketEvent, TicketState } from '../domain/ticket';
 import type { Violation } from '../domain/violation';
+import type { StandingRecord } from '../assessment/standing-record';
 import type { EstateClassChange } from '../governance/estate-class';
 import type { RectificationFilter, RectificationNotice } from '../governance/rectification';
 import type { PatrolVisit } from '../governance/visits';
 import type { TicketFactsRecord } from '../metrics/facts';
 import type { ListVersionStore } from './list-versions';
+import type { JurisdictionStore } from './jurisdictions';
 
 /**
  * The persistence port. Two adapters implement it: SQLite (local runtime) and CloudBase
@@ -238,8 +240,12 @@ export interface GovernanceStore {
   putPatrolVisit(visit: PatrolVisit): Promise<void>;
   /** Ordered by at, then id. */
   listPatrolVisits(filter: { jurisdictions?: string[]; year?: number; estateIds?: string[] }): Promise<PatrolVisit[]>;
+  /** Appends a change of a company's star level and credit status; false (nothing written) when its id exists (issue 20 §4). */
+  addStandingRecord(record: StandingRecord): Promise<boolean>;
+  /** All given fields must hold; ordered by at, then id. */
+  listStandingRecords(filter: { companyIds?: string[]; jurisdictions?: string[]; year?: number }): Promise<StandingRecord[]>;
 }
 
-export interface Store extends TicketStore, DirectoryStore, OutboxStore, ViolationStore, InvitationStore, PhotoCheckStore, RectificationStore, GovernanceStore, ListVersionStore {
+export interface Store extends TicketStore, DirectoryStore, OutboxStore, ViolationStore, InvitationStore, PhotoCheckStore, RectificationStore, GovernanceStore, ListVersionStore, JurisdictionStore {
   close?(): Promise<void> | void;
 }

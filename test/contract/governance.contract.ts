@@ -2,6 +2,7 @@
  * The contract of RectificationStore and GovernanceStore (shared/ports/store.ts, issue 20 §1–3):
  * both adapters (SQLite, CloudBase) run it. Each test opens a fresh, empty store.
  */
+import type { StandingRecord } from '../../shared/assessment/standing-record';
 import type { EstateClassChange } from '../../shared/governance/estate-class';
 import type { RectificationNotice } from '../../shared/governance/rectification';
 import type { PatrolVisit } from '../../shared/governance/visits';
@@ -137,6 +138,32 @@ export function describeGovernanceContract(name: string, open: () => Promise<Ope
       expect(await store.listPatrolVisits({})).toEqual([c, b, { ...a, note: '复查' }]);
       expect(ids(await store.listPatrolVisits({ jurisdictions: ['yongning'], year: 2026 }))).toEqual(['pv-b', 'pv-a']);
       expect(ids(await store.listPatrolVisits({ estateIds: [ESTATE_ID] }))).toEqual(['pv-c', 'pv-a']);
+    });
+
+    it('standing records (issue 20 §4): appended once per id, listed by at then id, filtered by company, jurisdiction and year', async () => {
+      const record = (id: string, companyId: string, at: string, year = 2026, jurisdiction = 'yongning'): StandingRecord => ({
+        id,
+        companyId,
+        jurisdiction,
+        year,
+        at,
+        by: { userId: 'u-street', role: 'street', unitId: STREET_ID, name: '街道·老张' },
+        cause: { kind: 'violation', violationId: `v:${id}`, item: 7, ticketNo: 'YN-20261123-0001' },
+        before: { level: 0, stars: 4, credit: 'good', items: 0 },
+        after: { level: 1, stars: 4, credit: 'deducted', items: 1 },
+      });
+      const a = record('sc-a', 'pc-a', minutesAfter(30));
+      const b = record('sc-b', 'pc-b', minutesAfter(10));
+      const c = record('sc-c', 'pc-a', '2025-12-01T02:00:00.000Z', 2025);
+      const d = record('sc-d', 'pc-a', minutesAfter(30), 2026, 'yinchuan');
+      for (const r of [a, b, c, d]) expect(await store.addStandingRecord(r)).toBe(true);
+      // A retried write of the same change adds nothing and keeps the first.
+      expect(await store.addStandingRecord({ ...a, at: minutesAfter(99) })).toBe(false);
+      expect(await store.listStandingRecords({})).toEqual([c, b, a, d]);
+      const idsOf = (rs: StandingRecord[]) => rs.map((r) => r.id);
+      expect(idsOf(await store.listStandingRecords({ companyIds: ['pc-a'], year: 2026 }))).toEqual(['sc-a', 'sc-d']);
+      expect(idsOf(await store.listStandingRecords({ jurisdictions: ['yongning'], year: 2026 }))).toEqual(['sc-b', 'sc-a']);
+      expect(idsOf(await store.listStandingRecords({ companyIds: ['pc-a', 'pc-b'], jurisdictions: ['yongning'] }))).toEqual(['sc-c', 'sc-b', 'sc-a']);
     });
   });
 }

@@ -38,6 +38,8 @@ export const COLLECTIONS = {
   estateClassChanges: 'estate_class_changes',
   /** 执法进小区 patrols without a ticket (issue 20 §3); `_id` = PatrolVisit.id. */
   patrolVisits: 'patrol_visits',
+  /** Star level / credit status changes of property companies (issue 20 §4); `_id` = StandingRecord.id; append only. */
+  standingRecords: 'standing_records',
   /** Responsibility-list versions (issue 19); `_id` = `${jurisdiction}:${versionId}`. */
   listVersions: 'list_versions',
   /** Jurisdictions created by admins (issue 19 §4); `_id` = the jurisdiction id. */

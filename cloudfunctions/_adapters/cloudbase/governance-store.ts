@@ -1,3 +1,4 @@
+import type { StandingRecord } from '../../../shared/assessment/standing-record';
 import type { EstateClassChange } from '../../../shared/governance/estate-class';
 import type { RectificationFilter, RectificationNotice } from '../../../shared/governance/rectification';
 import type { PatrolVisit } from '../../../shared/governance/visits';
@@ -80,6 +81,25 @@ export function createCloudbaseGovernanceStore(db: CbDatabase): RectificationSto
       const col = db.collection(COLLECTIONS.patrolVisits);
       const docs = await getAll((w ? col.where(w) : col).orderBy('at', 'asc').orderBy('_id', 'asc'));
       return docs.map((d) => fromDoc<PatrolVisit>(d));
+    },
+    async addStandingRecord(record) {
+      try {
+        await db.collection(COLLECTIONS.standingRecords).add(toDoc(record.id, record));
+        return true;
+      } catch (error) {
+        if (isDuplicateWrite(error)) return false;
+        throw error;
+      }
+    },
+    async listStandingRecords(filter) {
+      const c: Array<DocData | CbQueryCommand> = [];
+      if (filter.companyIds) c.push({ companyId: _.in(filter.companyIds) });
+      if (filter.jurisdictions) c.push({ jurisdiction: _.in(filter.jurisdictions) });
+      if (filter.year !== undefined) c.push({ year: filter.year });
+      const w = where(c);
+      const col = db.collection(COLLECTIONS.standingRecords);
+      const docs = await getAll((w ? col.where(w) : col).orderBy('at', 'asc').orderBy('_id', 'asc'));
+      return docs.map((d) => fromDoc<StandingRecord>(d));
     },
   };
 }

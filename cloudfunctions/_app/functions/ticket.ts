@@ -24,9 +24,9 @@ import { metrics } from '../usecases/stats';
 import { placeTicket } from '../usecases/place';
 import { requireIdentity } from '../usecases/support';
 import { HotlineInputs as H } from '../../../shared/actions/hotline';
-import { hotlineExport, hotlineImport, hotlineStats, hotlineTickets } from '../usecases/hotline';
+import { hotlineExport, hotlineImport, hotlineStats, hotlineTickets, hotlineUrge } from '../usecases/hotline';
 import { AssessmentInputs as A } from '../../../shared/actions/assessment';
-import { assessment } from '../usecases/assessment';
+import { assessment, assessmentQuarter } from '../usecases/assessment';
 
 const user = <K extends keyof typeof s>(name: K, input: (typeof I)[keyof typeof I]) =>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -88,8 +88,10 @@ export const ticket = createFunction('ticket', {
   hotlineTickets: action({ input: H.hotlineTickets, auth: 'user', run: (d, id, x) => hotlineTickets(d, requireIdentity(id), x) }),
   hotlineStats: action({ input: H.hotlineStats, auth: 'user', run: (d, id, x) => hotlineStats(d, requireIdentity(id), x) }),
   hotlineExport: action({ input: H.hotlineExport, auth: 'user', run: (d, id, x) => hotlineExport(d, requireIdentity(id), x) }),
+  hotlineUrge: action({ input: H.hotlineUrge, auth: 'user', run: (d, id, x) => hotlineUrge(d, requireIdentity(id), x) }),
   // Property-company 考核 (issue 20 §4): the township's or the county's monthly table.
   assessment: action({ input: A.assessment, auth: 'user', run: (d, id, x) => assessment(d, requireIdentity(id), x) }),
+  assessmentQuarter: action({ input: A.assessmentQuarter, auth: 'user', run: (d, id, x) => assessmentQuarter(d, requireIdentity(id), x) }),
   metrics: action({
     input: z.object({ groupBy: z.enum(GROUP_BYS).default('all'), from: Instant.optional(), to: Instant.optional(), rankBy: z.string().max(40).optional() }),
     auth: 'user',

@@ -8,7 +8,10 @@
  */
 import type { z } from 'zod';
 import type { AssessmentInputs } from '../../../shared/actions/assessment';
-import { ASSESSMENT_DEFINITIONS, ASSESSMENT_NOTE, COMPLAINT_CATEGORIES, monthlyScore, noticeFact, standingFor, standingHistory } from '../../../shared/assessment';
+import { ASSESSMENT_DEFINITIONS, ASSESSMENT_NOTE, COMPLAINT_CATEGORIES, CREDIT_LABELS, monthlyScore, noticeFact, standingFor, type StandingRecord } from '../../../shared/assessment';
+import { unitName } from '../../../shared/governance/names';
+import { QUARTER_NOTE, quarterlyScore, quarterMonths } from '../../../shared/assessment/quarter';
+import { shanghaiMonth } from '../../../shared/metrics/instant';
 import type { Identity } from '../../../shared/domain/roles';
 import { REGISTRY } from '../../../shared/jurisdictions';
 import { housingScope, LADDER } from '../../../shared/ledger';
@@ -41,16 +44,36 @@ function assessmentScope(identity: Identity, jurisdiction: string, townshipId: s
   return townshipId ? new Set([townshipId]) : streets;
 }
 
+/**
+ * One stored change of star level / credit status as the table shows it (issue 20 §4): when, what
+ * it became and from what, and why (the breach, its ticket number, the confirming unit and officer's
+ * name). No user ids: the table is read across units.
+ */
+export function historyEntry(r: StandingRecord) {
+  return {
+    at: r.at,
+    item: r.cause.item,
+    ticketNo: r.cause.ticketNo,
+    credit: r.after.credit,
+    creditLabel: CREDIT_LABELS[r.after.credit],
+    level: r.after.level,
+    stars: r.after.stars,
+    before: { credit: r.before.credit, creditLabel: CREDIT_LABELS[r.before.credit], level: r.before.level, stars: r.before.stars },
+    by: { role: r.by.role, unitName: r.by.unitId ? unitName(r.by.unitId) : null, name: r.by.name ?? null },
+  };
+}
+
 export async function assessment(deps: AppDeps, identity: Identity, input: In<'assessment'>) {
   const townships = assessmentScope(identity, input.jurisdiction, input.townshipId);
   const { from, to } = monthRange(input.month);
   const year = Number(input.month.slice(0, 4));
   const jurisdictions = childrenOf(input.jurisdiction);
-  const [estatesAll, companiesAll, violations, notices] = await Promise.all([
+  const [estatesAll, companiesAll, violations, notices, records] = await Promise.all([
     Promise.all(jurisdictions.map((j) => deps.store.listEstates({ jurisdiction: j }))).then((x) => x.flat()),
     Promise.all(jurisdictions.map((j) => deps.store.listPropertyCompanies(j))).then((x) => x.flat()),
     Promise.all(jurisdictions.map((j) => deps.store.listViolations({ jurisdiction: j, year }))).then((x) => x.flat()),
     deps.store.listRectificationNotices({ jurisdictions }),
+    deps.store.listStandingRecords({ jurisdictions, year }),
   ]);
   const estates = estatesAll.filter((e) => e.propertyCompanyId && (townships === null || townships.has(e.townshipId)));
   const estateIds = new Set(estates.map((e) => e.id));
@@ -83,14 +106,7 @@ export async function assessment(deps: AppDeps, identity: Identity, input: In<'a
       ...score,
       standing,
       blacklisted: standing.blacklisted,
-      history: standingHistory({ companyId, year, ratedStars: stars.get(companyId) ?? null, violations }).map((c) => ({
-        at: c.at,
-        item: c.item,
-        credit: c.standing.credit,
-        creditLabel: c.standing.creditLabel,
-        level: c.standing.level,
-        stars: c.standing.stars,
-      })),
+      history: records.filter((r) => r.companyId === companyId).map(historyEntry),
     };
   });
   rows.sort((a, b) => b.score - a.score || a.companyId.localeCompare(b.companyId));
@@ -103,5 +119,38 @@ export async function assessment(deps: AppDeps, identity: Identity, input: In<'a
     definitions: ASSESSMENT_DEFINITIONS,
     note: ASSESSMENT_NOTE,
     ladder: LADDER.map((s) => ({ level: s.level, threshold: s.threshold, label: s.label })),
+  };
+}
+
+/**
+ * The quarterly view (issue 20 §4, 003 "每季度做好考核工作的监督和复核"): each month of the quarter
+ * that has begun, read as the monthly table reads it (same scope, same weights), then per company
+ * shared/assessment quarterlyScore. Star level, credit status and history are the latest month's
+ * (they are the year's, whichever month).
+ */
+export async function assessmentQuarter(deps: AppDeps, identity: Identity, input: In<'assessmentQuarter'>) {
+  const current = shanghaiMonth(deps.clock.now());
+  const months = quarterMonths(input.quarter).filter((m) => m <= current);
+  if (!months.length) throw new AppError('ASSESSMENT.NOT_STARTED', '该季度尚未开始', 400);
+  const tables: Array<Awaited<ReturnType<typeof assessment>>> = [];
+  // One month after another: each is a full read, and the CPU and database are shared.
+  for (const month of months) tables.push(await assessment(deps, identity, { jurisdiction: input.jurisdiction, month, ...(input.townshipId ? { townshipId: input.townshipId } : {}) }));
+  const latest = tables[tables.length - 1] as (typeof tables)[number];
+  const rows = latest.rows.map((row) => {
+    const monthly = tables.flatMap((t) => t.rows.filter((r) => r.companyId === row.companyId));
+    const q = quarterlyScore(input.quarter, monthly);
+    return { ...q, name: row.name, estates: row.estates, households: row.households, per1000: null, standing: row.standing, blacklisted: row.blacklisted, history: row.history };
+  });
+  rows.sort((a, b) => b.score - a.score || a.companyId.localeCompare(b.companyId));
+  return {
+    jurisdiction: input.jurisdiction,
+    quarter: input.quarter,
+    months,
+    view: latest.view,
+    townships: latest.townships,
+    rows,
+    definitions: latest.definitions,
+    note: `${QUARTER_NOTE}${latest.note}`,
+    ladder: latest.ladder,
   };
 }

@@ -2,7 +2,7 @@
  * The 12345 center (issue 20 §6; 004 三(一)3 "负责统筹协调承办单位对本辖区有关物业管理工作方面工单的
  * 催办、督办和统计分析工作"): its tickets, statistics by unit, category and estate, the import of 12345
  * work orders (routed like any report, idempotent on 工单号) and the export of their outcomes.
- * 催办/督办 is ticket.supervise, which the role may take (shared/lifecycle/transitions.ts).
+ * 催办 is hotlineUrge below; 督办 is ticket.supervise, which the role may take (shared/lifecycle/transitions.ts).
  */
 import type { z } from 'zod';
 import type { Workbook } from 'exceljs';
@@ -14,6 +14,7 @@ import { classifyOrder, hotlineKey, hotlineReporterId, HOTLINE_MAX_ROWS, matchEs
 import { REGISTRY } from '../../../shared/jurisdictions';
 import { computeMetrics } from '../../../shared/metrics';
 import { coversJurisdiction } from '../../../shared/permissions';
+import { thing } from '../../../shared/notify/handover';
 import { shanghaiDateTime } from '../../../shared/sla/calendar';
 import { isOpen } from '../../../shared/sla/progress';
 import { getCategory } from '../../../shared/taxonomy/categories';
@@ -21,7 +22,7 @@ import type { AppDeps } from '../context';
 import { AppError, errors } from '../errors';
 import { XLSX_CONTENT_TYPE } from './bulletin';
 import { submitRouted } from './submission';
-import { AUTH_OPTIONS, ticketsMatching, viewFor } from './support';
+import { AUTH_OPTIONS, loadTicket, ticketsMatching, viewFor } from './support';
 
 type In<K extends keyof typeof HotlineInputs> = z.output<(typeof HotlineInputs)[K]>;
 
@@ -243,4 +244,72 @@ export async function hotlineExport(deps: AppDeps, identity: Identity, input: In
     return { rows, filename, xlsxFileId: file.id, xlsxUrl: await deps.files.url(file.id), fileType: 'xlsx' as const };
   }
   return { rows, filename, xlsxBase64: xlsx.toString('base64'), fileType: 'xlsx' as const };
+}
+
+/* ------------------------------------------------------------------ 催办 */
+
+export const HOTLINE_CODES = {
+  notOpen: 'HOTLINE.NOT_OPEN',
+  noUnits: 'HOTLINE.NO_UNITS',
+} as const;
+
+/**
+ * 催办 (004 三(一)3 "催办、督办"): the 12345 center urges the units handling an open ticket of its
+ * jurisdiction to speed up. Recorded on the timeline as 'urge' (the state does not move) and sent to
+ * every officer of the ticket's assigned units as a hand-over. 督办, the formal supervision, stays
+ * ticket.supervise (the lifecycle's, which the hotline role may take); the two are separate.
+ */
+export async function hotlineUrge(deps: AppDeps, identity: Identity, input: In<'hotlineUrge'>) {
+  const jurisdiction = hotlineJurisdiction(identity);
+  const first = await loadTicket(deps, input.ticketId);
+  // One answer (404) for a ticket outside the center's jurisdiction and a missing one.
+  if (!withChildren(jurisdiction).includes(first.jurisdiction)) throw errors.notFound('工单');
+  if (!isOpen(first)) throw new AppError(HOTLINE_CODES.notOpen, '工单已办结或已关闭，无需催办', 400);
+  if (!first.assignedUnits.length) throw new AppError(HOTLINE_CODES.noUnits, '工单尚未派至承办单位，暂不能催办', 400);
+  const verdict = await deps.content.checkText(input.note, identity.openid ?? null);
+  if (!verdict.ok) throw errors.contentRejected(verdict.reason);
+  const grant = identity.grants.find((g) => g.role === 'hotline');
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const current = await loadTicket(deps, input.ticketId);
+    const seq = (await deps.store.listEvents(current.id)).length + 1;
+    const at = deps.clock.now();
+    const event: TicketEvent = {
+      id: deps.ids.newId(),
+      ticketId: current.id,
+      seq,
+      at,
+      actor: { userId: identity.userId, role: 'hotline', ...(grant?.units?.[0] ? { unitId: grant.units[0] } : {}), ...(identity.name ? { name: identity.name } : {}) },
+      action: 'urge',
+      from: current.state,
+      to: current.state,
+      note: input.note,
+    };
+    const next = { ...current, version: current.version + 1, updatedAt: at };
+    const officers = (await Promise.all(current.assignedUnits.map((unitId) => deps.store.listUsers({ unitId })))).flat();
+    const title = '12345催办：请加快办理';
+    const body = `${current.no} ${getCategory(current.category).label}：${input.note}`;
+    const outbox = [...new Set(officers.map((u) => u.id))]
+      .filter((id) => id !== identity.userId)
+      .map((recipientUserId) => ({
+        id: deps.ids.newId(),
+        recipientUserId,
+        ticketId: current.id,
+        kind: 'supervised' as const,
+        title,
+        body,
+        data: { thing1: thing(title), character_string2: current.no, thing3: thing(body) },
+        createdAt: at,
+        sentAt: null,
+        readAt: null,
+        attempts: 0,
+        lastError: null,
+      }));
+    try {
+      await deps.store.commitTransition({ next, expectedVersion: current.version, event, outbox });
+      return { ticket: (await viewFor(deps, identity, next)).ticket, notified: outbox.length };
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'TICKET.VERSION_CONFLICT') throw err;
+    }
+  }
+  throw new AppError('TICKET.VERSION_CONFLICT', '工单正在更新，请稍后重试', 409);
 }

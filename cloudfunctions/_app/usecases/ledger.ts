@@ -3,6 +3,7 @@
  * breaches from tickets; each company's distinct items per assessment year climb the sanction ladder.
  * The ledger holds no reporter data, and a company's own users see even less (no ticket ids, no notes).
  */
+import { standingRecordFor } from '../../../shared/assessment/standing-record';
 import type { Identity } from '../../../shared/domain/roles';
 import type { NineItem, Violation } from '../../../shared/domain/violation';
 import { REGISTRY } from '../../../shared/jurisdictions';
@@ -119,7 +120,18 @@ export async function confirmViolation(deps: AppDeps, identity: Identity, input:
     },
   }));
   const counted = await deps.store.listViolations({ companyId, year: violation.year });
+  await recordStanding(deps, violation, counted);
   return { violation: staffEntry(violation), ledger: companyLedger({ companyId, year: violation.year, counted, entries: counted.map(staffEntry) }) };
+}
+
+/**
+ * Stores the change of star level / credit status this breach caused, if any (issue 20 §4), with
+ * who confirmed it and when. Its id follows the breach's, so a retried confirmation adds nothing.
+ */
+async function recordStanding(deps: AppDeps, violation: Violation, counted: readonly Violation[]): Promise<void> {
+  const company = (await deps.store.listPropertyCompanies()).find((c) => c.id === violation.companyId);
+  const record = standingRecordFor({ confirmed: violation, ratedStars: company?.ratedStars ?? null, violations: counted });
+  if (record) await deps.store.addStandingRecord(record);
 }
 
 type Scope =

@@ -1,6 +1,7 @@
 /** The company 考核 table (issue 20 §4): ticket.assessment's answer, typed for the page. */
 import { callFunction } from '../../api';
 import type { TermDefinition } from '../../../shared/assessment/definitions';
+import type { QuarterlyScore } from '../../../shared/assessment/quarter';
 import type { MonthlyScore, TermScore } from '../../../shared/assessment/score';
 
 /** The month's score of shared/assessment (score.ts MonthlyScore) with the company's name, estates and standing. */
@@ -10,7 +11,18 @@ export interface AssessmentRow extends Omit<MonthlyScore, 'month' | 'terms'> {
   terms: Array<Pick<TermScore, 'term' | 'label' | 'weight' | 'points'>>;
   standing: { level: number; stars: number | null; credit: string; creditLabel: string; blacklisted: boolean; items: number };
   blacklisted: boolean;
-  history: Array<{ at: string; item: number; credit: string; creditLabel: string; level: number; stars?: number | null }>;
+  /** Stored changes of star level / credit status (usecases/assessment.ts historyEntry), oldest first. */
+  history: Array<{
+    at: string;
+    item: number;
+    ticketNo: string | null;
+    credit: string;
+    creditLabel: string;
+    level: number;
+    stars: number | null;
+    before: { credit: string; creditLabel: string; level: number; stars: number | null };
+    by: { role: string; unitName: string | null; name: string | null };
+  }>;
 }
 
 export interface AssessmentAnswer {
@@ -22,6 +34,26 @@ export interface AssessmentAnswer {
   definitions: TermDefinition[];
   note: string;
   ladder: Array<{ level: number; threshold: string; label: string }>;
+}
+
+/** The quarterly table (usecases/assessment.ts assessmentQuarter): shared/assessment QuarterlyScore per company. */
+export interface QuarterRow extends Omit<QuarterlyScore, 'terms'> {
+  name: string;
+  estates: Array<{ id: string; name: string; households: number | null }>;
+  terms: Array<Pick<TermScore, 'term' | 'label' | 'weight' | 'points'>>;
+  standing: AssessmentRow['standing'];
+  blacklisted: boolean;
+  history: AssessmentRow['history'];
+}
+
+export interface QuarterAnswer extends Omit<AssessmentAnswer, 'month' | 'rows'> {
+  quarter: string;
+  months: string[];
+  rows: QuarterRow[];
+}
+
+export function loadQuarter(input: { jurisdiction: string; quarter: string; townshipId?: string }): Promise<QuarterAnswer> {
+  return callFunction<QuarterAnswer>('ticket', 'assessmentQuarter', input);
 }
 
 export function loadAssessment(input: { jurisdiction: string; month: string; townshipId?: string }): Promise<AssessmentAnswer> {
@@ -58,6 +90,7 @@ export function callHotline<T>(action: 'hotlineImport' | 'hotlineStats' | 'hotli
 export const assessmentPaths = {
   companies: '/staff/pages/companies/index',
   hotline: '/staff/pages/hotline/index',
+  hotlineQueue: '/staff/pages/hotline-queue/index',
   disclosure: '/staff/pages/disclosure/index',
 };
 
@@ -67,6 +100,7 @@ export function assessmentEntries(roles: readonly string[]): Array<{ label: stri
   const out: Array<{ label: string; url: string }> = [];
   if (any('leadership', 'admin', 'street') && !any('property')) out.push({ label: '物业企业考核', url: assessmentPaths.companies });
   if (any('hotline')) out.push({ label: '12345工单（导入、统计、回传）', url: assessmentPaths.hotline });
+  if (any('hotline')) out.push({ label: '12345工单催办督办', url: assessmentPaths.hotlineQueue });
   if (any('property', 'admin')) out.push({ label: '六公开/五公开公示', url: assessmentPaths.disclosure });
   return out;
 }

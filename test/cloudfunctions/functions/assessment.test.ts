@@ -54,18 +54,29 @@ describe.each([
     expect([row.score, row.grade]).toEqual([66, '合格']);
   });
 
-  it('the 星级化评定 the admin entered, lowered by the ladder: 4 stars, one star less (降星) at 2 items', async () => {
+  it('the 星级化评定 the admin entered, lowered by the ladder: 4 stars, one star less (降星) at 2 items; each change stored with who, when and why', async () => {
     expect((await app.call(admin, 'admin', 'putPropertyCompany', { id: 'pc-hengan', name: '恒安物业服务有限公司', jurisdiction: 'yongning', ratedStars: 4 })).ok).toBe(true);
     expect((await rowOf('pc-hengan')).standing).toMatchObject({ ratedStars: 4, stars: 4, credit: 'good' });
-    for (const item of [7, 9] as NineItem[]) {
-      await app.store.putViolation({
-        id: `v:s${item}:${item}`, companyId: 'pc-hengan', item, year: 2026, jurisdiction: 'yongning', ticketId: `s${item}`, ticketNo: `YN-2026100${item}-0001`,
-        estateId: ESTATE.id, streetId: ESTATE.townshipId, category: 'illegal-fee', note: '—', confirmedAt: `2026-10-0${item}T02:00:00.000Z`, confirmedBy: { userId: PEOPLE.street.id, role: 'street' },
-      });
-    }
+    const filed = await app.call(report, 'resident', 'submit', { ...REPORT, category: 'illegal-fee', description: '物业擅自上调停车费并以停水催缴', idempotencyKey: newKey() });
+    const confirm = (item: NineItem) => app.call(ticket, 'street', 'confirmViolation', { ticketId: filed.data.ticket.id, item, note: '经核实属实' });
+    expect((await confirm(7)).ok).toBe(true);
+    app.clock.set('2026-11-24T03:00:00.000Z');
+    expect((await confirm(7)).error?.code).toBe('LEDGER.ALREADY_CONFIRMED');
+    expect((await confirm(9)).ok).toBe(true);
     const row = await rowOf('pc-hengan');
     expect(row.standing).toMatchObject({ ratedStars: 4, stars: 3, credit: 'downgraded' });
-    expect((row.history as Array<{ stars: number | null }>).map((h) => h.stars)).toEqual([4, 3]);
+    // Stored, not replayed: two records, one per move of the ladder, each naming its breach and confirming officer.
+    const stored = await app.store.listStandingRecords({ companyIds: ['pc-hengan'], year: 2026 });
+    expect(stored.map((r) => [r.at, r.cause.item, r.before.credit, r.after.credit, r.after.stars, r.by.userId])).toEqual([
+      [NOW, 7, 'good', 'deducted', 4, PEOPLE.street.id],
+      ['2026-11-24T03:00:00.000Z', 9, 'deducted', 'downgraded', 3, PEOPLE.street.id],
+    ]);
+    expect(row.history).toEqual([
+      { at: NOW, item: 7, ticketNo: filed.data.ticket.no, credit: 'deducted', creditLabel: '扣减信用分', level: 1, stars: 4, before: { credit: 'good', creditLabel: '正常', level: 0, stars: 4 }, by: { role: 'street', unitName: '团结西路街道办事处', name: PEOPLE.street.name } },
+      { at: '2026-11-24T03:00:00.000Z', item: 9, ticketNo: filed.data.ticket.no, credit: 'downgraded', creditLabel: '降星', level: 2, stars: 3, before: { credit: 'deducted', creditLabel: '扣减信用分', level: 1, stars: 4 }, by: { role: 'street', unitName: '团结西路街道办事处', name: PEOPLE.street.name } },
+    ]);
+    // The table names no user id of the confirming officer.
+    expect(JSON.stringify(row.history)).not.toContain(PEOPLE.street.id);
     expect((await app.call(admin, 'admin', 'putPropertyCompany', { id: 'pc-hengan', name: '恒安物业服务有限公司', jurisdiction: 'yongning', ratedStars: 6 })).error?.code).toBe('INPUT.INVALID');
   });
 
@@ -95,6 +106,28 @@ describe.each([
     const hotline = await ticket(app.deps, { identity: { userId: 'u-12345', grants: [{ role: 'hotline', jurisdiction: 'yongning' }] } }, { action: 'assessment', data: MONTH });
     expect((hotline.envelope as { error?: { code: string } }).error?.code).toBe('AUTH.FORBIDDEN');
     expect((await table('leadership', { month: '2026-13' })).error?.code).toBe('INPUT.INVALID');
+  });
+
+  it('the county’s quarter (003 "每季度做好考核工作的监督和复核"): the months begun so far by the same weights; a street gets its township’s; a company none', async () => {
+    const filed = await app.call(report, 'resident', 'submit', { ...REPORT, category: 'illegal-fee', description: '物业擅自上调停车费，每月多收50元', idempotencyKey: newKey() });
+    expect((await app.call(ticket, 'street', 'confirmViolation', { ticketId: filed.data.ticket.id, item: 7, note: '停车费上调未经备案' })).ok).toBe(true);
+    const quarter = async (who: AnyPerson, extra: Record<string, unknown> = {}) => app.call(ticket, who, 'assessmentQuarter', { jurisdiction: 'yongning', quarter: '2026-Q4', ...extra });
+    const res = await quarter('leadership');
+    expect(res.data.months).toEqual(['2026-10', '2026-11']);
+    const row = (res.data.rows as Array<Row & { monthly: Array<{ month: string; score: number }> }>).find((r) => r.companyId === 'pc-hengan')!;
+    // October clean: 100. November as hand-computed above with no notice: 20 + 20 + 30 + 16 = 86. Quarter: violations
+    // 30 × (1 + 2/3)/2 = 25, complaints 20 × (1 + 0.8)/2 = 18: 25 + 20 + 30 + 18 = 93 = (100 + 86) / 2.
+    expect(row.monthly.map((m) => [m.month, m.score])).toEqual([['2026-10', 100], ['2026-11', 86]]);
+    expect(row.terms.map((t) => t.points)).toEqual([25, 20, 30, 18]);
+    expect([row.score, row.grade, row.breaches]).toEqual([93, '优秀', 1]);
+    expect(row.standing.credit).toBe('deducted');
+    expect(res.data.view).toBe('county');
+
+    const street = await quarter('street');
+    expect([street.data.view, (street.data.rows as Row[]).map((r) => r.companyId)]).toEqual(['township', ['pc-hengan']]);
+    for (const who of ['property', 'resident', 'grid'] as Person[]) expect((await quarter(who)).error?.code).toBe('AUTH.FORBIDDEN');
+    expect((await quarter('leadership', { quarter: '2027-Q1' })).error?.code).toBe('ASSESSMENT.NOT_STARTED');
+    expect((await quarter('leadership', { quarter: '2026-Q5' })).error?.code).toBe('INPUT.INVALID');
   });
 
   it('shows the definitions with the table', async () => {
