@@ -17,7 +17,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'staff',
-      pages: ['pages/home/index', 'pages/queue/index', 'pages/ticket/index', 'pages/dashboard/index', 'pages/desk/index', 'pages/groups/index', 'pages/ledger/index', 'pages/governance/index', 'pages/companies/index', 'pages/hotline/index', 'pages/disclosure/index', 'pages/county/index'],
+      pages: ['pages/home/index', 'pages/queue/index', 'pages/ticket/index', 'pages/dashboard/index', 'pages/desk/index', 'pages/groups/index', 'pages/ledger/index', 'pages/governance/index', 'pages/companies/index', 'pages/hotline/index', 'pages/disclosure/index', 'pages/county/index', 'pages/hotline-queue/index'],
     },
   ],
   window: {

@@ -2,7 +2,7 @@
  * 12345工单 (issue 20 §6): the 12345 center brings in its work orders (the hotline system's CSV
  * export, pasted: 工单号, 来电时间, 诉求内容, 地址, 诉求类型), sees how each was matched and routed,
  * reads the statistics by estate and category, and exports the outcomes (工单号, 承办单位, 办理结果,
- * 办结时间, 满意度) as Excel for the 12345 system. 催办/督办 is on each ticket's page.
+ * 办结时间, 满意度) as Excel for the 12345 system. 催办/督办 is on the queue page (pages/hotline-queue).
  */
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';

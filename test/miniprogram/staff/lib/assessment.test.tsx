@@ -10,7 +10,10 @@ describe('home entries to the 考核 table, the 12345 desk and the 六公开 for
   });
 
   it('the 12345 desk for the hotline role only', () => {
-    expect(assessmentEntries(['hotline'])).toEqual([{ label: '12345工单（导入、统计、回传）', url: assessmentPaths.hotline }]);
-    expect(assessmentEntries(['leadership']).some((e) => e.url === assessmentPaths.hotline)).toBe(false);
+    expect(assessmentEntries(['hotline'])).toEqual([
+      { label: '12345工单（导入、统计、回传）', url: assessmentPaths.hotline },
+      { label: '12345工单催办督办', url: assessmentPaths.hotlineQueue },
+    ]);
+    expect(assessmentEntries(['leadership']).some((e) => e.url === assessmentPaths.hotline || e.url === assessmentPaths.hotlineQueue)).toBe(false);
   });
 });
