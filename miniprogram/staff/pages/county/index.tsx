@@ -195,14 +195,14 @@ export default function CountyPage() {
       <Section title={title('清单', '下载表格、导入责任清单')}>
         {loadError ? <ErrorText error={loadError} /> : null}
         {versions === null && !loadError ? <Text className='staff-muted'>加载中…</Text> : null}
-        {versions !== null && routingNow ? <Text className='staff-muted'>现行版本：{routingNow}</Text> : null}
+        {versions !== null && routingNow ? <Text className='staff-muted county-status'>现行版本：{routingNow}</Text> : null}
         {versions !== null && !routingNow ? (
-          <Text className='staff-muted' data-empty='routing'>
+          <Text className='staff-muted county-status' data-empty='routing'>
             本辖区的责任清单尚未生效，暂不派单：请导入清单并启用（生效日期为今天即可开始派单）。
           </Text>
         ) : null}
         {versions !== null && routingNow && versions.length === 0 ? (
-          <Text className='staff-muted' data-empty='versions'>
+          <Text className='staff-muted county-status' data-empty='versions'>
             本辖区还没有导入过清单，现按内置清单派单。
           </Text>
         ) : null}
