@@ -95,10 +95,14 @@ export async function factsMatching(deps: AppDeps, filters: readonly TicketFilte
   const query = deps.store.queryTicketFacts?.bind(deps.store);
   if (!query) return null;
   // All of a jurisdiction's records at once where the store can (issue 17 §3: on CloudBase one
-  // request per filter and jurisdiction instead of one per 1,000 tickets); the same records.
+  // request per filter and jurisdiction instead of one per 1,000 tickets, all sent together); the same records.
   const all = deps.store.listTicketFacts?.bind(deps.store);
-  const fetch: Paged<TicketFactsRecord> = all ? async (filter) => ({ items: await all(filter), next: null }) : query;
-  return pageAll(filters, range, fetch, (r) => r.ticketId);
+  if (!all) return pageAll(filters, range, query, (r) => r.ticketId);
+  const window = { ...(range.from !== undefined ? { createdFrom: range.from } : {}), ...(range.to !== undefined ? { createdTo: range.to } : {}) };
+  const lists = await Promise.all(perJurisdiction(filters).map((filter) => all({ ...filter, ...window })));
+  const seen = new Map<string, TicketFactsRecord>();
+  for (const r of lists.flat()) if (!seen.has(r.ticketId)) seen.set(r.ticketId, r);
+  return [...seen.values()];
 }
 
 /** The jurisdiction's SLA policy: its stored override over the defaults, with its region's holidays. */

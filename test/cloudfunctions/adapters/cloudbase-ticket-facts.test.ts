@@ -123,7 +123,11 @@ describe('request counts at scale: the stats screen and the bulletin of a month'
   /** The call as a warm container makes it (identity from the openid first), every request counted. */
   async function measure(action: string, data: Record<string, unknown>): Promise<{ profile: RequestProfile; data: unknown }> {
     scene.loopback.clearRequests();
-    const { envelope } = await callWithIdentity(scene.deps, ticket, openid, { action, data });
+    // Each answer held 20 ms, so that requests sent together overlap (the depth of cloudbase-requests.ts).
+    scene.loopback.latencyMs = 20;
+    const { envelope } = await callWithIdentity(scene.deps, ticket, openid, { action, data }).finally(() => {
+      scene.loopback.latencyMs = 0;
+    });
     const answer = envelope as { ok: boolean; data?: unknown };
     return { profile: profileOf(action, 'ticket', action, answer.ok, [...scene.loopback.requests], 0), data: answer.data };
   }
@@ -161,8 +165,9 @@ describe('request counts at scale: the stats screen and the bulletin of a month'
     const { profile, data } = await measure('metrics', input);
     expect(profile.ok).toBe(true);
     expect(profile.total).toBeLessThanOrEqual(10);
-    // The identity, then one aggregate per jurisdiction of the scope.
+    // The identity, then one aggregate per jurisdiction of the scope, sent together.
     expect(profile.byAction['database.aggregateDocuments']).toBe(2);
+    expect(profile.depth).toBe(2);
     const rows = computeMetricsFromRecords({ records: expected, now: new Date(NOW_MS).toISOString(), groupBys: ['department'] }).department;
     expect((data as { rows: unknown[] }).rows).toEqual(JSON.parse(JSON.stringify(rows)));
     expect((data as { tickets: number }).tickets).toBe(expected.length);
