@@ -30,6 +30,7 @@ import type { AppDeps } from './context';
 import { publicPhotos } from './usecases/photo-checks';
 import { submitRouted } from './usecases/submission';
 import { policyFor } from './usecases/support';
+import { refreshRegistry } from './usecases/live-registry';
 
 /** An estate farther than this from the reported point is not "the" estate of the report. */
 export const ESTATE_MATCH_METERS = 1000;
@@ -419,6 +420,8 @@ export interface Open311HttpResponse {
 /** One Open311 HTTP request → status and JSON body (an Open311 error array on failure). */
 export async function handleOpen311(deps: AppDeps, req: Open311HttpRequest, config: Open311Config): Promise<Open311HttpResponse> {
   try {
+    // Created jurisdictions are valid jurisdiction_ids as soon as the functions know them (usecases/live-registry.ts).
+    await refreshRegistry(deps);
     const method = req.method.toUpperCase();
     const path = req.path.replace(/^\/+/, '');
     if (path === 'services.json') {

@@ -14,6 +14,7 @@ import type { AppDeps } from '../../../../cloudfunctions/_app/context';
 import { admin } from '../../../../cloudfunctions/_app/functions/admin';
 import { report } from '../../../../cloudfunctions/_app/functions/report';
 import { refreshRegistry, revisionOf } from '../../../../cloudfunctions/_app/usecases/live-registry';
+import { handleOpen311 } from '../../../../cloudfunctions/_app/open311';
 import type { User } from '../../../../shared/domain/directory';
 import { REGISTRY } from '../../../../shared/jurisdictions';
 import { regionOf } from '../../../../shared/sla/regional-holidays';
@@ -117,6 +118,10 @@ describe('refreshRegistry', () => {
       await refreshRegistry(depsOf(empty, 'b'));
       expect(REGISTRY.list('shili')).toBeUndefined();
       expect([...REGISTRY.lists.keys()]).toEqual(['yinchuan', 'yongning', 'wuzhong', 'qitai']);
+      // Open311 (GeoReport v2) answers from the store it serves, whatever the last call installed.
+      const georeport = async (d: AppDeps) => (await handleOpen311(d, { method: 'GET', path: 'requests.json', query: { jurisdiction_id: 'shili' }, body: {} }, { apiKey: 'k-test' })).status;
+      expect(await georeport(a)).toBe(200);
+      expect(await georeport(depsOf(empty, 'b'))).toBe(404);
     } finally {
       withCounty.close();
       empty.close();
