@@ -1,5 +1,5 @@
 /** The county list actions of the `admin` function (issue 19), typed for the county page. */
-import type { CreatedJurisdiction, GridsImported, UnitsImported } from '../../../shared/lists/directory-columns';
+import type { CreatedJurisdiction, GridsImported, JurisdictionStatus, UnitsImported } from '../../../shared/lists/directory-columns';
 import type { PreviewRow } from '../../../shared/lists/preview';
 import { callFunction } from '../../api';
 
@@ -45,7 +45,7 @@ export interface ImportedEstate {
 export const importEstates = (x: { jurisdiction: string; fileName: string; contentBase64: string }) =>
   callFunction<{ imported: number; estates: ImportedEstate[] }>('admin', 'importEstates', x);
 
-export type { CreatedJurisdiction, GridsImported, UnitsImported } from '../../../shared/lists/directory-columns';
+export type { CreatedJurisdiction, GridsImported, JurisdictionStatus, UnitsImported } from '../../../shared/lists/directory-columns';
 
 /** A new jurisdiction (a county or district with its parent city, or a city): it routes nothing until its units and a list are in. */
 export const createJurisdiction = (x: { id: string; name: string; level: 'county' | 'district' | 'city'; parent?: string }) =>
@@ -57,3 +57,6 @@ export const importGrids = (x: { jurisdiction: string; fileName: string; content
 
 /** The empty units or grids table as XLSX (base64). */
 export const directoryTemplate = (kind: 'units' | 'grids') => callFunction<{ fileName: string; contentType: string; contentBase64: string }>('admin', 'directoryTemplate', { kind });
+
+/** The jurisdictions the caller administers, bundled and created (a city admin's new county among them), with how far each is onboarded. */
+export const adminJurisdictions = () => callFunction<JurisdictionStatus[]>('admin', 'jurisdictions', {});

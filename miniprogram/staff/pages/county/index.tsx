@@ -16,6 +16,7 @@ import { go } from '../../components/navigation';
 import { loadEstates, loadMe } from '../../lib/api';
 import {
   activateList,
+  adminJurisdictions,
   directoryTemplate,
   importEstates,
   importGrids,
@@ -58,6 +59,7 @@ const title = (step: (typeof STEPS)[number], text: string) => `第${STEPS.indexO
 interface Place {
   id: string;
   name: string;
+  level?: string | undefined;
 }
 
 export default function CountyPage() {
@@ -106,10 +108,15 @@ export default function CountyPage() {
       .then((me) => {
         const ids = [...new Set((me?.grants ?? []).filter((g) => g.role === 'admin').map((g) => g.jurisdiction))];
         if (ids.length === 0) return setLoadError('需要管理员权限');
-        const places = ids.map((id) => ({ id, name: REGISTRY.list(id)?.name ?? id }));
-        if (asked && !ids.includes(asked)) places.push({ id: asked, name: REGISTRY.list(asked)?.name ?? asked });
-        setAdministered(places);
         void choose(asked ?? ids[0]!);
+        // Everything the admin administers, created counties included; else the grants alone.
+        return adminJurisdictions()
+          .then((all): Place[] => all.map((j) => ({ id: j.id, name: j.name, level: j.level })))
+          .catch((): Place[] => ids.map((id) => ({ id, name: REGISTRY.list(id)?.name ?? id, level: REGISTRY.list(id)?.level })))
+          .then((places) => {
+            if (asked && !places.some((p) => p.id === asked)) places.push({ id: asked, name: REGISTRY.list(asked)?.name ?? asked, level: REGISTRY.list(asked)?.level });
+            setAdministered((known) => [...places, ...known.filter((k) => !places.some((p) => p.id === k.id))]);
+          });
       })
       .catch((err: unknown) => setLoadError(countyError(err, '加载失败')));
   });
@@ -139,7 +146,7 @@ export default function CountyPage() {
   }
 
   function onCreated(j: CreatedJurisdiction) {
-    setAdministered((known) => [...known.filter((k) => k.id !== j.id), { id: j.id, name: j.name }]);
+    setAdministered((known) => [...known.filter((k) => k.id !== j.id), { id: j.id, name: j.name, level: j.level }]);
     void choose(j.id);
     setNotice(`已新建辖区 ${j.name}（${j.id}），请按顺序导入单位表、责任清单、小区和网格`);
   }
@@ -153,7 +160,7 @@ export default function CountyPage() {
   }
 
   const here = administered.find((a) => a.id === jurisdiction)?.name ?? jurisdiction;
-  const parents = administered.filter((a) => REGISTRY.list(a.id)?.level === 'city');
+  const parents = administered.filter((a) => (a.level ?? REGISTRY.list(a.id)?.level) === 'city');
   const file = (send: (x: { jurisdiction: string; fileName: string; contentBase64: string }) => Promise<string>) => (f: { name: string; base64: string }) =>
     send({ jurisdiction, fileName: f.name, contentBase64: f.base64 });
 

@@ -239,3 +239,20 @@ it('the units and grids steps download their empty tables (admin.directoryTempla
   expect(saved).toEqual(['单位表模板.xlsx', '网格表模板.xlsx']);
   expect(screen.getByText('已下载 网格表模板.xlsx')).toBeTruthy();
 });
+
+it('lists what the admin administers from admin.jurisdictions, the created county by its name, and offers only the city as parent', async () => {
+  const status = (id: string, name: string, level: string, parent: string | null, created: boolean) => ({ id, name, level, parent, created, units: 0, townships: 0, live: !created, routingNow: created ? null : `${id}.bundled` });
+  const net = fakeNetwork({
+    'ticket.home': home,
+    'admin.listVersions': versions,
+    'admin.jurisdictions': () => [status('yinchuan', '银川市', 'city', null, false), status('yongning', '永宁县', 'county', 'yinchuan', false), status('shili', '示例县', 'county', 'yinchuan', true)],
+  });
+  setPageQuery({ jurisdiction: 'shili' }, '/staff/pages/county/index');
+  render(<CountyPage />);
+  await settle();
+  expect(net.calls.find((c) => c.action === 'jurisdictions')!.data).toEqual({});
+  expect(screen.getByText('第1步 辖区：当前为 示例县')).toBeTruthy();
+  const chooser = [...document.querySelectorAll('.staff-section')][0]!.querySelector('.choice-list')!;
+  expect([...chooser.querySelectorAll('.choice')].map((c) => c.textContent)).toEqual(['☐ 银川市', '☐ 永宁县', '☑ 示例县']);
+  expect(choices('上级辖区').map((c) => c.text)).toEqual(['银川市']);
+});
