@@ -12,6 +12,7 @@ import { randomIds } from '../store/ids';
 import { demoUsers, unitContacts } from './people';
 import { DEMO_COMPANIES, DEMO_ESTATES, DEMO_GRIDS } from './places';
 import { DEMO_HOUSEHOLDS } from './households';
+import { seedDemoGovernance } from './governance';
 import { seedDemoTickets } from './tickets';
 
 export interface DemoData {
@@ -35,7 +36,7 @@ export function demoData(): DemoData {
 
 export interface SeedSummary {
   /** Records written by this run (0 everywhere on a second run). */
-  written: { companies: number; estates: number; grids: number; contacts: number; users: number; tickets: number };
+  written: { companies: number; estates: number; grids: number; contacts: number; users: number; tickets: number; rectifications: number; classes: number };
 }
 
 export interface SeedOptions {
@@ -58,7 +59,7 @@ const NO_FILES: FileStore = {
 
 export async function seedDemo(store: Store, clock: Clock, opts: SeedOptions = {}): Promise<SeedSummary> {
   const data = demoData();
-  const written = { companies: 0, estates: 0, grids: 0, contacts: 0, users: 0, tickets: 0 };
+  const written = { companies: 0, estates: 0, grids: 0, contacts: 0, users: 0, tickets: 0, rectifications: 0, classes: 0 };
 
   const known = new Set((await store.listPropertyCompanies()).map((c) => c.id));
   for (const c of data.companies) {
@@ -101,6 +102,10 @@ export async function seedDemo(store: Store, clock: Clock, opts: SeedOptions = {
     const firstEstates = new Map<string, Estate>();
     for (const e of data.estates) if (!firstEstates.has(e.jurisdiction)) firstEstates.set(e.jurisdiction, e);
     for (const [j, estate] of firstEstates) written.tickets += await seedDemoTickets(deps, estate, `demo.${j}.resident2`);
+    // Issue 20: a 整改通知 past its deadline and an open one, and the estates' "123" classes.
+    const governance = await seedDemoGovernance(store, clock.now(), data.estates, data.users);
+    written.rectifications = governance.rectifications;
+    written.classes = governance.classes;
   }
   return { written };
 }

@@ -116,7 +116,8 @@ test('the yearly 执法进小区 table flags an estate with 2 visits', async () 
   await chooseEstate(zjj);
   await zjj.see(`登记执法进小区：${HSJY.name}`);
   await fieldOf(zjj, '现场定位').getByText('定位打卡', { exact: true }).click();
-  await zjj.seeIn(fieldOf(zjj, '现场定位'), /已打卡，距工单位置约/);
+  // A patrol has no ticket: the distance is to the estate.
+  await zjj.seeIn(fieldOf(zjj, '现场定位'), /已打卡，距小区位置约/);
   await choosePhoto(zjj.page, fieldOf(zjj, '现场照片').getByText('拍照/选择照片'));
   await zjj.seeIn(fieldOf(zjj, '现场照片'), '已上传 1 张');
   await fieldOf(zjj, '说明').locator('input').fill('消防通道专项巡查');

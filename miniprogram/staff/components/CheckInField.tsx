@@ -18,11 +18,27 @@ export interface CheckInValue {
 }
 
 /** Whether a check-in is too far away to pass without a reason. */
-export function isFar(value: CheckInValue | null): boolean {
-  return value !== null && value.distance !== null && value.distance > CHECK_IN_RADIUS_METERS;
+export function isFar(value: CheckInValue | null, radius: number = CHECK_IN_RADIUS_METERS): boolean {
+  return value !== null && value.distance !== null && value.distance > radius;
 }
 
-export function CheckInField({ target, value, onChange }: { target: GeoPoint | null; value: CheckInValue | null; onChange: (v: CheckInValue) => void }) {
+/**
+ * `place` names what the distance is measured to: the ticket's position by default; a patrol without
+ * a ticket (执法进小区) measures to the estate ('小区位置') within its own radius.
+ */
+export function CheckInField({
+  target,
+  value,
+  onChange,
+  place = '工单位置',
+  radius = CHECK_IN_RADIUS_METERS,
+}: {
+  target: GeoPoint | null;
+  value: CheckInValue | null;
+  onChange: (v: CheckInValue) => void;
+  place?: string;
+  radius?: number;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -43,13 +59,15 @@ export function CheckInField({ target, value, onChange }: { target: GeoPoint | n
     <View className='check-in'>
       {value ? (
         <Text className='detail__line'>
-          已打卡{value.distance !== null ? `，距工单位置约 ${formatMeters(value.distance)}` : '（工单未标注位置，无法核对距离）'}
+          已打卡{value.distance !== null ? `，距${place}约 ${formatMeters(value.distance)}` : `（${place.replace(/位置$/, '')}未标注位置，无法核对距离）`}
         </Text>
       ) : (
         <Text className='staff-muted'>尚未定位打卡</Text>
       )}
-      {isFar(value) ? (
-        <Text className='staff-warning'>打卡位置距工单位置超过 {CHECK_IN_RADIUS_METERS} 米，请确认是否在现场，并填写原因</Text>
+      {isFar(value, radius) ? (
+        <Text className='staff-warning'>
+          打卡位置距{place}超过 {radius} 米，请确认是否在现场{place === '工单位置' ? '，并填写原因' : ''}
+        </Text>
       ) : null}
       {error ? <Text className='staff-error'>{error}</Text> : null}
       <Button size='small' loading={busy} onClick={() => void locate()}>

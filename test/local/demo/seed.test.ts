@@ -10,6 +10,7 @@ import { CATEGORY_CODES } from '../../../shared/taxonomy/categories';
 import { fixedClock } from '../../../local/store/clock';
 import { openSqliteStore, type SqliteStore } from '../../../local/store/sqlite-store';
 import { DEMO_ESTATES, DEMO_GRIDS, demoData, deptUserId, seedDemo } from '../../../local/demo';
+import type { RectificationNotice } from '../../../shared/governance/rectification';
 
 const NOW = '2026-11-23T02:00:00.000Z';
 let dir: string;
@@ -139,13 +140,33 @@ describe('seedDemo', () => {
     expect(new Set(tickets.map((t) => t.jurisdiction))).toEqual(new Set(JURISDICTION_IDS));
   });
 
+  it('writes, per jurisdiction on its last estate, a 整改通知 past its deadline (overdue, from the 住建 unit), one the company answered (from the street), and that estate’s "123" class (issue 20)', async () => {
+    const summary = await seedDemo(store, fixedClock(NOW));
+    expect([summary.written.rectifications, summary.written.classes]).toEqual([8, 4]);
+    const notices = await store.listRectificationNotices({ jurisdictions: ['yongning'] });
+    expect(notices.map((n) => [n.estateId, n.status, n.issuerUnitId, n.companyId])).toEqual([
+      ['yn-tjxy', 'overdue', 'yongning.zjj', 'pc-yn-anju'],
+      ['yn-tjxy', 'answered', 'yongning.t.tuanjiexilu', 'pc-yn-anju'],
+    ]);
+    const [overdue, answered] = notices as [RectificationNotice, RectificationNotice];
+    expect(Date.parse(overdue.deadline)).toBeLessThan(Date.parse(NOW));
+    expect(answered.answers.map((a) => a.by.role)).toEqual(['property']);
+    // The officers and the company's user are demo users, so the demo can accept or reject the answer.
+    for (const id of [overdue.issuedBy.userId, answered.issuedBy.userId, answered.answers[0]!.by.userId]) expect((await store.getUser(id))?.demo).toBe(true);
+    // The first estate is left for the browser stories: no class, no notice.
+    expect((await store.listEstateClassChanges({ jurisdictions: ['yongning'] })).map((c) => [c.estateId, c.class, c.setBy.role])).toEqual([['yn-tjxy', 'remediation', 'street']]);
+    expect(await store.listRectificationNotices({ estateIds: ['yn-hsjy'] })).toEqual([]);
+    // Nothing waits for the sweep.
+    expect(await store.listRectificationNotices({ statuses: ['open', 'rejected'] })).toEqual([]);
+  });
+
   it('is idempotent: a second run writes nothing and changes no row', async () => {
     const clock = fixedClock(NOW);
     await seedDemo(store, clock);
     const before = dump(store);
     clock.advance(3_600_000);
     const second = await seedDemo(store, clock);
-    expect(second.written).toEqual({ companies: 0, estates: 0, grids: 0, contacts: 0, users: 0, tickets: 0 });
+    expect(second.written).toEqual({ companies: 0, estates: 0, grids: 0, contacts: 0, users: 0, tickets: 0, rectifications: 0, classes: 0 });
     expect(dump(store)).toBe(before);
   });
 

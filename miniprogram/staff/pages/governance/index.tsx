@@ -9,6 +9,7 @@ import { Text, View } from '@tarojs/components';
 import { useLoad } from '@tarojs/taro';
 import type { OutboxPhoto } from '../../../drafts/staff-outbox';
 import { ESTATE_CLASS_LABELS, ESTATE_CLASSES, type EstateClass } from '../../../../shared/governance/estate-class';
+import { PATROL_RADIUS_METERS } from '../../../../shared/governance/visits';
 import { Button } from '../../../ui';
 import { CheckInField, type CheckInValue } from '../../components/CheckInField';
 import { ChoiceList, ErrorText, Field, Section, TextInput } from '../../components/Field';
@@ -123,7 +124,8 @@ function PatrolSection({ estate, onRecorded }: { estate: EstateItem; onRecorded:
   return (
     <Section title={`登记执法进小区：${estate.name}`}>
       <Field label='现场定位' required>
-        <CheckInField target={estate.location} value={checkIn} onChange={setCheckIn} />
+        {/* A patrol has no ticket: the distance is to the estate, within the patrol radius the backend checks. */}
+        <CheckInField target={estate.location} value={checkIn} onChange={setCheckIn} place='小区位置' radius={PATROL_RADIUS_METERS} />
       </Field>
       <Field label='现场照片' required>
         <PhotoPicker photos={photos} onChange={setPhotos} />

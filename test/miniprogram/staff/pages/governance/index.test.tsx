@@ -9,7 +9,7 @@ import type { ClassTableAnswer, ClassView, VisitTableAnswer } from '../../../../
 import type { EstateItem } from '../../../../../miniprogram/staff/lib/types';
 import { ESTATE_ID, STREET_ID } from '../../../../support/fixtures';
 import { setPageQuery } from '../../../support/taro';
-import { choices, click, fakeNetwork, settle, signIn, type } from '../../support';
+import { choices, click, fakeNetwork, north, placeDevice, settle, signIn, type } from '../../support';
 
 const ESTATES: EstateItem[] = [{ id: ESTATE_ID, name: '锦绣花园', jurisdiction: 'yongning', townshipId: STREET_ID, address: '团结西路88号', location: { lat: 38.2779, lng: 106.2531 } }];
 const STREET = { id: 'u-street', name: '老张', roles: ['street'], grants: [{ role: 'street' as const, jurisdiction: 'yongning', streets: [STREET_ID] }] };
@@ -43,11 +43,11 @@ const VIEW: ClassView = {
   satisfaction: { rated: 4, satisfied: 3, rate: 0.75 },
 };
 
-async function open(view: ClassView = VIEW, visits: VisitTableAnswer = VISITS) {
-  signIn({ id: STREET.id, name: STREET.name, roles: STREET.roles });
+async function open(view: ClassView = VIEW, visits: VisitTableAnswer = VISITS, user: { id: string; name: string; roles: string[]; grants: unknown[] } = STREET) {
+  signIn({ id: user.id, name: user.name, roles: user.roles });
   const net = fakeNetwork({
     'report.estates': () => ({ items: ESTATES }),
-    'ticket.home': () => ({ user: STREET, counts: { new: 0, dueSoon: 0, overdue: 0, open: 0, unread: 0 }, unread: [] }),
+    'ticket.home': () => ({ user, counts: { new: 0, dueSoon: 0, overdue: 0, open: 0, unread: 0 }, unread: [] }),
     'ticket.classTable': () => CLASSES,
     'ticket.visitTable': () => visits,
     'ticket.estateClass': () => view,
@@ -105,5 +105,27 @@ describe('小区分类与执法进小区 page', () => {
     await click(choices('小区')[0]!.el);
     expect(screen.getByText('物业服务企业：恒安物业服务有限公司 · 信用状态：正常')).toBeTruthy();
     expect(document.querySelector('.staff-tag--urgent')).toBeNull();
+  });
+
+  it('a patrol’s check-in says how far the officer is from the estate, not from a ticket (a patrol has none)', async () => {
+    const officer = { id: 'u-zhzf', name: '刘', roles: ['department'], grants: [{ role: 'department' as const, jurisdiction: 'yongning', units: ['yongning.zhzf'] }] };
+    placeDevice(north(ESTATES[0]!.location, 60));
+    await open(VIEW, VISITS, officer);
+    await click(choices('小区')[0]!.el);
+    await click('定位打卡');
+    await settle();
+    const line = document.querySelector('.check-in .detail__line')?.textContent ?? '';
+    expect(line).toMatch(/^已打卡，距小区位置约 \d+ 米$/);
+    expect(document.querySelector('.check-in')?.textContent).not.toContain('工单');
+  });
+
+  it('a patrol beyond the radius is warned about the estate’s position', async () => {
+    const officer = { id: 'u-zhzf', name: '刘', roles: ['department'], grants: [{ role: 'department' as const, jurisdiction: 'yongning', units: ['yongning.zhzf'] }] };
+    placeDevice(north(ESTATES[0]!.location, 900));
+    await open(VIEW, VISITS, officer);
+    await click(choices('小区')[0]!.el);
+    await click('定位打卡');
+    await settle();
+    expect(document.querySelector('.check-in .staff-warning')?.textContent).toMatch(/^打卡位置距小区位置超过 \d+ 米，请确认是否在现场$/);
   });
 });
