@@ -74,6 +74,8 @@ describe('weapp production build', () => {
           'pages/disclosure/index',
           // Issue 19: the jurisdiction's responsibility lists (import, preview, activate).
           'pages/county/index',
+          // Issue 20 §6: the 12345 center's queue with 催办 and 督办.
+          'pages/hotline-queue/index',
         ],
       },
     ]);
@@ -95,7 +97,7 @@ describe('weapp production build', () => {
 
   it('every page has its .js, .wxml and .json', () => {
     const pages = [...app.pages, ...(app.subPackages ?? []).flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))];
-    expect(pages).toHaveLength(22);
+    expect(pages).toHaveLength(23);
     for (const page of pages) {
       for (const ext of ['.js', '.wxml', '.json']) {
         expect(fs.existsSync(path.join(out, page + ext)) ? page + ext : `missing ${page + ext}`).toBe(page + ext);

@@ -2,7 +2,11 @@
  * Fakes of the WeChat platform edge that miniprogram-simulate does not provide, so the real Taro
  * weapp output (dist/weapp) can boot inside it:
  * - `App(config)` records the app instance; `getApp()` returns it.
- * - `getCurrentPages()` returns an empty stack (Taro's API layer calls it while app.js loads).
+ * - `getCurrentPages()` returns the stack of open pages, the current one last ("获取当前页面栈。数组中第一个
+ *   元素为首页，最后一个元素为当前页面", WeChat API reference, getCurrentPages). It is empty while app.js
+ *   loads (Taro's API layer calls it then); a page joins it when it is attached and leaves when it is
+ *   detached. Taro's weapp runtime writes a page's <page-meta> (a transfer element, enablePageMeta)
+ *   through the last page's setData (@tarojs/plugin-platform-weapp `transferHydrateData`).
  * - `Page(config)` turns Taro's page config into a `Component` definition: simulate (j-component) only
  *   knows components, and a WeChat page is itself a component whose lifecycle runs onLoad → onShow
  *   → onReady. Taro's handlers (`onLoad`, `eh`, …) become methods, `data` stays `data`.
@@ -47,11 +51,12 @@ export function installWeappFakes(route: string, query: Record<string, string> =
   if (typeof g.Component !== 'function') throw new Error('require miniprogram-simulate before installing the fakes');
   let appInstance: Record<string, unknown> | undefined;
   let opening = { route, query };
+  const stack: PageInstance[] = [];
   g.App = (config) => {
     appInstance = config;
   };
   g.getApp = () => appInstance;
-  g.getCurrentPages = () => [];
+  g.getCurrentPages = () => [...stack];
   g.Page = (config) => {
     const page = opening;
     const methods: Record<string, unknown> = {};
@@ -65,6 +70,7 @@ export function installWeappFakes(route: string, query: Record<string, string> =
       lifetimes: {
         attached(this: PageInstance) {
           this.route = page.route;
+          stack.push(this);
           call(this, 'onLoad', { ...page.query });
           call(this, 'onShow');
         },
@@ -73,6 +79,8 @@ export function installWeappFakes(route: string, query: Record<string, string> =
         },
         detached(this: PageInstance) {
           call(this, 'onUnload');
+          const at = stack.indexOf(this);
+          if (at >= 0) stack.splice(at, 1);
         },
       },
     });
