@@ -1,7 +1,7 @@
 /**
  * Issue 17 §2: a call that names a ticket has it read alongside the caller's identity lookup
  * (cloudbase/main.ts callWithIdentity), one round trip for both. The rule under test:
- * - the two reads are sent together (each answer held 20 ms by the loopback server, so requests
+ * - the two reads are sent together (each answer held 100 ms by the loopback server, so requests
  *   that wait for one another cannot overlap);
  * - the early read is only a read: a caller who may not see the ticket is refused as before, and
  *   nothing of the ticket reaches them;
@@ -16,7 +16,7 @@ let scene: CloudbaseScene;
 let ticketId: string;
 
 beforeEach(async () => {
-  scene = await openScene({ latencyMs: 20 });
+  scene = await openScene({ latencyMs: 100 });
   const submitted = await scene.call(report, 'resident', 'submit', { ...REPORT, idempotencyKey: 'prefetch-key-1' });
   if (!submitted.ok) throw new Error(`${submitted.error?.code} ${submitted.error?.message}`);
   ticketId = (submitted.data as { ticket: { id: string } }).ticket.id;

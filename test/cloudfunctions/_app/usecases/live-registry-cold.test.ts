@@ -3,7 +3,7 @@
  * whose cache is cold (or expired, once a minute) reads the created jurisdictions and the active
  * list versions alongside the identity lookup (cloudbase/main.ts callWithIdentity), so that call is
  * no deeper than the same call warm. Counted on the loopback through the real @cloudbase/node-sdk
- * (test/bench/cloudbase-requests.ts openScene: each answer held 20 ms so that requests sent
+ * (test/bench/cloudbase-requests.ts openScene: each answer held 100 ms so that requests sent
  * together overlap).
  */
 import { ticket } from '../../../../cloudfunctions/_app/functions/ticket';
@@ -13,7 +13,7 @@ jest.setTimeout(60_000);
 
 let scene: CloudbaseScene;
 beforeAll(async () => {
-  scene = await openScene({ latencyMs: 20 });
+  scene = await openScene({ latencyMs: 100 });
 });
 afterAll(() => scene.close());
 
