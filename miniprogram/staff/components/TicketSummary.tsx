@@ -28,7 +28,44 @@ function Photos({ ids }: { ids: readonly string[] }) {
   );
 }
 
-export function TicketSummary({ ticket, estate, now, events = [] }: { ticket: Ticket; estate: string; now: number; events?: readonly TicketEvent[] }) {
+/**
+ * The estate's property company with its star level and credit status as ticket.detail carries it
+ * for staff (cloudfunctions/_app/usecases/standing.ts companyFlag); null for the company's own users.
+ */
+export interface CompanyStanding {
+  companyId: string;
+  name: string;
+  credit: string;
+  creditLabel: string;
+  stars: number | null;
+  blacklisted: boolean;
+}
+
+/** 物业服务企业 · 星级 · 信用状态, with a red 黑名单 tag (issue 20 §4: flagged wherever it appears). */
+function CompanyLine({ company }: { company: CompanyStanding }) {
+  return (
+    <View className='ticket-company'>
+      <Text className='detail__line'>
+        物业服务企业：{company.name} · 星级：{company.stars === null ? '无星级' : `${company.stars}星`} · 信用状态：{company.creditLabel}
+      </Text>
+      {company.blacklisted ? <Text className='staff-tag staff-tag--urgent'>黑名单</Text> : null}
+    </View>
+  );
+}
+
+export function TicketSummary({
+  ticket,
+  estate,
+  now,
+  events = [],
+  company = null,
+}: {
+  ticket: Ticket;
+  estate: string;
+  now: number;
+  events?: readonly TicketEvent[];
+  company?: CompanyStanding | null;
+}) {
   const category = getCategory(ticket.category);
   const lead = ticket.route.lead.map((u) => u.id);
   const responsible = ticket.route.responsible.map((u) => u.id);
@@ -42,6 +79,7 @@ export function TicketSummary({ ticket, estate, now, events = [] }: { ticket: Ti
         </View>
         <Text className='detail__no'>工单编号：{ticket.no}</Text>
         <Text className='detail__line'>小区：{estate}</Text>
+        {company ? <CompanyLine company={company} /> : null}
         <Text className='detail__line'>上报时间：{formatTime(ticket.createdAt)}</Text>
         <Text className='detail__line'>{ticket.description}</Text>
         <LatestReplyLine ticket={ticket} events={events} />

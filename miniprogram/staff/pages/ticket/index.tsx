@@ -10,7 +10,7 @@ import { ErrorText, Section } from '../../components/Field';
 import { OutboxBanner } from '../../components/OutboxBanner';
 import { PlaceEstateForm } from '../../components/PlaceEstateForm';
 import { SubscribeButton } from '../../components/SubscribeButton';
-import { TicketSummary } from '../../components/TicketSummary';
+import { TicketSummary, type CompanyStanding } from '../../components/TicketSummary';
 import { Timeline } from '../../components/Timeline';
 import { useNow } from '../../components/useNow';
 import { useStaffOutbox } from '../../components/useStaffOutbox';
@@ -31,6 +31,8 @@ export default function StaffTicketPage() {
   const [estates, setEstates] = useState<EstateItem[]>([]);
   // The units' published phones come with the detail only; an action's answer keeps them.
   const [contacts, setContacts] = useState<UnitContactView[]>([]);
+  // So does the estate's company standing (null for the company's own users).
+  const [company, setCompany] = useState<CompanyStanding | null>(null);
   const [me, setMe] = useState<Me | null>(null);
   const [error, setError] = useState<string | null>(null);
   const now = useNow();
@@ -47,10 +49,11 @@ export default function StaffTicketPage() {
 
   async function load(id: string) {
     try {
-      const [detail, all, user] = await Promise.all([callTicket<TicketView & { contacts?: UnitContactView[] }>('detail', { ticketId: id }), loadEstates(), loadMe()]);
-      const { contacts: phones, ...rest } = detail;
+      const [detail, all, user] = await Promise.all([callTicket<TicketView & { contacts?: UnitContactView[]; propertyCompany?: CompanyStanding | null }>('detail', { ticketId: id }), loadEstates(), loadMe()]);
+      const { contacts: phones, propertyCompany, ...rest } = detail;
       setView(rest);
       setContacts(phones ?? []);
+      setCompany(propertyCompany ?? null);
       setEstates(all);
       setMe(user);
       setError(null);
@@ -81,7 +84,7 @@ export default function StaffTicketPage() {
   return (
     <View className='staff staff-ticket'>
       {banner}
-      <TicketSummary ticket={ticket} estate={estate} now={now} events={events} />
+      <TicketSummary ticket={ticket} estate={estate} now={now} events={events} company={company} />
       <TicketPlaceSection ticket={ticket} estate={estateItem} contacts={contacts} ownUnits={ownUnits} />
       {offersPlacing(roles, ticket) ? (
         <Section title='关联小区'>
