@@ -12,6 +12,7 @@ import { HSJY, open, ROUTES, signIn } from './support/app';
 import { DEMO_ESTATES } from '../../local/demo/places';
 import { unitContacts } from '../../local/demo/people';
 import { fullNoticeboard } from '../../shared/routing/noticeboard';
+import { readableQuote } from '../../shared/jurisdictions/bundled/quotes';
 
 const STORY = '20-noticeboard-hotline';
 jest.setTimeout(180_000);
@@ -34,7 +35,8 @@ test('the noticeboard shows every unit with its duties and phones, and 12345', a
     await resident.seeIn(card, `☎ ${unit.phone}`);
     await resident.seeIn(card, `联系人：${unit.contactPerson}`);
     await resident.seeIn(card, unit.complaintPhone as string);
-    for (const duty of unit.duties) await resident.seeIn(card, duty.text.slice(0, 20));
+    // Read in Simplified Chinese (issue 18 §4); 002's quotes are written in Traditional characters.
+    for (const duty of unit.duties) await resident.seeIn(card, readableQuote(duty.text).slice(0, 20));
   }
   const hotline = resident.page.locator('[data-unit="12345"]');
   await resident.seeIn(hotline, '12345政务服务便民热线');

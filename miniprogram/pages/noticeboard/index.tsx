@@ -3,6 +3,7 @@
  * its 职责 as the responsibility list words it, contact person, phone and 投诉举报电话 (tap to call),
  * 12345 always, and the property company's published 服务电话、收费标准、公共收益 and the six
  * 六公开/五公开 fields with their update dates (issue 20 §5). Links to the report page and the poster.
+ * Each 职责 quote reads in Simplified Chinese with the document's words one tap away (issue 18 §4).
  */
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
@@ -14,10 +15,33 @@ import { PhoneLink } from '../../components/PhoneLink';
 import { citeBasis } from '../../components/basis';
 import { residentApi, type Noticeboard } from '../../components/resident-api';
 import { shanghaiDateTime } from '../../../shared/sla/calendar';
+import { readableQuote } from '../../../shared/jurisdictions/bundled/quotes';
 import { Button, Tag } from '../../ui';
 import { withTextScale } from '../../ui/TextScale';
 import '../../components/components.css';
 import './index.css';
+
+/**
+ * A unit's 职责 as the list quotes it, read in Simplified Chinese with full-width punctuation (002 is
+ * quoted in Traditional characters), and 查看原文 for the words as written, as on the staff ticket.
+ */
+function DutyQuote({ text }: { text: string }) {
+  const [original, setOriginal] = useState(false);
+  const written = text.trim();
+  const reading = readableQuote(text);
+  const differs = reading !== written;
+  return (
+    <View>
+      <Text className='board__duty-text'>{reading}</Text>
+      {differs ? (
+        <Text className='link board__duty-toggle' onClick={() => setOriginal(!original)}>
+          {original ? '收起原文' : '查看原文'}
+        </Text>
+      ) : null}
+      {differs && original ? <Text className='board__duty-original'>原文：{written}</Text> : null}
+    </View>
+  );
+}
 
 function NoticeboardPage() {
   const [board, setBoard] = useState<Noticeboard | null>(null);
@@ -104,7 +128,7 @@ function NoticeboardPage() {
           <Text className='board__duty-title'>职责：</Text>
           {unit.duties.map((duty) => (
             <View key={`${duty.source}|${duty.item}|${duty.text}`} className='board__duty'>
-              <Text className='board__duty-text'>{duty.text}</Text>
+              <DutyQuote text={duty.text} />
               <Text className='board__duty-basis'>{citeBasis(duty)}</Text>
             </View>
           ))}

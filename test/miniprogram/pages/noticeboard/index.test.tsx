@@ -1,5 +1,7 @@
 /** The estate noticeboard in jsdom against a fake backend (global fetch replaced, support/fake-backend.ts). */
-import { render, screen, within } from '@testing-library/react';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import NoticeboardPage from '../../../../miniprogram/pages/noticeboard/index';
 import type { Noticeboard } from '../../../../miniprogram/components/resident-api';
@@ -8,11 +10,18 @@ import { settle } from '../../support/render';
 import { estateInfo } from '../../support/resident-fixtures';
 import { setPageQuery } from '../../support/taro';
 import { HOTLINE_12345 } from '../../../../shared/routing/noticeboard';
+import { REGISTRY } from '../../../../shared/jurisdictions';
 
 let backend: FakeBackend;
 const ESTATE = estateInfo();
 
-const DUTY = { source: '002_bbc741157aca8db7.txt', item: '二(二)2(1)', text: '物業服務企業亂收費問題', categories: ['illegal-fee' as const] };
+// The real Yongning row 县住建局 leads for 乱收费: 002 二(二)2(1), quoted in the document's Traditional
+// characters with half-width commas, as report.noticeboard sends it (shared/routing/noticeboard.ts).
+const DOC_002 = readFileSync(join(__dirname, '../../../../docs/sources/002_bbc741157aca8db7.txt'), 'utf8');
+const ROW = REGISTRY.list('yongning')!.rows.find((r) => r.categories.includes('illegal-fee'))!;
+const DUTY = { ...ROW.basis[0]!, categories: ['illegal-fee' as const] };
+const WRITTEN = '(1)嚴厲打擊物業企業利用停水、停電或限制購水量、電量及辦理門禁卡、電梯卡等捆綁和變相催繳物業費,以及擅自漲價等行為。';
+const READING = '（1）严厉打击物业企业利用停水、停电或限制购水量、电量及办理门禁卡、电梯卡等捆绑和变相催缴物业费，以及擅自涨价等行为。';
 
 function board(property: Noticeboard['property'], disclosure: Noticeboard['disclosure'] = []): Noticeboard {
   return {
@@ -84,7 +93,7 @@ it('shows each unit’s duties with their basis, its 投诉举报电话, 12345 a
   const { container } = render(<NoticeboardPage />);
   await settle();
   const zjj = (await screen.findByText('县住建局')).closest('[data-unit]') as HTMLElement;
-  expect(within(zjj).getByText('物業服務企業亂收費問題')).toBeTruthy();
+  expect(within(zjj).getByText(READING)).toBeTruthy();
   expect(within(zjj).getByText('依据 永宁县2023年物业提升“123”专项行动工作方案 二(二)2(1)')).toBeTruthy();
   expect(within(zjj).getByText('0951-6123400').closest('a')?.getAttribute('href')).toBe('tel:09516123400');
   expect(within(container.querySelector('[data-unit="yongning.xfjy"]') as HTMLElement).getByText('待公布')).toBeTruthy();
@@ -99,4 +108,24 @@ it('shows each unit’s duties with their basis, its 投诉举报电话, 12345 a
   // 2026-11-30T16:30Z is 12-01 00:30 in Beijing.
   expect(within(fee).getByText('更新于 2026-12-01')).toBeTruthy();
   expect(within(container.querySelector('[data-disclosure="utilitySharing"]') as HTMLElement).getByText('尚未公示')).toBeTruthy();
+});
+
+it('reads each 职责 quote in Simplified Chinese; 查看原文 shows the document’s words as written (issue 18 §4)', async () => {
+  expect(DOC_002).toContain(WRITTEN);
+  expect([ROW.lead, DUTY.item, DUTY.text.trim()]).toEqual([['yongning.zjj'], '二(二)2(1)', WRITTEN]);
+  backend.on('report.noticeboard', board(null));
+  render(<NoticeboardPage />);
+  await settle();
+  const zjj = (await screen.findByText('县住建局')).closest('[data-unit]') as HTMLElement;
+  expect(within(zjj).getByText(READING)).toBeTruthy();
+  expect(document.body.textContent).not.toContain('嚴厲打擊');
+
+  fireEvent.click(within(zjj).getByText('查看原文'));
+  await settle();
+  expect(within(zjj).getByText(`原文：${WRITTEN}`)).toBeTruthy();
+  fireEvent.click(within(zjj).getByText('收起原文'));
+  await settle();
+  expect(within(zjj).queryByText(`原文：${WRITTEN}`)).toBeNull();
+  // 12345's duty is the product's own Simplified words: nothing to toggle there.
+  expect(screen.getAllByText('查看原文')).toHaveLength(1);
 });
