@@ -81,4 +81,19 @@ describe('resident screens: legibility from the style sheets', () => {
       expect(tall(selector)).toEqual({ selector, atLeast88: true });
     }
   });
+
+  it('scales the H5 buttons’ text with the large-text mode, at Taro’s own sizes at the standard setting', () => {
+    // @tarojs/components button style (H5): taro-button-core{…font-size:18px…} and [size=mini]{…font-size:13px…};
+    // Taro's H5 build leaves its own modules out of pxtransform (webpack5-runner H5WebpackModule getPostCSSRule),
+    // so 18 CSS px = 36 design px on the 375 px phone (designWidth 750).
+    const taro = readFileSync(join(ROOT, 'node_modules/@tarojs/components/dist/collection/components/button/style/index.css'), 'utf8');
+    expect(taro).toMatch(/taro-button-core\{[^}]*font-size:18px/);
+    const scaled = (selector: string) => {
+      const rule = all.find((r) => r.sheet === 'miniprogram/ui/button-h5.css' && r.selector === selector);
+      const size = prop(rule?.body ?? '', 'font-size') ?? '';
+      return { selector, size: px(rule?.body ?? '', 'font-size'), scaled: /^calc\(\d+px \* var\(--xq-text-scale, 1\)\)$/.test(size) };
+    };
+    expect(scaled('taro-button-core')).toEqual({ selector: 'taro-button-core', size: 36, scaled: true });
+    expect(scaled("taro-button-core[size='mini']")).toEqual({ selector: "taro-button-core[size='mini']", size: 28, scaled: true });
+  });
 });
