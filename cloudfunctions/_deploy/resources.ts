@@ -196,6 +196,7 @@ export const COLLECTION_DECLARATIONS: Readonly<Record<CollectionName, Collection
     rule: FUNCTIONS_ONLY,
     indexes: [{ name: 'createdAt', keys: [asc('createdAt'), asc('_id')] }],
   },
+  bulletin_jobs: { rule: FUNCTIONS_ONLY, indexes: [] },
 };
 
 /** The declared collections as a list (names as CloudBase knows them). */

@@ -10,6 +10,7 @@ import { GOVERNANCE_TABLES } from './governance-schema';
 import { STANDING_RECORDS_TABLE } from './standing-schema';
 import { LIST_VERSIONS_TABLE } from './list-version-schema';
 import { JURISDICTIONS_TABLE } from './jurisdiction-schema';
+import { BULLETIN_JOBS_TABLE } from './bulletin-job-schema';
 
 const V1 = `
 CREATE TABLE tickets (
@@ -245,7 +246,7 @@ CREATE INDEX photo_checks_file ON photo_checks (file_id);
 export type Migration = string | ((db: Database.Database) => void);
 
 /** Migration n (1-based) brings user_version from n-1 to n. Append only; never edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [V1, V2, V3, V4, V5, V6, GOVERNANCE_TABLES, LIST_VERSIONS_TABLE, JURISDICTIONS_TABLE, STANDING_RECORDS_TABLE];
+export const MIGRATIONS: readonly Migration[] = [V1, V2, V3, V4, V5, V6, GOVERNANCE_TABLES, LIST_VERSIONS_TABLE, JURISDICTIONS_TABLE, STANDING_RECORDS_TABLE, BULLETIN_JOBS_TABLE];
 
 export function runMigration(db: Database.Database, migration: Migration): void {
   if (typeof migration === 'string') db.exec(migration);

@@ -29,6 +29,8 @@ import { SqliteListVersions } from './list-version-store';
 import { SqliteJurisdictions } from './jurisdiction-store';
 import type { StoredJurisdiction } from '../../shared/jurisdictions/stored';
 import { SqlitePhotoChecks } from './photo-check-store';
+import { SqliteBulletinJobs } from './bulletin-job-store';
+import type { BulletinJob } from '../../shared/ports/bulletin-job-store';
 import { SqliteOutbox } from './outbox-store';
 import { applyPragmas, migrate } from './schema';
 import { StatementCache } from './statements';
@@ -42,6 +44,7 @@ export class SqliteStore implements Store {
   private readonly violations: SqliteViolations;
   private readonly invitations: SqliteInvitations;
   private readonly photoChecks: SqlitePhotoChecks;
+  private readonly bulletinJobs: SqliteBulletinJobs;
   /** Issue 20 §1–3: rectification notices, class changes, patrol visits. */
   readonly governance: SqliteGovernance;
   private readonly listVersions: SqliteListVersions;
@@ -60,6 +63,7 @@ export class SqliteStore implements Store {
     this.violations = new SqliteViolations(st);
     this.invitations = new SqliteInvitations(st, this.directory);
     this.photoChecks = new SqlitePhotoChecks(st);
+    this.bulletinJobs = new SqliteBulletinJobs(st);
     this.governance = new SqliteGovernance(st);
     this.listVersions = new SqliteListVersions(st);
     this.jurisdictions = new SqliteJurisdictions(st);
@@ -238,6 +242,17 @@ export class SqliteStore implements Store {
   }
   countRedeemFailuresSince(callerId: string, since: string): Promise<number> {
     return this.invitations.countRedeemFailuresSince(callerId, since);
+  }
+
+  // BulletinJobStore (issue 17 §3)
+  createBulletinJob(job: BulletinJob): Promise<boolean> {
+    return this.bulletinJobs.createBulletinJob(job);
+  }
+  getBulletinJob(id: string): Promise<BulletinJob | null> {
+    return this.bulletinJobs.getBulletinJob(id);
+  }
+  updateBulletinJob(next: BulletinJob, expectedVersion: number): Promise<void> {
+    return this.bulletinJobs.updateBulletinJob(next, expectedVersion);
   }
 
   // PhotoCheckStore

@@ -67,6 +67,8 @@ export const TicketInputs = {
   markRead: z.object({ ids: z.array(Id).max(100) }),
   /** 月通报: a jurisdiction's month as XLSX and CSV (leadership; street/department within their scope). */
   bulletin: z.object({ jurisdiction: Id, month: Month }),
+  /** The same bulletin as a job advanced one step per call, the XLSX in storage (issue 17 §3). */
+  bulletinJob: z.object({ jurisdiction: Id, month: Month }),
   /** A street or 住建 officer confirms from a ticket that the property company broke 九不准 item 1–9. */
   confirmViolation: z.object({
     ticketId: Id,

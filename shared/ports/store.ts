@@ -4,6 +4,7 @@ import type { OutboxMessage } from '../domain/outbox';
 import type { Ticket, TicketEvent, TicketState } from '../domain/ticket';
 import type { Violation } from '../domain/violation';
 import type { StandingRecord } from '../assessment/standing-record';
+import type { BulletinJobStore } from './bulletin-job-store';
 import type { EstateClassChange } from '../governance/estate-class';
 import type { RectificationFilter, RectificationNotice } from '../governance/rectification';
 import type { PatrolVisit } from '../governance/visits';
@@ -246,6 +247,6 @@ export interface GovernanceStore {
   listStandingRecords(filter: { companyIds?: string[]; jurisdictions?: string[]; year?: number }): Promise<StandingRecord[]>;
 }
 
-export interface Store extends TicketStore, DirectoryStore, OutboxStore, ViolationStore, InvitationStore, PhotoCheckStore, RectificationStore, GovernanceStore, ListVersionStore, JurisdictionStore {
+export interface Store extends BulletinJobStore, TicketStore, DirectoryStore, OutboxStore, ViolationStore, InvitationStore, PhotoCheckStore, RectificationStore, GovernanceStore, ListVersionStore, JurisdictionStore {
   close?(): Promise<void> | void;
 }

@@ -44,6 +44,8 @@ export const COLLECTIONS = {
   listVersions: 'list_versions',
   /** Jurisdictions created by admins (issue 19 §4); `_id` = the jurisdiction id. */
   jurisdictions: 'jurisdictions',
+  /** 月通报 jobs (issue 17 §3); `_id` = BulletinJob.id; version-checked updates. */
+  bulletinJobs: 'bulletin_jobs',
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];

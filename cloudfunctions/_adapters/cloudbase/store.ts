@@ -1,4 +1,5 @@
 import type { Store } from '../../../shared/ports/store';
+import { createCloudbaseBulletinJobStore } from './bulletin-job-store';
 import { createCloudbaseDirectoryStore, type DirectoryCacheOptions } from './directory-store';
 import { createCloudbaseGovernanceStore } from './governance-store';
 import { createCloudbaseInvitationStore } from './invitation-store';
@@ -33,5 +34,6 @@ export function createCloudbaseStore(app: CloudbaseApp, options: { directoryCach
     ...createCloudbaseGovernanceStore(db),
     ...createCloudbaseListVersionStore(db, options.directoryCache),
     ...createCloudbaseJurisdictionStore(db, options.directoryCache),
+    ...createCloudbaseBulletinJobStore(db),
   };
 }

@@ -5,6 +5,7 @@ import { GROUP_BYS } from '../../../shared/metrics';
 import { Instant } from '../../../shared/actions/common';
 import { action, createFunction } from '../router';
 import { bulletin } from '../usecases/bulletin';
+import { bulletinJob } from '../usecases/bulletin-job';
 import { bindGroup, demoGroups, listGroups, policeDesk, resolveGroup, unbindGroup } from '../usecases/groups';
 import { confirmViolation, ledger } from '../usecases/ledger';
 import { GovernanceInputs as GV } from '../../../shared/actions/governance';
@@ -81,6 +82,7 @@ export const ticket = createFunction('ticket', {
   demoGroups: action({ input: G.demoGroups, auth: 'user', run: (d, id, x) => demoGroups(d, requireIdentity(id), x) }),
   resolveGroup: action({ input: G.resolve, auth: 'user', run: (d, id, x) => resolveGroup(d, requireIdentity(id), x) }),
   bulletin: action({ input: I.bulletin, auth: 'user', run: (d, id, x) => bulletin(d, requireIdentity(id), x) }),
+  bulletinJob: action({ input: I.bulletinJob, auth: 'user', run: (d, id, x) => bulletinJob(d, requireIdentity(id), x) }),
   confirmViolation: action({ input: I.confirmViolation, auth: 'user', run: (d, id, x) => confirmViolation(d, requireIdentity(id), x) }),
   ledger: action({ input: I.ledger, auth: 'user', run: (d, id, x) => ledger(d, requireIdentity(id), x) }),
   // The 12345 center (issue 20 §6): its tickets, statistics, the import of work orders and the export of outcomes.

@@ -151,7 +151,7 @@ export function rankByScore(rows: readonly MetricsRow[], nameOf: (key: string) =
 }
 
 /** A unit's name: the registry's, else the one a ticket's route gives it, else the township's, else its id. */
-function unitNamer(routeNames: Iterable<readonly [string, string]>): (id: string) => string {
+export function unitNamer(routeNames: Iterable<readonly [string, string]>): (id: string) => string {
   const fromRoutes = new Map<string, string>();
   for (const [id, name] of routeNames) if (!fromRoutes.has(id)) fromRoutes.set(id, name);
   return (id) => REGISTRY.department(id)?.name ?? fromRoutes.get(id) ?? streetName(id) ?? id;
@@ -203,11 +203,11 @@ function overdueRows(tickets: readonly Ticket[], now: string, estateName: (id: s
   return rows.map(({ dueMs: _dueMs, ...row }) => row);
 }
 
-type BulletinGrouping = 'all' | 'department' | 'street' | 'category';
-const GROUPINGS: readonly BulletinGrouping[] = ['all', 'department', 'street', 'category'];
+export type BulletinGrouping = 'all' | 'department' | 'street' | 'category';
+export const GROUPINGS: readonly BulletinGrouping[] = ['all', 'department', 'street', 'category'];
 
 /** The tables from the four groupings' rows and the month's overdue open tickets (their list). */
-function assembleTables(input: {
+export function assembleTables(input: {
   jurisdiction: string;
   month: string;
   scope: string;
@@ -465,7 +465,7 @@ export interface BuiltBulletin {
   asciiName: string;
 }
 
-async function estateNamesOf(deps: AppDeps, tickets: readonly Ticket[]): Promise<Map<string, string>> {
+export async function estateNamesOf(deps: AppDeps, tickets: readonly Ticket[]): Promise<Map<string, string>> {
   const ids = [...new Set(tickets.map((t) => t.estateId).filter((id): id is string => id !== null))];
   const estates = ids.length ? await deps.store.listEstates({ ids }) : [];
   return new Map(estates.map((e) => [e.id, e.name]));
@@ -480,7 +480,7 @@ const UNFINISHED_STATES = TICKET_STATES.filter((s) => s !== 'closed' && s !== 'r
  * tickets a page of 1,000 at a time (issue 17 §3: at 1 M tickets, 1,951 overdue tickets were as many
  * requests); elsewhere each ticket is read by id, as before. The same tickets either way.
  */
-async function overdueTickets(deps: AppDeps, scope: BulletinScope, range: { from: string; to: string }, ids: readonly string[]): Promise<Ticket[]> {
+export async function overdueTickets(deps: AppDeps, scope: BulletinScope, range: { from: string; to: string }, ids: readonly string[]): Promise<Ticket[]> {
   if (ids.length === 0) return [];
   if (deps.store.listTicketFacts) {
     const wanted = new Set(ids);
@@ -496,7 +496,7 @@ async function overdueTickets(deps: AppDeps, scope: BulletinScope, range: { from
  * ticket, and the overdue tickets whole for their list: issue 8), else from every ticket of the
  * month and its events. The same tables either way.
  */
-async function monthTables(deps: AppDeps, scope: BulletinScope, input: { jurisdiction: string; month: string }): Promise<BulletinTables> {
+export async function monthTables(deps: AppDeps, scope: BulletinScope, input: { jurisdiction: string; month: string }): Promise<BulletinTables> {
   const range = monthRange(input.month);
   const now = deps.clock.now();
   const common = { jurisdiction: input.jurisdiction, month: input.month, scope: scope.label, now };

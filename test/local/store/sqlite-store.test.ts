@@ -383,6 +383,8 @@ describe('ticket_facts (migration V4): each ticket\'s metric facts record, kept 
     store.db.exec('DROP TABLE list_versions');
     // and 9 (issue 19's jurisdictions) and 10 (issue 20's standing_records).
     store.db.exec('DROP TABLE jurisdictions; DROP TABLE standing_records');
+    // and 11 (issue 17's bulletin_jobs).
+    store.db.exec('DROP TABLE bulletin_jobs');
     store.db.pragma('user_version = 3');
     store.close();
     store = openSqliteStore(join(dir, 'nested', 'store.db'));

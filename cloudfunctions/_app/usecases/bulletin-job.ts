@@ -1,0 +1,192 @@
+/**
+ * 月通报 of a large month as an asynchronous job (issue 17 §3). At 1 M tickets on the CloudBase
+ * loopback one synchronous `bulletin` call took 30–45 s (docs/PERFORMANCE.md §6a), over the `ticket`
+ * function's 10 s timeout. Here the same bulletin is made in three bounded steps — the month's facts
+ * and their metrics, then the overdue tickets and the tables, then the XLSX written to storage — one
+ * step per call of `bulletinJob`.
+ *
+ * Who drives it: the caller polls. A cloud function does not keep running after it answered (the
+ * invocation ends with its return value; https://docs.cloudbase.net/cloud-function/introduce), so
+ * each poll claims the next step (a version-checked write with a lease, so two polls never run the
+ * same step and a crashed poll's claim expires), runs it, stores what the next step needs and
+ * answers the progress. Same authorization as `bulletin`: the caller's scope is computed from the
+ * caller's grants on every poll and is part of the job's id, so no one reaches another scope's job.
+ */
+import type { Identity } from '../../../shared/domain/roles';
+import type { Ticket } from '../../../shared/domain/ticket';
+import { REGISTRY } from '../../../shared/jurisdictions';
+import { computeMetricsFromRecords, overdueOpenAt, type MetricsRow } from '../../../shared/metrics';
+import type { BulletinJob } from '../../../shared/ports/bulletin-job-store';
+import { StoreConflictError } from '../../../shared/ports/store';
+import type { AppDeps } from '../context';
+import { AppError, errors } from '../errors';
+import {
+  assembleTables,
+  bulletinScope,
+  bulletinXlsx,
+  estateNamesOf,
+  GROUPINGS,
+  monthRange,
+  monthTables,
+  overdueTickets,
+  unitNamer,
+  XLSX_CONTENT_TYPE,
+  type BulletinGrouping,
+  type BulletinScope,
+  type BulletinTables,
+} from './bulletin';
+import { factsMatching } from './support';
+
+export const BULLETIN_JOB_STEPS = 3;
+/**
+ * The owner segment of the job's file path: the file is the scope's, shared by everyone who asks
+ * for it, so it must not name the user who asked first (the path is part of the file id and URL).
+ */
+export const JOB_FILE_OWNER = 'bulletin-job';
+/** How long a claimed step is left alone: over the function timeout (10 s), so a live step is never taken twice. */
+export const STEP_LEASE_MS = 30_000;
+
+type Partial1 = { kind: 'metrics'; rows: Record<BulletinGrouping, MetricsRow[]>; unitNames: Array<[string, string]>; overdueIds: string[] };
+type Partial2 = { kind: 'tables'; tables: BulletinTables };
+type JobPartial = Partial1 | Partial2 | null;
+
+/** FNV-1a (32 bit), hex: a short stable key for a partial scope's filters. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** 'all' for the whole jurisdiction; else the hash of the caller's street/unit filters. */
+export function scopeKey(scope: BulletinScope): string {
+  return scope.full ? 'all' : `s${fnv1a(JSON.stringify(scope.filters))}`;
+}
+
+export const bulletinJobId = (jurisdiction: string, month: string, key: string) => `bulletin:${jurisdiction}:${month}:${key}`;
+
+/** What a caller sees: progress and, when done, the file. No user id. */
+export interface BulletinJobStatus {
+  jobId: string;
+  state: BulletinJob['state'];
+  step: number;
+  steps: number;
+  filename: string | null;
+  fileType: 'xlsx';
+  xlsxFileId?: string;
+  xlsxUrl?: string;
+  /** Local runtime. */
+  xlsxBase64?: string;
+  error?: string;
+}
+
+async function statusOf(deps: AppDeps, job: BulletinJob): Promise<BulletinJobStatus> {
+  const base: BulletinJobStatus = { jobId: job.id, state: job.state, step: job.step, steps: job.steps, filename: job.filename, fileType: 'xlsx' };
+  if (job.state === 'done' && job.fileId) return { ...base, xlsxFileId: job.fileId, xlsxUrl: await deps.files.url(job.fileId) };
+  if (job.state === 'done' && job.inlineXlsx) return { ...base, xlsxBase64: job.inlineXlsx };
+  if (job.state === 'failed') return { ...base, error: job.error ?? 'INTERNAL' };
+  return base;
+}
+
+/** Runs step `job.step + 1`; answers the job's next partial result and fields. */
+async function runStep(deps: AppDeps, scope: BulletinScope, job: BulletinJob): Promise<Partial<BulletinJob>> {
+  const input = { jurisdiction: job.jurisdiction, month: job.month };
+  const range = monthRange(job.month);
+  const now = job.createdAt; // every step reports as of the request
+  const partial = job.partial as JobPartial;
+  if (job.step === 0) {
+    const records = await factsMatching(deps, scope.filters, range);
+    if (!records) return { step: 2, partial: { kind: 'tables', tables: await monthTables(deps, scope, input) } satisfies Partial2 };
+    const nowMs = Date.parse(now);
+    const names = new Map<string, string>();
+    for (const r of records) for (const [id, name] of r.unitNames) if (!names.has(id)) names.set(id, name);
+    const rows = computeMetricsFromRecords({ records, now, groupBys: GROUPINGS });
+    const overdueIds = records.filter((r) => overdueOpenAt(r.openDeadlines, nowMs)).map((r) => r.ticketId);
+    return { step: 1, partial: { kind: 'metrics', rows, unitNames: [...names], overdueIds } satisfies Partial1 };
+  }
+  if (job.step === 1 && partial?.kind === 'metrics') {
+    const openTickets: Ticket[] = await overdueTickets(deps, scope, range, partial.overdueIds);
+    const tables = assembleTables({
+      ...input,
+      scope: scope.label,
+      now,
+      rows: partial.rows,
+      tickets: openTickets,
+      unitName: unitNamer(partial.unitNames),
+      estateNames: await estateNamesOf(deps, openTickets),
+    });
+    return { step: 2, partial: { kind: 'tables', tables } satisfies Partial2 };
+  }
+  if (job.step === 2 && partial?.kind === 'tables') {
+    const xlsx = await bulletinXlsx(partial.tables);
+    // As `bulletin` does: cloud storage on CloudBase; locally the bytes themselves (the H5 build downloads through GET /api/bulletin).
+    if (deps.config.platform !== 'cloudbase') return { step: 3, state: 'done', inlineXlsx: xlsx.toString('base64'), partial: null };
+    const file = await deps.files.put({ bytes: new Uint8Array(xlsx), contentType: XLSX_CONTENT_TYPE, ownerUserId: JOB_FILE_OWNER });
+    return { step: 3, state: 'done', fileId: file.id, partial: null };
+  }
+  throw new AppError('BULLETIN.JOB_STATE', '月通报任务状态异常', 500);
+}
+
+/**
+ * ticket.bulletinJob: creates the month's job for the caller's scope on the first call, then
+ * advances it by one step per call while it is not finished, and answers its progress; when done,
+ * its file id and a temporary URL (CloudBase) or the local file URL.
+ */
+export async function bulletinJob(deps: AppDeps, identity: Identity, input: { jurisdiction: string; month: string }): Promise<BulletinJobStatus> {
+  const list = REGISTRY.list(input.jurisdiction);
+  if (!list) throw errors.notFound('辖区');
+  monthRange(input.month);
+  const scope = bulletinScope(identity, input.jurisdiction);
+  const id = bulletinJobId(input.jurisdiction, input.month, scopeKey(scope));
+  const now = deps.clock.now();
+  let job = await deps.store.getBulletinJob(id);
+  if (!job) {
+    const fresh: BulletinJob = {
+      id,
+      jurisdiction: input.jurisdiction,
+      month: input.month,
+      scopeKey: scopeKey(scope),
+      requestedBy: identity.userId,
+      state: 'queued',
+      step: 0,
+      steps: BULLETIN_JOB_STEPS,
+      leaseUntil: null,
+      partial: null,
+      fileId: null,
+      filename: `${list.name}月通报-${input.month}.xlsx`,
+      error: null,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    // Two first calls at once: one insert wins, the other reads it.
+    job = (await deps.store.createBulletinJob(fresh)) ? fresh : await deps.store.getBulletinJob(id);
+    if (!job) throw new AppError('BULLETIN.JOB_STATE', '月通报任务状态异常', 500);
+    return statusOf(deps, job);
+  }
+  if (job.state === 'done' || job.state === 'failed') return statusOf(deps, job);
+  if (job.state === 'running' && job.leaseUntil && Date.parse(job.leaseUntil) > Date.parse(now)) return statusOf(deps, job);
+
+  // Claim the next step.
+  const claimed: BulletinJob = { ...job, state: 'running', leaseUntil: new Date(Date.parse(now) + STEP_LEASE_MS).toISOString(), updatedAt: now, version: job.version + 1 };
+  try {
+    await deps.store.updateBulletinJob(claimed, job.version);
+  } catch (err) {
+    if (!(err instanceof StoreConflictError)) throw err;
+    const current = await deps.store.getBulletinJob(id);
+    return statusOf(deps, current ?? job);
+  }
+  let next: BulletinJob;
+  try {
+    const result = await runStep(deps, scope, claimed);
+    next = { ...claimed, state: 'running', ...result, leaseUntil: null, updatedAt: deps.clock.now(), version: claimed.version + 1 };
+  } catch (err) {
+    const code = err instanceof AppError ? err.code : 'INTERNAL';
+    if (!(err instanceof AppError)) console.error('[bulletin-job]', err);
+    next = { ...claimed, state: 'failed', error: code, partial: null, leaseUntil: null, updatedAt: deps.clock.now(), version: claimed.version + 1 };
+  }
+  await deps.store.updateBulletinJob(next, claimed.version);
+  return statusOf(deps, next);
+}

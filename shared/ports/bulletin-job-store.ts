@@ -1,0 +1,41 @@
+/**
+ * 月通报 as an asynchronous job (issue 17 §3): the record of one month's bulletin for one scope,
+ * advanced one bounded step per call (cloudfunctions/_app/usecases/bulletin-job.ts).
+ */
+export type BulletinJobState = 'queued' | 'running' | 'done' | 'failed';
+
+export interface BulletinJob {
+  /** Derived from jurisdiction, month and scope: asking twice gives the same job. */
+  id: string;
+  jurisdiction: string;
+  month: string;
+  /** The scope's key (bulletin-job.ts scopeKey): a street officer's job is never the office's. */
+  scopeKey: string;
+  requestedBy: string;
+  state: BulletinJobState;
+  /** Steps finished, of `steps`. */
+  step: number;
+  steps: number;
+  /** While a call runs a step: until when the others leave it alone (a crashed call's claim expires). */
+  leaseUntil: string | null;
+  /** What finished steps handed to the next (JSON-safe; cleared when done). */
+  partial: unknown;
+  /** The XLSX in storage (CloudBase). */
+  fileId: string | null;
+  /** The local runtime's XLSX, base64, kept in the job: its file store takes photos only (local/store/files.ts). */
+  inlineXlsx?: string;
+  filename: string | null;
+  /** A stable error code when failed. */
+  error: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface BulletinJobStore {
+  /** Inserts; false (nothing written) when a job with this id exists. */
+  createBulletinJob(job: BulletinJob): Promise<boolean>;
+  getBulletinJob(id: string): Promise<BulletinJob | null>;
+  /** Writes `next` only if the stored version equals expectedVersion; else StoreConflictError. */
+  updateBulletinJob(next: BulletinJob, expectedVersion: number): Promise<void>;
+}

@@ -1,0 +1,163 @@
+/**
+ * Issue 17 §3: "The bulletin of a large month runs as an asynchronous job with progress, within the
+ * function timeout, and the file appears in storage." One month made by the real functions
+ * (month.ts) on SQLite and on the CloudBase adapter over the loopback server; on CloudBase the XLSX
+ * is written through CloudbaseFileStore (app.uploadFile, the platform edge the loopback serves) and
+ * read back from the loopback's storage itself.
+ */
+import ExcelJS from 'exceljs';
+import { CloudbaseFileStore } from '../../../../cloudfunctions/_adapters/cloudbase/platform';
+import { loadCloudbase } from '../../../../cloudfunctions/_adapters/cloudbase/store';
+import { ticket } from '../../../../cloudfunctions/_app/functions/ticket';
+import { buildBulletin } from '../../../../cloudfunctions/_app/usecases/bulletin';
+import { BULLETIN_JOB_STEPS } from '../../../../cloudfunctions/_app/usecases/bulletin-job';
+import type { Store } from '../../../../shared/ports/store';
+import { identityOf, makeApp, makeCloudbaseApp, MORE_PEOPLE, PEOPLE, type AnyPerson, type TestApp } from '../../../support/app';
+import { CloudbaseLoopback } from '../../../support/cloudbase-loopback';
+import { makeMonth } from './month';
+
+jest.setTimeout(180_000);
+
+const INPUT = { jurisdiction: 'yongning', month: '2026-11' };
+
+interface Runtime {
+  name: string;
+  app: TestApp<Store>;
+  /** The stored bytes of a finished job's XLSX, read from where it is kept (not from the answer's URL). */
+  stored(answer: { jobId: string; xlsxFileId?: string }): Promise<Buffer | null>;
+}
+
+const runtimes: Runtime[] = [];
+let storage: CloudbaseLoopback;
+
+beforeAll(async () => {
+  const sqlite = (await makeApp({ reportsPerHour: 100 })) as unknown as TestApp<Store>;
+  const cloudbase = await makeCloudbaseApp({ reportsPerHour: 100 });
+  for (const app of [sqlite, cloudbase]) {
+    app.clock.set('2026-11-02T01:00:00.000Z');
+    await makeMonth(app as TestApp);
+  }
+  // CloudBase cloud storage (the loopback implements uploadFile, downloadFile and getTempFileURL).
+  storage = await CloudbaseLoopback.start();
+  cloudbase.deps.files = new CloudbaseFileStore(loadCloudbase(storage.sdkOptions()), { prefix: 'bulletins' });
+  cloudbase.deps.config = { ...cloudbase.deps.config, platform: 'cloudbase' };
+  runtimes.push(
+    // Local runtime: the job record keeps the bytes (its file store takes photos only).
+    { name: 'SQLite', app: sqlite, stored: async (a) => ((await sqlite.store.getBulletinJob(a.jobId))?.inlineXlsx ? Buffer.from((await sqlite.store.getBulletinJob(a.jobId))!.inlineXlsx!, 'base64') : null) },
+    { name: 'CloudBase loopback', app: cloudbase, stored: async (a) => (a.xlsxFileId ? (storage.files.get(a.xlsxFileId) ?? null) : null) },
+  );
+});
+
+afterAll(async () => {
+  for (const r of runtimes) await r.app.close();
+  await storage?.close();
+});
+
+async function poll(app: TestApp<Store>, who: AnyPerson) {
+  return app.call(ticket, who, 'bulletinJob', INPUT);
+}
+
+/** Polls until the job is done or failed; every answer in order. */
+async function runToEnd(app: TestApp<Store>, who: AnyPerson) {
+  const answers = [];
+  for (let i = 0; i < 10; i++) {
+    const res = await poll(app, who);
+    expect(res.ok).toBe(true);
+    answers.push(res.data);
+    if (res.data.state === 'done' || res.data.state === 'failed') break;
+  }
+  return answers;
+}
+
+async function sheets(bytes: Buffer): Promise<Record<string, unknown[][]>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as never);
+  const out: Record<string, unknown[][]> = {};
+  for (const ws of wb.worksheets) {
+    const rows: unknown[][] = [];
+    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    out[ws.name] = rows;
+  }
+  return out;
+}
+
+describe.each([0, 1])('the bulletin job (runtime %#: 0 SQLite, 1 CloudBase loopback)', (index) => {
+  const rt = () => runtimes[index]!;
+
+  it('is created queued, advances one step per poll with monotonic progress, and ends with the synchronous bulletin in storage', async () => {
+    const { app } = rt();
+    const answers = await runToEnd(app, 'leadership');
+    expect(answers[0]).toMatchObject({ state: 'queued', step: 0, steps: BULLETIN_JOB_STEPS });
+    const last = answers[answers.length - 1];
+    expect(last).toMatchObject({ state: 'done', step: BULLETIN_JOB_STEPS, steps: BULLETIN_JOB_STEPS, filename: '永宁县月通报-2026-11.xlsx', fileType: 'xlsx' });
+    // One step per poll after the first: 0, 1, 2, 3 (生成中 n/N).
+    expect(answers.map((a) => a.step)).toEqual([0, 1, 2, 3]);
+    expect(answers.slice(1, -1).every((a) => a.state === 'running')).toBe(true);
+    expect(new Set(answers.map((a) => a.jobId)).size).toBe(1);
+    // CloudBase: a temporary URL of the file in storage (getTempFileURL); locally the bytes, as `bulletin` answers there.
+    if (index === 1) expect(last.xlsxUrl).toMatch(/^https?:\/\//);
+    else expect(typeof last.xlsxBase64).toBe('string');
+
+    const bytes = await rt().stored(last);
+    expect(bytes).not.toBeNull();
+    const sync = await buildBulletin(app.deps, identityOf(PEOPLE.leadership), INPUT);
+    expect(await sheets(bytes!)).toEqual(await sheets(sync.xlsx));
+    // Not vacuous: the month has tickets and overdue ones.
+    expect(sync.tables.overall.counts.tickets).toBeGreaterThan(0);
+    expect(sync.tables.overdue.length).toBeGreaterThan(0);
+    // No user id of the requester in the answer (identity comes from the platform context only).
+    expect(JSON.stringify(last)).not.toContain(PEOPLE.leadership.id);
+  });
+
+  it('answers the same job and file when asked again for the same month and scope', async () => {
+    const { app } = rt();
+    const first = (await poll(app, 'leadership')).data;
+    const again = (await poll(app, 'leadership')).data;
+    expect(first.state).toBe('done');
+    expect(again).toEqual({ ...first, ...(index === 1 ? { xlsxUrl: expect.any(String) } : {}) });
+  });
+
+  it('refuses another jurisdiction\'s leadership office and a resident (the attack: asking for 永宁县\'s bulletin), and creates nothing', async () => {
+    const { app } = rt();
+    const before = (await poll(app, 'leadership')).data;
+    for (const who of ['qitaiLeadership', 'resident'] as const) {
+      const res = await poll(app, who);
+      expect(res.ok).toBe(false);
+      expect(res.error?.code).toBe('AUTH.FORBIDDEN');
+      expect(res.data).toBeUndefined();
+    }
+    expect(MORE_PEOPLE.qitaiLeadership.grants[0]!.jurisdiction).toBe('qitai');
+    const res = await app.call(ticket, null, 'bulletinJob', INPUT);
+    expect(res.ok).toBe(false);
+    expect((await poll(app, 'leadership')).data).toEqual({ ...before, ...(index === 1 ? { xlsxUrl: expect.any(String) } : {}) });
+  });
+
+  it('gives a street officer a job of its own scope, never the office\'s file', async () => {
+    const { app } = rt();
+    const office = (await poll(app, 'leadership')).data;
+    const answers = await runToEnd(app, 'street');
+    const last = answers[answers.length - 1];
+    expect(last.state).toBe('done');
+    expect(last.jobId).not.toBe(office.jobId);
+    if (index === 1) expect(last.xlsxFileId).not.toBe(office.xlsxFileId);
+    const sync = await buildBulletin(app.deps, identityOf(PEOPLE.street), INPUT);
+    expect(await sheets((await rt().stored(last))!)).toEqual(await sheets(sync.xlsx));
+  });
+
+  it('runs a step once when two polls come together (the claim is version-checked)', async () => {
+    const { app } = rt();
+    const input = { jurisdiction: 'yongning', month: '2026-10' };
+    const created = (await app.call(ticket, 'leadership', 'bulletinJob', input)).data;
+    expect(created).toMatchObject({ state: 'queued', step: 0 });
+    const both = await Promise.all([app.call(ticket, 'leadership', 'bulletinJob', input), app.call(ticket, 'leadership', 'bulletinJob', input)]);
+    expect(both.map((r) => r.data.step).sort()).toEqual([0, 1]);
+    expect(both.every((r) => r.data.jobId === created.jobId)).toBe(true);
+  });
+
+  it('answers INPUT.INVALID for a malformed month and changes nothing', async () => {
+    const { app } = rt();
+    const res = await app.call(ticket, 'leadership', 'bulletinJob', { jurisdiction: 'yongning', month: '2026-13' });
+    expect(res.ok).toBe(false);
+    expect(res.error?.code).toBe('INPUT.INVALID');
+  });
+});
