@@ -13,6 +13,8 @@ export default defineAppConfig({
     'pages/privacy/index',
     // Opened by a staff invitation's QR code or link (issue 15 §3): binds the WeChat account to a staff record.
     'pages/invite/index',
+    // Every estate's poster of a jurisdiction on one print page (issue 19 §4), opened from the county page.
+    'pages/posters/index',
   ],
   subPackages: [
     {

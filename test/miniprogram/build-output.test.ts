@@ -55,6 +55,7 @@ describe('weapp production build', () => {
       'pages/share/index',
       'pages/privacy/index',
       'pages/invite/index',
+      'pages/posters/index',
     ]);
     expect(app.subPackages).toEqual([
       {
@@ -97,7 +98,7 @@ describe('weapp production build', () => {
 
   it('every page has its .js, .wxml and .json', () => {
     const pages = [...app.pages, ...(app.subPackages ?? []).flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))];
-    expect(pages).toHaveLength(23);
+    expect(pages).toHaveLength(24);
     for (const page of pages) {
       for (const ext of ['.js', '.wxml', '.json']) {
         expect(fs.existsSync(path.join(out, page + ext)) ? page + ext : `missing ${page + ext}`).toBe(page + ext);

@@ -289,6 +289,11 @@ export default function CountyPage() {
       </Section>
       <Section title={title('海报', '打印各小区公告牌海报')}>
         {estates.length === 0 ? <Text className='staff-muted'>导入小区后，可在此打开每个小区的海报打印。</Text> : null}
+        {estates.length > 0 ? (
+          <Button size='small' type='primary' onClick={() => go(`/pages/posters/index?jurisdiction=${encodeURIComponent(jurisdiction)}`)}>
+            打印全部海报（每个小区一页）
+          </Button>
+        ) : null}
         {estates.map((e) => (
           <View key={e.id} className='county-poster' data-poster={e.id} onClick={() => go(`/pages/poster/index?estate=${encodeURIComponent(e.id)}`)}>
             <Text>{e.name} · 打开海报 ›</Text>

@@ -8,7 +8,7 @@
  *   createJurisdiction with the parent city and the page then works on the new county;
  * - the units and grids imports send the file's bytes, name what was created, and on a refused
  *   file show every row error with the stable code;
- * - imported estates get a poster link each.
+ * - imported estates get a poster link each, and one link prints them all (pages/posters).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -196,6 +196,9 @@ it('every imported estate gets a poster link that opens its poster', async () =>
   expect([...document.querySelectorAll('[data-poster]')].map((e) => e.textContent)).toEqual(['示例花园 · 打开海报 ›', '东镇雅苑 · 打开海报 ›']);
   await click(document.querySelector('[data-poster="sl-dzya"]') as HTMLElement);
   expect(opened).toEqual(['/pages/poster/index?estate=sl-dzya']);
+  // Every estate's poster in one PDF-ready page (pages/posters), for the jurisdiction on the page.
+  await click('打印全部海报（每个小区一页）');
+  expect(opened).toEqual(['/pages/poster/index?estate=sl-dzya', '/pages/posters/index?jurisdiction=yinchuan']);
 });
 
 it('?jurisdiction= opens a county the city admin created, beside the city of their grant', async () => {

@@ -1,0 +1,2 @@
+/** weapp has no printing: no @page rule (see page-size.ts). */
+export {};
