@@ -59,7 +59,7 @@ test('an admin brings 示例县 online: jurisdiction, units, XLSX list with its 
   const admin = await person(browser, story.url, STORY, 'admin', { clockAt: DAY1 });
   await signIn(admin, story.url, CITY_ADMIN);
   await open(admin.page, story.url, COUNTY);
-  await admin.see('上线顺序：辖区 → 单位 → 清单 → 预览/启用 → 小区 → 网格 → 海报');
+  await admin.see('上线顺序：辖区 → 单位 → 清单 → 预览/启用 → 小区 → 网格 → 时限 → 人员 → 海报');
   await admin.see('第1步 辖区：当前为 银川市');
 
   await fieldOf(admin, '辖区名称').locator('input').fill(SHILI.name);

@@ -4,7 +4,8 @@
  * 清单 (download the template, Yongning's filled example or the current list; import a 责任清单
  * laid out 序号 / 问题 / 牵头单位 / 责任单位 / 依据) → 预览/启用 (every category under the current
  * list and the draft, changes highlighted; activate from a date, today or later) → 小区 → 网格 →
- * 海报. Every import is all-or-nothing and a refused file shows every row error at once; every
+ * 时限 (admin.putSlaPolicy) → 人员 (a staff record and its invitation) → 海报 (each estate's, or all
+ * on one print page). Every import is all-or-nothing and a refused file shows every row error at once; every
  * refusal shows its stable code.
  */
 import { useState } from 'react';
@@ -35,8 +36,10 @@ import { REGISTRY } from '../../../../shared/jurisdictions';
 import { GRID_COLUMNS, UNIT_COLUMNS } from '../../../../shared/lists/directory-columns';
 import { ESTATE_COLUMNS } from '../../../../shared/lists/estates-import';
 import { LIST_COLUMNS } from '../../../../shared/lists/import';
+import { InviteStaff } from './InviteStaff';
 import { NewJurisdiction } from './NewJurisdiction';
 import { PreviewTable } from './PreviewTable';
+import { SlaPolicyForm } from './SlaPolicyForm';
 import { TableImport } from './TableImport';
 import '../../styles.css';
 import './index.css';
@@ -53,7 +56,7 @@ const DOWNLOADS: ReadonlyArray<{ kind: ListFileKind; label: string }> = [
 ];
 
 /** The clerk's order; each section's title carries its number. */
-export const STEPS = ['辖区', '单位', '清单', '预览/启用', '小区', '网格', '海报'] as const;
+export const STEPS = ['辖区', '单位', '清单', '预览/启用', '小区', '网格', '时限', '人员', '海报'] as const;
 const title = (step: (typeof STEPS)[number], text: string) => `第${STEPS.indexOf(step) + 1}步 ${step}：${text}`;
 
 interface Place {
@@ -286,6 +289,12 @@ export default function CountyPage() {
             return `已导入 ${a.grids.length} 个网格：${a.grids.map((g) => g.name).join('、')}`;
           })}
         />
+      </Section>
+      <Section title={title('时限', '设置办结时限')}>
+        <SlaPolicyForm key={jurisdiction} jurisdiction={jurisdiction} />
+      </Section>
+      <Section title={title('人员', '邀请工作人员')}>
+        <InviteStaff key={jurisdiction} jurisdiction={jurisdiction} />
       </Section>
       <Section title={title('海报', '打印各小区公告牌海报')}>
         {estates.length === 0 ? <Text className='staff-muted'>导入小区后，可在此打开每个小区的海报打印。</Text> : null}
