@@ -11,6 +11,7 @@ import { downloadBulletin, type BulletinFormat } from '../lib/bulletin';
 import { friendlyError } from '../lib/errors';
 import { monthLabel, monthOf, previousMonth } from '../lib/period';
 import { jurisdictionChoices } from '../lib/scope';
+import { BulletinJobPanel } from './BulletinJobPanel';
 import { ChoiceList, ErrorText, Field, Section } from './Field';
 
 const LAST_JURISDICTION_KEY = 'xqcs.staff.bulletin.jurisdiction';
@@ -87,6 +88,7 @@ export function BulletinSection({ grants, suggestedMonth }: { grants: readonly R
       </View>
       {done ? <Text className='detail__line'>{done}</Text> : null}
       <ErrorText error={error} />
+      <BulletinJobPanel jurisdiction={jurisdiction} month={month} />
     </Section>
   );
 }

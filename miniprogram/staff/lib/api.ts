@@ -29,6 +29,7 @@ type OtherTicketAction =
   | 'demoGroups'
   | 'resolveGroup'
   | 'bulletin'
+  | 'bulletinJob'
   | 'confirmViolation'
   | 'ledger';
 

@@ -1,0 +1,37 @@
+/**
+ * 月通报 as a job (ticket.bulletinJob, issue 17 §3): each call advances the month's job by one step
+ * on the server, so the screen polls until it is done, showing 生成中 n/N. The file is then opened
+ * by lib/bulletin-file*.ts (weapp: the temporary URL; H5: the bytes or the URL).
+ */
+import { callTicket } from './api';
+
+export interface BulletinJobAnswer {
+  jobId: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  step: number;
+  steps: number;
+  filename: string | null;
+  fileType: 'xlsx';
+  xlsxFileId?: string;
+  xlsxUrl?: string;
+  xlsxBase64?: string;
+  error?: string;
+}
+
+/** Between polls: a step runs within its call, so a short pause only spares a busy server. */
+export const POLL_INTERVAL_MS = 300;
+/** A job that never finishes (a server failing every step) stops being asked after this many polls. */
+export const MAX_POLLS = 40;
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Polls the job to its end; `onProgress` sees every answer. Refusals throw ApiError. */
+export async function runBulletinJob(request: { jurisdiction: string; month: string }, onProgress: (answer: BulletinJobAnswer) => void): Promise<BulletinJobAnswer> {
+  for (let i = 0; i < MAX_POLLS; i += 1) {
+    const answer = await callTicket<BulletinJobAnswer>('bulletinJob', request);
+    onProgress(answer);
+    if (answer.state === 'done' || answer.state === 'failed') return answer;
+    await pause(POLL_INTERVAL_MS);
+  }
+  throw new Error('通报生成超时，请稍后再试');
+}

@@ -1,0 +1,139 @@
+/**
+ * 月通报 made in the background (issue 17 §3) on the 统计与通报 page, the network faked at fetch:
+ * 后台生成 polls ticket.bulletinJob with the chosen jurisdiction and month, shows 生成中 n/N as the
+ * server answers each step, then 下载已生成通报 saves the XLSX under its Chinese name (H5: the local
+ * runtime answers its bytes, saved through a blob URL and a temporary <a download>).
+ */
+import { render, screen, waitFor } from '@testing-library/react';
+import DashboardPage from '../../../../miniprogram/staff/pages/dashboard/index';
+import type { LedgerAnswer, MetricsAnswer } from '../../../../miniprogram/staff/lib/types';
+import type { BulletinJobAnswer } from '../../../../miniprogram/staff/lib/bulletin-job';
+import { METRIC_DEFINITIONS } from '../../../../shared/metrics/definitions';
+import { setPageQuery } from '../../support/taro';
+import { choices, click, fakeNetwork, pick, Refusal, settle, signIn } from '../support';
+
+const METRICS: MetricsAnswer = { rows: [], definitions: METRIC_DEFINITIONS, tickets: 0 };
+const LEDGER: LedgerAnswer = { year: 2026, companies: [] };
+
+let saved: Array<{ href: string; download: string }> = [];
+let blobs: Blob[] = [];
+function onAnchorClick(event: Event) {
+  const a = event.target;
+  if (a instanceof HTMLAnchorElement && a.download) {
+    saved.push({ href: a.href, download: a.download });
+    event.preventDefault();
+  }
+}
+beforeAll(() => document.addEventListener('click', onAnchorClick, true));
+afterAll(() => document.removeEventListener('click', onAnchorClick, true));
+
+beforeEach(() => {
+  saved = [];
+  blobs = [];
+  Object.assign(URL, {
+    createObjectURL: (blob: Blob) => {
+      blobs.push(blob);
+      return `blob:fake-${blobs.length}`;
+    },
+    revokeObjectURL: () => undefined,
+  });
+  signIn({ id: 'u-lead-1', name: '周主任', roles: ['leadership'] });
+});
+
+function readBlob(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(blob);
+  });
+}
+
+/** The server's answers, one per poll; each poll waits until the test releases it. */
+function jobServer(answers: BulletinJobAnswer[]) {
+  const releases: Array<() => void> = [];
+  let n = 0;
+  return {
+    handler: () =>
+      new Promise<BulletinJobAnswer>((resolve) => {
+        const answer = answers[Math.min(n, answers.length - 1)]!;
+        n += 1;
+        releases.push(() => resolve(answer));
+      }),
+    /** Answers the next waiting poll. */
+    async release() {
+      await waitFor(() => expect(releases.length).toBeGreaterThan(0));
+      releases.shift()!();
+      await settle();
+    },
+  };
+}
+
+const job = (step: number, state: BulletinJobAnswer['state'], extra: Partial<BulletinJobAnswer> = {}): BulletinJobAnswer => ({
+  jobId: 'bulletin:yongning:2026-10:all',
+  state,
+  step,
+  steps: 3,
+  filename: '永宁县月通报-2026-10.xlsx',
+  fileType: 'xlsx',
+  ...extra,
+});
+
+async function openDashboard(routes: Parameters<typeof fakeNetwork>[0]) {
+  const net = fakeNetwork({ 'ticket.metrics': () => METRICS, 'ticket.ledger': () => LEDGER, ...routes });
+  setPageQuery({}, '/staff/pages/dashboard/index');
+  render(<DashboardPage />);
+  await settle();
+  const yongning = choices('辖区').find((c) => c.text === '永宁县');
+  if (yongning) await click(yongning.el);
+  await pick('通报月份', '2026-10');
+  return net;
+}
+
+describe('dashboard 月通报, made in the background', () => {
+  it('shows 生成中 n/N as each poll advances the job, then saves the finished XLSX', async () => {
+    const xlsx = Buffer.from('PK-xlsx-bytes').toString('base64');
+    const server = jobServer([job(0, 'queued'), job(1, 'running'), job(2, 'running'), job(3, 'done', { xlsxBase64: xlsx })]);
+    const net = await openDashboard({ 'ticket.bulletinJob': server.handler });
+
+    await click('后台生成');
+    await server.release();
+    expect(screen.getByText('生成中 0/3')).toBeTruthy();
+    await server.release();
+    expect(screen.getByText('生成中 1/3')).toBeTruthy();
+    await server.release();
+    expect(screen.getByText('生成中 2/3')).toBeTruthy();
+    expect(screen.queryByText('下载已生成通报')).toBeNull();
+    await server.release();
+    expect(screen.getByText('已生成 永宁县月通报-2026-10.xlsx')).toBeTruthy();
+    expect(screen.queryByText(/生成中/)).toBeNull();
+
+    const polls = net.ticketCalls('bulletinJob');
+    expect(polls).toHaveLength(4);
+    expect(polls.every((c) => c.data.jurisdiction === 'yongning' && c.data.month === '2026-10')).toBe(true);
+
+    await click('下载已生成通报');
+    expect(saved).toEqual([{ href: 'blob:fake-1', download: '永宁县月通报-2026-10.xlsx' }]);
+    expect(await readBlob(blobs[0]!)).toBe('PK-xlsx-bytes');
+    expect(screen.getByText('已下载 永宁县月通报-2026-10.xlsx')).toBeTruthy();
+  });
+
+  it('shows the refusal and offers no file', async () => {
+    await openDashboard({
+      'ticket.bulletinJob': () => {
+        throw new Refusal('AUTH.FORBIDDEN', '仅领导小组办公室、街道和部门可以导出本辖区的月通报');
+      },
+    });
+    await click('后台生成');
+    expect(screen.getByText('仅领导小组办公室、街道和部门可以导出本辖区的月通报')).toBeTruthy();
+    expect(screen.queryByText('下载已生成通报')).toBeNull();
+    expect(saved).toEqual([]);
+  });
+
+  it('says so when the job failed', async () => {
+    await openDashboard({ 'ticket.bulletinJob': () => job(1, 'failed', { error: 'INTERNAL' }) });
+    await click('后台生成');
+    expect(screen.getByText('通报生成失败，请稍后重试')).toBeTruthy();
+    expect(screen.queryByText('下载已生成通报')).toBeNull();
+  });
+});
