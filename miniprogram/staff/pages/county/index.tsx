@@ -3,7 +3,8 @@
  * order — 辖区 (create it, with its parent city) → 单位 (the unit table, townships among them) →
  * 清单 (download the template, Yongning's filled example or the current list; import a 责任清单
  * laid out 序号 / 问题 / 牵头单位 / 责任单位 / 依据) → 预览/启用 (every category under the current
- * list and the draft, changes highlighted; activate from a date, today or later) → 小区 → 网格 →
+ * list and the draft, changes highlighted; activate from a date, today or later) → 物业企业 (register
+ * the companies the estates table names) → 小区 → 网格 →
  * 时限 (admin.putSlaPolicy) → 人员 (a staff record and its invitation) → 海报 (each estate's, or all
  * on one print page). Every import is all-or-nothing and a refused file shows every row error at once; every
  * refusal shows its stable code.
@@ -39,6 +40,7 @@ import { LIST_COLUMNS } from '../../../../shared/lists/import';
 import { InviteStaff } from './InviteStaff';
 import { NewJurisdiction } from './NewJurisdiction';
 import { PreviewTable } from './PreviewTable';
+import { PropertyCompanyForm } from './PropertyCompanyForm';
 import { SlaPolicyForm } from './SlaPolicyForm';
 import { TableImport } from './TableImport';
 import '../../styles.css';
@@ -56,7 +58,7 @@ const DOWNLOADS: ReadonlyArray<{ kind: ListFileKind; label: string }> = [
 ];
 
 /** The clerk's order; each section's title carries its number. */
-export const STEPS = ['辖区', '单位', '清单', '预览/启用', '小区', '网格', '时限', '人员', '海报'] as const;
+export const STEPS = ['辖区', '单位', '清单', '预览/启用', '物业企业', '小区', '网格', '时限', '人员', '海报'] as const;
 const title = (step: (typeof STEPS)[number], text: string) => `第${STEPS.indexOf(step) + 1}步 ${step}：${text}`;
 
 interface Place {
@@ -263,6 +265,9 @@ export default function CountyPage() {
             </Button>
           </View>
         ) : null}
+      </Section>
+      <Section title={title('物业企业', '登记物业服务企业')}>
+        <PropertyCompanyForm key={jurisdiction} jurisdiction={jurisdiction} />
       </Section>
       <Section title={title('小区', '导入小区（坐标、乡镇街道、物业企业）')}>
         <TableImport

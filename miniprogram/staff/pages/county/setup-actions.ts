@@ -28,3 +28,6 @@ export interface CreatedInvitation {
 }
 
 export const createInvitation = (userId: string) => callFunction<CreatedInvitation>('admin', 'createInvitation', { userId });
+
+export const putPropertyCompany = (x: { id: string; name: string; jurisdiction: string }) =>
+  callFunction<{ id: string; name: string; jurisdiction: string }>('admin', 'putPropertyCompany', x);

@@ -3,7 +3,7 @@
  * county of a city; import its units, estates … and grids, with the same row-level validation";
  * "print every estate's poster"), the network faked at fetch and the files chosen through the H5
  * picker, with 示例县's fixtures (test/fixtures/county; a test fixture, not a real place):
- * - the steps stand in the clerk's order 辖区 → 单位 → 清单 → 预览/启用 → 小区 → 网格 → 时限 → 人员 → 海报;
+ * - the steps stand in the clerk's order 辖区 → 单位 → 清单 → 预览/启用 → 物业企业 → 小区 → 网格 → 时限 → 人员 → 海报;
  * - 新建辖区 names every problem of the form at once and sends nothing; a valid form sends
  *   createJurisdiction with the parent city and the page then works on the new county;
  * - the units and grids imports send the file's bytes, name what was created, and on a refused
@@ -62,9 +62,9 @@ it('shows the steps in the clerk order', async () => {
   fakeNetwork({ 'ticket.home': home, 'admin.listVersions': versions });
   render(<CountyPage />);
   await settle();
-  expect(screen.getByText('上线顺序：辖区 → 单位 → 清单 → 预览/启用 → 小区 → 网格 → 时限 → 人员 → 海报')).toBeTruthy();
+  expect(screen.getByText('上线顺序：辖区 → 单位 → 清单 → 预览/启用 → 物业企业 → 小区 → 网格 → 时限 → 人员 → 海报')).toBeTruthy();
   const titles = [...document.querySelectorAll('.staff-section__title')].map((t) => t.textContent ?? '');
-  expect(titles.map((t) => /^第(\d)步 ([^：]+)：/.exec(t)?.slice(1).join(' '))).toEqual(['1 辖区', '2 单位', '3 清单', '4 预览/启用', '5 小区', '6 网格', '7 时限', '8 人员', '9 海报']);
+  expect(titles.map((t) => /^第(\d+)步 ([^：]+)：/.exec(t)?.slice(1).join(' '))).toEqual(['1 辖区', '2 单位', '3 清单', '4 预览/启用', '5 物业企业', '6 小区', '7 网格', '8 时限', '9 人员', '10 海报']);
   expect(titles[0]).toBe('第1步 辖区：当前为 银川市');
 });
 

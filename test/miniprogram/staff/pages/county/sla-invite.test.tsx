@@ -28,9 +28,9 @@ it('the steps end 时限 → 人员 → 海报', async () => {
   fakeNetwork({ 'ticket.home': home, 'admin.listVersions': versions });
   render();
   await settle();
-  expect(screen.getByText('第7步 时限：设置办结时限')).toBeTruthy();
-  expect(screen.getByText('第8步 人员：邀请工作人员')).toBeTruthy();
-  expect(screen.getByText('第9步 海报：打印各小区公告牌海报')).toBeTruthy();
+  expect(screen.getByText('第8步 时限：设置办结时限')).toBeTruthy();
+  expect(screen.getByText('第9步 人员：邀请工作人员')).toBeTruthy();
+  expect(screen.getByText('第10步 海报：打印各小区公告牌海报')).toBeTruthy();
 });
 
 it('saves the resolve deadlines with admin.putSlaPolicy and shows the policy in force', async () => {
