@@ -44,7 +44,7 @@ export const BULLETIN_JOB_STEPS = 3;
  */
 export const JOB_FILE_OWNER = 'bulletin-job';
 /** How long a claimed step is left alone: over the function timeout (10 s), so a live step is never taken twice. */
-export const STEP_LEASE_MS = 30_000;
+export const STEP_LEASE_MS = 15_000;
 
 type Partial1 = { kind: 'metrics'; rows: Record<BulletinGrouping, MetricsRow[]>; unitNames: Array<[string, string]>; overdueIds: string[] };
 type Partial2 = { kind: 'tables'; tables: BulletinTables };
@@ -166,7 +166,18 @@ export async function bulletinJob(deps: AppDeps, identity: Identity, input: { ju
     if (!job) throw new AppError('BULLETIN.JOB_STATE', '月通报任务状态异常', 500);
     return statusOf(deps, job);
   }
-  if (job.state === 'done' || job.state === 'failed') return statusOf(deps, job);
+  if (job.state === 'done') return statusOf(deps, job);
+  if (job.state === 'failed') {
+    // The poll that failed answered the code; asking again starts the month over (a failure may pass).
+    const restarted: BulletinJob = { ...job, state: 'queued', step: 0, partial: null, error: null, leaseUntil: null, createdAt: now, updatedAt: now, version: job.version + 1 };
+    try {
+      await deps.store.updateBulletinJob(restarted, job.version);
+      return statusOf(deps, restarted);
+    } catch (err) {
+      if (!(err instanceof StoreConflictError)) throw err;
+      return statusOf(deps, (await deps.store.getBulletinJob(id)) ?? job);
+    }
+  }
   if (job.state === 'running' && job.leaseUntil && Date.parse(job.leaseUntil) > Date.parse(now)) return statusOf(deps, job);
 
   // Claim the next step.

@@ -21,7 +21,7 @@ export interface BulletinJobAnswer {
 /** Between polls: a step runs within its call, so a short pause only spares a busy server. */
 export const POLL_INTERVAL_MS = 300;
 /** A job that never finishes (a server failing every step) stops being asked after this many polls. */
-export const MAX_POLLS = 40;
+export const MAX_POLLS = 80;
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -154,6 +154,30 @@ describe.each([0, 1])('the bulletin job (runtime %#: 0 SQLite, 1 CloudBase loopb
     expect(both.every((r) => r.data.jobId === created.jobId)).toBe(true);
   });
 
+  it('fails with a stable code when a step fails, and the next request starts the month over', async () => {
+    const { app } = rt();
+    const input = { jurisdiction: 'yongning', month: '2026-09' };
+    const read = app.store.listTicketFacts ? 'listTicketFacts' : 'queryTicketFacts';
+    const created = (await app.call(ticket, 'leadership', 'bulletinJob', input)).data;
+    expect(created).toMatchObject({ state: 'queued', step: 0 });
+    const spy = jest.spyOn(app.store, read).mockRejectedValueOnce(new Error('injected: the database is unreachable'));
+    const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const failed = (await app.call(ticket, 'leadership', 'bulletinJob', input)).data;
+      expect(failed).toMatchObject({ jobId: created.jobId, state: 'failed', step: 0, error: 'INTERNAL' });
+      expect(spy).toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+      errors.mockRestore();
+    }
+    const again = (await app.call(ticket, 'leadership', 'bulletinJob', input)).data;
+    expect(again).toMatchObject({ jobId: created.jobId, state: 'queued', step: 0 });
+    expect(again.error).toBeUndefined();
+    let last = again;
+    for (let i = 0; i < 3; i++) last = (await app.call(ticket, 'leadership', 'bulletinJob', input)).data;
+    expect(last).toMatchObject({ state: 'done', step: 3 });
+  });
+
   it('answers INPUT.INVALID for a malformed month and changes nothing', async () => {
     const { app } = rt();
     const res = await app.call(ticket, 'leadership', 'bulletinJob', { jurisdiction: 'yongning', month: '2026-13' });
