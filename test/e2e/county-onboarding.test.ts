@@ -59,7 +59,7 @@ test('an admin brings 示例县 online: jurisdiction, units, XLSX list with its 
   const admin = await person(browser, story.url, STORY, 'admin', { clockAt: DAY1 });
   await signIn(admin, story.url, CITY_ADMIN);
   await open(admin.page, story.url, COUNTY);
-  await admin.see('上线顺序：辖区 → 单位 → 清单 → 预览/启用 → 小区 → 网格 → 时限 → 人员 → 海报');
+  await admin.see('上线顺序：辖区 → 单位 → 清单 → 预览/启用 → 物业企业 → 小区 → 网格 → 时限 → 人员 → 海报');
   await admin.see('第1步 辖区：当前为 银川市');
 
   await fieldOf(admin, '辖区名称').locator('input').fill(SHILI.name);
@@ -96,9 +96,10 @@ test('an admin brings 示例县 online: jurisdiction, units, XLSX list with its 
   expect(sheet.getRow(2).values).toEqual([undefined, ...LIST_V1[0]!]);
   expect(sheet.rowCount).toBe(LIST_V1.length + 1);
 
-  // The estates CSV names its property company, registered first (set-up through the admin API:
-  // the county page has no company form).
-  await api(story.url, await apiToken(story.url, CITY_ADMIN), 'admin', 'putPropertyCompany', { id: 'pc-shili-shwy', name: '示例物业服务有限公司', jurisdiction: SHILI.id });
+  // The estates CSV names its property company, registered first on the page's 物业企业 step.
+  await fieldOf(admin, '企业名称').locator('input').fill('示例物业服务有限公司');
+  await admin.page.getByText('登记物业企业', { exact: true }).click();
+  await admin.see(/已登记 示例物业服务有限公司（编号 pc-shili-[0-9a-z]+）/);
 
   await chooseTable(admin.page, '选择小区表并导入', { name: '示例县小区.csv', mimeType: 'text/csv', buffer: csv('shili-estates.csv') });
   await admin.seeIn(importBlock(admin, 'estates'), '已导入 3 个小区：示例花园、示例家园、东镇雅苑');
