@@ -16,6 +16,11 @@ import { useStory } from './support/story';
 import { api, apiToken, HSJY, open, ROUTES, signIn, USERS } from './support/app';
 
 const STORY = 'screens';
+/** The 12345 center's demo desk and its queue page (local/demo/people.ts `demo.<j>.hotline`, issue 20 §6). */
+const HOTLINE_USER = 'demo.yongning.hotline';
+const HOTLINE_QUEUE = '/staff/pages/hotline-queue/index';
+/** The local runtime's demo owner group of 和顺佳苑, bound by the street officer below. */
+const GROUP = `${HSJY.name}业主群`;
 const README_SHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 /** resident2 reported the seeded demo tickets of 和顺佳苑 (local/demo/tickets.ts). */
 const REPORTER = 'demo.yongning.resident2';
@@ -148,6 +153,28 @@ describe('staff screens', () => {
     await screen(police, ROUTES.desk, 'desk', ['辖区小区的纠纷、治安、停车、消防通道等涉警工单及业主群转发的工单', '全部业主群', '车辆乱停乱放']);
   });
 
+  test('police officer: 业主群 of their estates (a group the street officer bound)', async () => {
+    const street = await staff('street-binder', USERS.street);
+    await open(street.page, stage.story.url, ROUTES.groups);
+    await street.page.locator('.choice').filter({ hasText: HSJY.name }).click();
+    await street.see(`${HSJY.name}的业主群`);
+    await street.page.locator('.group-row').filter({ hasText: GROUP }).filter({ hasNotText: '二群' }).getByText('绑定此群', { exact: true }).click();
+    await street.see(`已绑定「${GROUP}」`);
+    const police = await staff('police-groups', USERS.police);
+    await screen(police, ROUTES.groups, 'police-groups', ['我辖区小区的业主群', GROUP, '查看群内涉警工单', '仅社区/街道工作人员可以绑定或解绑业主群。']);
+  });
+
+  test('12345 center: the 催办/督办 queue', async () => {
+    const hotline = await staff('hotline', HOTLINE_USER);
+    await screen(hotline, HOTLINE_QUEUE, 'hotline-queue', ['12345工单催办督办', parkingNo, '催办', '督办']);
+    // A form open as well: the note field and its 确认 button are checked too.
+    await hotline.page.locator('.hotline-row').filter({ hasText: parkingNo }).getByText('督办', { exact: true }).click();
+    await hotline.see('督办意见');
+    await hotline.shot('hotline-queue-supervise');
+    await fitsWidth(hotline);
+    await accessible(hotline, 'hotline-queue with the 督办 form');
+  });
+
   test('leadership office: home, dashboard', async () => {
     const office = await staff('leadership', USERS.leadership);
     await screen(office, ROUTES.staffHome, 'home', ['领导小组办公室', '统计与通报', '全部工单']);
@@ -164,12 +191,14 @@ describe('staff screens', () => {
 
 describe('large text (适老化)', () => {
   /** The page's body text size in CSS px and the scale the app set, on the report page. */
-  async function bodyText(p: Person): Promise<{ scale: string; px: number }> {
+  async function bodyText(p: Person): Promise<{ scale: string; px: number; button: number }> {
     await open(p.page, stage.story.url, ROUTES.report(HSJY.sceneCode));
     await p.see('选择问题类型');
     return p.page.evaluate(() => ({
       scale: getComputedStyle(document.documentElement).getPropertyValue('--xq-text-scale').trim(),
       px: parseFloat(getComputedStyle(document.querySelector('.taro_page') ?? document.body).fontSize),
+      // A normal-size H5 button (ui/button-h5.css): Taro's own 18 px at the standard setting.
+      button: parseFloat(getComputedStyle(document.querySelector('taro-button-core:not([size="mini"])') ?? document.body).fontSize),
     }));
   }
 
@@ -184,6 +213,8 @@ describe('large text (适老化)', () => {
     expect(standard.scale).toBe('1');
     expect(large.scale).toBe('1.25');
     expect(large.px / standard.px).toBeCloseTo(1.25, 2);
+    expect(standard.button).toBe(18);
+    expect(large.button / standard.button).toBeCloseTo(1.25, 2);
     await fitsWidth(reader);
   });
 });
