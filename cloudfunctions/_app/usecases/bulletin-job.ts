@@ -37,7 +37,12 @@ import {
 } from './bulletin';
 import { factsMatching } from './support';
 
-export const BULLETIN_JOB_STEPS = 3;
+/**
+ * Steps: the facts and their metrics (1), the overdue tickets of each jurisdiction of the scope (one
+ * step each: their pages of unfinished tickets were the slowest part at 1 M, docs/PERFORMANCE.md §6a),
+ * then the tables and the XLSX (1).
+ */
+export const stepsFor = (jurisdictions: readonly string[]) => jurisdictions.length + 2;
 /**
  * The owner segment of the job's file path: the file is the scope's, shared by everyone who asks
  * for it, so it must not name the user who asked first (the path is part of the file id and URL).
@@ -46,7 +51,15 @@ export const JOB_FILE_OWNER = 'bulletin-job';
 /** How long a claimed step is left alone: over the function timeout (10 s), so a live step is never taken twice. */
 export const STEP_LEASE_MS = 15_000;
 
-type Partial1 = { kind: 'metrics'; rows: Record<BulletinGrouping, MetricsRow[]>; unitNames: Array<[string, string]>; overdueIds: string[] };
+type Partial1 = {
+  kind: 'metrics';
+  rows: Record<BulletinGrouping, MetricsRow[]>;
+  unitNames: Array<[string, string]>;
+  /** Per jurisdiction of the scope, in step order: its overdue ticket ids. */
+  overdue: Array<[string, string[]]>;
+  /** The overdue tickets read so far. */
+  openTickets: Ticket[];
+};
 type Partial2 = { kind: 'tables'; tables: BulletinTables };
 type JobPartial = Partial1 | Partial2 | null;
 
@@ -58,6 +71,11 @@ function fnv1a(text: string): string {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h.toString(16).padStart(8, '0');
+}
+
+/** The jurisdictions a scope's filters cover (the bulletin's jurisdiction and its children), in order. */
+export function scopeJurisdictions(scope: BulletinScope): string[] {
+  return [...new Set(scope.filters.flatMap((f) => f.jurisdictions ?? []))];
 }
 
 /** 'all' for the whole jurisdiction; else the hash of the caller's street/unit filters. */
@@ -96,35 +114,42 @@ async function runStep(deps: AppDeps, scope: BulletinScope, job: BulletinJob): P
   const range = monthRange(job.month);
   const now = job.createdAt; // every step reports as of the request
   const partial = job.partial as JobPartial;
+  const last = job.steps - 1;
   if (job.step === 0) {
     const records = await factsMatching(deps, scope.filters, range);
-    if (!records) return { step: 2, partial: { kind: 'tables', tables: await monthTables(deps, scope, input) } satisfies Partial2 };
+    // A store without facts records: the tables in one step, as `bulletin` makes them.
+    if (!records) return { step: last, partial: { kind: 'tables', tables: await monthTables(deps, scope, input) } satisfies Partial2 };
     const nowMs = Date.parse(now);
     const names = new Map<string, string>();
     for (const r of records) for (const [id, name] of r.unitNames) if (!names.has(id)) names.set(id, name);
     const rows = computeMetricsFromRecords({ records, now, groupBys: GROUPINGS });
-    const overdueIds = records.filter((r) => overdueOpenAt(r.openDeadlines, nowMs)).map((r) => r.ticketId);
-    return { step: 1, partial: { kind: 'metrics', rows, unitNames: [...names], overdueIds } satisfies Partial1 };
+    const overdue = scopeJurisdictions(scope).map((j): [string, string[]] => [j, records.filter((r) => r.jurisdiction === j && overdueOpenAt(r.openDeadlines, nowMs)).map((r) => r.ticketId)]);
+    return { step: 1, partial: { kind: 'metrics', rows, unitNames: [...names], overdue, openTickets: [] } satisfies Partial1 };
   }
-  if (job.step === 1 && partial?.kind === 'metrics') {
-    const openTickets: Ticket[] = await overdueTickets(deps, scope, range, partial.overdueIds);
-    const tables = assembleTables({
-      ...input,
-      scope: scope.label,
-      now,
-      rows: partial.rows,
-      tickets: openTickets,
-      unitName: unitNamer(partial.unitNames),
-      estateNames: await estateNamesOf(deps, openTickets),
-    });
-    return { step: 2, partial: { kind: 'tables', tables } satisfies Partial2 };
+  if (job.step < last && partial?.kind === 'metrics') {
+    const [jurisdiction, ids] = partial.overdue[job.step - 1] ?? ['', []];
+    const within = { ...scope, filters: scope.filters.map((f) => ({ ...f, jurisdictions: [jurisdiction] })) };
+    const read = ids.length ? await overdueTickets(deps, within, range, ids) : [];
+    return { step: job.step + 1, partial: { ...partial, openTickets: [...partial.openTickets, ...read] } satisfies Partial1 };
   }
-  if (job.step === 2 && partial?.kind === 'tables') {
-    const xlsx = await bulletinXlsx(partial.tables);
+  if (job.step === last && partial) {
+    const tables =
+      partial.kind === 'tables'
+        ? partial.tables
+        : assembleTables({
+            ...input,
+            scope: scope.label,
+            now,
+            rows: partial.rows,
+            tickets: partial.openTickets,
+            unitName: unitNamer(partial.unitNames),
+            estateNames: await estateNamesOf(deps, partial.openTickets),
+          });
+    const xlsx = await bulletinXlsx(tables);
     // As `bulletin` does: cloud storage on CloudBase; locally the bytes themselves (the H5 build downloads through GET /api/bulletin).
-    if (deps.config.platform !== 'cloudbase') return { step: 3, state: 'done', inlineXlsx: xlsx.toString('base64'), partial: null };
+    if (deps.config.platform !== 'cloudbase') return { step: job.steps, state: 'done', inlineXlsx: xlsx.toString('base64'), partial: null };
     const file = await deps.files.put({ bytes: new Uint8Array(xlsx), contentType: XLSX_CONTENT_TYPE, ownerUserId: JOB_FILE_OWNER });
-    return { step: 3, state: 'done', fileId: file.id, partial: null };
+    return { step: job.steps, state: 'done', fileId: file.id, partial: null };
   }
   throw new AppError('BULLETIN.JOB_STATE', '月通报任务状态异常', 500);
 }
@@ -151,7 +176,7 @@ export async function bulletinJob(deps: AppDeps, identity: Identity, input: { ju
       requestedBy: identity.userId,
       state: 'queued',
       step: 0,
-      steps: BULLETIN_JOB_STEPS,
+      steps: stepsFor(scopeJurisdictions(scope)),
       leaseUntil: null,
       partial: null,
       fileId: null,

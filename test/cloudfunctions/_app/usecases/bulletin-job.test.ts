@@ -10,7 +10,8 @@ import { CloudbaseFileStore } from '../../../../cloudfunctions/_adapters/cloudba
 import { loadCloudbase } from '../../../../cloudfunctions/_adapters/cloudbase/store';
 import { ticket } from '../../../../cloudfunctions/_app/functions/ticket';
 import { buildBulletin } from '../../../../cloudfunctions/_app/usecases/bulletin';
-import { BULLETIN_JOB_STEPS } from '../../../../cloudfunctions/_app/usecases/bulletin-job';
+import { bulletinScope } from '../../../../cloudfunctions/_app/usecases/bulletin';
+import { scopeJurisdictions, stepsFor } from '../../../../cloudfunctions/_app/usecases/bulletin-job';
 import type { Store } from '../../../../shared/ports/store';
 import { identityOf, makeApp, makeCloudbaseApp, MORE_PEOPLE, PEOPLE, type AnyPerson, type TestApp } from '../../../support/app';
 import { CloudbaseLoopback } from '../../../support/cloudbase-loopback';
@@ -87,9 +88,12 @@ describe.each([0, 1])('the bulletin job (runtime %#: 0 SQLite, 1 CloudBase loopb
   it('is created queued, advances one step per poll with monotonic progress, and ends with the synchronous bulletin in storage', async () => {
     const { app } = rt();
     const answers = await runToEnd(app, 'leadership');
-    expect(answers[0]).toMatchObject({ state: 'queued', step: 0, steps: BULLETIN_JOB_STEPS });
+    // Steps: the facts, the overdue tickets of each jurisdiction of the scope, the XLSX.
+    const steps = stepsFor(scopeJurisdictions(bulletinScope(identityOf(PEOPLE.leadership), 'yongning')));
+    expect(steps).toBe(3);
+    expect(answers[0]).toMatchObject({ state: 'queued', step: 0, steps });
     const last = answers[answers.length - 1];
-    expect(last).toMatchObject({ state: 'done', step: BULLETIN_JOB_STEPS, steps: BULLETIN_JOB_STEPS, filename: '永宁县月通报-2026-11.xlsx', fileType: 'xlsx' });
+    expect(last).toMatchObject({ state: 'done', step: steps, steps, filename: '永宁县月通报-2026-11.xlsx', fileType: 'xlsx' });
     // One step per poll after the first: 0, 1, 2, 3 (生成中 n/N).
     expect(answers.map((a) => a.step)).toEqual([0, 1, 2, 3]);
     expect(answers.slice(1, -1).every((a) => a.state === 'running')).toBe(true);
@@ -107,6 +111,22 @@ describe.each([0, 1])('the bulletin job (runtime %#: 0 SQLite, 1 CloudBase loopb
     expect(sync.tables.overdue.length).toBeGreaterThan(0);
     // No user id of the requester in the answer (identity comes from the platform context only).
     expect(JSON.stringify(last)).not.toContain(PEOPLE.leadership.id);
+  });
+
+  it('reads the overdue tickets one jurisdiction per step: the city office’s bulletin of 银川市 and 永宁县 in 4 steps, equal to the synchronous one', async () => {
+    const { app } = rt();
+    const input = { jurisdiction: 'yinchuan', month: '2026-11' };
+    const answers = [];
+    for (let i = 0; i < 10; i++) {
+      const res = await app.call(ticket, 'cityLeadership', 'bulletinJob', input);
+      expect(res.ok).toBe(true);
+      answers.push(res.data);
+      if (res.data.state === 'done' || res.data.state === 'failed') break;
+    }
+    expect(answers.map((a) => `${a.state} ${a.step}/${a.steps}`)).toEqual(['queued 0/4', 'running 1/4', 'running 2/4', 'running 3/4', 'done 4/4']);
+    const sync = await buildBulletin(app.deps, identityOf(MORE_PEOPLE.cityLeadership), input);
+    expect(sync.tables.overdue.length).toBeGreaterThan(0);
+    expect(await sheets((await rt().stored(answers[answers.length - 1]))!)).toEqual(await sheets(sync.xlsx));
   });
 
   it('answers the same job and file when asked again for the same month and scope', async () => {
