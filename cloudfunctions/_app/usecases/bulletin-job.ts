@@ -29,6 +29,7 @@ import {
   monthRange,
   monthTables,
   overdueTickets,
+  UNFINISHED_STATES,
   unitNamer,
   XLSX_CONTENT_TYPE,
   type BulletinGrouping,
@@ -42,6 +43,8 @@ import { factsMatching } from './support';
  * step each: their pages of unfinished tickets were the slowest part at 1 M, docs/PERFORMANCE.md §6a),
  * then the tables and the XLSX (1).
  */
+/** Unfinished tickets per request (CloudBase's page ceiling, as support.ts pages them). */
+const PAGE_SIZE = 1000;
 export const stepsFor = (jurisdictions: readonly string[]) => jurisdictions.length + 2;
 /**
  * The owner segment of the job's file path: the file is the scope's, shared by everyone who asks
@@ -59,6 +62,9 @@ type Partial1 = {
   overdue: Array<[string, string[]]>;
   /** The overdue tickets read so far. */
   openTickets: Ticket[];
+  /** The jurisdiction (index into `overdue`) being read, and where its page-by-page read stopped. */
+  at: number;
+  after: string | null;
 };
 type Partial2 = { kind: 'tables'; tables: BulletinTables };
 type JobPartial = Partial1 | Partial2 | null;
@@ -124,15 +130,30 @@ async function runStep(deps: AppDeps, scope: BulletinScope, job: BulletinJob): P
     for (const r of records) for (const [id, name] of r.unitNames) if (!names.has(id)) names.set(id, name);
     const rows = computeMetricsFromRecords({ records, now, groupBys: GROUPINGS });
     const overdue = scopeJurisdictions(scope).map((j): [string, string[]] => [j, records.filter((r) => r.jurisdiction === j && overdueOpenAt(r.openDeadlines, nowMs)).map((r) => r.ticketId)]);
-    return { step: 1, partial: { kind: 'metrics', rows, unitNames: [...names], overdue, openTickets: [] } satisfies Partial1 };
+    return { step: 1, partial: { kind: 'metrics', rows, unitNames: [...names], overdue, openTickets: [], at: 0, after: null } satisfies Partial1 };
   }
-  if (job.step < last && partial?.kind === 'metrics') {
-    const [jurisdiction, ids] = partial.overdue[job.step - 1] ?? ['', []];
+  if (partial?.kind === 'metrics' && partial.at < partial.overdue.length) {
+    const [jurisdiction, ids] = partial.overdue[partial.at] as [string, string[]];
+    const nextJurisdiction = { at: partial.at + 1, after: null };
+    const [only, ...more] = scope.filters;
+    if (ids.length && deps.store.listTicketFacts && only && !more.length) {
+      // One page of the jurisdiction's unfinished tickets per step (as overdueTickets reads them, 1,000
+      // a request): at 1 M tickets on the loopback two pages in one call took 10 s. Another page → one more step.
+      const { jurisdictions: _all, ...filter } = only;
+      const page = await deps.store.queryTickets(
+        { ...filter, jurisdiction, states: UNFINISHED_STATES, createdFrom: range.from, createdTo: range.to },
+        { limit: PAGE_SIZE, after: partial.after },
+      );
+      const wanted = new Set(ids);
+      const openTickets = [...partial.openTickets, ...page.items.filter((t) => wanted.has(t.id))];
+      const cursor = page.next ? { at: partial.at, after: page.next } : nextJurisdiction;
+      return { step: job.step + 1, steps: job.steps + (page.next ? 1 : 0), partial: { ...partial, openTickets, ...cursor } satisfies Partial1 };
+    }
     const within = { ...scope, filters: scope.filters.map((f) => ({ ...f, jurisdictions: [jurisdiction] })) };
     const read = ids.length ? await overdueTickets(deps, within, range, ids) : [];
-    return { step: job.step + 1, partial: { ...partial, openTickets: [...partial.openTickets, ...read] } satisfies Partial1 };
+    return { step: job.step + 1, partial: { ...partial, openTickets: [...partial.openTickets, ...read], ...nextJurisdiction } satisfies Partial1 };
   }
-  if (job.step === last && partial) {
+  if (partial) {
     const tables =
       partial.kind === 'tables'
         ? partial.tables

@@ -472,7 +472,7 @@ export async function estateNamesOf(deps: AppDeps, tickets: readonly Ticket[]): 
 }
 
 /** States in which a ticket may be overdue and open (a finished ticket's record has no open deadlines). */
-const UNFINISHED_STATES = TICKET_STATES.filter((s) => s !== 'closed' && s !== 'rejected' && s !== 'merged');
+export const UNFINISHED_STATES = TICKET_STATES.filter((s) => s !== 'closed' && s !== 'rejected' && s !== 'merged');
 
 /**
  * The overdue tickets whole, for their list. A store that lists a window's records at once
