@@ -3,7 +3,8 @@
  * (test/fixtures/county: a test fixture, not a real place):
  * - Yinchuan's admin creates 示例县 under 银川市 on the county page, imports its units CSV and its
  *   XLSX 责任清单; the preview shows the routing table of every category; the list is activated
- *   from today; then the estates CSV and the grids CSV;
+ *   from today; then its property company on the page, the estates CSV and the grids CSV; every
+ *   estate's poster on one print page, which Chromium prints as one A4 page per estate;
  * - a resident's 飞线充电 report at 示例花园 routes by the imported list and cites its row;
  * - a second version with one changed lead (飞线充电 to 县消防救援大队) is previewed with the change
  *   marked and activated from tomorrow: the next day's report routes to 县消防救援大队 and cites
@@ -107,6 +108,31 @@ test('an admin brings 示例县 online: jurisdiction, units, XLSX list with its 
   await admin.seeIn(importBlock(admin, 'grids'), '已导入 3 个网格：示例街道第一网格、示例东镇第一网格、示例西乡第一网格');
   await admin.see('示例花园 · 打开海报 ›');
   await admin.shot('estates-grids');
+
+  // Every estate's poster in one PDF-ready page: one sheet each, each starting its own A4 page.
+  await admin.page.getByText('打印全部海报（每个小区一页）', { exact: true }).click();
+  await admin.page.waitForURL((u) => u.hash.startsWith('#/pages/posters/index?jurisdiction=shili'), { timeout: 15_000 });
+  const sheets = admin.page.locator('[data-sheet]');
+  await sheets.nth(2).locator('.poster__url').waitFor({ timeout: 20_000 });
+  expect(await sheets.count()).toBe(3);
+  expect((await admin.page.locator('[data-sheet] .poster__estate').allTextContents()).sort()).toEqual(['东镇雅苑', '示例家园', '示例花园'].sort());
+  for (let i = 0; i < 3; i += 1) expect(await sheets.nth(i).locator('.poster__qr img').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+  await admin.shot('posters-all');
+  // Chromium's print to PDF: each sheet starts a page of its own (a poster as long as the noticeboard
+  // runs over several A4 pages), so the whole PDF has exactly as many pages as the sheets printed one by one.
+  const pagesOf = async () => Math.max(...((await admin.page.pdf({ format: 'A4', printBackground: true })).toString('latin1').match(/\/Count (\d+)/g) ?? []).map((c) => Number(c.slice(7))));
+  const whole = await pagesOf();
+  const alone: number[] = [];
+  for (const id of ['sl-shhy', 'sl-shjy', 'sl-dzya']) {
+    const only = await admin.page.addStyleTag({ content: `[data-sheet]:not([data-sheet="${id}"]) { display: none !important; }` });
+    alone.push(await pagesOf());
+    await only.evaluate((el) => (el as Element).remove());
+  }
+  expect(alone.every((n) => n >= 1)).toBe(true);
+  expect(whole).toBe(alone.reduce((a, b) => a + b, 0));
+  // Posters shorter than a page (their unit lists hidden) still come out one per page, never two on one.
+  await admin.page.addStyleTag({ content: '[data-sheet] .poster__units, [data-sheet] .poster__property { display: none !important; }' });
+  expect(await pagesOf()).toBe(3);
 });
 
 test("a resident's report at 示例花园 routes by the imported list and cites its row", async () => {
