@@ -4,6 +4,21 @@
  */
 export type BulletinJobState = 'queued' | 'running' | 'done' | 'failed';
 
+/** What a caller sees of a job (ticket.bulletinJob's answer): progress and, when done, the file. No user id. */
+export interface BulletinJobStatus {
+  jobId: string;
+  state: BulletinJobState;
+  step: number;
+  steps: number;
+  filename: string | null;
+  fileType: 'xlsx';
+  xlsxFileId?: string;
+  xlsxUrl?: string;
+  /** Local runtime. */
+  xlsxBase64?: string;
+  error?: string;
+}
+
 export interface BulletinJob {
   /** Derived from jurisdiction, month and scope: asking twice gives the same job. */
   id: string;

@@ -16,7 +16,7 @@ import type { Identity } from '../../../shared/domain/roles';
 import type { Ticket } from '../../../shared/domain/ticket';
 import { REGISTRY } from '../../../shared/jurisdictions';
 import { computeMetricsFromRecords, overdueOpenAt, type MetricsRow } from '../../../shared/metrics';
-import type { BulletinJob } from '../../../shared/ports/bulletin-job-store';
+import type { BulletinJob, BulletinJobStatus } from '../../../shared/ports/bulletin-job-store';
 import { StoreConflictError } from '../../../shared/ports/store';
 import type { AppDeps } from '../context';
 import { AppError, errors } from '../errors';
@@ -90,21 +90,6 @@ export function scopeKey(scope: BulletinScope): string {
 }
 
 export const bulletinJobId = (jurisdiction: string, month: string, key: string) => `bulletin:${jurisdiction}:${month}:${key}`;
-
-/** What a caller sees: progress and, when done, the file. No user id. */
-export interface BulletinJobStatus {
-  jobId: string;
-  state: BulletinJob['state'];
-  step: number;
-  steps: number;
-  filename: string | null;
-  fileType: 'xlsx';
-  xlsxFileId?: string;
-  xlsxUrl?: string;
-  /** Local runtime. */
-  xlsxBase64?: string;
-  error?: string;
-}
 
 async function statusOf(deps: AppDeps, job: BulletinJob): Promise<BulletinJobStatus> {
   const base: BulletinJobStatus = { jobId: job.id, state: job.state, step: job.step, steps: job.steps, filename: job.filename, fileType: 'xlsx' };

@@ -3,20 +3,11 @@
  * on the server, so the screen polls until it is done, showing 生成中 n/N. The file is then opened
  * by lib/bulletin-file*.ts (weapp: the temporary URL; H5: the bytes or the URL).
  */
+import type { BulletinJobStatus } from '../../../shared/ports/bulletin-job-store';
 import { callTicket } from './api';
 
-export interface BulletinJobAnswer {
-  jobId: string;
-  state: 'queued' | 'running' | 'done' | 'failed';
-  step: number;
-  steps: number;
-  filename: string | null;
-  fileType: 'xlsx';
-  xlsxFileId?: string;
-  xlsxUrl?: string;
-  xlsxBase64?: string;
-  error?: string;
-}
+/** The server's answer (shared/ports/bulletin-job-store.ts, the one definition). */
+export type BulletinJobAnswer = BulletinJobStatus;
 
 /** Between polls: a step runs within its call, so a short pause only spares a busy server. */
 export const POLL_INTERVAL_MS = 300;
