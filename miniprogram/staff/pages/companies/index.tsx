@@ -38,20 +38,33 @@ export function historyLine(h: AssessmentRow['history'][number]): string {
   return `${shanghaiDate(h.at)} ${h.before.creditLabel}→${h.creditLabel}${moved}：认定违反“九不准”第${h.item}条${h.ticketNo ? `（工单 ${h.ticketNo}）` : ''}${who ? `，${who}认定` : ''}`;
 }
 
+/** The card's head, the same for a month and a quarter: name, 黑名单 flag, score and grade. */
+function CompanyHead({ row }: { row: Pick<AssessmentRow, 'name' | 'blacklisted' | 'score' | 'grade'> }) {
+  return (
+    <View className='company__head'>
+      <Text className='company__name'>{row.name}</Text>
+      {row.blacklisted ? <Text className='company__flag'>黑名单</Text> : null}
+      <Text className='company__score'>
+        {row.score}分 · {row.grade}
+      </Text>
+    </View>
+  );
+}
+
+function StandingLine({ standing }: { standing: AssessmentRow['standing'] }) {
+  return (
+    <Text className='company__line'>
+      信用状态：{standing.creditLabel}
+      {standing.stars !== null ? ` · ${standing.stars}星` : ''}（本年认定“九不准”{standing.items}条）
+    </Text>
+  );
+}
+
 function CompanyCard({ row }: { row: AssessmentRow }) {
   return (
     <View className={`company${row.blacklisted ? ' company--blacklisted' : ''}`} data-company={row.companyId}>
-      <View className='company__head'>
-        <Text className='company__name'>{row.name}</Text>
-        {row.blacklisted ? <Text className='company__flag'>黑名单</Text> : null}
-        <Text className='company__score'>
-          {row.score}分 · {row.grade}
-        </Text>
-      </View>
-      <Text className='company__line'>
-        信用状态：{row.standing.creditLabel}
-        {row.standing.stars !== null ? ` · ${row.standing.stars}星` : ''}（本年认定“九不准”{row.standing.items}条）
-      </Text>
+      <CompanyHead row={row} />
+      <StandingLine standing={row.standing} />
       {row.terms.map((t) => (
         <Text key={t.term} className='company__line company__term' data-term={t.term}>
           {t.label}：{t.points}/{t.weight}
@@ -79,18 +92,9 @@ function CompanyCard({ row }: { row: AssessmentRow }) {
 function QuarterCard({ row }: { row: QuarterRow }) {
   return (
     <View className={`company${row.blacklisted ? ' company--blacklisted' : ''}`} data-company={row.companyId}>
-      <View className='company__head'>
-        <Text className='company__name'>{row.name}</Text>
-        {row.blacklisted ? <Text className='company__flag'>黑名单</Text> : null}
-        <Text className='company__score'>
-          {row.score}分 · {row.grade}
-        </Text>
-      </View>
+      <CompanyHead row={row} />
       <Text className='company__line company__monthly'>各月：{row.monthly.map((m) => `${Number(m.month.slice(5, 7))}月 ${m.score}分`).join(' · ')}</Text>
-      <Text className='company__line'>
-        信用状态：{row.standing.creditLabel}
-        {row.standing.stars !== null ? ` · ${row.standing.stars}星` : ''}（本年认定“九不准”{row.standing.items}条）
-      </Text>
+      <StandingLine standing={row.standing} />
       {row.terms.map((t) => (
         <Text key={t.term} className='company__line company__term' data-term={t.term}>
           {t.label}：{t.points}/{t.weight}
