@@ -3,7 +3,7 @@
  * reader sets in the browser; Taro H5 overrides the root's own size for rem) sets --xq-text-scale
  * on the document, so every page's text follows it.
  */
-import { useEffect, type ComponentType } from 'react';
+import { useEffect } from 'react';
 import { textScaleFor } from './text-scale';
 
 function browserFontPx(): number | null {
@@ -28,20 +28,3 @@ export function TextScale() {
   return null;
 }
 
-/**
- * A page with the large-text mode: <TextScale /> first, then the page (its loading and error states
- * included); in H5 TextScale renders nothing (the document carries the scale), so this adds no node. Usage: `export default withTextScale(MyPage)`, plus `enablePageMeta: true`
- * in the page's config so that Taro writes <page-meta> into its WXML.
- */
-export function withTextScale<P extends object>(Page: ComponentType<P>): ComponentType<P> {
-  function TextScaledPage(props: P) {
-    return (
-      <>
-        <TextScale />
-        <Page {...props} />
-      </>
-    );
-  }
-  TextScaledPage.displayName = `withTextScale(${Page.displayName ?? Page.name})`;
-  return TextScaledPage;
-}

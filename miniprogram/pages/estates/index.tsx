@@ -13,7 +13,7 @@ import { currentPosition, type Position } from '../../components/location';
 import { go, PAGES, replace } from '../../components/nav';
 import { residentApi, type EstateListItem } from '../../components/resident-api';
 import { Button, TextField } from '../../ui';
-import { withTextScale } from '../../ui/TextScale';
+import { withTextScale } from '../../ui/withTextScale';
 import '../../components/components.css';
 import './index.css';
 

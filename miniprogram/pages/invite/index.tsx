@@ -12,7 +12,7 @@ import { friendlyMessage } from '../../components/errors';
 import { PAGES, replace } from '../../components/nav';
 import { rolesText } from '../../components/roles';
 import { Button } from '../../ui';
-import { withTextScale } from '../../ui/TextScale';
+import { withTextScale } from '../../ui/withTextScale';
 import '../../components/components.css';
 import './index.css';
 

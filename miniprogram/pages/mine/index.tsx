@@ -17,7 +17,7 @@ import { residentApi, type TicketSummary } from '../../components/resident-api';
 import { StateChip } from '../../components/StateChip';
 import { clearDraft, hasContent, loadDraft, onConnectivityBack, sendDraft, sendPendingDraft, type ReportDraft, type SendOutcome } from '../../drafts';
 import { Button, Tag } from '../../ui';
-import { withTextScale } from '../../ui/TextScale';
+import { withTextScale } from '../../ui/withTextScale';
 import '../../components/components.css';
 import './index.css';
 

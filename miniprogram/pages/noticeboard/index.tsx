@@ -17,7 +17,7 @@ import { residentApi, type Noticeboard } from '../../components/resident-api';
 import { shanghaiDateTime } from '../../../shared/sla/calendar';
 import { readableQuote } from '../../../shared/jurisdictions/bundled/quotes';
 import { Button, Tag } from '../../ui';
-import { withTextScale } from '../../ui/TextScale';
+import { withTextScale } from '../../ui/withTextScale';
 import '../../components/components.css';
 import './index.css';
 

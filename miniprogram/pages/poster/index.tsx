@@ -15,7 +15,7 @@ import { CAN_PRINT, printPage } from '../../components/print';
 import { estateQr } from '../../components/qr';
 import { residentApi, type Noticeboard } from '../../components/resident-api';
 import { Button } from '../../ui';
-import { withTextScale } from '../../ui/TextScale';
+import { withTextScale } from '../../ui/withTextScale';
 import { PosterSheet } from './PosterSheet';
 import '../../components/components.css';
 import './index.css';

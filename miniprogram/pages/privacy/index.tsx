@@ -5,7 +5,7 @@
  * the MP console's 用户隐私保护指引 (location, photos/album, phone number typed by the user).
  */
 import { Text, View } from '@tarojs/components';
-import { withTextScale } from '../../ui/TextScale';
+import { withTextScale } from '../../ui/withTextScale';
 import './index.css';
 
 export const PRIVACY_UPDATED = '2026年12月5日';

@@ -39,7 +39,7 @@ import {
   type SendOutcome,
 } from '../../drafts';
 import { Button, Switch, TextArea, TextField } from '../../ui';
-import { withTextScale } from '../../ui/TextScale';
+import { withTextScale } from '../../ui/withTextScale';
 import '../../components/components.css';
 import { SuggestionChips } from './SuggestionChips';
 import { useCategorySuggestions } from './suggestions';

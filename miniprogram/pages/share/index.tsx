@@ -13,7 +13,7 @@ import { PhotoStrip } from '../../components/PhotoStrip';
 import { residentApi, type PublicTicket } from '../../components/resident-api';
 import { StateChip } from '../../components/StateChip';
 import { Button } from '../../ui';
-import { withTextScale } from '../../ui/TextScale';
+import { withTextScale } from '../../ui/withTextScale';
 import '../../components/components.css';
 import './index.css';
 

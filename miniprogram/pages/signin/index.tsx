@@ -12,7 +12,7 @@ import { devSignIn, DevSignInError, fetchDemoUsers, groupByRole, type DemoUser }
 import { PAGES, replace } from '../../components/nav';
 import { isStaff, roleText, rolesText } from '../../components/roles';
 import { Button } from '../../ui';
-import { withTextScale } from '../../ui/TextScale';
+import { withTextScale } from '../../ui/withTextScale';
 import '../../components/components.css';
 import './index.css';
 

@@ -25,7 +25,7 @@ import { residentApi, type TicketView } from '../../components/resident-api';
 import { StateChip } from '../../components/StateChip';
 import { Timeline } from '../../components/Timeline';
 import { Button, Rate, Switch, Tag, TextArea } from '../../ui';
-import { withTextScale } from '../../ui/TextScale';
+import { withTextScale } from '../../ui/withTextScale';
 import '../../components/components.css';
 import './index.css';
 
