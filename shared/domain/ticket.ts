@@ -106,6 +106,26 @@ export interface Rating {
   at: string;
 }
 
+/**
+ * The last words one side addressed to the other (shared/lifecycle/latest-reply.ts), kept on the
+ * ticket by the transition that carries them so a queue row shows it without reading the timeline
+ * (issue 18). Who replied by role and unit only: never a user id or openid.
+ */
+export interface LastReply {
+  /** The event's action: reply, resolve, settle, reopen, appeal, rate. */
+  action: string;
+  side: 'staff' | 'resident';
+  label: string;
+  role: Role | 'system';
+  unitId?: string;
+  unitName?: string;
+  /** The first line of the text, capped. */
+  text: string;
+  at: string;
+  /** The event's seq, so a reader can tell it is current. */
+  seq: number;
+}
+
 export interface Ticket {
   id: string;
   /** Human ticket number, e.g. YN-20261123-0007. */
@@ -157,6 +177,8 @@ export interface Ticket {
   sweepAt?: string | null;
   /** The reporter allowed the photos in the owner group's public view. */
   photosPublic?: boolean;
+  /** The latest reply (issue 18); absent until someone replies. Never on a public surface. */
+  lastReply?: LastReply;
 }
 
 export interface EventActor {

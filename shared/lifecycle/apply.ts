@@ -7,6 +7,7 @@ import { CHECKS, checkInDistance, cleanList, hasText, targetEscalation, type Che
 import { isDraft, type TicketDraft } from './draft';
 import { ticketError } from './errors';
 import { holderFor } from './holder';
+import { lastReplyOf } from './latest-reply';
 import { CHECK_INFO, TRANSITION_RULES, TRANSITIONS, type TransitionRule } from './transitions';
 
 export interface TransitionCommand {
@@ -209,7 +210,9 @@ export function applyTransition(ticket: Ticket | TicketDraft, cmd: TransitionCom
     ...(location ? { location: { lat: location.lat, lng: location.lng } } : {}),
     ...(Object.keys(payload).length > 0 ? { payload } : {}),
   };
-  return { ticket: next, event };
+  // A reply is kept on the ticket in the same write as its event (issue 18: queue rows show it).
+  const reply = lastReplyOf(event, next);
+  return { ticket: reply ? { ...next, lastReply: reply } : next, event };
 }
 
 /**

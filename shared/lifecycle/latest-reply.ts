@@ -5,7 +5,8 @@
  * resident: the reason of a reopen (申请重办) or an appeal (申诉), and a rating's comment.
  * Internal notes (受理, 吹哨, 督办, 退单 …) are not replies to anyone.
  */
-import type { TicketEvent } from '../domain/ticket';
+import type { LastReply, Ticket, TicketEvent } from '../domain/ticket';
+import { REGISTRY } from '../jurisdictions';
 
 export type ReplySide = 'staff' | 'resident';
 
@@ -25,14 +26,54 @@ export interface LatestReply {
   text: string;
 }
 
+/** The event as a reply, or null when it is not one (an internal note, or no text). */
+export function replyOf(event: TicketEvent): LatestReply | null {
+  const kind = REPLY_ACTIONS[event.action];
+  if (!kind) return null;
+  const text = kind.text(event);
+  return typeof text === 'string' && text.trim() ? { event, side: kind.side, label: kind.label, text: text.trim() } : null;
+}
+
 /** The reply with the highest seq, or null when nobody has replied yet. */
 export function latestReply(events: readonly TicketEvent[]): LatestReply | null {
   const ordered = [...events].sort((a, b) => b.seq - a.seq);
   for (const event of ordered) {
-    const kind = REPLY_ACTIONS[event.action];
-    if (!kind) continue;
-    const text = kind.text(event);
-    if (typeof text === 'string' && text.trim()) return { event, side: kind.side, label: kind.label, text: text.trim() };
+    const reply = replyOf(event);
+    if (reply) return reply;
   }
   return null;
+}
+
+/** The characters of a reply's first line a queue row carries (a row is one or two lines on a phone). */
+export const LAST_REPLY_CHARS = 60;
+
+/** A unit's name as the responsibility lists or the ticket's route give it; undefined when neither knows it. */
+function unitNameOf(id: string, ticket: Pick<Ticket, 'route'>): string | undefined {
+  return REGISTRY.department(id)?.name ?? [...ticket.route.lead, ...ticket.route.responsible].find((u) => u.id === id)?.name;
+}
+
+/**
+ * The summary kept on the ticket (Ticket.lastReply) when the event is a reply: the text's first line
+ * capped, the side, and who by role and unit; never the actor's user id or name, so the row is the
+ * same for every viewer the ticket is shown to.
+ */
+export function lastReplyOf(event: TicketEvent, ticket: Pick<Ticket, 'route'>): LastReply | null {
+  const reply = replyOf(event);
+  if (!reply) return null;
+  const line = reply.text.split(/\r?\n/).find((l) => l.trim().length > 0)?.trim() ?? '';
+  const chars = [...line];
+  const text = chars.length > LAST_REPLY_CHARS ? `${chars.slice(0, LAST_REPLY_CHARS).join('')}…` : line;
+  const { role, unitId } = event.actor;
+  const unitName = unitId ? unitNameOf(unitId, ticket) : undefined;
+  return {
+    action: event.action,
+    side: reply.side,
+    label: reply.label,
+    role,
+    ...(unitId && role !== 'resident' ? { unitId } : {}),
+    ...(unitName && role !== 'resident' ? { unitName } : {}),
+    text,
+    at: event.at,
+    seq: event.seq,
+  };
 }

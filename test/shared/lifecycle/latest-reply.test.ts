@@ -5,12 +5,12 @@
  */
 import type { Ticket, TicketEvent } from '../../../shared/domain/ticket';
 import { applyTransition, type TransitionCommand } from '../../../shared/lifecycle';
-import { latestReply } from '../../../shared/lifecycle/latest-reply';
+import { LAST_REPLY_CHARS, latestReply } from '../../../shared/lifecycle/latest-reply';
 import { makeEvent, makeTicket } from '../../support/fixtures';
 
 const AT = '2026-11-23T03:00:00.000Z';
 
-function run(start: Ticket, steps: Array<Omit<TransitionCommand, 'at'>>): TicketEvent[] {
+function runAll(start: Ticket, steps: Array<Omit<TransitionCommand, 'at'>>): { ticket: Ticket; events: TicketEvent[] } {
   let ticket = start;
   const events: TicketEvent[] = [makeEvent(start)];
   for (const step of steps) {
@@ -19,8 +19,10 @@ function run(start: Ticket, steps: Array<Omit<TransitionCommand, 'at'>>): Ticket
     ticket = result.ticket;
     events.push(result.event);
   }
-  return events;
+  return { ticket, events };
 }
+
+const run = (start: Ticket, steps: Array<Omit<TransitionCommand, 'at'>>): TicketEvent[] => runAll(start, steps).events;
 
 const police = { userId: 'u-police', role: 'police' as const, unitId: 'yongning.gaj', name: '民警周' };
 const street = { userId: 'u-street', role: 'street' as const, name: '老张' };
@@ -49,5 +51,40 @@ describe('latestReply', () => {
 
     const rated = run(makeTicket({ state: 'closed', closedAt: AT }), [{ action: 'rate', actor: resident, input: { score: 4, fixed: true, comment: '处理及时，谢谢' } }]);
     expect(latestReply(rated)).toMatchObject({ side: 'resident', label: '居民评价', text: '处理及时，谢谢' });
+  });
+});
+
+describe('Ticket.lastReply: kept on the ticket by the transition that carries the reply (queue rows, issue 18)', () => {
+  const onSite = () => makeTicket({ state: 'acknowledged', category: 'public-order', priority: 'normal', assignedUnits: ['yongning.gaj'], acknowledgedUnits: ['yongning.gaj'] });
+
+  it('a police reply: the text, 公开回复, the role and the unit by its list name; no user id or officer name', () => {
+    const { ticket } = runAll(onSite(), [{ action: 'reply', actor: police, input: { reply: '已联系当事人，今晚到场调解' } }]);
+    expect(ticket.lastReply).toEqual({ action: 'reply', side: 'staff', label: '公开回复', role: 'police', unitId: 'yongning.gaj', unitName: '县公安局', text: '已联系当事人，今晚到场调解', at: AT, seq: 2 });
+    const stored = JSON.stringify(ticket.lastReply);
+    expect(stored).not.toContain('u-police');
+    expect(stored).not.toContain('民警周');
+  });
+
+  it('an internal note after it leaves it as it was; the next reply replaces it', () => {
+    const { ticket } = runAll(onSite(), [
+      { action: 'reply', actor: police, input: { reply: '已联系当事人' } },
+      { action: 'supervise', actor: street, input: { note: '请尽快处理' } },
+    ]);
+    expect(ticket.lastReply).toMatchObject({ text: '已联系当事人', seq: 2 });
+    expect(ticket.version).toBe(onSite().version + 2);
+  });
+
+  it('the resident’s reopen reason: role resident only (who is never named), first line, capped', () => {
+    const long = `${'电'.repeat(LAST_REPLY_CHARS + 5)}\n第二行不显示`;
+    const { ticket } = runAll(makeTicket({ state: 'resolved', resolvedBy: 'yongning.zjj', closedAt: null }), [
+      { action: 'reopen', actor: resident, input: { reason: `\n${long}`, withinWindow: true } },
+    ]);
+    expect(ticket.lastReply).toEqual({ action: 'reopen', side: 'resident', label: '居民申请重办', role: 'resident', text: `${'电'.repeat(LAST_REPLY_CHARS)}…`, at: AT, seq: 2 });
+    expect(JSON.stringify(ticket.lastReply)).not.toContain('u-resident-1');
+  });
+
+  it('no reply yet: no lastReply on the ticket', () => {
+    const { ticket } = runAll(onSite(), [{ action: 'supervise', actor: street, input: { note: '跟进' } }]);
+    expect(ticket.lastReply).toBeUndefined();
   });
 });
