@@ -220,8 +220,8 @@ export class SqliteDirectory implements DirectoryStore {
     });
   }
 
-  async listOwnerGroups(filter: { estateId?: string; ids?: string[] }): Promise<OwnerGroup[]> {
-    return this.list<OwnerGroup>('owner_groups', new Where().eq('estate_id', filter.estateId).anyOf('id', filter.ids));
+  async listOwnerGroups(filter: { estateId?: string; estateIds?: string[]; ids?: string[] }): Promise<OwnerGroup[]> {
+    return this.list<OwnerGroup>('owner_groups', new Where().eq('estate_id', filter.estateId).anyOf('estate_id', filter.estateIds).anyOf('id', filter.ids));
   }
 
   async putOwnerGroup(group: OwnerGroup): Promise<void> {

@@ -128,7 +128,8 @@ export interface DirectoryStore {
   /** Jurisdiction SLA policy override (validated by shared/sla before it is stored). */
   getSlaPolicy(jurisdiction: string): Promise<unknown | null>;
   putSlaPolicy(jurisdiction: string, policy: unknown): Promise<void>;
-  listOwnerGroups(filter: { estateId?: string; ids?: string[] }): Promise<OwnerGroup[]>;
+  /** `estateIds`: the groups of several estates in one query (the police officer's estates); an empty list means none. */
+  listOwnerGroups(filter: { estateId?: string; estateIds?: string[]; ids?: string[] }): Promise<OwnerGroup[]>;
   putOwnerGroup(group: OwnerGroup): Promise<void>;
 }
 

@@ -90,6 +90,8 @@ export interface TestApp<S extends Store = SqliteStore> {
   /** A photo this person uploaded (the file store records the owner): what their submit, settle or resolve may name. */
   photo(who: AnyPerson): Promise<string>;
   close(): void | Promise<void>;
+  /** makeCloudbaseApp only: the loopback server, to count the requests an action sent. */
+  loopback?: CloudbaseLoopback;
 }
 
 /** The smallest bytes the file store takes for a JPEG (its magic number). */
@@ -112,7 +114,7 @@ export async function makeCloudbaseApp(opts: { reportsPerHour?: number } = {}): 
   const dir = mkdtempSync(join(tmpdir(), 'xqcs-fn-cb-'));
   const loopback = await CloudbaseLoopback.start();
   const store = createCloudbaseStore(loadCloudbase(loopback.sdkOptions()));
-  return harness(dir, store, opts, () => loopback.close());
+  return { ...(await harness(dir, store, opts, () => loopback.close())), loopback };
 }
 
 async function harness<S extends Store>(dir: string, store: S, opts: { reportsPerHour?: number }, closeStore: () => void | Promise<void>): Promise<TestApp<S>> {

@@ -168,8 +168,9 @@ async function listGroupsOfMyEstates(deps: AppDeps, identity: Identity, includeI
   const named = [...new Set(identity.grants.filter((g) => g.role === 'police' || g.role === 'grid').flatMap((g) => g.estates ?? []))];
   if (!named.length) throw new AppError('AUTH.FORBIDDEN', '请先选择小区', 403);
   const estates = (await deps.store.listEstates({ ids: named })).filter((e) => mayListGroups(identity, e));
-  const lists = await Promise.all(estates.map((e) => deps.store.listOwnerGroups({ estateId: e.id })));
-  return { estateId: null, items: lists.flat().filter((g) => includeInactive || g.active).map(groupView) };
+  // Every estate's groups in one query (issue 18), not one request per estate.
+  const groups = estates.length ? await deps.store.listOwnerGroups({ estateIds: estates.map((e) => e.id) }) : [];
+  return { estateId: null, items: groups.filter((g) => includeInactive || g.active).map(groupView) };
 }
 
 export async function listGroups(deps: AppDeps, identity: Identity, input: GIn<'list'>) {
@@ -307,8 +308,8 @@ export async function policeDesk(deps: AppDeps, identity: Identity, input: { lim
     if (!covered.includes(group.estateId)) throw new AppError('AUTH.OUT_OF_SCOPE', '该业主群所在小区不在您的辖区内', 403);
     estates = [group.estateId];
   }
-  const boundGroups = estates.length ? await Promise.all(estates.map((estateId) => deps.store.listOwnerGroups({ estateId }))) : [];
-  const groupIds = group ? [group.id] : boundGroups.flat().map((g) => g.id);
+  const boundGroups = estates.length ? await deps.store.listOwnerGroups({ estateIds: estates }) : [];
+  const groupIds = group ? [group.id] : boundGroups.map((g) => g.id);
   const found = new Map<string, Ticket>();
   const queries: TicketFilter[] = [{ estateIds: estates, categories: [...POLICE_CATEGORIES] }];
   if (groupIds.length) queries.push({ estateIds: estates, groupIds });
@@ -321,6 +322,6 @@ export async function policeDesk(deps: AppDeps, identity: Identity, input: { lim
   return {
     items: items.slice(0, input.limit).map((t) => ({ ...summary(t), sharedGroups: t.sharedGroups, policeRelevant: POLICE_CATEGORIES.includes(t.category) })),
     total: items.length,
-    groups: boundGroups.flat().filter((g) => g.active).map((g) => ({ id: g.id, estateId: g.estateId, name: g.name })),
+    groups: boundGroups.filter((g) => g.active).map((g) => ({ id: g.id, estateId: g.estateId, name: g.name })),
   };
 }
