@@ -2,7 +2,8 @@
  * Issue 20 §1–3 browser stories, on the H5 build served by the local runtime:
  * - 县住建局 issues a 整改通知 to 和顺佳苑's property company with a deadline; the runtime is
  *   restarted eight days later (SIMULATED_NOW), the sweep marks the notice overdue, and the officer
- *   finds it under 逾期未整改 in the 问题清单;
+ *   finds it under 逾期未整改 in the 问题清单, and the company's March 考核 score loses its whole
+ *   限期整改 term;
  * - the 杨和镇 street officer sets 和顺佳苑 to 整治提升 with a reason, and the county's leadership
  *   office reads it counted in the township × class table;
  * - 和顺佳苑 has 2 visits in the year (a 住建 到场 check-in on a ticket and a patrol recorded on the
@@ -18,11 +19,25 @@ const MONDAY = '2026-03-02T09:00:00+08:00';
 const EIGHT_DAYS_LATER = '2026-03-10T09:00:00+08:00';
 jest.setTimeout(180_000);
 
-const ROUTE = { ledger: '/staff/pages/ledger/index', governance: '/staff/pages/governance/index' };
+const ROUTE = { ledger: '/staff/pages/ledger/index', governance: '/staff/pages/governance/index', companies: '/staff/pages/companies/index' };
+/** 和顺佳苑's property company (local/demo/places.ts). */
+const ANJU = 'pc-yn-anju';
 const stage = useStory(STORY, { demoTickets: false, simulatedNow: MONDAY });
 
 const fieldOf = (p: Person, label: string): Locator => p.page.locator('.staff-field').filter({ has: p.page.locator('.staff-field__label', { hasText: label }) });
 const chooseEstate = (p: Person) => p.page.locator('.choice').filter({ hasText: HSJY.name }).first().click();
+
+/** The company's March 2026 card on 物业企业考核 (it opens on the month before the phone's). */
+async function marchCard(p: Person, url: string): Promise<Locator> {
+  await open(p.page, url, ROUTE.companies);
+  await p.see('物业企业考核 · 2026年02月');
+  await p.page.getByText('下一月', { exact: true }).click();
+  await p.see('物业企业考核 · 2026年03月');
+  const card = p.page.locator(`[data-company="${ANJU}"]`);
+  await card.waitFor();
+  return card;
+}
+const scoreOf = async (card: Locator): Promise<number> => Number(/([\d.]+)分/.exec(await card.locator('.company__score').innerText())?.[1]);
 
 test('a department issues a 整改通知 with a deadline and the sweep marks it overdue', async () => {
   const { story, browser } = stage;
@@ -43,6 +58,11 @@ test('a department issues a 整改通知 with a deadline and the sweep marks it 
   await zjj.seeIn(card, '待整改');
   await zjj.seeIn(card, /整改时限：2026-03-09 18:00/);
   await zjj.shot('issued');
+  // Within the deadline the notice costs the company nothing yet.
+  const before = await marchCard(zjj, story.url);
+  await zjj.seeIn(before.locator('[data-term="rectification"]'), '限期整改：20/20');
+  await zjj.seeIn(before, /整改按期 0 \/ 逾期 0/);
+  const scoreBefore = await scoreOf(before);
 
   // Eight days on: restart on the same data with the simulated clock, and run the sweep.
   await story.restart({ simulatedNow: EIGHT_DAYS_LATER, port: story.rt.port });
@@ -59,6 +79,14 @@ test('a department issues a 整改通知 with a deadline and the sweep marks it 
   await later.seeIn(overdue, '逾期未整改');
   await later.see(/逾期 1/);
   await later.shot('overdue');
+
+  // The company's March score drops by the whole 限期整改 term (20 of 100, shared/assessment/definitions.ts):
+  // on Monday the notice was within its deadline and the term was full; now it is overdue.
+  const after = await marchCard(later, story.url);
+  await later.seeIn(after.locator('[data-term="rectification"]'), '限期整改：0/20');
+  await later.seeIn(after, /整改按期 0 \/ 逾期 1/);
+  expect(await scoreOf(after)).toBeCloseTo(scoreBefore - 20, 1);
+  await later.shot('company-score');
 });
 
 test('the street sets 和顺佳苑 to 整治提升 and the dashboard counts it', async () => {
