@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { INVITATION_MAX_TTL_HOURS, INVITATION_TTL_HOURS } from '../domain/invitation';
 import { ROLES } from '../domain/roles';
-import { GeoPointSchema, Id, Phone, Text } from './common';
+import { Cursor, GeoPointSchema, Id, Phone, Text } from './common';
 import { CalendarDateSchema } from '../sla/work-calendar';
 
 /** A jurisdiction id (bundled or created by an admin, issue 19 §4); the use case checks it exists and the caller's scope covers it. */
@@ -51,7 +51,8 @@ export const AdminInputs = {
   }),
   /** The regional calendar of a year as deadlines count it: the admin's notice, else the shipped estimate. */
   workCalendar: z.object({ jurisdiction: Jurisdiction, year: z.number().int().min(2000).max(2100) }),
-  listEstates: z.object({ jurisdiction: Jurisdiction.optional() }),
+  /** An admin's estates; with a limit one page at a time, by township then name (the print-all posters page reads every page). */
+  listEstates: z.object({ jurisdiction: Jurisdiction.optional(), township: Id.optional(), limit: z.number().int().min(1).max(100).optional(), after: Cursor }),
   listUsers: z.object({ jurisdiction: Jurisdiction.optional() }),
   directory: z.object({ jurisdiction: Jurisdiction }),
   /** An invitation code for a staff record (shown once); a new one replaces the user's unused one. */

@@ -5,6 +5,7 @@ import type { Identity, RoleGrant } from '../../../shared/domain/roles';
 import { REGISTRY } from '../../../shared/jurisdictions';
 import { townshipInArea } from '../../../shared/routing/route';
 import { administeredJurisdictions, administers, managesStaff, townshipJurisdiction, unitJurisdiction } from '../../../shared/permissions/admin-scope';
+import { estatePage } from '../../../shared/lists/estate-page';
 import { resolveSlaPolicy } from '../../../shared/sla/policy';
 import { checkCalendarYear } from '../../../shared/sla/work-calendar';
 import type { AppDeps } from '../context';
@@ -180,7 +181,9 @@ export const adminActions = {
   },
   async listEstates(deps: AppDeps, identity: Identity, x: In<'listEstates'>) {
     const scope = x.jurisdiction ? (requireAdmin(identity, x.jurisdiction), [x.jurisdiction]) : requireSomeAdmin(identity);
-    return { items: (await Promise.all(scope.map((j) => deps.store.listEstates({ jurisdiction: j })))).flat() };
+    const page = estatePage((await Promise.all(scope.map((j) => deps.store.listEstates({ jurisdiction: j })))).flat(), x);
+    if (!page) throw invalid('分页游标无效，请从第一页重新读取');
+    return page;
   },
   /** Staff with a grant where this admin acts, showing those grants only; residents are never listed. */
   async listUsers(deps: AppDeps, identity: Identity, x: In<'listUsers'>) {

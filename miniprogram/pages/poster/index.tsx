@@ -17,6 +17,7 @@ import { residentApi, type Noticeboard } from '../../components/resident-api';
 import { Button } from '../../ui';
 import { withTextScale } from '../../ui/withTextScale';
 import { PosterSheet } from './PosterSheet';
+import './print-sheet';
 import '../../components/components.css';
 import './index.css';
 

@@ -1,0 +1,2 @@
+/** weapp has no printing: no print layout (see print-sheet.ts). */
+export {};
