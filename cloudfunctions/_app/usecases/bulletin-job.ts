@@ -36,6 +36,7 @@ import {
   type BulletinScope,
   type BulletinTables,
 } from './bulletin';
+import { monthRectifications } from './bulletin-rectifications';
 import { factsMatching } from './support';
 
 /**
@@ -139,18 +140,13 @@ async function runStep(deps: AppDeps, scope: BulletinScope, job: BulletinJob): P
     return { step: job.step + 1, partial: { ...partial, openTickets: [...partial.openTickets, ...read], ...nextJurisdiction } satisfies Partial1 };
   }
   if (partial) {
+    // The month's overdue 整改通知 are read here, beside the estates' names (a few requests, sent together).
     const tables =
       partial.kind === 'tables'
         ? partial.tables
-        : assembleTables({
-            ...input,
-            scope: scope.label,
-            now,
-            rows: partial.rows,
-            tickets: partial.openTickets,
-            unitName: unitNamer(partial.unitNames),
-            estateNames: await estateNamesOf(deps, partial.openTickets),
-          });
+        : await Promise.all([estateNamesOf(deps, partial.openTickets), monthRectifications(deps, scope, range, now)]).then(([estateNames, rectifications]) =>
+            assembleTables({ ...input, scope: scope.label, now, rows: partial.rows, tickets: partial.openTickets, unitName: unitNamer(partial.unitNames), estateNames, rectifications }),
+          );
     const xlsx = await bulletinXlsx(tables);
     // As `bulletin` does: cloud storage on CloudBase; locally the bytes themselves (the H5 build downloads through GET /api/bulletin).
     if (deps.config.platform !== 'cloudbase') return { step: job.steps, state: 'done', inlineXlsx: xlsx.toString('base64'), partial: null };

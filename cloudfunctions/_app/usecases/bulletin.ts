@@ -1,7 +1,8 @@
 /**
  * 月通报 (monthly bulletin, issue 6 §5; 001_c21a685cf9840a30.txt 序号1 "建立随机督查、月通报机制"):
  * for a jurisdiction and a month, the metrics of shared/metrics by department, street and category
- * with a ranking, and the list of overdue tickets, as an XLSX (exceljs) and a CSV (UTF-8 with BOM).
+ * with a ranking, the list of overdue tickets and the month's overdue 整改通知 (issue 20 §1,
+ * bulletin-rectifications.ts), as an XLSX (exceljs) and a CSV (UTF-8 with BOM).
  * The figures are those of the tickets reported in that month (Asia/Shanghai), as they stand when
  * the bulletin is made. No reporter data and no report text appear anywhere in it.
  */
@@ -16,6 +17,7 @@ import { isOpen } from '../../../shared/sla/progress';
 import { getCategory, isCategoryCode } from '../../../shared/taxonomy/categories';
 import type { AppDeps } from '../context';
 import { AppError, errors } from '../errors';
+import { monthRectifications, NO_RECTIFICATIONS, type BulletinRectifications, type RectificationRow, type RectificationTallyRow } from './bulletin-rectifications';
 import { AUTH_OPTIONS, factsMatching, ticketsMatching } from './support';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -95,6 +97,14 @@ export const RANKING_DEFINITION = {
     '综合得分为响应率、解决率、满意率三项中有数据各项的算术平均（本系统口径，相关文件未规定权重）；按综合得分从高到低排名，得分相同的并列同一名次，其后名次顺延（如 1、1、3），无数据的排在最后且不参与排名。',
 } as const;
 
+/** The overdue 整改通知 sheets: their basis in the documents' words, and the month cut. */
+export const RECTIFICATION_DEFINITION = {
+  label: '逾期整改通知',
+  definition:
+    '依据：“梳理各小区存在的问题，建立问题清单、整改清单、限时整改”（000 序号6）；“建立台账，进行梳理分析，确定整改措施、期限、责任人”（004）；台账式样见 002 附件3“住宅小区项目整治台账”。' +
+    '口径：整改时限已过而当月内（北京时间）仍未反馈、或验收未通过后未再反馈的整改通知，以及当月逾期后整改销号的整改通知；状态按当月月末（当月未结束时按通报生成时间）计，月末以后的反馈、验收不改变该月通报。逾期天数为超过时限仍未反馈的时长，不足一天按一天计。',
+} as const;
+
 export interface BulletinRow {
   key: string;
   name: string;
@@ -130,6 +140,9 @@ export interface BulletinTables {
   streets: BulletinRow[];
   categories: BulletinRow[];
   overdue: OverdueRow[];
+  /** The 整改通知 overdue in the month or closed late in it (bulletin-rectifications.ts), and their counts. */
+  rectifications: RectificationRow[];
+  rectificationTally: RectificationTallyRow[];
 }
 
 const STEP_LABELS: Record<SlaStep, string> = { triage: '受理', ack: '报到', arrive: '到场', resolve: '办结', confirm: '居民确认' };
@@ -217,8 +230,11 @@ export function assembleTables(input: {
   tickets: readonly Ticket[];
   unitName: (id: string) => string;
   estateNames: ReadonlyMap<string, string>;
+  /** The month's overdue 整改通知, named (none when not given). */
+  rectifications?: BulletinRectifications;
 }): BulletinTables {
   const { rows, now, unitName } = input;
+  const rectifications = input.rectifications ?? NO_RECTIFICATIONS;
   const estateName = (id: string | null) => (id ? (input.estateNames.get(id) ?? id) : '—');
   const categories = rankByScore(rows.category, categoryName).map((r) => ({ ...r, rank: null }));
   categories.sort((a, b) => b.metrics.counts.tickets - a.metrics.counts.tickets || (a.key < b.key ? -1 : 1));
@@ -233,6 +249,8 @@ export function assembleTables(input: {
     streets: rankByScore(rows.street, (id) => streetName(id) ?? id),
     categories,
     overdue: overdueRows(input.tickets, now, estateName, unitName),
+    rectifications: rectifications.rows,
+    rectificationTally: rectifications.tally,
   };
 }
 
@@ -245,6 +263,7 @@ export function buildBulletinTables(input: {
   events: readonly TicketEvent[];
   now: string;
   estateNames: ReadonlyMap<string, string>;
+  rectifications?: BulletinRectifications;
 }): BulletinTables {
   const { tickets, events, now } = input;
   // One pass: each ticket's facts are derived from its events once for the four tables.
@@ -264,6 +283,7 @@ export function bulletinTablesFromRecords(input: {
   openTickets: readonly Ticket[];
   now: string;
   estateNames: ReadonlyMap<string, string>;
+  rectifications?: BulletinRectifications;
 }): BulletinTables {
   const rows = computeMetricsFromRecords({ records: input.records, now: input.now, groupBys: GROUPINGS });
   return assembleTables({ ...input, rows, tickets: input.openTickets, unitName: unitNamer(input.records.flatMap((r) => r.unitNames)) });
@@ -339,6 +359,33 @@ function departmentCells(r: BulletinRow): Cell[] {
   return [...metricCells(r), (r.metrics.missedAck ?? []).join('、') || null];
 }
 
+/** 逾期整改通知: one row per notice (the 整改依据 is the notice's own basis). */
+const RECTIFICATION_COLUMNS: readonly Column[] = [
+  { header: '整改通知编号', kind: 'text', width: 24 },
+  { header: '小区', kind: 'text', width: 14 },
+  { header: '街道（乡镇）', kind: 'text', width: 18 },
+  { header: '物业服务企业', kind: 'text', width: 20 },
+  { header: '下达单位', kind: 'text', width: 22 },
+  { header: '存在问题', kind: 'text', width: 30 },
+  { header: '整改依据', kind: 'text', width: 20 },
+  { header: '整改时限', kind: 'text', width: 12 },
+  { header: '逾期天数', kind: 'count', width: 9 },
+  { header: '月末状态', kind: 'text', width: 18 },
+  { header: '销号时间', kind: 'text', width: 12 },
+];
+
+const RECTIFICATION_TALLY_COLUMNS: readonly Column[] = [
+  { header: '统计维度', kind: 'text', width: 14 },
+  { header: '名称', kind: 'text', width: 28 },
+  { header: '当月逾期', kind: 'count', width: 10 },
+  { header: '月末仍逾期未整改', kind: 'count', width: 16 },
+  { header: '逾期后整改销号', kind: 'count', width: 14 },
+];
+
+function rectificationCells(r: RectificationRow): Cell[] {
+  return [r.no, r.estate, r.township, r.company, r.issuer, r.problem, r.basis, r.deadline, r.overdueDays, r.status, r.closedAt];
+}
+
 function overdueCells(r: OverdueRow): Cell[] {
   return [r.ticketNo, r.category, r.estate, r.street, r.state, r.holders, r.steps, r.due, r.overdueHours, r.reportedAt];
 }
@@ -358,6 +405,13 @@ function sections(t: BulletinTables): Section[] {
     { sheet: '街道排名', title: '街道（乡镇）排名', columns: METRIC_COLUMNS, rows: t.streets.map(metricCells) },
     { sheet: '问题类别', title: '问题类别', columns: METRIC_COLUMNS, rows: t.categories.map(metricCells) },
     { sheet: '超期工单', title: '超期工单', columns: OVERDUE_COLUMNS, rows: t.overdue.map(overdueCells) },
+    { sheet: '逾期整改通知', title: '逾期整改通知', columns: RECTIFICATION_COLUMNS, rows: t.rectifications.map(rectificationCells) },
+    {
+      sheet: '逾期整改汇总',
+      title: '逾期整改通知汇总（按乡镇（街道）、下达单位、物业服务企业）',
+      columns: RECTIFICATION_TALLY_COLUMNS,
+      rows: t.rectificationTally.map((r) => [r.by, r.name, r.overdue, r.stillOverdue, r.closedLate]),
+    },
   ];
 }
 
@@ -367,6 +421,7 @@ export function definitionRows(): Array<[string, string]> {
     ...Object.values(METRIC_DEFINITIONS).map((d): [string, string] => [d.label, d.definition]),
     [RANKING_DEFINITION.label, RANKING_DEFINITION.definition],
     ['统计口径', '统计当月（北京时间）提交的工单，数据截至通报生成时间；办结用时在表中折算为小时；“—”表示无数据。'],
+    [RECTIFICATION_DEFINITION.label, RECTIFICATION_DEFINITION.definition],
   ];
 }
 
@@ -499,8 +554,8 @@ export async function overdueTickets(deps: AppDeps, scope: BulletinScope, range:
 export async function monthTables(deps: AppDeps, scope: BulletinScope, input: { jurisdiction: string; month: string }): Promise<BulletinTables> {
   const range = monthRange(input.month);
   const now = deps.clock.now();
-  const common = { jurisdiction: input.jurisdiction, month: input.month, scope: scope.label, now };
-  const records = await factsMatching(deps, scope.filters, range);
+  const [records, rectifications] = await Promise.all([factsMatching(deps, scope.filters, range), monthRectifications(deps, scope, range, now)]);
+  const common = { jurisdiction: input.jurisdiction, month: input.month, scope: scope.label, now, rectifications };
   if (records) {
     // The overdue list needs the overdue tickets whole: the records say which they are.
     const nowMs = Date.parse(now);

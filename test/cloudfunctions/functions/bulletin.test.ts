@@ -326,7 +326,7 @@ describe('the files', () => {
     await wb.xlsx.load(Buffer.from(res.data.xlsxBase64, 'base64') as never);
     // It opens on 总体 (issue 18 §5: "The XLSX opens on 总体"): the first sheet, and the active tab
     // of the workbook view (ECMA-376 Part 1 §18.2.30 workbookView@activeTab, a 0-based sheet index).
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['总体', '部门排名', '街道排名', '问题类别', '超期工单', '指标说明']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['总体', '部门排名', '街道排名', '问题类别', '超期工单', '逾期整改通知', '逾期整改汇总', '指标说明']);
     expect(wb.views.map((v) => v.activeTab)).toEqual([0]);
     expect(wb.worksheets[wb.views[0]!.activeTab]!.name).toBe('总体');
 
@@ -383,7 +383,7 @@ describe('the files', () => {
     expect(csvFilename).toBe('永宁县月通报-2026-11.csv');
     expect(csv.startsWith('\uFEFF月通报,永宁县 2026-11\r\n')).toBe(true);
     const lines = (csv as string).slice(1).split('\r\n');
-    expect(lines.filter((l) => l.startsWith('【'))).toEqual(['【总体】', '【部门排名】', '【街道（乡镇）排名】', '【问题类别】', '【超期工单】', '【指标说明】']);
+    expect(lines.filter((l) => l.startsWith('【'))).toEqual(['【总体】', '【部门排名】', '【街道（乡镇）排名】', '【问题类别】', '【超期工单】', '【逾期整改通知】', '【逾期整改通知汇总（按乡镇（街道）、下达单位、物业服务企业）】', '【指标说明】']);
     const at = (title: string) => lines.indexOf(title);
     expect(lines.slice(at('【部门排名】') + 1, at('【部门排名】') + 4)).toEqual([
       '排名,名称,综合得分,工单数,吹哨数,响应率,解决率,满意率,按时办结率,报到用时P50（分钟）,报到用时P90（分钟）,办结用时P50（小时）,办结用时P90（小时）,超期未结,未报到工单',
@@ -435,7 +435,7 @@ describe('the local download (bulletin-http)', () => {
     expect(res.headers['Content-Length']).toBe(String(res.body.byteLength));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as never);
-    expect(wb.worksheets).toHaveLength(6);
+    expect(wb.worksheets).toHaveLength(8);
   });
 
   it('answers the CSV with its BOM bytes; a plain object query works too', async () => {

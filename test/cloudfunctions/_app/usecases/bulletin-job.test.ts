@@ -16,6 +16,7 @@ import type { Store } from '../../../../shared/ports/store';
 import { identityOf, makeApp, makeCloudbaseApp, MORE_PEOPLE, PEOPLE, type AnyPerson, type TestApp } from '../../../support/app';
 import { CloudbaseLoopback } from '../../../support/cloudbase-loopback';
 import { makeMonth } from './month';
+import { seedNotices } from './month-notices';
 
 jest.setTimeout(180_000);
 
@@ -37,6 +38,8 @@ beforeAll(async () => {
   for (const app of [sqlite, cloudbase]) {
     app.clock.set('2026-11-02T01:00:00.000Z');
     await makeMonth(app as TestApp);
+    // Overdue 整改通知 of the month (issue 20 §1): the job's XLSX carries them as the synchronous one does.
+    await seedNotices(app.store, app.clock.now());
   }
   // CloudBase cloud storage (the loopback implements uploadFile, downloadFile and getTempFileURL).
   storage = await CloudbaseLoopback.start();
@@ -109,6 +112,7 @@ describe.each([0, 1])('the bulletin job (runtime %#: 0 SQLite, 1 CloudBase loopb
     // Not vacuous: the month has tickets and overdue ones.
     expect(sync.tables.overall.counts.tickets).toBeGreaterThan(0);
     expect(sync.tables.overdue.length).toBeGreaterThan(0);
+    expect(sync.tables.rectifications.map((r) => r.no).sort()).toEqual(['ZG-YN-0001', 'ZG-YN-0002']);
     // No user id of the requester in the answer (identity comes from the platform context only).
     expect(JSON.stringify(last)).not.toContain(PEOPLE.leadership.id);
   });
