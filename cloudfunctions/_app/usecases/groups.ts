@@ -15,7 +15,7 @@ import { isOpen } from '../../../shared/sla/progress';
 import { getCategory, POLICE_CATEGORIES } from '../../../shared/taxonomy/categories';
 import type { AppDeps } from '../context';
 import { AppError, errors } from '../errors';
-import { summary } from './report';
+import { queueRow } from './queue-row';
 import { withPublicPhotos } from './photo-checks';
 import { byDeadline } from './staff';
 import { AUTH_OPTIONS, loadTicket } from './support';
@@ -320,7 +320,7 @@ export async function policeDesk(deps: AppDeps, identity: Identity, input: { lim
     .filter((t) => authorize(identity, t, 'view', AUTH_OPTIONS).ok)
     .sort(byDeadline);
   return {
-    items: items.slice(0, input.limit).map((t) => ({ ...summary(t), sharedGroups: t.sharedGroups, policeRelevant: POLICE_CATEGORIES.includes(t.category) })),
+    items: items.slice(0, input.limit).map((t) => ({ ...queueRow(t), sharedGroups: t.sharedGroups, policeRelevant: POLICE_CATEGORIES.includes(t.category) })),
     total: items.length,
     groups: boundGroups.filter((g) => g.active).map((g) => ({ id: g.id, estateId: g.estateId, name: g.name })),
   };

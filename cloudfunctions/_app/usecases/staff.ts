@@ -16,7 +16,7 @@ import type { AppDeps } from '../context';
 import { AppError } from '../errors';
 import { withTextChecks } from './content';
 import { claimPhotosEarly } from './photos';
-import { summary } from './report';
+import { queueRow } from './queue-row';
 import { act, AUTH_OPTIONS, authorizeOrThrow, loadTicket, viewFor } from './support';
 import { ticketContacts } from './ticket-contacts';
 import { companyFlag } from './standing';
@@ -207,7 +207,7 @@ export async function queue(deps: AppDeps, identity: Identity, input: In<'queue'
   }
   const sorted = tickets.sort(byDeadline);
   // The pending extension travels with the row, so the street decides from the list without opening each ticket.
-  return { items: sorted.slice(0, input.limit).map((t) => ({ ...summary(t), pendingExtension: t.pendingExtension })), total: sorted.length };
+  return { items: sorted.slice(0, input.limit).map(queueRow), total: sorted.length };
 }
 
 /** Hand-overs that are done: the ticket is finished, or a 新工单待受理 whose ticket is no longer waiting. */

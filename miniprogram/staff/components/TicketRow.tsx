@@ -1,6 +1,8 @@
-/** One queue row: category (紧急 marked), estate, state, and the countdown to the nearest open deadline. */
+/** One queue row: category (紧急 marked), estate, state, the countdown to the nearest open deadline and the latest reply. */
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
+import { ROLE_LABELS } from '../../../shared/domain/roles';
+import type { LastReply } from '../../../shared/domain/ticket';
 import { formatTime, nearestOpenDeadline } from '../lib/format';
 import type { QueueItem } from '../lib/types';
 import { unitName } from '../lib/units';
@@ -11,6 +13,21 @@ import { StateChip } from './StateChip';
 export function isOverdue(item: Pick<QueueItem, 'overdue' | 'deadlines'>, now: number): boolean {
   const next = nearestOpenDeadline(item.deadlines);
   return item.overdue || (next !== undefined && Date.parse(next.due) < now);
+}
+
+/** Who replied as the row names them: 居民 for the resident's side, else the unit, else the role. */
+export function replyAuthor(reply: Pick<LastReply, 'side' | 'role' | 'unitName'>): string {
+  if (reply.side === 'resident') return '居民';
+  return reply.unitName ?? (reply.role === 'system' ? '系统' : ROLE_LABELS[reply.role]);
+}
+
+/** 最新回复 on the row (issue 18): the latest words one side addressed to the other, so nobody opens each ticket to find them. */
+function RowReply({ reply }: { reply: LastReply }) {
+  return (
+    <Text className={`ticket-row__reply ticket-row__reply--${reply.side}`}>
+      最新回复 · {reply.label} · {replyAuthor(reply)} · {formatTime(reply.at)}：{reply.text}
+    </Text>
+  );
 }
 
 export function TicketRow({ item, estate, now, onOpen, children }: { item: QueueItem; estate: string; now: number; onOpen: () => void; children?: ReactNode }) {
@@ -29,6 +46,7 @@ export function TicketRow({ item, estate, now, onOpen, children }: { item: Queue
           {item.meToo > 0 ? ` · ${item.meToo}人附议` : ''}
         </Text>
         <DeadlineCountdown deadlines={item.deadlines} now={now} />
+        {item.lastReply ? <RowReply reply={item.lastReply} /> : null}
         {item.pendingExtension ? (
           <Text className='ticket-row__meta ticket-row__extension'>
             {unitName(item.pendingExtension.unitId)}申请延期至 {formatTime(item.pendingExtension.until)}，理由：{item.pendingExtension.reason}

@@ -1,7 +1,7 @@
 /** Answers of the `ticket` function as the staff screens read them (cloudfunctions/_app/usecases/staff.ts, stats.ts). */
 import type { OutboxMessage } from '../../../shared/domain/outbox';
 import type { RoleGrant } from '../../../shared/domain/roles';
-import type { Deadline, GeoPoint, Holder, Priority, Ticket, TicketEvent, TicketState, UnitRef } from '../../../shared/domain/ticket';
+import type { Deadline, GeoPoint, Holder, LastReply, Priority, Ticket, TicketEvent, TicketState, UnitRef } from '../../../shared/domain/ticket';
 import type { NineItem } from '../../../shared/domain/violation';
 import type { LifecycleAction } from '../../../shared/lifecycle';
 import type { MetricDefinition, MetricKey, MetricsRow } from '../../../shared/metrics/definitions';
@@ -37,6 +37,8 @@ export interface QueueItem {
   pendingExtension?: { unitId: string; until: string; reason: string } | null;
   /** The description's first line (report.ts summary), shown on the grid queue's rows. */
   descriptionLine?: string;
+  /** The latest reply (queue-row.ts); null when nobody has replied, absent from older backends. */
+  lastReply?: LastReply | null;
 }
 
 export interface QueueAnswer {

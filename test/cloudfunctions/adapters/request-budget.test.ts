@@ -44,10 +44,10 @@ describe('CloudBase round trips per action (issue 17 budgets)', () => {
     // The scopes of a police officer (two) and the inbox are read together.
     expect(named('ticket.home (police)').databaseDepth).toBe(2);
     expect(named('ticket.home (police)').database).toBe(4);
-    // A grid queue tab with a search (issue 18 §4): identity; the page and its count, sent together.
+    // A grid queue tab with a search (issue 18 §4): identity; the page and every tab's count (four), sent together.
     const tab = named('ticket.queue, the 处理中 tab with a search (grid)');
-    expect(tab).toMatchObject({ databaseDepth: 2, database: 3 });
-    expect(tab.byAction['database.calculateDocument']).toBe(1);
+    expect(tab).toMatchObject({ databaseDepth: 2, database: 6 });
+    expect(tab.byAction['database.calculateDocument']).toBe(4);
   });
 
   it('resident submit: at most 5 sequential database requests, identity lookup included', () => {

@@ -271,6 +271,7 @@ export function summaryOf(t: Ticket): QueueItem {
     meToo: t.meToo,
     overdue: t.deadlines.some((d) => d.overdueAt !== undefined && d.metAt === undefined),
     pendingExtension: t.pendingExtension,
+    lastReply: t.lastReply ?? null,
   };
 }
 

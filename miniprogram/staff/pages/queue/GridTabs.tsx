@@ -1,8 +1,9 @@
 /**
  * 网格工单 (issue 18 §4): the grid queue in four tabs, 待受理 / 处理中 / 待核验 / 已完成, with a
  * search by ticket number or description text. Each tab is one backend query (ticket.queue with
- * `tab`): the number shown is the count of that same query, and 加载更多 pages through it. A ticket
- * whistled to departments or claimed by the police stays under 处理中.
+ * `tab`): the number shown is the count of that same query, and 加载更多 pages through it. Every tab
+ * carries its own number (the answer's `counts`, each the count of that tab's query, the search
+ * included). A ticket whistled to departments or claimed by the police stays under 处理中.
  */
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
@@ -22,7 +23,15 @@ export const TAB_PAGE = 20;
 interface TabAnswer {
   items: QueueItem[];
   total: number;
+  /** Every tab's number (absent from older backends). */
+  counts?: Record<QueueTab, number>;
   next: string | null;
+}
+
+/** A tab's label with its number once known: 处理中 2. */
+export function tabLabel(tab: QueueTab, counts: Partial<Record<QueueTab, number>> | null): string {
+  const n = counts?.[tab];
+  return n === undefined ? TAB_LABELS[tab] : `${TAB_LABELS[tab]} ${n}`;
 }
 
 export function tabOf(value: string | undefined): QueueTab {
@@ -37,12 +46,15 @@ export function GridTabs({ initialTab, estates, now, reloadKey }: { initialTab: 
   const [answer, setAnswer] = useState<TabAnswer | null>(null);
   const [more, setMore] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The tabs' numbers of the last answer: kept while another tab loads, so they do not flicker. */
+  const [counts, setCounts] = useState<Record<QueueTab, number> | null>(null);
 
   async function load(after: string | null) {
     const q = query.trim();
     try {
       const page = await callTicket<TabAnswer>('queue', { view: 'grid', tab, limit: TAB_PAGE, ...(q ? { q } : {}), ...(after ? { after } : {}) });
       setAnswer((prev) => (after && prev ? { ...page, items: [...prev.items, ...page.items] } : page));
+      if (page.counts) setCounts(page.counts);
       setError(null);
     } catch (err) {
       setError(friendlyError(err, '加载失败'));
@@ -68,7 +80,7 @@ export function GridTabs({ initialTab, estates, now, reloadKey }: { initialTab: 
   const searching = query.trim() !== '';
   return (
     <View className='grid-tabs'>
-      <Segmented label='工单状态' options={QUEUE_TABS.map((k) => ({ key: k, label: TAB_LABELS[k] }))} value={tab} onChange={setTab} />
+      <Segmented label='工单状态' options={QUEUE_TABS.map((k) => ({ key: k, label: tabLabel(k, counts) }))} value={tab} onChange={setTab} />
       <Field label='搜索工单'>
         <TextInput value={typed} onChange={setTyped} maxlength={SEARCH_MAX} placeholder='工单编号或问题描述关键词' />
       </Field>

@@ -15,7 +15,7 @@ import { QUEUE_TABS } from '../../../../shared/queue/tabs';
 import { makeApp, makeCloudbaseApp, newKey, OTHER_ESTATE, REPORT, type AnyPerson, type TestApp } from '../../../support/app';
 
 type Row = { id: string; no: string; state: string };
-type TabAnswer = { tab: string; items: Row[]; total: number; next: string | null };
+type TabAnswer = { tab: string; items: Row[]; total: number; counts: Record<string, number>; next: string | null };
 
 describe.each([
   ['SQLite', makeApp],
@@ -92,6 +92,18 @@ describe.each([
     expect((await tab('grid', 'handling')).total).toBeGreaterThanOrEqual(2);
   });
 
+  it('every tab shows its count: each answer carries all four, each equal to that tab\'s whole list (with a search too)', async () => {
+    for (const q of [undefined, '电动车']) {
+      const extra = q ? { q } : {};
+      const lists: Record<string, number> = {};
+      for (const name of QUEUE_TABS) lists[name] = (await tab('grid', name, extra)).items.length;
+      for (const name of QUEUE_TABS) expect({ q, name, counts: (await tab('grid', name, extra)).counts }).toEqual({ q, name, counts: lists });
+    }
+    // Not a constant: the four differ here (1 待受理, 2 处理中, 1 待核验, 1 已完成 before the search).
+    expect((await tab('grid', 'pending')).counts).toEqual({ pending: 1, handling: 2, verify: 1, done: 1 });
+    expect((await tab('otherGrid', 'pending')).counts).toEqual({ pending: 0, handling: 0, verify: 0, done: 0 });
+  });
+
   it('search: a whole number, a number prefix, a description text', async () => {
     expect((await tab('grid', 'handling', { q: nos.whistled })).items.map((r) => r.id)).toEqual([ids.whistled]);
     expect((await tab('grid', 'handling', { q: (nos.whistled as string).toLowerCase() })).items.map((r) => r.id)).toEqual([ids.whistled]);
@@ -137,6 +149,9 @@ describe.each([
     const page = (after?: string) => gridTab(app.deps, two, { view: 'grid', tab: 'pending', limit: 1, after: after ?? null });
     const first = await page();
     expect(first.total).toBe(2);
+    // Each tab's count from its merged list; one ticket per estate under 待受理.
+    expect(first.counts.pending).toBe(2);
+    expect(first.counts.handling).toBe((await gridTab(app.deps, two, { view: 'grid', tab: 'handling', limit: 100, after: null })).items.length);
     const second = await page(first.next as string);
     expect(second.next).toBeNull();
     expect([...first.items, ...second.items].map((r) => r.id).sort()).toEqual([ids.fresh as string, res.data.ticket.id as string].sort());

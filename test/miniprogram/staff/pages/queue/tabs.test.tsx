@@ -4,28 +4,33 @@
  * issue: "After 吹哨 or a police 认领, the ticket leaves the grid worker's queue … The queue has no
  * tabs, filter or search." Here: 待受理 first, a whistled and a claimed ticket under 处理中, the
  * number shown is the answer's total, 加载更多 pages on with the cursor, search by number or text,
- * and the 待发送 banner of the weak-signal outbox on the queue page.
+ * and the 待发送 banner of the weak-signal outbox on the queue page. Every tab shows its own number
+ * (the answer's counts) and a row shows the latest reply (issue 18).
  */
 import { render, screen, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import QueuePage from '../../../../../miniprogram/staff/pages/queue/index';
 import { putOutboxItem, type StaffOutboxItem } from '../../../../../miniprogram/drafts/staff-outbox';
 import type { Ticket } from '../../../../../shared/domain/ticket';
-import { TAB_STATES, type QueueTab } from '../../../../../shared/queue/tabs';
+import { QUEUE_TABS, TAB_STATES, type QueueTab } from '../../../../../shared/queue/tabs';
 import { makeTicket } from '../../../../support/fixtures';
 import { setPageQuery } from '../../../support/taro';
 import { click, fakeNetwork, settle, signIn, summaryOf, type, type FakeNetwork } from '../../support';
 
-/** FAKE backend of ticket.queue with a tab: the tab's states, q as number prefix or text, offset paging. */
+/** FAKE backend of ticket.queue with a tab: the tab's states, q as number prefix or text, offset paging, every tab's count. */
 function tabBackend(tickets: Ticket[]) {
   return (data: Record<string, unknown>) => {
     const q = typeof data.q === 'string' ? data.q : '';
-    const inTab = tickets.filter((t) => TAB_STATES[data.tab as QueueTab].includes(t.state));
-    const found = q ? inTab.filter((t) => t.no.startsWith(q.toUpperCase()) || t.description.includes(q)) : inTab;
+    const matching = (tab: QueueTab) => {
+      const inTab = tickets.filter((t) => TAB_STATES[tab].includes(t.state));
+      return q ? inTab.filter((t) => t.no.startsWith(q.toUpperCase()) || t.description.includes(q)) : inTab;
+    };
+    const counts = Object.fromEntries(QUEUE_TABS.map((tab) => [tab, matching(tab).length]));
+    const found = matching(data.tab as QueueTab);
     const offset = typeof data.after === 'string' ? Number(data.after) : 0;
     const limit = Number(data.limit);
     const page = found.slice(offset, offset + limit);
-    return { items: page.map((t) => ({ ...summaryOf(t), descriptionLine: t.description })), total: found.length, next: offset + limit < found.length ? String(offset + limit) : null };
+    return { items: page.map((t) => ({ ...summaryOf(t), descriptionLine: t.description })), total: found.length, counts, next: offset + limit < found.length ? String(offset + limit) : null };
   };
 }
 
@@ -38,12 +43,18 @@ async function openGrid(tickets: Ticket[], query: Record<string, string> = {}): 
 }
 
 const rows = (): HTMLElement[] => [...document.querySelectorAll<HTMLElement>('.ticket-row')];
-const tabButton = (label: string): HTMLElement => screen.getByRole('radio', { name: label });
+/** A tab by its label; its number follows once the first answer is in (处理中 2). */
+const tabButton = (label: string): HTMLElement => screen.getByRole('radio', { name: new RegExp(`^${label}( \\d+)?$`) });
 
 const fresh = makeTicket({ state: 'submitted', category: 'garbage', description: '5号楼门口垃圾堆放三天无人清运' });
 const whistled = makeTicket({ state: 'whistled', category: 'fly-wire', description: '3号楼2单元有人从窗户拉电线给电动车充电', assignedUnits: ['yongning.zjj'] });
 const claimed = makeTicket({ state: 'acknowledged', category: 'public-order', description: '楼下有人深夜聚众喧哗', claimedBy: 'yongning.gaj' });
-const resolved = makeTicket({ state: 'resolved', category: 'fly-wire', description: '地下车库电动车飞线充电' });
+const resolved = makeTicket({
+  state: 'resolved',
+  category: 'fly-wire',
+  description: '地下车库电动车飞线充电',
+  lastReply: { action: 'resolve', side: 'staff', label: '办结说明', role: 'department', unitId: 'yongning.zjj', unitName: '县住建局', text: '已拆除飞线，恢复正常用电', at: '2026-11-23T06:30:00.000Z', seq: 6 },
+});
 
 beforeEach(() => {
   Taro.clearStorageSync();
@@ -74,6 +85,26 @@ describe('grid queue tabs (fetch faked)', () => {
     await click(tabButton('已完成'));
     await settle();
     expect(screen.getByText('暂无已完成的工单')).toBeTruthy();
+  });
+
+  it('every tab shows its number from the answer, and the numbers follow a search', async () => {
+    await openGrid([fresh, whistled, claimed, resolved]);
+    expect(screen.getAllByRole('radio').map((r) => r.textContent)).toEqual(['待受理 1', '处理中 2', '待核验 1', '已完成 0']);
+    await type('搜索工单', '飞线');
+    await click('搜索');
+    await settle();
+    // 地下车库电动车飞线充电 (待核验) matches; the whistled 拉电线 report does not.
+    expect(screen.getAllByRole('radio').map((r) => r.textContent)).toEqual(['待受理 0', '处理中 0', '待核验 1', '已完成 0']);
+  });
+
+  it('a row shows the latest reply: its kind, the unit, the time and the words', async () => {
+    await openGrid([fresh, whistled, claimed, resolved], { tab: 'verify' });
+    const reply = rows()[0]!.querySelector('.ticket-row__reply');
+    expect(reply?.textContent).toMatch(/^最新回复 · 办结说明 · 县住建局 · .+：已拆除飞线，恢复正常用电$/);
+    await click(tabButton('待受理'));
+    await settle();
+    // Nobody has replied to the fresh report: no reply line.
+    expect(rows()[0]!.querySelector('.ticket-row__reply')).toBeNull();
   });
 
   it('opens the tab the link names', async () => {
