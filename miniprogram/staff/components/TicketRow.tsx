@@ -22,7 +22,7 @@ export function replyAuthor(reply: Pick<LastReply, 'side' | 'role' | 'unitName'>
 }
 
 /** 最新回复 on the row (issue 18): the latest words one side addressed to the other, so nobody opens each ticket to find them. */
-function RowReply({ reply }: { reply: LastReply }) {
+export function RowReply({ reply }: { reply: LastReply }) {
   return (
     <Text className={`ticket-row__reply ticket-row__reply--${reply.side}`}>
       最新回复 · {reply.label} · {replyAuthor(reply)} · {formatTime(reply.at)}：{reply.text}

@@ -14,6 +14,7 @@ import { isOpen } from '../../../../shared/sla/progress';
 import { getCategory } from '../../../../shared/taxonomy/categories';
 import { Button } from '../../../ui';
 import { ErrorText, Field, Section, TextArea } from '../../components/Field';
+import { RowReply } from '../../components/TicketRow';
 import { go, staffPaths } from '../../components/navigation';
 import { callFunction } from '../../../api';
 import { newIdempotencyKey } from '../../../drafts/draft';
@@ -59,6 +60,8 @@ function Row({ ticket, onDone }: { ticket: Ticket; onDone: (message: string) => 
         {getCategory(ticket.category).label} · {formatTime(ticket.createdAt)}
         {ticket.assignedUnits.length ? ` · 承办：${ticket.assignedUnits.map(unitName).join('、')}` : ' · 尚未派至承办单位'}
       </Text>
+      {/* The latest reply (issue 18), so the center reads a unit's answer or a resident's reopen before it urges. */}
+      {ticket.lastReply ? <RowReply reply={ticket.lastReply} /> : null}
       {open ? (
         <View className='hotline-row__actions'>
           {(['urge', 'supervise'] as const).map((k) => (

@@ -79,6 +79,9 @@ describe.each([
     expect(fromGridView?.lastReply).toMatchObject(expected);
     const fromStreet = (await rows('street', { view: 'all' })).find((r) => r.id === ids.fee);
     expect(fromStreet?.lastReply).toMatchObject(expected);
+    // The 12345 center reads whole tickets (ticket.hotlineTickets): the reply comes with them.
+    const hotline = await app.call(ticket, 'hotline', 'hotlineTickets', { limit: 50 });
+    expect((hotline.data.items as Row[]).find((r) => r.id === ids.fee)?.lastReply).toMatchObject(expected);
     // No resident id or openid anywhere in the row.
     expect(JSON.stringify(fromTabs)).not.toMatch(/u-res-a|openid-res-a/);
   });

@@ -14,6 +14,14 @@ import { click, fakeNetwork, Refusal, settle, signIn, STAFF_KEY, type } from '..
 const WHISTLED: Ticket = { ...makeTicket({ state: 'whistled', assignedUnits: ['yongning.zjj'] }), id: 't-1', no: 'YN-20261123-0001', version: 4 };
 const CLOSED: Ticket = { ...makeTicket({ state: 'closed', assignedUnits: ['yongning.zjj'] }), id: 't-2', no: 'YN-20261120-0003', version: 9 };
 const LATER: Ticket = { ...makeTicket({ state: 'acknowledged', assignedUnits: ['yongning.yjgl'] }), id: 't-3', no: 'YN-20261101-0002', version: 5 };
+/** A ticket the resident reopened: the reason is its latest reply (Ticket.lastReply, as the backend keeps it). */
+const REOPENED: Ticket = {
+  ...makeTicket({ state: 'reopened', assignedUnits: ['yongning.zjj'] }),
+  id: 't-4',
+  no: 'YN-20261122-0005',
+  version: 8,
+  lastReply: { action: 'reopen', side: 'resident', label: '居民申请重办', role: 'resident', text: '电线又拉上了，没有解决', at: '2026-11-23T04:00:00.000Z', seq: 8 },
+};
 
 const row = (no: string) => document.querySelector(`[data-ticket="${no}"]`) as HTMLElement;
 // Taro's H5 Button is the custom element <taro-button-core>.
@@ -32,6 +40,12 @@ async function open(routes: Parameters<typeof fakeNetwork>[0] = {}) {
 }
 
 describe('12345工单催办督办 page', () => {
+  it('a row shows the latest reply (a resident\'s reopen reason, as 居民); a row nobody replied to shows none', async () => {
+    await open({ 'ticket.hotlineTickets': () => ({ items: [REOPENED, WHISTLED], next: null }) });
+    expect(row('YN-20261122-0005').querySelector('.ticket-row__reply')?.textContent).toMatch(/^最新回复 · 居民申请重办 · 居民 · .+：电线又拉上了，没有解决$/);
+    expect(row('YN-20261123-0001').querySelector('.ticket-row__reply')).toBeNull();
+  });
+
   it('lists the tickets with their units; an open one offers 催办 and 督办, a closed one neither', async () => {
     const net = await open();
     expect(net.ticketCalls('hotlineTickets')[0]?.data).toEqual({ limit: 20 });
