@@ -82,6 +82,8 @@ export const TicketInputs = {
   }),
   /** The 九不准 ledger of an assessment year, per company, with the sanction ladder. */
   ledger: z.object({ companyId: Id.optional(), year: z.number().int().min(2000).max(2100) }),
+  /** The created jurisdictions of the caller's scope for the phone's registry (issue 19); with the cached revision, an unchanged one answers no lists. */
+  jurisdictionDirectory: z.object({ revision: z.string().regex(/^[0-9a-f]{16}$/, '目录版本格式不正确').optional() }),
 };
 
 /**

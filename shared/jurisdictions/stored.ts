@@ -77,7 +77,7 @@ function withRows(v: ListVersion): VersionRows | null {
  * does not load with the others, is left out (one bad record must not stop every report) and named
  * in `skipped`.
  */
-function compose(base: readonly JurisdictionList[], stored: ReadonlyArray<{ j: StoredJurisdiction; list: JurisdictionList }>): { registry: Registry; skipped: string[] } {
+function compose(base: readonly JurisdictionList[], stored: ReadonlyArray<{ j: Pick<StoredJurisdiction, 'id' | 'parent'>; list: JurisdictionList }>): { registry: Registry; skipped: string[] } {
   const lists = [...base];
   const skipped: string[] = [];
   let pending = [...stored];
@@ -142,4 +142,13 @@ export function storedListsAt(stored: readonly StoredJurisdiction[], versions: r
 /** The base lists (bundled, with their effective versions) plus the stored lists routing at that instant. */
 export function routingRegistry(base: readonly JurisdictionList[], stored: ReturnType<typeof storedListsAt>): { registry: Registry; skipped: string[] } {
   return compose(base, stored);
+}
+
+/**
+ * The base lists plus lists a server already built (a staff phone's copy of its directory:
+ * device-directory.ts), added the way the server adds its stored ones: parents first, each one
+ * validated, one that does not load left out and named in `skipped`.
+ */
+export function withLists(base: readonly JurisdictionList[], lists: readonly JurisdictionList[]): { registry: Registry; skipped: string[] } {
+  return compose(base, lists.map((list) => ({ j: { id: list.id, parent: list.parent ?? null }, list })));
 }

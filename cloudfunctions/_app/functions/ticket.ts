@@ -28,6 +28,7 @@ import { HotlineInputs as H } from '../../../shared/actions/hotline';
 import { hotlineExport, hotlineImport, hotlineStats, hotlineTickets, hotlineUrge } from '../usecases/hotline';
 import { AssessmentInputs as A } from '../../../shared/actions/assessment';
 import { assessment, assessmentQuarter } from '../usecases/assessment';
+import { jurisdictionDirectory } from '../usecases/device-directory';
 
 const user = <K extends keyof typeof s>(name: K, input: (typeof I)[keyof typeof I]) =>
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -112,4 +113,6 @@ export const ticket = createFunction('ticket', {
   classTable: action({ input: GV.classTable, auth: 'user', run: (d, id, x) => classTable(d, requireIdentity(id), x) }),
   recordPatrol: action({ input: GV.recordPatrol, auth: 'user', run: (d, id, x) => recordPatrol(d, requireIdentity(id), x) }),
   visitTable: action({ input: GV.visitTable, auth: 'user', run: (d, id, x) => visitTable(d, requireIdentity(id), x) }),
+  // The created jurisdictions of the caller's scope, for the phone's registry (issue 19; usecases/device-directory.ts).
+  jurisdictionDirectory: action({ input: I.jurisdictionDirectory, auth: 'user', run: (d, id, x) => jurisdictionDirectory(d, requireIdentity(id), x) }),
 });

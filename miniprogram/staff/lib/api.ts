@@ -1,6 +1,7 @@
 /** The staff screens' calls: everything goes through the `ticket` function (and `report.estates` for names). */
 import { callFunction, getSessionUser, getToken } from '../../api';
 import { TICKET_FUNCTION_ACTIONS } from '../../../shared/actions/ticket';
+import { refreshDirectory, resetDirectory } from './directory';
 import type { EstateItem, HomeAnswer, Me } from './types';
 
 /** Lifecycle action → the `ticket` function's action name (shared/actions/ticket.ts). */
@@ -72,8 +73,10 @@ export function loadMe(): Promise<Me | null> {
     const fallback = session ? { id: session.id, name: session.name, roles: session.roles, grants: null } : null;
     const entry = {
       key,
-      answer: callTicket<HomeAnswer>('home')
-        .then((home): Me => ({ ...home.user, grants: home.user.grants ?? null }))
+      // The created jurisdictions of the user's scope are asked for alongside (lib/directory.ts), so
+      // that a page rendering after this answer names their units.
+      answer: Promise.all([callTicket<HomeAnswer>('home'), refreshDirectory()])
+        .then(([home]): Me => ({ ...home.user, grants: home.user.grants ?? null }))
         .catch(() => {
           if (me === entry) me = null; // ask again next time
           return fallback;
@@ -84,8 +87,9 @@ export function loadMe(): Promise<Me | null> {
   return me.answer;
 }
 
-/** Tests start every page from empty caches (estates and the signed-in user). */
+/** Tests start every page from empty caches (estates, the signed-in user and the kept directory). */
 export function resetEstateNames(): void {
   estateList = null;
   me = null;
+  resetDirectory();
 }

@@ -5,11 +5,12 @@ import { getCategory } from '../../../shared/taxonomy/categories';
 
 type Routed = Pick<Ticket, 'route'>;
 
-/** Township (street) names by id, over every list. */
-let townships: Map<string, string> | null = null;
+/** Township (street) names by id, over every list; built again when another registry is installed (lib/directory.ts). */
+let townships: { from: unknown; names: Map<string, string> } | null = null;
 function townshipName(id: string): string | undefined {
-  if (!townships) townships = new Map([...REGISTRY.lists.values()].flatMap((l) => l.townships.map((t) => [t.id, t.name] as const)));
-  return townships.get(id);
+  const lists = REGISTRY.lists;
+  if (townships?.from !== lists) townships = { from: lists, names: new Map([...lists.values()].flatMap((l) => l.townships.map((t) => [t.id, t.name] as const))) };
+  return townships.names.get(id);
 }
 
 /** A unit's name: the directory's, else the name the ticket's route gives it, else the township's, else the id. */

@@ -32,6 +32,7 @@ import {
   type VersionSummary,
 } from '../../lib/county';
 import { countyError } from '../../lib/county-errors';
+import { refreshDirectory } from '../../lib/directory';
 import { saveCountyFile, type CountyFile } from '../../lib/county-file';
 import { REGISTRY } from '../../../../shared/jurisdictions';
 import { GRID_COLUMNS, UNIT_COLUMNS } from '../../../../shared/lists/directory-columns';
@@ -145,6 +146,8 @@ export default function CountyPage() {
       setDraft(null);
       setPreview(null);
       await refresh(jurisdiction);
+      // A county just made live is named on this phone's other staff screens without a new sign-in.
+      await refreshDirectory();
     } catch (err) {
       setError(countyError(err, '启用失败'));
     }
