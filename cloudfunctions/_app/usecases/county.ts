@@ -80,7 +80,7 @@ export async function registryFor(deps: Pick<AppDeps, 'store'>, at: string): Pro
 }
 
 /** The ids from this jurisdiction up to its top, through created and bundled parents alike. */
-function chainOf(jurisdiction: string, stored: readonly StoredJurisdiction[]): string[] {
+export function chainOf(jurisdiction: string, stored: readonly StoredJurisdiction[]): string[] {
   const out: string[] = [];
   for (let j: string | null | undefined = jurisdiction; j && !out.includes(j); ) {
     out.push(j);

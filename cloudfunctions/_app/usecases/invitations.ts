@@ -10,9 +10,12 @@
  *   WeChat context (never the body) is bound to the staff record. Unknown, used, replaced and expired
  *   codes are refused with stable codes and count against the caller: 5 failures per rolling hour,
  *   then RATE.LIMITED.
- * - admin.bootstrap: the first admin of a deployment, with the code set at deploy time
- *   (BOOTSTRAP_ADMIN_CODE, ≥ 20 characters), only while the store holds no admin; a used code is
- *   recorded (its hash) and never works again.
+ * - admin.bootstrap: the first admin of a jurisdiction, with the code set at deploy time
+ *   (BOOTSTRAP_ADMIN_CODE, ≥ 20 characters), only while no admin covers that jurisdiction (none of
+ *   it or of a jurisdiction above it); a used code is recorded (its hash) and never works again.
+ *   The jurisdiction is a bundled one or one created in the store (issue 19: the operator's CLI
+ *   creates a top-level one, which no admin in the app covers, then bootstraps its first admin with
+ *   a new code); an unknown id is refused before the code is spent.
  *
  * The binding rule when the caller already has a record (on CloudBase every caller has one: a
  * first call creates a resident record bound to the openid, cloudfunctions/_adapters/cloudbase/main.ts):
@@ -31,11 +34,13 @@ import type { ReportInputs } from '../../../shared/actions/report';
 import type { User } from '../../../shared/domain/directory';
 import { INVITE_PAGE, invitePath, MAX_FAILED_REDEEMS_PER_HOUR, type Invitation } from '../../../shared/domain/invitation';
 import type { Identity, RoleGrant } from '../../../shared/domain/roles';
+import { BUNDLED_REGISTRY } from '../../../shared/jurisdictions';
 import { administeredJurisdictions, managesStaff } from '../../../shared/permissions/admin-scope';
 import { StoreConflictError, type RedeemRefusal } from '../../../shared/ports/store';
 import type { AppDeps } from '../context';
 import { AppError, errors } from '../errors';
 import { miniProgramCode } from './codes';
+import { chainOf } from './county';
 
 /** 16 bytes = 128 bits: 22 base64url characters, which also fit a mini-program code's 32-character scene. */
 const CODE_BYTES = 16;
@@ -141,7 +146,12 @@ export async function bootstrapAdmin(deps: AppDeps, identity: Identity, x: z.out
     await deps.store.recordRedeemFailure(identity.userId, now);
     throw new AppError('BOOTSTRAP.INVALID', '口令不正确', 403);
   }
-  if ((await deps.store.listUsers({ role: 'admin' })).length > 0) throw new AppError('BOOTSTRAP.DONE', '本部署已有管理员，请由管理员邀请', 409);
+  // A bundled jurisdiction or a created one; an admin of it or above it invites instead.
+  const stored = await deps.store.listJurisdictions();
+  if (!BUNDLED_REGISTRY.list(x.jurisdiction) && !stored.some((j) => j.id === x.jurisdiction)) throw errors.notFound('辖区');
+  const chain = chainOf(x.jurisdiction, stored);
+  const admins = await deps.store.listUsers({ role: 'admin' });
+  if (admins.some((u) => u.grants.some((g) => g.role === 'admin' && chain.includes(g.jurisdiction)))) throw new AppError('BOOTSTRAP.DONE', '该辖区已有管理员，请由管理员邀请', 409);
   // The record of this use comes first: whatever happens next, the code is dead.
   const claimed = await deps.store.createInvitation({
     id: bootstrapId(x.code),
