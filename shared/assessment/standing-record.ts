@@ -27,9 +27,15 @@ export interface StandingRecord {
   jurisdiction: string;
   year: number;
   at: string;
-  /** The officer who confirmed the breach. */
+  /** The officer who confirmed the breach, or the admin who changed the rating. */
   by: EventActor;
-  cause: { kind: 'violation'; violationId: string; item: number; ticketNo: string | null };
+  /**
+   * Why it moved: a confirmed breach, or the admin's change of the 星级化评定 result through
+   * admin.putPropertyCompany (001 序号5–6: the rating is the county 住建's act), with the rating before and after.
+   */
+  cause:
+    | { kind: 'violation'; violationId: string; item: number; ticketNo: string | null }
+    | { kind: 'admin'; ratedBefore: number | null; ratedAfter: number | null };
   before: StandingSnapshot;
   after: StandingSnapshot;
 }
@@ -62,5 +68,36 @@ export function standingRecordFor(input: {
     cause: { kind: 'violation', violationId: v.id, item: v.item, ticketNo: v.ticketNo || null },
     before: snapshot(before),
     after: snapshot(after),
+  };
+}
+
+/**
+ * The record an admin's change of the rated stars writes (source 'admin'), or null when the rating
+ * is unchanged (a no-op put, or a change of name only). The year's confirmed breaches stay as they
+ * are; before and after are the standing under the old and the new rating.
+ */
+export function standingRecordForRating(input: {
+  id: string;
+  companyId: string;
+  jurisdiction: string;
+  year: number;
+  at: string;
+  by: EventActor;
+  ratedBefore: number | null;
+  ratedAfter: number | null;
+  violations: ReadonlyArray<Pick<Violation, 'companyId' | 'year' | 'item'>>;
+}): StandingRecord | null {
+  if (input.ratedBefore === input.ratedAfter) return null;
+  const base = { companyId: input.companyId, year: input.year, violations: input.violations };
+  return {
+    id: input.id,
+    companyId: input.companyId,
+    jurisdiction: input.jurisdiction,
+    year: input.year,
+    at: input.at,
+    by: input.by,
+    cause: { kind: 'admin', ratedBefore: input.ratedBefore, ratedAfter: input.ratedAfter },
+    before: snapshot(standingFor({ ...base, ratedStars: input.ratedBefore })),
+    after: snapshot(standingFor({ ...base, ratedStars: input.ratedAfter })),
   };
 }

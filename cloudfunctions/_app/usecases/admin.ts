@@ -11,6 +11,7 @@ import { checkCalendarYear } from '../../../shared/sla/work-calendar';
 import type { AppDeps } from '../context';
 import { AppError, errors } from '../errors';
 import { miniProgramCode } from './codes';
+import { recordRatingChange } from './company-rating';
 
 type In<K extends keyof typeof AdminInputs> = z.output<(typeof AdminInputs)[K]>;
 
@@ -111,6 +112,7 @@ export const adminActions = {
     const existing = (await deps.store.listPropertyCompanies()).find((c) => c.id === x.id);
     if (existing) requireAdmin(identity, existing.jurisdiction);
     await deps.store.putPropertyCompany(x);
+    await recordRatingChange(deps, identity, existing, x);
     return x;
   },
   async putUnitContact(deps: AppDeps, identity: Identity, x: In<'putUnitContact'>) {

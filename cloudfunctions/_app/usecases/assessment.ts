@@ -47,13 +47,13 @@ function assessmentScope(identity: Identity, jurisdiction: string, townshipId: s
 /**
  * One stored change of star level / credit status as the table shows it (issue 20 §4): when, what
  * it became and from what, and why (the breach, its ticket number, the confirming unit and officer's
- * name). No user ids: the table is read across units.
+ * name; or the admin's change of the rated stars, source 'admin'). No user ids: the table is read across units.
  */
 export function historyEntry(r: StandingRecord) {
+  const cause = r.cause.kind === 'violation' ? { source: 'violation' as const, item: r.cause.item, ticketNo: r.cause.ticketNo } : { source: 'admin' as const, item: null, ticketNo: null, rated: { before: r.cause.ratedBefore, after: r.cause.ratedAfter } };
   return {
     at: r.at,
-    item: r.cause.item,
-    ticketNo: r.cause.ticketNo,
+    ...cause,
     credit: r.after.credit,
     creditLabel: CREDIT_LABELS[r.after.credit],
     level: r.after.level,

@@ -14,8 +14,13 @@ export interface AssessmentRow extends Omit<MonthlyScore, 'month' | 'terms'> {
   /** Stored changes of star level / credit status (usecases/assessment.ts historyEntry), oldest first. */
   history: Array<{
     at: string;
-    item: number;
+    /** Why it moved: a confirmed 九不准 breach, or the admin's change of the rated stars (absent: a breach). */
+    source?: 'violation' | 'admin';
+    /** The breach's item; null for an admin change. */
+    item: number | null;
     ticketNo: string | null;
+    /** An admin change: the rated stars before and after. */
+    rated?: { before: number | null; after: number | null };
     credit: string;
     creditLabel: string;
     level: number;

@@ -65,18 +65,21 @@ describe.each([
     expect((await confirm(9)).ok).toBe(true);
     const row = await rowOf('pc-hengan');
     expect(row.standing).toMatchObject({ ratedStars: 4, stars: 3, credit: 'downgraded' });
-    // Stored, not replayed: two records, one per move of the ladder, each naming its breach and confirming officer.
+    // Stored, not replayed: the admin's rating (source 'admin'), then one record per move of the ladder, each naming its breach and confirming officer.
     const stored = await app.store.listStandingRecords({ companyIds: ['pc-hengan'], year: 2026 });
-    expect(stored.map((r) => [r.at, r.cause.item, r.before.credit, r.after.credit, r.after.stars, r.by.userId])).toEqual([
+    expect(stored.map((r) => [r.at, r.cause.kind === 'violation' ? r.cause.item : r.cause.kind, r.before.credit, r.after.credit, r.after.stars, r.by.userId])).toEqual([
+      [NOW, 'admin', 'good', 'good', 4, PEOPLE.admin.id],
       [NOW, 7, 'good', 'deducted', 4, PEOPLE.street.id],
       ['2026-11-24T03:00:00.000Z', 9, 'deducted', 'downgraded', 3, PEOPLE.street.id],
     ]);
     expect(row.history).toEqual([
-      { at: NOW, item: 7, ticketNo: filed.data.ticket.no, credit: 'deducted', creditLabel: '扣减信用分', level: 1, stars: 4, before: { credit: 'good', creditLabel: '正常', level: 0, stars: 4 }, by: { role: 'street', unitName: '团结西路街道办事处', name: PEOPLE.street.name } },
-      { at: '2026-11-24T03:00:00.000Z', item: 9, ticketNo: filed.data.ticket.no, credit: 'downgraded', creditLabel: '降星', level: 2, stars: 3, before: { credit: 'deducted', creditLabel: '扣减信用分', level: 1, stars: 4 }, by: { role: 'street', unitName: '团结西路街道办事处', name: PEOPLE.street.name } },
+      { at: NOW, source: 'admin', item: null, ticketNo: null, rated: { before: null, after: 4 }, credit: 'good', creditLabel: '正常', level: 0, stars: 4, before: { credit: 'good', creditLabel: '正常', level: 0, stars: null }, by: { role: 'admin', unitName: null, name: PEOPLE.admin.name } },
+      { at: NOW, source: 'violation', item: 7, ticketNo: filed.data.ticket.no, credit: 'deducted', creditLabel: '扣减信用分', level: 1, stars: 4, before: { credit: 'good', creditLabel: '正常', level: 0, stars: 4 }, by: { role: 'street', unitName: '团结西路街道办事处', name: PEOPLE.street.name } },
+      { at: '2026-11-24T03:00:00.000Z', source: 'violation', item: 9, ticketNo: filed.data.ticket.no, credit: 'downgraded', creditLabel: '降星', level: 2, stars: 3, before: { credit: 'deducted', creditLabel: '扣减信用分', level: 1, stars: 4 }, by: { role: 'street', unitName: '团结西路街道办事处', name: PEOPLE.street.name } },
     ]);
     // The table names no user id of the confirming officer.
     expect(JSON.stringify(row.history)).not.toContain(PEOPLE.street.id);
+    expect(JSON.stringify(row.history)).not.toContain(PEOPLE.admin.id);
     expect((await app.call(admin, 'admin', 'putPropertyCompany', { id: 'pc-hengan', name: '恒安物业服务有限公司', jurisdiction: 'yongning', ratedStars: 6 })).error?.code).toBe('INPUT.INVALID');
   });
 

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { standingRecordFor } from '../../../shared/assessment';
+import { standingRecordForRating } from '../../../shared/assessment/standing-record';
 import type { NineItem, Violation } from '../../../shared/domain/violation';
 
 const SOURCE = readFileSync(join(__dirname, '../../../docs/sources/001_c21a685cf9840a30.txt'), 'utf8').replace(/\n/g, '');
@@ -57,5 +58,33 @@ describe('standingRecordFor', () => {
     const fourth = breach(4, 4);
     const r = standingRecordFor({ confirmed: fourth, ratedStars: 3, violations: [...mine, breach(5, 5, 'pc-b'), fourth] });
     expect([r?.before.credit, r?.after.credit, r?.after.level, r?.after.stars, r?.after.items]).toEqual(['substandard', 'blacklisted', 4, null, 4]);
+  });
+});
+
+describe('standingRecordForRating (the admin changes the 星级化评定 result, 001 序号5–6)', () => {
+  const ADMIN = { userId: 'u-admin', role: 'admin' as const, name: '管理员' };
+  const base = { id: 'sa:1', companyId: 'pc-a', jurisdiction: 'yongning', year: 2026, at: '2026-11-20T02:00:00.000Z', by: ADMIN };
+
+  it('the document rates companies by stars', () => {
+    expect(SOURCE).toContain('星级化评定');
+  });
+
+  it('4 → 3 stars with no breach: who, when, before and after, source admin', () => {
+    expect(standingRecordForRating({ ...base, ratedBefore: 4, ratedAfter: 3, violations: [] })).toEqual({
+      ...base,
+      cause: { kind: 'admin', ratedBefore: 4, ratedAfter: 3 },
+      before: { level: 0, stars: 4, credit: 'good', items: 0 },
+      after: { level: 0, stars: 3, credit: 'good', items: 0 },
+    });
+  });
+
+  it('under 降星 (two items) the ladder still takes a star off the new rating', () => {
+    const r = standingRecordForRating({ ...base, ratedBefore: 3, ratedAfter: 5, violations: [breach(1, 7), breach(2, 9)] });
+    expect([r?.before.stars, r?.after.stars, r?.after.credit]).toEqual([2, 4, 'downgraded']);
+  });
+
+  it('an unchanged rating writes nothing', () => {
+    expect(standingRecordForRating({ ...base, ratedBefore: 4, ratedAfter: 4, violations: [] })).toBeNull();
+    expect(standingRecordForRating({ ...base, ratedBefore: null, ratedAfter: null, violations: [] })).toBeNull();
   });
 });

@@ -35,6 +35,11 @@ const stars = (n: number | null) => (n === null ? '无星级' : `${n}星`);
 export function historyLine(h: AssessmentRow['history'][number]): string {
   const moved = h.before.stars !== h.stars ? `，${stars(h.before.stars)}→${stars(h.stars)}` : '';
   const who = [h.by.unitName, h.by.name].filter(Boolean).join(' ');
+  if (h.source === 'admin' && h.rated) {
+    // The admin changed the 星级化评定 result; the ladder may show fewer stars than rated.
+    const ladder = h.stars !== h.rated.after ? `（按九不准阶梯现为${stars(h.stars)}）` : '';
+    return `${shanghaiDate(h.at)} 星级评定${stars(h.rated.before)}→${stars(h.rated.after)}${ladder}：${who || '管理员'}调整`;
+  }
   return `${shanghaiDate(h.at)} ${h.before.creditLabel}→${h.creditLabel}${moved}：认定违反“九不准”第${h.item}条${h.ticketNo ? `（工单 ${h.ticketNo}）` : ''}${who ? `，${who}认定` : ''}`;
 }
 

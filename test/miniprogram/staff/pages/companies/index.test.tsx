@@ -61,6 +61,20 @@ const row = (over: Partial<AssessmentRow>): AssessmentRow => ({
       before: { credit: 'deducted', creditLabel: '扣减信用分', level: 1, stars: 4 },
       by: { role: 'department', unitName: '县住建局', name: null },
     },
+    {
+      // An admin's change of the rated stars (admin.putPropertyCompany, source 'admin'), under 降星.
+      at: '2026-12-02T02:00:00.000Z',
+      source: 'admin',
+      item: null,
+      ticketNo: null,
+      rated: { before: 4, after: 5 },
+      credit: 'downgraded',
+      creditLabel: '降星',
+      level: 2,
+      stars: 4,
+      before: { credit: 'downgraded', creditLabel: '降星', level: 2, stars: 3 },
+      by: { role: 'admin', unitName: null, name: '管理员' },
+    },
   ],
   ...over,
 });
@@ -112,6 +126,7 @@ it('shows each company’s score, terms and credit status, flags the 黑名单 c
   expect([...good.querySelectorAll('.company__change')].map((e) => e.textContent)).toEqual([
     '2026-11-23 正常→扣减信用分：认定违反“九不准”第7条（工单 YN-20261123-0007），团结西路街道办事处 老张认定',
     '2026-12-01 扣减信用分→降星，4星→3星：认定违反“九不准”第9条（工单 YN-20261130-0002），县住建局认定',
+    '2026-12-02 星级评定4星→5星（按九不准阶梯现为4星）：管理员调整',
   ]);
   expect(bad.querySelector('.company__change')).toBeNull();
 
