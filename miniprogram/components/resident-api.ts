@@ -8,7 +8,7 @@ import type { ReportInputs } from '../../shared/actions/report';
 import type { PropertyInfo } from '../../shared/domain/directory';
 import type { Deadline, GeoPoint, Holder, Priority, Ticket, TicketEvent, TicketState, UnitRef } from '../../shared/domain/ticket';
 import type { LifecycleAction } from '../../shared/lifecycle/actions';
-import type { PublicTicketView } from '../../shared/permissions/privacy';
+import type { ClosedPublicView, PublicTicketView } from '../../shared/permissions/privacy';
 import type { HOTLINE_12345, NoticeboardDuty, NoticeboardUnit } from '../../shared/routing/noticeboard';
 import type { CategoryCode } from '../../shared/taxonomy/categories';
 import { callFunction } from '../api';
@@ -73,17 +73,11 @@ export interface NearbyTicket extends PublicTicketView {
   no: string;
 }
 
-export interface PublicTicket extends PublicTicketView {
+/** The share card: a closed ticket's adds its description (with the reporter's consent), the fix and the after-photos. */
+export interface PublicTicket extends PublicTicketView, ClosedPublicView {
   id: string;
   no: string;
   categoryLabel: string;
-  /**
-   * What a closed ticket's public card may add (issue 18): the description, the handling unit's
-   * fix note and the after-photos. Shown only when the backend's public view sends them.
-   */
-  description?: string;
-  resolution?: string;
-  afterPhotos?: string[];
 }
 
 export interface NoticeboardUnitView extends NoticeboardUnit {

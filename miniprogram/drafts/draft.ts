@@ -45,7 +45,7 @@ export interface ReportDraft {
   contactPhone: string;
   /** 对处置人员隐藏我的姓名 */
   anonymous: boolean;
-  /** 允许在业主群公示照片 */
+  /** 允许在业主群公示照片和问题描述 (the description once the ticket is closed) */
   photosPublic: boolean;
   /** Device clock, for the "saved at" line only. */
   updatedAt: string;

@@ -175,7 +175,7 @@ export interface Ticket {
    * cost grows with the tickets that are due, not with the table.
    */
   sweepAt?: string | null;
-  /** The reporter allowed the photos in the owner group's public view. */
+  /** The reporter allowed the photos, and once the ticket is closed the description, in the public view (share card). */
   photosPublic?: boolean;
   /** The latest reply (issue 18); absent until someone replies. Never on a public surface. */
   lastReply?: LastReply;

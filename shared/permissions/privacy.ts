@@ -3,7 +3,9 @@ import type { Holder, Reporter, Ticket, TicketEvent, TicketState } from '../doma
 import { CATEGORIES, type CategoryCode } from '../taxonomy/categories';
 import { grantInHandlingChain, isPropertyConduct, type AuthorizeOptions, type TicketScope } from './permissions';
 
-export { maskName, maskPhone } from './mask';
+import { maskPersonalNumbers } from './mask';
+
+export { maskName, maskPersonalNumbers, maskPhone } from './mask';
 
 /** Stands in for a resident's user id wherever the viewer is not that resident. */
 export const HIDDEN_USER_ID = 'hidden';
@@ -112,5 +114,33 @@ export function publicView(ticket: Ticket, opts: { photosAllowed: boolean }): Pu
     updatedAt: ticket.updatedAt,
     photos: opts.photosAllowed ? [...ticket.photos] : [],
     meToo: ticket.meToo,
+  };
+}
+
+/** What the share card of a closed ticket adds (issue 18 §3): how it ended, for the neighbours who saw it reported. */
+export interface ClosedPublicView {
+  /** The reporter's description, personal numbers masked; only when the reporter allowed the public view. */
+  description?: string;
+  /** The 办结说明 of the last resolve or on-site settle, personal numbers masked. */
+  resolution?: string;
+  /** The handling staff's after-photos. */
+  afterPhotos?: string[];
+}
+
+const FIX_ACTIONS: readonly string[] = ['resolve', 'settle'];
+
+/**
+ * The closed ticket's description, fix and after-photos for the share card; nothing while the ticket
+ * is open. The description is the resident's own words, so it is shown only with the consent they
+ * gave on the report page (photosPublic: 允许在业主群公示照片和问题描述). The fix and the after-photos
+ * are the staff's record of the work. Callers apply shownInPublic first.
+ */
+export function closedPublicView(ticket: Pick<Ticket, 'state' | 'description' | 'afterPhotos' | 'photosPublic'>, events: readonly TicketEvent[]): ClosedPublicView {
+  if (ticket.state !== 'closed') return {};
+  const fix = [...events].sort((a, b) => b.seq - a.seq).find((e) => FIX_ACTIONS.includes(e.action) && typeof e.note === 'string' && e.note.trim());
+  return {
+    ...(ticket.photosPublic === true && ticket.description.trim() ? { description: maskPersonalNumbers(ticket.description) } : {}),
+    ...(fix?.note ? { resolution: maskPersonalNumbers(fix.note.trim()) } : {}),
+    ...(ticket.afterPhotos.length ? { afterPhotos: [...ticket.afterPhotos] } : {}),
   };
 }

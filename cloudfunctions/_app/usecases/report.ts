@@ -3,7 +3,7 @@ import type { Estate } from '../../../shared/domain/directory';
 import type { Ticket, TicketEvent } from '../../../shared/domain/ticket';
 import { decodeScene } from '../../../shared/estate/scene';
 import { distanceMeters } from '../../../shared/geo';
-import { publicView, PUBLIC_CATEGORIES, redactHolder, shownInPublic } from '../../../shared/permissions';
+import { closedPublicView, publicView, PUBLIC_CATEGORIES, redactHolder, shownInPublic } from '../../../shared/permissions';
 import { fullNoticeboard, noticeboardUnits } from '../../../shared/routing/noticeboard';
 import { DISCLOSURE_FIELDS } from '../../../shared/domain/disclosure';
 import { addNaturalMinutes, instantMs } from '../../../shared/sla/calendar';
@@ -268,5 +268,13 @@ export async function noticeboard(deps: AppDeps, input: In<'noticeboard'>) {
 export async function publicTicket(deps: AppDeps, input: { ticketId: string }) {
   const t = await loadTicket(deps, input.ticketId);
   if (!shownInPublic(t)) throw errors.notFound('工单');
-  return { ...publicView(await withPublicPhotos(deps, t), { photosAllowed: t.photosPublic === true }), id: t.id, no: t.no, categoryLabel: getCategory(t.category).label };
+  // A closed ticket's card says how it ended: the fix note is on its resolve/settle event.
+  const [shown, events] = await Promise.all([withPublicPhotos(deps, t), t.state === 'closed' ? deps.store.listEvents(t.id) : Promise.resolve([])]);
+  return {
+    ...publicView(shown, { photosAllowed: t.photosPublic === true }),
+    ...closedPublicView(t, events),
+    id: t.id,
+    no: t.no,
+    categoryLabel: getCategory(t.category).label,
+  };
 }

@@ -522,8 +522,8 @@ function ReportPage() {
           onChange={(anonymous) => update({ anonymous })}
         />
         <Switch
-          label='允许在业主群公示照片'
-          hint='公示时不显示您的任何个人信息'
+          label='允许在业主群公示照片和问题描述'
+          hint='公示时不显示您的任何个人信息，描述中的手机号、身份证号自动隐去；描述在办结后公示'
           checked={draft.photosPublic}
           disabled={pending}
           onChange={(photosPublic) => update({ photosPublic })}
