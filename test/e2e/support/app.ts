@@ -145,9 +145,9 @@ export async function runSweep(baseUrl: string): Promise<unknown> {
 
 /**
  * The resident's whole report on screen: the estate from its QR code, a category tile, an optional
- * photo, the description, 提交 and the confirmation. Answers the ticket number shown.
+ * photo, the description, optionally the consent to the public view, 提交 and the confirmation. Answers the ticket number shown.
  */
-export async function report(p: Person, baseUrl: string, r: { estate: string; category: string; description: string; photo?: boolean }): Promise<string> {
+export async function report(p: Person, baseUrl: string, r: { estate: string; category: string; description: string; photo?: boolean; photosPublic?: boolean }): Promise<string> {
   const { page } = p;
   await open(page, baseUrl, ROUTES.report(r.estate));
   await p.see('选择问题类型');
@@ -157,6 +157,11 @@ export async function report(p: Person, baseUrl: string, r: { estate: string; ca
     await p.see('拍照/相册 1/9');
   }
   await page.locator('textarea').first().fill(r.description);
+  if (r.photosPublic) {
+    const consent = page.locator('.ui-switch[aria-label="允许在业主群公示照片和问题描述"]');
+    await consent.click();
+    await consent.and(page.locator('[aria-checked="true"]')).waitFor();
+  }
   await page.getByText('提交', { exact: true }).click();
   await p.see('上报成功，已转交承办单位', 20_000);
   return (await page.locator('.ticket-no').innerText()).trim();
