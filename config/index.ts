@@ -69,9 +69,16 @@ const config: UserConfigExport<'webpack5'> = {
   env: cloudDefines(cloud),
   copy: {
     // Vant is weapp-only: H5 renders the plain Taro primitives (miniprogram/ui/*.tsx).
-    // sitemap.json (app.config sitemapLocation) is not copied by Taro itself.
+    // sitemap.json (app.config sitemapLocation) is not copied by Taro itself, nor is the map marker's
+    // icon (a <map> marker's iconPath names a package file: staff/components/PlaceMap.weapp.tsx).
     patterns:
-      taroEnv === 'weapp' ? [...vantCopyPatterns(VANT_COMPONENTS, root, outputRoot), { from: 'miniprogram/sitemap.json', to: `${outputRoot}/sitemap.json` }] : [],
+      taroEnv === 'weapp'
+        ? [
+            ...vantCopyPatterns(VANT_COMPONENTS, root, outputRoot),
+            { from: 'miniprogram/sitemap.json', to: `${outputRoot}/sitemap.json` },
+            { from: 'miniprogram/staff/assets/map-marker.png', to: `${outputRoot}/staff/assets/map-marker.png` },
+          ]
+        : [],
     options: {},
   },
   framework: 'react',
