@@ -11,6 +11,7 @@ import { handoversFor, thing, type Handover } from '../../../shared/notify/hando
 import { actorFor, authorize, redactEventFor, redactTicketFor, type AuthorizeOptions, type PermissionAction } from '../../../shared/permissions';
 import { deadlinesAfter, nextSweepAt } from '../../../shared/sla/progress';
 import { resolveSlaPolicy, type SlaPolicy } from '../../../shared/sla/policy';
+import { regionOf } from '../../../shared/sla/regional-holidays';
 import type { AppDeps } from '../context';
 import { AppError, errors } from '../errors';
 
@@ -105,9 +106,33 @@ export async function factsMatching(deps: AppDeps, filters: readonly TicketFilte
   return [...seen.values()];
 }
 
+/**
+ * Resolved policies by jurisdiction, region and stored override text. resolveSlaPolicy validates
+ * the whole policy with zod on every submit and transition (4–5 % of the runtime's time per submit in
+ * issue 17 §4's profile) and is a pure function of those three; frozen, since callers share the object.
+ */
+const resolvedPolicies = new Map<string, SlaPolicy>();
+const MAX_RESOLVED_POLICIES = 500;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 /** The jurisdiction's SLA policy: its stored override over the defaults, with its region's holidays. */
 export async function policyFor(deps: AppDeps, jurisdiction: string): Promise<SlaPolicy> {
-  return resolveSlaPolicy((await deps.store.getSlaPolicy(jurisdiction)) ?? undefined, jurisdiction);
+  const stored = (await deps.store.getSlaPolicy(jurisdiction)) ?? undefined;
+  // The region follows the live registry (a created county takes its city's), so it is part of the key.
+  const key = `${jurisdiction}\u0000${regionOf(jurisdiction)?.id ?? ''}\u0000${JSON.stringify(stored) ?? ''}`;
+  const known = resolvedPolicies.get(key);
+  if (known) return known;
+  const policy = deepFreeze(resolveSlaPolicy(stored, jurisdiction));
+  if (resolvedPolicies.size >= MAX_RESOLVED_POLICIES) resolvedPolicies.clear();
+  resolvedPolicies.set(key, policy);
+  return policy;
 }
 
 /** The users who must act on a hand-over (grid workers of the estate, officers of the units…). */
