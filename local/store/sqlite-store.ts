@@ -94,6 +94,9 @@ export class SqliteStore implements Store {
   createTicket(input: Parameters<TicketStore['createTicket']>[0]): Promise<{ ticket: Ticket; created: boolean }> {
     return this.tickets.createTicket(input);
   }
+  createNumberedTicket(input: Parameters<NonNullable<TicketStore['createNumberedTicket']>>[0]): Promise<{ ticket: Ticket; created: boolean }> {
+    return this.tickets.createNumberedTicket(input);
+  }
   findByIdempotencyKey(reporterUserId: string, idempotencyKey: string): Promise<Ticket | null> {
     return this.tickets.findByIdempotencyKey(reporterUserId, idempotencyKey);
   }

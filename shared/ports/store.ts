@@ -70,6 +70,20 @@ export interface TicketStore {
     idempotencyKey: string;
     outbox: OutboxMessage[];
   }): Promise<{ ticket: Ticket; created: boolean }>;
+  /**
+   * Optional (issue 17 §2, "draw the ticket number inside the create's transaction"; the SQLite
+   * adapter has it): createTicket with the next value of `counter` drawn in the same transaction.
+   * `build` makes the ticket, its event and its messages for that value, synchronously, inside it.
+   * A retry (the reporter's key is stored) answers the stored ticket and draws no number; a build
+   * that throws leaves neither the number nor the ticket. Without it the caller draws with
+   * nextSequence, then calls createTicket.
+   */
+  createNumberedTicket?(input: {
+    counter: string;
+    reporterUserId: string;
+    idempotencyKey: string;
+    build(seq: number): { ticket: Ticket; event: TicketEvent; outbox: OutboxMessage[] };
+  }): Promise<{ ticket: Ticket; created: boolean }>;
   /** The ticket a (reporter, idempotency key) pair created, if any (a retried submit). */
   findByIdempotencyKey(reporterUserId: string, idempotencyKey: string): Promise<Ticket | null>;
   commitTransition(input: { next: Ticket; expectedVersion: number; event: TicketEvent; outbox: OutboxMessage[] }): Promise<void>;

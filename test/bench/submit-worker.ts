@@ -3,7 +3,8 @@
  * of its own while autocannon drives it from the parent.
  *   serve <dataDir>: the local runtime on 127.0.0.1:0 (demo directory, no demo tickets, the sweep
  *     timer pushed out of the way, a per-user limit high enough for a burst). It records the first
- *     createTicket input, so that the raw loop inserts exactly the row a submit stores.
+ *     created row (createNumberedTicket's build, or a createTicket input), so that the raw loop
+ *     inserts exactly the row a submit stores.
  *     It also notes when the server accepts each connection ({cmd: 'mark'} starts a run's clock,
  *     {cmd: 'accepts'} answers the times since).
  *   serve-alone <dataDir>: the same runtime with group commit off (each create its own transaction).
@@ -61,6 +62,17 @@ async function serve(dataDir: string, groupCommit: boolean): Promise<void> {
     captured ??= structuredClone(input);
     return original(input);
   };
+  // A submit draws its number inside the create (issue 17 §2): the row is what its build returns.
+  const numbered = store.createNumberedTicket.bind(store);
+  store.createNumberedTicket = (input) =>
+    numbered({
+      ...input,
+      build: (seq) => {
+        const out = input.build(seq);
+        captured ??= structuredClone({ ...out, idempotencyKey: input.idempotencyKey });
+        return out;
+      },
+    });
   // When the server accepts each connection, in ms after the parent's last 'mark' (a run's start).
   let markedAt = performance.now();
   let accepted: number[] = [];

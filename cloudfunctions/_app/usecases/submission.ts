@@ -12,7 +12,7 @@ import type { Registry } from '../../../shared/jurisdictions';
 import type { AppDeps } from '../context';
 import { registryFor } from './county';
 import { claimPhotos } from './photos';
-import { advance, outboxFor, policyFor } from './support';
+import { advance, handoverRecipients, messagesFor, outboxFor, policyFor } from './support';
 import { withRunRecipients } from './sweep-runs';
 
 export interface RoutedSubmission {
@@ -84,7 +84,24 @@ export async function submitRouted(deps: AppDeps, s: RoutedSubmission): Promise<
   // submit (withRunRecipients), so the messages of the numbered ticket need no second read.
   const once = withRunRecipients(deps);
   const unnumbered = build(formatTicketNo(s.jurisdiction, now, 1));
-  const [seq] = await Promise.all([store.nextSequence(ticketNoCounter(s.jurisdiction, now)), outboxFor(once, unnumbered.ticket, unnumbered.event)]);
+  const counter = ticketNoCounter(s.jurisdiction, now);
+  const createNumbered = store.createNumberedTicket?.bind(store);
+  if (createNumbered) {
+    // The number is drawn in the create's own transaction (issue 17 §2): one commit per submit, and a
+    // retry draws none. The recipients, read first, do not depend on the number; the number is the
+    // ticket's `no` field only, which the messages quote.
+    const recipients = await handoverRecipients(once, unnumbered.ticket, unnumbered.event);
+    return createNumbered({
+      counter,
+      reporterUserId: s.reporter.userId,
+      idempotencyKey: s.idempotencyKey,
+      build: (seq) => {
+        const ticket = { ...unnumbered.ticket, no: formatTicketNo(s.jurisdiction, now, seq) };
+        return { ticket, event: unnumbered.event, outbox: messagesFor(deps, ticket, unnumbered.event, recipients) };
+      },
+    });
+  }
+  const [seq] = await Promise.all([store.nextSequence(counter), outboxFor(once, unnumbered.ticket, unnumbered.event)]);
   const { ticket, event } = build(formatTicketNo(s.jurisdiction, now, seq));
   const outbox = await outboxFor(once, ticket, event);
   return store.createTicket({ ticket, event, idempotencyKey: s.idempotencyKey, outbox });

@@ -164,10 +164,25 @@ async function recipientsOf(deps: AppDeps, ticket: Ticket, h: Handover): Promise
 }
 
 export async function outboxFor(deps: AppDeps, ticket: Ticket, event: TicketEvent): Promise<OutboxMessage[]> {
+  return messagesFor(deps, ticket, event, await handoverRecipients(deps, ticket, event));
+}
+
+/**
+ * Who each hand-over of a step goes to (handoversFor's order; the actor left out). Who is told
+ * depends on the ticket's place and route, not on its number, so a submit reads them before the
+ * number is drawn (submission.ts).
+ */
+export async function handoverRecipients(deps: AppDeps, ticket: Ticket, event: TicketEvent): Promise<string[][]> {
+  const lists: string[][] = [];
+  for (const h of handoversFor(ticket, event)) lists.push([...new Set(await recipientsOf(deps, ticket, h))].filter((id) => id !== event.actor.userId));
+  return lists;
+}
+
+/** A step's outbox messages to the recipients handoverRecipients read for each of its hand-overs. Synchronous. */
+export function messagesFor(deps: AppDeps, ticket: Ticket, event: TicketEvent, recipients: readonly string[][]): OutboxMessage[] {
   const messages: OutboxMessage[] = [];
-  for (const h of handoversFor(ticket, event)) {
-    const recipients = [...new Set(await recipientsOf(deps, ticket, h))].filter((id) => id !== event.actor.userId);
-    for (const recipientUserId of recipients) {
+  handoversFor(ticket, event).forEach((h, i) => {
+    for (const recipientUserId of recipients[i] ?? []) {
       messages.push({
         id: deps.ids.newId(),
         recipientUserId,
@@ -183,7 +198,7 @@ export async function outboxFor(deps: AppDeps, ticket: Ticket, event: TicketEven
         lastError: null,
       });
     }
-  }
+  });
   return messages;
 }
 
