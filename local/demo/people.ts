@@ -40,10 +40,9 @@ export function deptUserId(unitId: string): string {
   return `demo.dept.${unitId}`;
 }
 
-function policeUnitOf(jurisdiction: string): string {
-  const unit = REGISTRY.list(jurisdiction)?.departments.find((d) => d.kind === 'police');
-  if (!unit) throw new Error(`jurisdiction ${jurisdiction} has no police unit`);
-  return unit.id;
+/** The jurisdiction's 公安 unit; a created county's unit table may have none (its demo then has no police officer). */
+function policeUnitOf(jurisdiction: string): string | null {
+  return REGISTRY.list(jurisdiction)?.departments.find((d) => d.kind === 'police')?.id ?? null;
 }
 
 export function unitContacts(estates: readonly Estate[]): UnitContact[] {
@@ -63,10 +62,11 @@ function staffFor(units: readonly DemoUnit[]): User[] {
     .map((u) => user(deptUserId(u.id), `${u.name}·${personName(u.id)}`, [{ role: 'department', jurisdiction: u.jurisdiction, units: [u.id] }]));
 }
 
-export function demoUsers(input: { estates: readonly Estate[]; grids: readonly Grid[]; companies: readonly PropertyCompany[] }): User[] {
+/** The demo users of these jurisdictions: the four bundled ones, or (local/demo/created.ts) the counties admins created. */
+export function demoUsers(input: { estates: readonly Estate[]; grids: readonly Grid[]; companies: readonly PropertyCompany[] }, jurisdictions: readonly string[] = JURISDICTION_IDS): User[] {
   const users: User[] = [];
   const routed = routedUnits(input.estates);
-  for (const j of JURISDICTION_IDS) {
+  for (const j of jurisdictions) {
     const list = REGISTRY.list(j);
     if (!list) continue;
     const estates = input.estates.filter((e) => e.jurisdiction === j);
@@ -84,8 +84,10 @@ export function demoUsers(input: { estates: readonly Estate[]; grids: readonly G
       users.push(user(`demo.street.${t.id}`, `${t.name}·${personName(t.id)}`, [{ role: 'street', jurisdiction: j, streets: [t.id] }]));
     }
     const police = policeUnitOf(j);
-    const policeName = list.departments.find((d) => d.id === police)?.name ?? '公安局';
-    users.push(user(`demo.${j}.police`, `${policeName}·民警${personName(`${j}.police`)}`, [{ role: 'police', jurisdiction: j, units: [police], estates: estateIds }]));
+    if (police) {
+      const policeName = list.departments.find((d) => d.id === police)?.name ?? '公安局';
+      users.push(user(`demo.${j}.police`, `${policeName}·民警${personName(`${j}.police`)}`, [{ role: 'police', jurisdiction: j, units: [police], estates: estateIds }]));
+    }
     users.push(
       user(`demo.${j}.leadership`, `${list.name}领导小组办公室·${personName(`${j}.office`)}`, [{ role: 'leadership', jurisdiction: j, units: [list.leadershipOffice] }]),
     );

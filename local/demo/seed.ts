@@ -1,5 +1,5 @@
 /**
- * Seeds the demo data of all four jurisdictions. Idempotent: records are written only when missing
+ * Seeds the demo data of all four jurisdictions, and demo staff of the counties admins created (created.ts). Idempotent: records are written only when missing
  * (so a second run changes nothing, and a demo record edited through the admin screens is kept);
  * demo tickets carry fixed idempotency keys.
  */
@@ -14,6 +14,7 @@ import { DEMO_COMPANIES, DEMO_ESTATES, DEMO_GRIDS } from './places';
 import { DEMO_HOUSEHOLDS } from './households';
 import { seedDemoGovernance } from './governance';
 import { seedDemoTickets } from './tickets';
+import { seedCreatedDemoUsers } from './created';
 
 export interface DemoData {
   companies: readonly PropertyCompany[];
@@ -88,6 +89,8 @@ export async function seedDemo(store: Store, clock: Clock, opts: SeedOptions = {
     await store.putUser(u);
     written.users += 1;
   }
+  // The counties admins created, once live: their demo staff (created.ts).
+  written.users += await seedCreatedDemoUsers(store);
 
   if (opts.tickets !== false) {
     const deps: AppDeps = {
