@@ -1,6 +1,6 @@
 import { cloudbaseDeps, cloudbaseMain } from '../_adapters/cloudbase/main';
 import { parseMediaCheckPush } from '../_adapters/cloudbase/platform';
-import { notify } from '../_app/functions/timers';
+import { notify, NOTIFY_RUN_BUDGET_MS } from '../_app/functions/timers';
 import { recordMediaVerdict } from '../_app/usecases/photo-checks';
 
 /**
@@ -12,5 +12,6 @@ const handler = cloudbaseMain(notify);
 export const main = async (event: unknown, context: unknown) => {
   const verdict = parseMediaCheckPush(event);
   if (verdict) return recordMediaVerdict(cloudbaseDeps(), verdict);
-  return handler(typeof event === 'object' && event !== null && 'action' in event ? event : { action: 'flush', data: {} }, context);
+  // A timer run drains page after page within its budget (usecases/notify.ts, functions/timers.ts).
+  return handler(typeof event === 'object' && event !== null && 'action' in event ? event : { action: 'flush', data: { budgetMs: NOTIFY_RUN_BUDGET_MS } }, context);
 };

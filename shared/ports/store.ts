@@ -150,6 +150,13 @@ export interface DirectoryStore {
 export interface OutboxStore {
   /** Neither sent nor dead letters, oldest first. */
   pendingOutbox(limit: number): Promise<OutboxMessage[]>;
+  /**
+   * Optional (the CloudBase adapter has it): one page of the repair that pendingOutbox starts with,
+   * copying into the outbox the hand-over messages transitions left in their ticket documents.
+   * Answers how many tickets it cleared and whether the page was full (more may wait). The notify
+   * timer drains them page by page within its time budget (usecases/notify.ts).
+   */
+  repairOutboxPage?(): Promise<{ cleared: number; more: boolean }>;
   markSent(id: string, at: string): Promise<void>;
   /**
    * Counts a failed attempt and keeps the error. With `deadAt` the message becomes a dead letter:

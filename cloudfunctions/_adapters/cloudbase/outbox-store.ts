@@ -10,8 +10,8 @@ import { isDuplicateWrite, type CbDatabase, type DocData } from './sdk';
  */
 export const OUTBOX_REPAIR_AFTER_MS = 60_000;
 
-/** Tickets whose left-over messages one timer run copies. */
-const REPAIR_BATCH = 100;
+/** Tickets whose left-over messages one page of the repair copies (pendingOutbox runs one page; the notify timer drains them, usecases/notify.ts). */
+export const REPAIR_BATCH = 100;
 
 function clampLimit(limit: number): number {
   return Math.min(MAX_PAGE, Math.max(1, Math.floor(limit)));
@@ -27,11 +27,12 @@ export function createCloudbaseOutboxStore(db: CbDatabase): OutboxStore {
    * outbox collection, those not there yet, then clears them from each document still at the
    * version read (a ticket moved since keeps its list for the next run). Idempotent: message ids are
    * fixed, and a copy another run or the transition made meanwhile is a duplicate, skipped.
+   * One page of REPAIR_BATCH tickets: answers how many tickets it cleared and whether the page was full.
    */
-  async function repairOutboxCopies(): Promise<void> {
+  async function repairOutboxCopies(): Promise<{ cleared: number; more: boolean }> {
     const cutoff = new Date(Date.now() - OUTBOX_REPAIR_AFTER_MS).toISOString();
     const { data: docs } = await tickets().where({ outboxPendingAt: _.lte(cutoff) }).orderBy('outboxPendingAt', 'asc').orderBy('_id', 'asc').limit(REPAIR_BATCH).get();
-    if (docs.length === 0) return;
+    if (docs.length === 0) return { cleared: 0, more: false };
     const left = docs.flatMap((d) => (Array.isArray(d.outboxPending) ? (d.outboxPending as DocData[]) : []));
     const present = new Set<string>();
     for (const ids of chunk(left.map((m) => String(m._id)), 100)) {
@@ -50,10 +51,13 @@ export function createCloudbaseOutboxStore(db: CbDatabase): OutboxStore {
         });
       }
     }
-    await Promise.all(docs.map((d) => tickets().where({ _id: d._id, version: d.version }).update({ outboxPending: _.remove(), outboxPendingAt: _.remove() })));
+    const cleared = await Promise.all(docs.map((d) => tickets().where({ _id: d._id, version: d.version }).update({ outboxPending: _.remove(), outboxPendingAt: _.remove() })));
+    return { cleared: cleared.reduce((n, r) => n + r.updated, 0), more: docs.length === REPAIR_BATCH };
   }
 
   return {
+    repairOutboxPage: repairOutboxCopies,
+
     async pendingOutbox(limit) {
       await repairOutboxCopies();
       // `null` matches null and missing, as in MongoDB (deadAt is set on dead letters only).

@@ -1,5 +1,6 @@
 import type { OutboxMessage } from '../../../shared/domain/outbox';
 import { SUBSCRIBE_TEMPLATES, TEMPLATE_OF_KIND, templateData, type SubscribeTemplate } from '../../../shared/notify/subscribe-templates';
+import { instantMs } from '../../../shared/sla/calendar';
 import type { AppDeps } from '../context';
 
 /** A message whose send failed this many times is a dead letter: recorded, no longer pending. */
@@ -36,6 +37,19 @@ export function pageFor(template: SubscribeTemplate, ticketId: string | null | u
   return ticketId ? `pages/ticket/index?id=${ticketId}` : 'pages/mine/index';
 }
 
+/** What one run did: `pages`, `repaired` and `stopped` are there when the run had a time budget. */
+export interface FlushResult {
+  sent: number;
+  failed: number;
+  dead: number;
+  /** Pages of pending messages read. */
+  pages?: number;
+  /** Tickets whose left-over hand-over messages were copied into the outbox (CloudBase). */
+  repaired?: number;
+  /** True when the budget ended the run with work possibly left for the next one. */
+  stopped?: boolean;
+}
+
 /**
  * Delivers pending outbox messages as WeChat subscribe messages (production), to the recipient's
  * openid from their user record (recipients are opaque user ids). Recipients without an openid,
@@ -45,34 +59,81 @@ export function pageFor(template: SubscribeTemplate, ticketId: string | null | u
  * A failed send counts an attempt; the MAX_SEND_ATTEMPTS-th failure, or a permanent errcode
  * (43101) at once, makes it a dead letter (deadAt recorded, no longer pending), so failures can
  * never fill `pendingOutbox` for good.
+ *
+ * Without `budgetMs`, one page of `limit` messages. With it (the CloudBase timer: the handler edge
+ * passes a budget safely under the function's timeout, cloudfunctions/notify/index.ts), page after
+ * page until nothing is left or the budget, counted on deps.clock from the run's start, has passed:
+ * first the hand-over messages that transitions left in their tickets (Store.repairOutboxPage, 100
+ * tickets a page), then the pending messages. The budget is checked before every page and every
+ * message, so a run stops between two messages: each is sent and marked, or left pending for the next
+ * run. A page that holds only messages this run already tried (failures waiting for their next
+ * attempt) ends it too.
  */
-export async function flushOutbox(deps: AppDeps, opts: { limit?: number } = {}) {
-  const pending = await deps.store.pendingOutbox(opts.limit ?? 100);
-  let sent = 0;
-  let failed = 0;
-  let dead = 0;
-  for (const m of pending) {
-    const user = await deps.store.getUser(m.recipientUserId);
-    const template = templateFor(deps, m.kind);
-    try {
-      if (deps.notifier && user?.openid && template) {
-        await deps.notifier.send({
-          toOpenid: user.openid,
-          templateId: template.id,
-          page: pageFor(template, m.ticketId),
-          data: templateData(template, { title: m.title, body: m.body, no: m.data.character_string2 ?? '', createdAt: m.createdAt }),
-        });
+export async function flushOutbox(deps: AppDeps, opts: { limit?: number; budgetMs?: number } = {}): Promise<FlushResult> {
+  const limit = opts.limit ?? 100;
+  const budget = opts.budgetMs;
+  const started = instantMs(deps.clock.now());
+  const overBudget = () => budget !== undefined && instantMs(deps.clock.now()) - started >= budget;
+  const result = { sent: 0, failed: 0, dead: 0 };
+  let repaired = 0;
+  let pages = 0;
+  let stopped = false;
+  if (budget !== undefined && deps.store.repairOutboxPage) {
+    for (;;) {
+      if (overBudget()) {
+        stopped = true;
+        break;
       }
-      await deps.store.markSent(m.id, deps.clock.now());
-      sent += 1;
-    } catch (err) {
-      const errcode = errcodeOf(err);
-      const isDead = (errcode !== null && PERMANENT_ERRCODES.has(errcode)) || m.attempts + 1 >= MAX_SEND_ATTEMPTS;
-      const message = err instanceof Error ? err.message.slice(0, 200) : 'send failed';
-      await deps.store.markFailed(m.id, message, isDead ? { deadAt: deps.clock.now() } : undefined);
-      if (isDead) dead += 1;
-      else failed += 1;
+      const page = await deps.store.repairOutboxPage();
+      repaired += page.cleared;
+      // A page that cleared nothing (every ticket moved since it was read) is left to the next run.
+      if (!page.more || page.cleared === 0) break;
     }
   }
-  return { sent, failed, dead };
+  const tried = new Set<string>();
+  while (!stopped) {
+    if (overBudget()) {
+      stopped = true;
+      break;
+    }
+    const pending = await deps.store.pendingOutbox(limit);
+    const fresh = pending.filter((m) => !tried.has(m.id));
+    if (fresh.length === 0) break;
+    pages += 1;
+    for (const m of fresh) {
+      if (overBudget()) {
+        stopped = true;
+        break;
+      }
+      tried.add(m.id);
+      await deliver(deps, m, result);
+    }
+    if (budget === undefined || pending.length < limit) break;
+  }
+  return budget === undefined ? result : { ...result, pages, repaired, stopped };
+}
+
+/** One message: sent (or in-app only) and marked, or its failure counted. */
+async function deliver(deps: AppDeps, m: OutboxMessage, result: { sent: number; failed: number; dead: number }): Promise<void> {
+  const user = await deps.store.getUser(m.recipientUserId);
+  const template = templateFor(deps, m.kind);
+  try {
+    if (deps.notifier && user?.openid && template) {
+      await deps.notifier.send({
+        toOpenid: user.openid,
+        templateId: template.id,
+        page: pageFor(template, m.ticketId),
+        data: templateData(template, { title: m.title, body: m.body, no: m.data.character_string2 ?? '', createdAt: m.createdAt }),
+      });
+    }
+    await deps.store.markSent(m.id, deps.clock.now());
+    result.sent += 1;
+  } catch (err) {
+    const errcode = errcodeOf(err);
+    const isDead = (errcode !== null && PERMANENT_ERRCODES.has(errcode)) || m.attempts + 1 >= MAX_SEND_ATTEMPTS;
+    const message = err instanceof Error ? err.message.slice(0, 200) : 'send failed';
+    await deps.store.markFailed(m.id, message, isDead ? { deadAt: deps.clock.now() } : undefined);
+    if (isDead) result.dead += 1;
+    else result.failed += 1;
+  }
 }
