@@ -132,6 +132,8 @@ test('a police officer claims, answers and mediates a dispute from the owner-gro
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(bytes as unknown as ArrayBuffer);
   expect(book.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['总体', '部门排名', '街道排名', '问题类别', '超期工单', '指标说明']));
+  // It opens on 总体 (issue 18 §5): the workbook view's active tab (ECMA-376 workbookView@activeTab).
+  expect(book.worksheets[book.views[0]?.activeTab ?? -1]?.name).toBe('总体');
   const cells = (sheet: string) => {
     const out: string[] = [];
     book.getWorksheet(sheet)?.eachRow((r) => r.eachCell((c) => out.push(String(c.value ?? ''))));
