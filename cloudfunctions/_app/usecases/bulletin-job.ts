@@ -13,7 +13,6 @@
  * caller's grants on every poll and is part of the job's id, so no one reaches another scope's job.
  */
 import type { Identity } from '../../../shared/domain/roles';
-import type { Ticket } from '../../../shared/domain/ticket';
 import { REGISTRY } from '../../../shared/jurisdictions';
 import { computeMetricsFromRecords, overdueOpenAt, type MetricsRow } from '../../../shared/metrics';
 import type { BulletinJob, BulletinJobStatus } from '../../../shared/ports/bulletin-job-store';
@@ -29,12 +28,14 @@ import {
   monthRange,
   monthTables,
   overdueTickets,
+  slimOverdueTicket,
   UNFINISHED_STATES,
   unitNamer,
   XLSX_CONTENT_TYPE,
   type BulletinGrouping,
   type BulletinScope,
   type BulletinTables,
+  type OverdueTicket,
 } from './bulletin';
 import { monthRectifications } from './bulletin-rectifications';
 import { factsMatching } from './support';
@@ -52,6 +53,13 @@ export const stepsFor = (jurisdictions: readonly string[]) => jurisdictions.leng
  * for it, so it must not name the user who asked first (the path is part of the file id and URL).
  */
 export const JOB_FILE_OWNER = 'bulletin-job';
+/**
+ * The most a stored job may weigh. A CloudBase database record is a MongoDB BSON document, at most
+ * 16 MB ("单条记录大小受底层 BSON 限制，不超过 16mb", WeChat cloud development's answer on
+ * developers.weixin.qq.com/community/develop/doc/000c6015024a20c1d6eb9af1756000; MongoDB's BSON
+ * document limit). Each step writes the whole job, so it is kept far below: see the size test.
+ */
+export const STORED_JOB_LIMIT_BYTES = 16 * 1024 * 1024;
 /** How long a claimed step is left alone: over the function timeout (10 s), so a live step is never taken twice. */
 export const STEP_LEASE_MS = 15_000;
 
@@ -61,8 +69,11 @@ type Partial1 = {
   unitNames: Array<[string, string]>;
   /** Per jurisdiction of the scope, in step order: its overdue ticket ids. */
   overdue: Array<[string, string[]]>;
-  /** The overdue tickets read so far. */
-  openTickets: Ticket[];
+  /**
+   * The overdue tickets read so far, cut to what their rows need (slimOverdueTicket): the job is one
+   * database document, and whole tickets at 1 M (1,322 of them) were most of it (STORED_JOB_LIMIT_BYTES).
+   */
+  openTickets: OverdueTicket[];
   /** The jurisdiction (index into `overdue`) being read, and where its page-by-page read stopped. */
   at: number;
   after: string | null;
@@ -131,13 +142,13 @@ async function runStep(deps: AppDeps, scope: BulletinScope, job: BulletinJob): P
         { limit: PAGE_SIZE, after: partial.after },
       );
       const wanted = new Set(ids);
-      const openTickets = [...partial.openTickets, ...page.items.filter((t) => wanted.has(t.id))];
+      const openTickets = [...partial.openTickets, ...page.items.filter((t) => wanted.has(t.id)).map((t) => slimOverdueTicket(t, now))];
       const cursor = page.next ? { at: partial.at, after: page.next } : nextJurisdiction;
       return { step: job.step + 1, steps: job.steps + (page.next ? 1 : 0), partial: { ...partial, openTickets, ...cursor } satisfies Partial1 };
     }
     const within = { ...scope, filters: scope.filters.map((f) => ({ ...f, jurisdictions: [jurisdiction] })) };
     const read = ids.length ? await overdueTickets(deps, within, range, ids) : [];
-    return { step: job.step + 1, partial: { ...partial, openTickets: [...partial.openTickets, ...read], ...nextJurisdiction } satisfies Partial1 };
+    return { step: job.step + 1, partial: { ...partial, openTickets: [...partial.openTickets, ...read.map((t) => slimOverdueTicket(t, now))], ...nextJurisdiction } satisfies Partial1 };
   }
   if (partial) {
     // The month's overdue 整改通知 are read here, beside the estates' names (a few requests, sent together).

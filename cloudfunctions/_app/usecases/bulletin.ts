@@ -185,12 +185,37 @@ function streetName(id: string): string | null {
 
 const categoryName = (code: string) => (isCategoryCode(code) ? getCategory(code).label : code);
 
-function overdueRows(tickets: readonly Ticket[], now: string, estateName: (id: string | null) => string, unitName: (id: string) => string): OverdueRow[] {
+/** What the overdue list reads of a ticket (the asynchronous job keeps only this between steps). */
+export type OverdueTicket = Pick<Ticket, 'no' | 'category' | 'estateId' | 'streetId' | 'state' | 'assignedUnits' | 'holder' | 'deadlines' | 'createdAt'>;
+
+/** The deadlines the overdue list counts as missed at `nowMs`. */
+const missedDeadlines = (t: Pick<Ticket, 'deadlines'>, nowMs: number) =>
+  t.deadlines.filter((d) => d.step !== 'confirm' && (d.overdueAt !== undefined || (d.metAt === undefined && Date.parse(d.due) < nowMs)));
+
+/**
+ * A ticket cut to what its overdue row needs, its deadlines to the missed ones: the same row, a
+ * fraction of the bytes (the job stores 1,322 of them at 1 M tickets; bulletin-job.ts).
+ */
+export function slimOverdueTicket(t: Ticket, now: string): OverdueTicket {
+  return {
+    no: t.no,
+    category: t.category,
+    estateId: t.estateId,
+    streetId: t.streetId,
+    state: t.state,
+    assignedUnits: t.assignedUnits,
+    holder: t.holder,
+    deadlines: missedDeadlines(t, Date.parse(now)),
+    createdAt: t.createdAt,
+  };
+}
+
+function overdueRows(tickets: readonly OverdueTicket[], now: string, estateName: (id: string | null) => string, unitName: (id: string) => string): OverdueRow[] {
   const nowMs = Date.parse(now);
   const rows: Array<OverdueRow & { dueMs: number }> = [];
   for (const t of tickets) {
     if (!isOpen(t)) continue;
-    const missed = t.deadlines.filter((d) => d.step !== 'confirm' && (d.overdueAt !== undefined || (d.metAt === undefined && Date.parse(d.due) < nowMs)));
+    const missed = missedDeadlines(t, nowMs);
     if (!missed.length) continue;
     const dueMs = Math.min(...missed.map((d) => Date.parse(d.due)));
     const holders = t.assignedUnits.length
@@ -227,7 +252,7 @@ export function assembleTables(input: {
   now: string;
   rows: Record<BulletinGrouping, MetricsRow[]>;
   /** The month's tickets, or at least its overdue open ones (the others are ignored here). */
-  tickets: readonly Ticket[];
+  tickets: readonly OverdueTicket[];
   unitName: (id: string) => string;
   estateNames: ReadonlyMap<string, string>;
   /** The month's overdue 整改通知, named (none when not given). */
@@ -520,7 +545,7 @@ export interface BuiltBulletin {
   asciiName: string;
 }
 
-export async function estateNamesOf(deps: AppDeps, tickets: readonly Ticket[]): Promise<Map<string, string>> {
+export async function estateNamesOf(deps: AppDeps, tickets: ReadonlyArray<Pick<Ticket, 'estateId'>>): Promise<Map<string, string>> {
   const ids = [...new Set(tickets.map((t) => t.estateId).filter((id): id is string => id !== null))];
   const estates = ids.length ? await deps.store.listEstates({ ids }) : [];
   return new Map(estates.map((e) => [e.id, e.name]));
