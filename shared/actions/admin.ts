@@ -60,5 +60,11 @@ export const AdminInputs = {
   /** The first admin of a deployment, with the one-time code set at deploy time (BOOTSTRAP_ADMIN_CODE). */
   /** The estate's mini-program code for its noticeboard poster. */
   estateCode: z.object({ estateId: Id }),
-  bootstrap: z.object({ code: z.string().min(20).max(200), name: Text(30).min(1, '请填写姓名'), jurisdiction: Jurisdiction }),
+  bootstrap: z.object({
+    code: z.string().min(20).max(200),
+    name: Text(30).min(1, '请填写姓名'),
+    jurisdiction: Jurisdiction,
+    /** A top-level jurisdiction not in the store yet, created in the same act (issue 19: the operator's, where no CLI reaches the store). */
+    create: z.object({ name: Text(40).min(2, '请填写辖区名称'), level: z.enum(['county', 'district', 'city']) }).optional(),
+  }),
 };

@@ -15,7 +15,9 @@
  *   it or of a jurisdiction above it); a used code is recorded (its hash) and never works again.
  *   The jurisdiction is a bundled one or one created in the store (issue 19: the operator's CLI
  *   creates a top-level one, which no admin in the app covers, then bootstraps its first admin with
- *   a new code); an unknown id is refused before the code is spent.
+ *   a new code, or, where no CLI reaches the store (CloudBase), bootstraps with `create` {name,
+ *   level}, which creates that top-level jurisdiction in the same act); an unknown id is refused
+ *   before the code is spent.
  *
  * The binding rule when the caller already has a record (on CloudBase every caller has one: a
  * first call creates a resident record bound to the openid, cloudfunctions/_adapters/cloudbase/main.ts):
@@ -40,7 +42,7 @@ import { StoreConflictError, type RedeemRefusal } from '../../../shared/ports/st
 import type { AppDeps } from '../context';
 import { AppError, errors } from '../errors';
 import { miniProgramCode } from './codes';
-import { chainOf } from './county';
+import { chainOf, createTopLevelJurisdiction } from './county';
 
 /** 16 bytes = 128 bits: 22 base64url characters, which also fit a mini-program code's 32-character scene. */
 const CODE_BYTES = 16;
@@ -146,9 +148,12 @@ export async function bootstrapAdmin(deps: AppDeps, identity: Identity, x: z.out
     await deps.store.recordRedeemFailure(identity.userId, now);
     throw new AppError('BOOTSTRAP.INVALID', '口令不正确', 403);
   }
-  // A bundled jurisdiction or a created one; an admin of it or above it invites instead.
+  // A bundled jurisdiction or a created one; an admin of it or above it invites instead. With
+  // `create`, the code's holder (the deployment's operator) creates a top-level one first.
   const stored = await deps.store.listJurisdictions();
-  if (!BUNDLED_REGISTRY.list(x.jurisdiction) && !stored.some((j) => j.id === x.jurisdiction)) throw errors.notFound('辖区');
+  const known = BUNDLED_REGISTRY.list(x.jurisdiction) !== undefined || stored.some((j) => j.id === x.jurisdiction);
+  if (known && x.create) throw new AppError('JURISDICTION.EXISTS', `辖区编号 ${x.jurisdiction} 已存在`, 409);
+  if (!known && !x.create) throw errors.notFound('辖区');
   const chain = chainOf(x.jurisdiction, stored);
   const admins = await deps.store.listUsers({ role: 'admin' });
   if (admins.some((u) => u.grants.some((g) => g.role === 'admin' && chain.includes(g.jurisdiction)))) throw new AppError('BOOTSTRAP.DONE', '该辖区已有管理员，请由管理员邀请', 409);
@@ -164,6 +169,7 @@ export async function bootstrapAdmin(deps: AppDeps, identity: Identity, x: z.out
     revokedAt: null,
   });
   if (!claimed) throw new AppError('BOOTSTRAP.USED', '该口令已使用过，不能再次使用', 409);
+  if (x.create) await createTopLevelJurisdiction(deps, identity.userId, { id: x.jurisdiction, name: x.create.name, level: x.create.level });
   const grant: RoleGrant = { role: 'admin', jurisdiction: x.jurisdiction };
   const existing = await deps.store.getUser(identity.userId);
   const user: User = existing
