@@ -2,11 +2,26 @@
  * One estate's noticeboard poster (the sheet that is printed): the estate's QR code, its name, the
  * responsible units with duties and phones, 12345, the property company's information and its
  * 六公开/五公开. Shared by the single poster page and the jurisdiction's print-all page (issue 19 §4).
+ * On paper nothing can be tapped: each 职责 reads in Simplified Chinese (002 is quoted in Traditional
+ * characters; readableQuote as on the noticeboard) with its item, and the documents are named at the
+ * foot, each by a mark the items carry. A list row that several units lead here is printed once, under
+ * the first of them; the others name its item (另见〔①三(九)〕). print-sheet.css fits the whole sheet
+ * on one A4 page.
  */
 import { Image, Text, View } from '@tarojs/components';
+import { sourceTitle } from '../../components/basis';
 import { QR_DRAWN_HERE } from '../../components/qr';
 import type { Noticeboard } from '../../components/resident-api';
+import { readableQuote } from '../../../shared/jurisdictions/bundled/quotes';
 import { shanghaiDateTime } from '../../../shared/sla/calendar';
+
+const MARKS = ['①', '②', '③', '④', '⑤', '⑥', '⑦', '⑧', '⑨', '⑩'];
+
+/** The documents the poster's duties cite, in order of first citation, each with its mark. */
+export function posterSources(board: Pick<Noticeboard, 'units' | 'hotline'>): Array<{ source: string; mark: string; title: string }> {
+  const sources = [...new Set([...board.units.flatMap((u) => u.duties.map((d) => d.source)), board.hotline.basis.source])];
+  return sources.map((source, i) => ({ source, mark: MARKS[i] ?? `[${i + 1}]`, title: sourceTitle(source).replace(/^《(.*)》$/, '$1') }));
+}
 
 export interface PosterQr {
   image: string;
@@ -15,6 +30,18 @@ export interface PosterQr {
 
 export function PosterSheet({ board, qr, className }: { board: Noticeboard; qr: PosterQr | null; className?: string }) {
   const { estate, units, property, hotline, disclosure } = board;
+  const sources = posterSources(board);
+  const markOf = (source: string) => sources.find((d) => d.source === source)?.mark ?? '';
+  const cite = (d: { source: string; item: string }) => `〔${markOf(d.source)}${d.item}〕`;
+  // A list row that leads several units here is printed once, under the first; the others name its item.
+  const printed = new Set<string>();
+  const dutiesOf = units.map((unit) => {
+    const key = (d: (typeof unit.duties)[number]) => `${d.source}|${d.item}|${d.text}`;
+    const first = unit.duties.filter((d) => !printed.has(key(d)));
+    const again = unit.duties.filter((d) => printed.has(key(d)));
+    unit.duties.forEach((d) => printed.add(key(d)));
+    return { first, again };
+  });
   return (
     <View className={className ? `poster ${className}` : 'poster'} data-poster-sheet={estate.id}>
       <Text className='poster__title'>执法部门职责及联系人公告牌</Text>
@@ -37,8 +64,8 @@ export function PosterSheet({ board, qr, className }: { board: Noticeboard; qr: 
       </View>
 
       <View className='poster__units'>
-        {units.map((unit) => (
-          <View key={unit.id} className='poster__unit'>
+        {units.map((unit, i) => (
+          <View key={unit.id} className='poster__unit' data-unit={unit.id}>
             <View className='row row--between'>
               <Text className='poster__unit-name'>{unit.name}</Text>
               <Text className='poster__unit-phone'>{unit.phone ?? '电话待公布'}</Text>
@@ -46,11 +73,20 @@ export function PosterSheet({ board, qr, className }: { board: Noticeboard; qr: 
             <Text className='poster__unit-duty'>{unit.leadLabels.join('、')}</Text>
             {unit.contactPerson ? <Text className='poster__line'>联系人：{unit.contactPerson}</Text> : null}
             <Text className='poster__line'>投诉举报电话：{unit.complaintPhone ?? '待公布'}</Text>
-            {unit.duties.map((duty) => (
-              <Text key={`${duty.source}|${duty.item}|${duty.text}`} className='poster__line poster__duty'>
-                职责：{duty.text}
-              </Text>
-            ))}
+            <View className='poster__duties'>
+              <Text className='poster__duty-title'>职责：</Text>
+              {dutiesOf[i]!.first.map((duty) => (
+                <Text key={`${duty.source}|${duty.item}|${duty.text}`} className='poster__line poster__duty'>
+                  {readableQuote(duty.text)}
+                  <Text className='poster__cite'>{cite(duty)}</Text>
+                </Text>
+              ))}
+              {dutiesOf[i]!.again.length ? (
+                <Text className='poster__line poster__duty poster__again'>
+                  另见<Text className='poster__cite'>{dutiesOf[i]!.again.map(cite).join('')}</Text>
+                </Text>
+              ) : null}
+            </View>
           </View>
         ))}
         <View className='poster__unit' data-unit='12345'>
@@ -58,7 +94,13 @@ export function PosterSheet({ board, qr, className }: { board: Noticeboard; qr: 
             <Text className='poster__unit-name'>{hotline.name}</Text>
             <Text className='poster__unit-phone'>{hotline.phone}</Text>
           </View>
-          <Text className='poster__line poster__duty'>职责：{hotline.duty}</Text>
+          <View className='poster__duties'>
+            <Text className='poster__duty-title'>职责：</Text>
+            <Text className='poster__line poster__duty'>
+              {hotline.duty}
+              <Text className='poster__cite'>{cite(hotline.basis)}</Text>
+            </Text>
+          </View>
         </View>
       </View>
 
@@ -78,6 +120,12 @@ export function PosterSheet({ board, qr, className }: { board: Noticeboard; qr: 
             {d.updatedAt ? `（更新于 ${shanghaiDateTime(d.updatedAt).slice(0, 10)}）` : ''}
           </Text>
         ))}
+      </View>
+      <View className='poster__sources' data-sources=''>
+        <Text className='poster__line'>
+          职责依据：
+          {sources.map((d) => `${d.mark}《${d.title}》`).join(' ')}
+        </Text>
       </View>
       {qr ? <Text className='poster__url'>{qr.url}</Text> : null}
     </View>
