@@ -17,6 +17,7 @@ import { AppError } from '../errors';
 import { withTextChecks } from './content';
 import { claimPhotosEarly } from './photos';
 import { queueRow } from './queue-row';
+import { publicEstate } from './report';
 import { act, AUTH_OPTIONS, authorizeOrThrow, loadTicket, viewFor } from './support';
 import { ticketContacts } from './ticket-contacts';
 import { companyFlag } from './standing';
@@ -246,14 +247,16 @@ export async function staffDetail(deps: AppDeps, identity: Identity, input: { ti
   authorizeOrThrow(identity, ticket, 'view');
   const opened = inbox.filter((m) => m.ticketId === ticket.id).map((m) => m.id);
   // The units' published phones (tap-to-call) are read alongside the timeline: no added round trip.
-  const [answer, , contacts, propertyCompany] = await Promise.all([
+  const [answer, , contacts, propertyCompany, estate] = await Promise.all([
     viewFor(deps, identity, ticket),
     opened.length ? deps.store.markRead(identity.userId, opened, deps.clock.now()) : null,
     ticketContacts(deps, ticket),
     // Issue 20 §4: the estate's company with its credit status (黑名单 flagged); not for the company's own users.
     identity.grants.some((g) => g.role === 'property') ? null : companyFlag(deps, ticket.propertyCompanyId),
+    // The page's name, address and map point of the estate: report.estates answers only 100 of the deployment's.
+    ticket.estateId ? deps.store.getEstate(ticket.estateId) : null,
   ]);
-  return { ...answer, contacts, propertyCompany };
+  return { ...answer, contacts, propertyCompany, estate: estate ? publicEstate(estate) : null };
 }
 
 /** Units a ticket may be whistled, re-routed or handed over to: its routed units or its jurisdiction chain's. */

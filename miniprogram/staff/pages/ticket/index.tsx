@@ -33,6 +33,8 @@ export default function StaffTicketPage() {
   const [contacts, setContacts] = useState<UnitContactView[]>([]);
   // So does the estate's company standing (null for the company's own users).
   const [company, setCompany] = useState<CompanyStanding | null>(null);
+  // And the ticket's estate (name, address, point): the estate list holds only 100 of the deployment's.
+  const [detailEstate, setDetailEstate] = useState<EstateItem | null>(null);
   const [me, setMe] = useState<Me | null>(null);
   const [error, setError] = useState<string | null>(null);
   const now = useNow();
@@ -49,11 +51,12 @@ export default function StaffTicketPage() {
 
   async function load(id: string) {
     try {
-      const [detail, all, user] = await Promise.all([callTicket<TicketView & { contacts?: UnitContactView[]; propertyCompany?: CompanyStanding | null }>('detail', { ticketId: id }), loadEstates(), loadMe()]);
-      const { contacts: phones, propertyCompany, ...rest } = detail;
+      const [detail, all, user] = await Promise.all([callTicket<TicketView & { contacts: UnitContactView[]; propertyCompany: CompanyStanding | null; estate: EstateItem | null }>('detail', { ticketId: id }), loadEstates(), loadMe()]);
+      const { contacts: phones, propertyCompany, estate: place, ...rest } = detail;
       setView(rest);
       setContacts(phones ?? []);
       setCompany(propertyCompany ?? null);
+      setDetailEstate(place ?? null);
       setEstates(all);
       setMe(user);
       setError(null);
@@ -76,7 +79,8 @@ export default function StaffTicketPage() {
     );
   }
   const { ticket, events } = view;
-  const estateItem = estates.find((e) => e.id === ticket.estateId) ?? null;
+  // The detail's estate while the ticket is still there (placing it in another estate moves it on).
+  const estateItem = (detailEstate && detailEstate.id === ticket.estateId ? detailEstate : null) ?? estates.find((e) => e.id === ticket.estateId) ?? null;
   const estate = ticket.estateId ? estateItem?.name || ticket.estateId : '未关联小区';
   const roles = me?.roles ?? [];
   const ownUnits = (me?.grants ?? []).flatMap((g) => (g.role === 'department' || g.role === 'police' ? (g.units ?? []) : []));

@@ -120,3 +120,27 @@ describe('下达整改通知 from the staff ticket page (issue 20 §1)', () => {
     }
   });
 });
+
+describe('the ticket’s estate from ticket.detail', () => {
+  // report.estates answers at most 100 estates of the deployment (by name): a county's 101st is not in it.
+  const LATER = Array.from({ length: 100 }, (_, i) => ({ ...ESTATE, id: `yn-anju-${i}`, name: `安居小区${i}`, address: `永宁县安居路${i}号` }));
+
+  it('names the estate, its address and its point when the estate list the page reads does not hold it', async () => {
+    const ticket = makeTicket({ state: 'whistled', location: null });
+    signIn({ id: 'u-grid-1', name: '王芳', roles: ['grid'] });
+    fakeNetwork({
+      // What cloudfunctions/_app/usecases/staff.ts staffDetail answers: the estate's public fields.
+      'ticket.detail': () => ({ ...viewOf(ticket, []), contacts: [], propertyCompany: null, estate: { ...ESTATE, sceneCode: ESTATE_ID } }),
+      'report.estates': () => ({ items: LATER }),
+    });
+    setPageQuery({ id: ticket.id }, '/staff/pages/ticket/index');
+    render(<StaffTicketPage />);
+    await settle();
+    expect(screen.getByText('小区：锦绣花园')).toBeTruthy();
+    expect(screen.getByText('地址：锦绣花园，永宁县团结西路88号')).toBeTruthy();
+    const map = new URL(screen.getByText('在地图上查看位置').closest('a')!.getAttribute('href')!);
+    expect(map.searchParams.get('position')).toBe('106.253200,38.280100');
+    expect(map.searchParams.get('name')).toBe('锦绣花园');
+    expect(document.body.textContent).not.toContain('未关联小区');
+  });
+});
