@@ -621,6 +621,12 @@ export class CloudbaseLoopback {
   private previousTencentCloud: string | undefined;
   /** Answers wait this long (ms) before they are written: a stand-in for the network round trip. */
   latencyMs = 0;
+  /**
+   * Milliseconds this fake spent answering: running each request on its documents (a 1 M-ticket
+   * scan included) and writing the answer, not the latencyMs wait. It shares the process with the
+   * function in the bench, which splits a call's wall time with it (test/bench/cloudbase-facts.ts).
+   */
+  busyMs = 0;
   /** Requests (POST /admin) counted since the last `failAt`. */
   private requestCounter = 0;
   private failRule: { from: number; through: number; code: string; message: string } | null = null;
@@ -750,35 +756,43 @@ export class CloudbaseLoopback {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const raw = Buffer.concat(chunks);
-      const url = new URL(req.url ?? '/', this.origin);
-      let record: RecordedRequest | undefined;
+      const began = performance.now();
       try {
-        if (url.pathname.startsWith('/cos/')) return this.handleCos(req.method ?? 'GET', decodeURIComponent(url.pathname.slice(5)), raw, res);
-        if (req.method !== 'POST' || url.pathname !== '/admin') return this.send(res, 404, { code: 'NOT_FOUND', message: `fake CloudBase: ${req.method} ${url.pathname}` });
-        const contentType = String(req.headers['content-type'] ?? '');
-        const body = contentType.startsWith('multipart/form-data') ? parseMultipart(raw, contentType) : (JSON.parse(raw.toString('utf8')) as Record<string, unknown>);
-        const action = String(body.action);
-        record = { action, body, headers: req.headers, startedAt: performance.now() };
-        this.requests.push(record);
-        this.requestCounter += 1;
-        const rule = this.failRule;
-        if (rule && this.requestCounter >= rule.from && this.requestCounter <= rule.through) throw new CloudbaseFault(rule.code, rule.message);
-        const fault = this.faults.get(action)?.shift();
-        if (fault) throw fault;
-        if (action === 'wx.openApi') {
-          // Answered at once (no latencyMs): its time is the open API's, not the database's.
-          this.handleOpenApi(body, res);
-          record.endedAt = performance.now();
-          return;
-        }
-        this.send(res, 200, { requestId: this.db.nextId('req-'), ...this.dispatch(action, body) }, record);
-      } catch (error) {
-        if (record && error instanceof CloudbaseFault) record.error = error.code;
-        if (error instanceof CloudbaseFault) return this.send(res, 200, { code: error.code, message: error.message, requestId: this.db.nextId('req-') }, record);
-        this.send(res, 500, { code: 'SYS_ERR', message: error instanceof Error ? error.message : String(error) }, record);
+        this.answer(req, res, Buffer.concat(chunks));
+      } finally {
+        this.busyMs += performance.now() - began;
       }
     });
+  }
+
+  private answer(req: http.IncomingMessage, res: http.ServerResponse, raw: Buffer): void {
+    const url = new URL(req.url ?? '/', this.origin);
+    let record: RecordedRequest | undefined;
+    try {
+      if (url.pathname.startsWith('/cos/')) return this.handleCos(req.method ?? 'GET', decodeURIComponent(url.pathname.slice(5)), raw, res);
+      if (req.method !== 'POST' || url.pathname !== '/admin') return this.send(res, 404, { code: 'NOT_FOUND', message: `fake CloudBase: ${req.method} ${url.pathname}` });
+      const contentType = String(req.headers['content-type'] ?? '');
+      const body = contentType.startsWith('multipart/form-data') ? parseMultipart(raw, contentType) : (JSON.parse(raw.toString('utf8')) as Record<string, unknown>);
+      const action = String(body.action);
+      record = { action, body, headers: req.headers, startedAt: performance.now() };
+      this.requests.push(record);
+      this.requestCounter += 1;
+      const rule = this.failRule;
+      if (rule && this.requestCounter >= rule.from && this.requestCounter <= rule.through) throw new CloudbaseFault(rule.code, rule.message);
+      const fault = this.faults.get(action)?.shift();
+      if (fault) throw fault;
+      if (action === 'wx.openApi') {
+        // Answered at once (no latencyMs): its time is the open API's, not the database's.
+        this.handleOpenApi(body, res);
+        record.endedAt = performance.now();
+        return;
+      }
+      this.send(res, 200, { requestId: this.db.nextId('req-'), ...this.dispatch(action, body) }, record);
+    } catch (error) {
+      if (record && error instanceof CloudbaseFault) record.error = error.code;
+      if (error instanceof CloudbaseFault) return this.send(res, 200, { code: error.code, message: error.message, requestId: this.db.nextId('req-') }, record);
+      this.send(res, 500, { code: 'SYS_ERR', message: error instanceof Error ? error.message : String(error) }, record);
+    }
   }
 
   private send(res: http.ServerResponse, status: number, body: unknown, record?: RecordedRequest): void {
@@ -787,8 +801,13 @@ export class CloudbaseLoopback {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify(body));
     };
-    if (this.latencyMs > 0 && record) setTimeout(write, this.latencyMs);
-    else write();
+    if (this.latencyMs > 0 && record) {
+      setTimeout(() => {
+        const began = performance.now();
+        write();
+        this.busyMs += performance.now() - began;
+      }, this.latencyMs);
+    } else write();
   }
 
   /** wx.openApi (wx-server-sdk): decode the CommApiData, answer a CommOpenApiResp (raw bytes). */
