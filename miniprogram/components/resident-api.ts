@@ -122,7 +122,7 @@ export const residentApi = {
   meToo: (input: In<'meToo'>) => callFunction<MeTooAnswer>('report', 'meToo', input),
   nearby: (input: In<'nearby'>) => callFunction<{ items: NearbyTicket[] }>('report', 'nearby', input),
   estateByScene: (input: In<'estateByScene'>) => callFunction<EstateInfo>('report', 'estateByScene', input),
-  estates: (input: In<'estates'>) => callFunction<{ items: EstateListItem[] }>('report', 'estates', input),
+  estates: (input: In<'estates'>) => callFunction<{ items: EstateListItem[]; next: string | null }>('report', 'estates', input),
   noticeboard: (input: In<'noticeboard'>) => callFunction<Noticeboard>('report', 'noticeboard', input),
   publicView: (input: In<'publicView'>) => callFunction<PublicTicket>('report', 'publicView', input),
 };

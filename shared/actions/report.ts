@@ -30,7 +30,8 @@ export const ReportInputs = {
   /** Open tickets of the same category within 50 m, shown before submitting. */
   nearby: z.object({ estateId: Id, category: Category, location: GeoPointSchema.nullish() }),
   estateByScene: z.object({ scene: z.string().min(1).max(200) }),
-  estates: z.object({ near: GeoPointSchema.nullish(), query: Text(50).optional(), limit: Limit }),
+  /** `after`: the previous page's `next`, so that staff screens read every estate, 100 at a time. */
+  estates: z.object({ near: GeoPointSchema.nullish(), query: Text(50).optional(), limit: Limit, after: Cursor }),
   noticeboard: z.object({ estateId: Id }),
   publicView: z.object({ ticketId: Id }),
   /** Share a ticket card into an owner group bound to the ticket's estate (reporter only). */

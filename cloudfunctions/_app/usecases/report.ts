@@ -235,16 +235,27 @@ export function publicEstate(e: Estate) {
   return { id: e.id, name: e.name, jurisdiction: e.jurisdiction, address: e.address, location: e.location, sceneCode: e.sceneCode, townshipId: e.townshipId };
 }
 
-/** Nearest estates first when the resident shares a location; otherwise by name, filtered by the query. */
+/** A page's position in the sorted list (the list is small and read whole: an offset is enough). */
+const ESTATES_AFTER = /^o:(\d{1,6})$/;
+
+/**
+ * Nearest estates first when the resident shares a location; otherwise by name, filtered by the query.
+ * Paged: `next` continues the list (staff screens name every estate; a deployment has hundreds).
+ */
 export async function estates(deps: AppDeps, input: In<'estates'>) {
+  const match = input.after ? ESTATES_AFTER.exec(input.after) : null;
+  if (input.after && !match) throw new AppError('INPUT.INVALID_CURSOR', '无效的分页游标，请从第一页重新加载', 400);
+  const offset = match ? Number(match[1]) : 0;
   const all = await deps.store.listEstates({});
   const q = input.query?.trim();
   const matched = q ? all.filter((e) => e.name.includes(q) || e.address.includes(q)) : all;
   const near = input.near ?? null;
   const items = matched
     .map((e) => ({ ...publicEstate(e), distanceMeters: near ? Math.round(distanceMeters(near, e.location)) : null }))
-    .sort((a, b) => (a.distanceMeters ?? 0) - (b.distanceMeters ?? 0) || a.name.localeCompare(b.name, 'zh'));
-  return { items: items.slice(0, input.limit) };
+    // The id last, so that pages cut one fixed order.
+    .sort((a, b) => (a.distanceMeters ?? 0) - (b.distanceMeters ?? 0) || a.name.localeCompare(b.name, 'zh') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const end = offset + input.limit;
+  return { items: items.slice(offset, end), next: end < items.length ? `o:${end}` : null };
 }
 
 export async function noticeboard(deps: AppDeps, input: In<'noticeboard'>) {

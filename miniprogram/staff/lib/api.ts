@@ -43,10 +43,26 @@ export function callTicket<T>(action: TicketFunctionAction, data: unknown = {}):
 /** The public estate list (id, name, jurisdiction, street, location), loaded once per app run. */
 let estateList: Promise<EstateItem[]> | null = null;
 
+/** report.estates answers 100 a page; a deployment's estates number in the hundreds (at most this many pages are read). */
+const ESTATE_PAGES = 100;
+
+/** Every page of report.estates, following `next`: a screen names any estate, not only the first 100 by name. */
+async function readAllEstates(): Promise<EstateItem[]> {
+  const out: EstateItem[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < ESTATE_PAGES; page += 1) {
+    const answer: { items: EstateItem[]; next: string | null } = await callFunction('report', 'estates', after ? { limit: 100, after } : { limit: 100 });
+    out.push(...answer.items);
+    // A test's faked list may send no `next`: one page.
+    after = answer.next ?? null;
+    if (!after) break;
+  }
+  return out;
+}
+
 export function loadEstates(): Promise<EstateItem[]> {
   if (!estateList) {
-    estateList = callFunction<{ items: EstateItem[] }>('report', 'estates', { limit: 100 })
-      .then((answer) => answer.items)
+    estateList = readAllEstates()
       .catch(() => {
         estateList = null; // try again next time
         return [];
