@@ -32,9 +32,10 @@ beforeEach(async () => {
 afterEach(() => app.close());
 
 describe('township- and estate-scoped staff of a created county', () => {
-  it('its city’s admin and its own admin grant a township, estates and its 公安 unit, and invite them', async () => {
+  it('its city’s admin and its own admin grant a township, a unit, estates and its 公安 unit, and invite them', async () => {
     const grants: RoleGrant[] = [
       { role: 'street', jurisdiction: 'shili', streets: ['shili.t2'] },
+      { role: 'department', jurisdiction: 'shili', units: ['shili.u11'] },
       { role: 'grid', jurisdiction: 'shili', estates: ['sl-shhy', 'sl-shjy'] },
       { role: 'police', jurisdiction: 'shili', units: [POLICE_UNIT], estates: ['sl-dzya'] },
     ];
@@ -52,6 +53,7 @@ describe('township- and estate-scoped staff of a created county', () => {
       { role: 'street', jurisdiction: 'shili', streets: ['shili.t1'] },
       { role: 'street', jurisdiction: 'yongning', streets: ['shili.t1'] },
       { role: 'grid', jurisdiction: 'yongning', estates: ['sl-shhy'] },
+      { role: 'department', jurisdiction: 'yongning', units: ['shili.u3'] },
       { role: 'police', jurisdiction: 'yongning', units: [POLICE_UNIT], estates: [ESTATE.id] },
     ];
     for (const [i, g] of attempts.entries()) {

@@ -4,8 +4,8 @@
  * code opens pages/invite, where the staff member binds their WeChat account.
  *
  * Roles as the permissions model scopes them (shared/domain/roles.ts RoleGrant): jurisdiction-wide
- * (管理员, 领导小组办公室); a township's street staff (streets); estate-scoped grid workers and police
- * (estates; police also act for a 公安 unit of the unit table). The pickers come from the county's
+ * (管理员, 领导小组办公室); a township's street staff (streets); a department officer of one unit
+ * (units); estate-scoped grid workers and police (estates; police also act for a 公安 unit). The pickers come from the county's
  * imported townships and units (admin.directory) and estates (admin.listEstates); the function
  * checks every township, unit and estate lies where this admin acts.
  */
@@ -17,11 +17,12 @@ import { countyError } from '../../lib/county-errors';
 import { shanghaiDateTime } from '../../../../shared/sla/calendar';
 import { createInvitation, loadStaffPlaces, putStaffUser, type CreatedInvitation, type StaffGrant, type StaffPlaces } from './setup-actions';
 
-type Role = 'admin' | 'leadership' | 'street' | 'grid' | 'police';
+type Role = 'admin' | 'leadership' | 'street' | 'department' | 'grid' | 'police';
 const ROLES: ReadonlyArray<{ key: Role; label: string }> = [
   { key: 'admin', label: '管理员' },
   { key: 'leadership', label: '领导小组办公室' },
   { key: 'street', label: '乡镇（街道）工作人员' },
+  { key: 'department', label: '部门工作人员' },
   { key: 'grid', label: '网格员' },
   { key: 'police', label: '民警' },
 ];
@@ -29,13 +30,15 @@ const ROLES: ReadonlyArray<{ key: Role; label: string }> = [
 const toggle = (list: readonly string[], key: string) => (list.includes(key) ? list.filter((k) => k !== key) : [...list, key]);
 
 /** The grant this form makes, or what is missing for it. */
-function grantOf(role: Role, jurisdiction: string, picked: { streets: string[]; estates: string[]; police: string | null }): StaffGrant | string {
+function grantOf(role: Role, jurisdiction: string, picked: { streets: string[]; estates: string[]; police: string | null; unit: string | null }): StaffGrant | string {
   switch (role) {
     case 'admin':
     case 'leadership':
       return { role, jurisdiction };
     case 'street':
       return picked.streets.length ? { role, jurisdiction, streets: picked.streets } : '请选择所属乡镇（街道）';
+    case 'department':
+      return picked.unit ? { role, jurisdiction, units: [picked.unit] } : '请选择所属单位';
     case 'grid':
       return picked.estates.length ? { role, jurisdiction, estates: picked.estates } : '请选择负责的小区';
     case 'police':
@@ -53,11 +56,12 @@ export function InviteStaff({ jurisdiction, nowMs = () => Date.now() }: { jurisd
   const [streets, setStreets] = useState<string[]>([]);
   const [estates, setEstates] = useState<string[]>([]);
   const [police, setPolice] = useState<string | null>(null);
+  const [unit, setUnit] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const [invitation, setInvitation] = useState<CreatedInvitation | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const scoped = role === 'street' || role === 'grid' || role === 'police';
+  const scoped = role === 'street' || role === 'department' || role === 'grid' || role === 'police';
   // The county's townships, units and estates, once a scoped role is chosen (they may have been imported since the page opened).
   useEffect(() => {
     if (!scoped || places) return;
@@ -74,7 +78,7 @@ export function InviteStaff({ jurisdiction, nowMs = () => Date.now() }: { jurisd
   async function submit() {
     setInvitation(null);
     setError(null);
-    const grant = grantOf(role, jurisdiction, { streets, estates, police });
+    const grant = grantOf(role, jurisdiction, { streets, estates, police, unit });
     const found = [
       ...(name.trim().length < 2 ? ['请填写姓名'] : []),
       ...(phone.trim() && !/^1\d{10}$/.test(phone.trim()) ? ['手机号须为 11 位数字'] : []),
@@ -93,6 +97,8 @@ export function InviteStaff({ jurisdiction, nowMs = () => Date.now() }: { jurisd
 
   const townshipName = (id: string) => places?.townships.find((t) => t.id === id)?.name ?? '';
   const stations = places?.departments.filter((d) => d.kind === 'police') ?? [];
+  // A department officer acts for one unit of the table; the leadership office is the escalation target, not a handler.
+  const units = places?.departments.filter((d) => d.kind !== 'leadership') ?? [];
 
   return (
     <View data-step='invite'>
@@ -111,6 +117,15 @@ export function InviteStaff({ jurisdiction, nowMs = () => Date.now() }: { jurisd
         <Field label='所属乡镇（街道）' required>
           {places.townships.length ? (
             <ChoiceList choices={places.townships.map((t) => ({ key: t.id, label: t.name }))} selected={streets} onToggle={(k) => setStreets((s) => toggle(s, k))} />
+          ) : (
+            <Text className='staff-muted'>请先导入单位表（含乡镇、街道）并启用清单</Text>
+          )}
+        </Field>
+      ) : null}
+      {role === 'department' && places ? (
+        <Field label='所属单位' required>
+          {units.length ? (
+            <ChoiceList choices={units.map((d) => ({ key: d.id, label: d.name }))} selected={unit ? [unit] : []} onToggle={setUnit} />
           ) : (
             <Text className='staff-muted'>请先导入单位表（含乡镇、街道）并启用清单</Text>
           )}

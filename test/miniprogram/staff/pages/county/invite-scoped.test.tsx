@@ -1,7 +1,7 @@
 /**
  * 人员 on the county page for township- and estate-scoped staff (issue 19 §4 "invite its staff"):
  * Yinchuan's admin onboarding 示例县 (a test fixture, not a real place) grants a 乡镇（街道）
- * officer one of its townships, a grid worker its estates, a police officer its 公安 unit and
+ * officer one of its townships, a department officer one unit, a grid worker its estates, a police officer its 公安 unit and
  * estates, the pickers filled from the county's imported townships and units (admin.directory,
  * answered with the list the server builds from the fixture unit table: ../../shili-directory.ts)
  * and estates (admin.listEstates, the fixture estates CSV as importEstates stores it). What is sent
@@ -50,13 +50,20 @@ beforeEach(() => {
 it('offers the county’s townships, 公安 unit and estates, and grants exactly the picked ones', async () => {
   const net = open();
   await settle();
-  expect(choices('角色', step()).map((c) => c.text)).toEqual(['管理员', '领导小组办公室', '乡镇（街道）工作人员', '网格员', '民警']);
+  expect(choices('角色', step()).map((c) => c.text)).toEqual(['管理员', '领导小组办公室', '乡镇（街道）工作人员', '部门工作人员', '网格员', '民警']);
 
   await type('姓名', '卫东', step());
   await pickRole('乡镇（街道）工作人员');
   expect(net.calls.filter((c) => c.action === 'directory').map((c) => c.data)).toEqual([{ jurisdiction: 'shili' }]);
   expect(choices('所属乡镇（街道）', step()).map((c) => c.text)).toEqual(['示例街道', '示例东镇', '示例西乡']);
   await pick('所属乡镇（街道）', '示例东镇');
+  await click('生成邀请');
+
+  await pickRole('部门工作人员');
+  // Every unit of the table but the leadership office (the escalation target, not a handler).
+  expect(choices('所属单位', step()).map((c) => c.text)).toEqual(SHILI.departments.filter((d) => d.kind !== 'leadership').map((d) => d.name));
+  expect(choices('所属单位', step()).map((c) => c.text)).not.toContain('示例县物业管理工作领导小组办公室');
+  await pick('所属单位', '示例县园林管理所');
   await click('生成邀请');
 
   await pickRole('网格员');
@@ -73,12 +80,13 @@ it('offers the county’s townships, 公安 unit and estates, and grants exactly
   const sent = net.calls.filter((c) => c.action === 'putUser').map((c) => c.data);
   expect(sent.map((d) => d.grants)).toEqual([
     [{ role: 'street', jurisdiction: 'shili', streets: ['shili.t2'] }],
+    [{ role: 'department', jurisdiction: 'shili', units: [SHILI.departments.find((d) => d.name === '示例县园林管理所')!.id] }],
     [{ role: 'grid', jurisdiction: 'shili', estates: ['sl-shhy', 'sl-shjy'] }],
     // The estates picked for the grid worker stay picked for the officer.
     [{ role: 'police', jurisdiction: 'shili', units: [SHILI.departments.find((d) => d.kind === 'police')!.id], estates: ['sl-shhy', 'sl-shjy'] }],
   ]);
   for (const d of sent) expect(AdminInputs.putUser.safeParse(d).success).toBe(true);
-  expect(net.calls.filter((c) => c.action === 'createInvitation')).toHaveLength(3);
+  expect(net.calls.filter((c) => c.action === 'createInvitation')).toHaveLength(4);
   expect(screen.getByText('pages/invite/index?code=c0de-c0de-c0de-c0de')).toBeTruthy();
 });
 
