@@ -117,6 +117,10 @@ export function buildTicketQuery(filter: TicketFilter, page: Page, columns: Tick
     where.push('t.created_at < ?');
     params.push(filter.createdTo);
   }
+  if (filter.updatedFrom !== undefined) {
+    where.push('t.updated_at >= ?');
+    params.push(filter.updatedFrom);
+  }
   // The grid queue's search: a number prefix as a range on the unique `no` (what is typed is data,
   // never a LIKE pattern), a description text as a plain substring (instr is case-sensitive, as
   // CloudBase's regular expression without flags).

@@ -68,7 +68,8 @@ export const TicketInputs = {
   /** 月通报: a jurisdiction's month as XLSX and CSV (leadership; street/department within their scope). */
   bulletin: z.object({ jurisdiction: Id, month: Month }),
   /** The same bulletin as a job advanced one step per call, the XLSX in storage (issue 17 §3). */
-  bulletinJob: z.object({ jurisdiction: Id, month: Month }),
+  /** regenerate: make a finished job again (重新生成); the previous file stays until the new one is done. */
+  bulletinJob: z.object({ jurisdiction: Id, month: Month, regenerate: z.boolean().optional() }),
   /** A street or 住建 officer confirms from a ticket that the property company broke 九不准 item 1–9. */
   confirmViolation: z.object({
     ticketId: Id,

@@ -17,6 +17,12 @@ export interface BulletinJobStatus {
   /** Local runtime. */
   xlsxBase64?: string;
   error?: string;
+  /** Done: when the file was made. */
+  finishedAt?: string;
+  /** Done: tickets of the month (or its 整改通知) moved since the file was made (已过期; 重新生成 makes it again). */
+  stale?: boolean;
+  /** While a finished job is made again: the previous file, still there until the new one is done. */
+  previous?: { finishedAt: string | null; xlsxFileId?: string; xlsxUrl?: string; xlsxBase64?: string };
 }
 
 export interface BulletinJob {
@@ -42,6 +48,10 @@ export interface BulletinJob {
   filename: string | null;
   /** A stable error code when failed. */
   error: string | null;
+  /** When it was last done (absent on jobs stored before 重新生成 existed). */
+  finishedAt?: string | null;
+  /** While it is made again (重新生成): the file of the run before, kept until this run is done. */
+  previous?: { fileId: string | null; inlineXlsx?: string; finishedAt: string | null } | null;
   createdAt: string;
   updatedAt: string;
   version: number;

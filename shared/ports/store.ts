@@ -47,6 +47,8 @@ export interface TicketFilter {
   /** createdAt within [createdFrom, createdTo). */
   createdFrom?: string;
   createdTo?: string;
+  /** updatedAt ≥ this instant: moved since then (a finished 月通报 job's 已过期 check). */
+  updatedFrom?: string;
   /** Shared into any of these owner groups. */
   groupIds?: string[];
   /** Ticket number starts with this (an exact number is its own prefix); the grid queue's search. */

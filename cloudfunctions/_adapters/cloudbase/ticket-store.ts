@@ -341,6 +341,7 @@ export function createCloudbaseTicketStore(db: CbDatabase): TicketStore & Ticket
     if (filter.categories) conditions.push({ category: _.in(filter.categories) });
     if (filter.createdFrom !== undefined) conditions.push({ createdAt: _.gte(filter.createdFrom) });
     if (filter.createdTo !== undefined) conditions.push({ createdAt: _.lt(filter.createdTo) });
+    if (filter.updatedFrom !== undefined) conditions.push({ updatedAt: _.gte(filter.updatedFrom) });
     if (filter.groupIds) conditions.push({ sharedGroups: _.in(filter.groupIds) });
     // The grid queue's search as regular expressions, with what was typed escaped (data, never a
     // pattern): the SDK sends a JS RegExp as EJSON $regularExpression (@cloudbase/database 1.4.3

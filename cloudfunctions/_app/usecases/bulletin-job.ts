@@ -37,7 +37,7 @@ import {
   type BulletinTables,
   type OverdueTicket,
 } from './bulletin';
-import { monthRectifications } from './bulletin-rectifications';
+import { monthRectifications, noticeFilters } from './bulletin-rectifications';
 import { factsMatching } from './support';
 
 /**
@@ -103,12 +103,39 @@ export function scopeKey(scope: BulletinScope): string {
 
 export const bulletinJobId = (jurisdiction: string, month: string, key: string) => `bulletin:${jurisdiction}:${month}:${key}`;
 
-async function statusOf(deps: AppDeps, job: BulletinJob): Promise<BulletinJobStatus> {
+async function statusOf(deps: AppDeps, job: BulletinJob, stale?: boolean): Promise<BulletinJobStatus> {
   const base: BulletinJobStatus = { jobId: job.id, state: job.state, step: job.step, steps: job.steps, filename: job.filename, fileType: 'xlsx' };
-  if (job.state === 'done' && job.fileId) return { ...base, xlsxFileId: job.fileId, xlsxUrl: await deps.files.url(job.fileId) };
-  if (job.state === 'done' && job.inlineXlsx) return { ...base, xlsxBase64: job.inlineXlsx };
-  if (job.state === 'failed') return { ...base, error: job.error ?? 'INTERNAL' };
-  return base;
+  const done = { ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}), ...(stale === undefined ? {} : { stale }) };
+  if (job.state === 'done' && job.fileId) return { ...base, ...done, xlsxFileId: job.fileId, xlsxUrl: await deps.files.url(job.fileId) };
+  if (job.state === 'done' && job.inlineXlsx) return { ...base, ...done, xlsxBase64: job.inlineXlsx };
+  // Made again: the previous file is offered until this run is done.
+  const p = job.previous;
+  const previous = p?.fileId ? { finishedAt: p.finishedAt, xlsxFileId: p.fileId, xlsxUrl: await deps.files.url(p.fileId) } : p?.inlineXlsx ? { finishedAt: p.finishedAt, xlsxBase64: p.inlineXlsx } : null;
+  const withPrevious = previous ? { ...base, previous } : base;
+  if (job.state === 'failed') return { ...withPrevious, error: job.error ?? 'INTERNAL' };
+  return withPrevious;
+}
+
+/**
+ * 已过期: whether the month has new facts since the job read them (from its start, createdAt):
+ * a ticket of the month (in the scope) has moved since — its updatedAt, one count request per
+ * filter — or, for a job made while its month ran, the month has since ended, or one of its 整改通知
+ * changed or passed its deadline since. After a month's end its notices cannot change it (the month
+ * cut, bulletin-rectifications.ts). Conservative: any move of a ticket counts, even one the tables do not show.
+ */
+export async function staleSince(deps: AppDeps, scope: BulletinScope, job: Pick<BulletinJob, 'month' | 'createdAt'>): Promise<boolean> {
+  const range = monthRange(job.month);
+  const since = job.createdAt;
+  const now = deps.clock.now();
+  const running = Date.parse(since) < Date.parse(range.to);
+  if (running && Date.parse(now) >= Date.parse(range.to)) return true;
+  // After the instant the job began (its first step reads the facts after it).
+  const after = new Date(Date.parse(since) + 1).toISOString();
+  const [moved, notices] = await Promise.all([
+    Promise.all(scope.filters.map((f) => deps.store.countTickets({ ...f, createdFrom: range.from, createdTo: range.to, updatedFrom: after }))),
+    running ? Promise.all(noticeFilters(scope, now).map((f) => deps.store.listRectificationNotices(f))) : Promise.resolve([]),
+  ]);
+  return moved.some((n) => n > 0) || notices.flat().some((n) => n.updatedAt >= after || n.deadline >= after);
 }
 
 /** Runs step `job.step + 1`; answers the job's next partial result and fields. */
@@ -160,9 +187,11 @@ async function runStep(deps: AppDeps, scope: BulletinScope, job: BulletinJob): P
           );
     const xlsx = await bulletinXlsx(tables);
     // As `bulletin` does: cloud storage on CloudBase; locally the bytes themselves (the H5 build downloads through GET /api/bulletin).
-    if (deps.config.platform !== 'cloudbase') return { step: job.steps, state: 'done', inlineXlsx: xlsx.toString('base64'), partial: null };
+    // Done: the previous run's file (重新生成) is no longer offered.
+    const finished = { step: job.steps, state: 'done' as const, partial: null, finishedAt: deps.clock.now(), previous: null };
+    if (deps.config.platform !== 'cloudbase') return { ...finished, inlineXlsx: xlsx.toString('base64') };
     const file = await deps.files.put({ bytes: new Uint8Array(xlsx), contentType: XLSX_CONTENT_TYPE, ownerUserId: JOB_FILE_OWNER });
-    return { step: job.steps, state: 'done', fileId: file.id, partial: null };
+    return { ...finished, fileId: file.id };
   }
   throw new AppError('BULLETIN.JOB_STATE', '月通报任务状态异常', 500);
 }
@@ -172,7 +201,7 @@ async function runStep(deps: AppDeps, scope: BulletinScope, job: BulletinJob): P
  * advances it by one step per call while it is not finished, and answers its progress; when done,
  * its file id and a temporary URL (CloudBase) or the local file URL.
  */
-export async function bulletinJob(deps: AppDeps, identity: Identity, input: { jurisdiction: string; month: string }): Promise<BulletinJobStatus> {
+export async function bulletinJob(deps: AppDeps, identity: Identity, input: { jurisdiction: string; month: string; regenerate?: boolean | undefined }): Promise<BulletinJobStatus> {
   const list = REGISTRY.list(input.jurisdiction);
   if (!list) throw errors.notFound('辖区');
   monthRange(input.month);
@@ -204,7 +233,34 @@ export async function bulletinJob(deps: AppDeps, identity: Identity, input: { ju
     if (!job) throw new AppError('BULLETIN.JOB_STATE', '月通报任务状态异常', 500);
     return statusOf(deps, job);
   }
-  if (job.state === 'done') return statusOf(deps, job);
+  if (job.state === 'done' && input.regenerate) {
+    // 重新生成: a new run of the same job; its file replaces the previous one only when it is done.
+    const { inlineXlsx: _bytes, ...rest } = job;
+    const again: BulletinJob = {
+      ...rest,
+      state: 'queued',
+      step: 0,
+      steps: stepsFor(scopeJurisdictions(scope)),
+      partial: null,
+      error: null,
+      leaseUntil: null,
+      fileId: null,
+      previous: { fileId: job.fileId, ...(job.inlineXlsx ? { inlineXlsx: job.inlineXlsx } : {}), finishedAt: job.finishedAt ?? job.updatedAt },
+      requestedBy: identity.userId,
+      createdAt: now,
+      updatedAt: now,
+      version: job.version + 1,
+    };
+    try {
+      await deps.store.updateBulletinJob(again, job.version);
+      return statusOf(deps, again);
+    } catch (err) {
+      // Two 重新生成 at once: one run starts, the other is answered its progress.
+      if (!(err instanceof StoreConflictError)) throw err;
+      return statusOf(deps, (await deps.store.getBulletinJob(id)) ?? job);
+    }
+  }
+  if (job.state === 'done') return statusOf(deps, job, await staleSince(deps, scope, job));
   if (job.state === 'failed') {
     // The poll that failed answered the code; asking again starts the month over (a failure may pass).
     const restarted: BulletinJob = { ...job, state: 'queued', step: 0, partial: null, error: null, leaseUntil: null, createdAt: now, updatedAt: now, version: job.version + 1 };

@@ -16,10 +16,17 @@ export const MAX_POLLS = 80;
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Polls the job to its end; `onProgress` sees every answer. Refusals throw ApiError. */
-export async function runBulletinJob(request: { jurisdiction: string; month: string }, onProgress: (answer: BulletinJobAnswer) => void): Promise<BulletinJobAnswer> {
+/**
+ * Polls the job to its end; `onProgress` sees every answer. Refusals throw ApiError. With
+ * `regenerate` (重新生成) the first call makes a finished job again; the polls after it only advance it.
+ */
+export async function runBulletinJob(
+  request: { jurisdiction: string; month: string; regenerate?: boolean },
+  onProgress: (answer: BulletinJobAnswer) => void,
+): Promise<BulletinJobAnswer> {
+  const { regenerate, ...plain } = request;
   for (let i = 0; i < MAX_POLLS; i += 1) {
-    const answer = await callTicket<BulletinJobAnswer>('bulletinJob', request);
+    const answer = await callTicket<BulletinJobAnswer>('bulletinJob', i === 0 && regenerate ? { ...plain, regenerate: true } : plain);
     onProgress(answer);
     if (answer.state === 'done' || answer.state === 'failed') return answer;
     await pause(POLL_INTERVAL_MS);

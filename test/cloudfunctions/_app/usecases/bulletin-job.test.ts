@@ -8,13 +8,16 @@
 import ExcelJS from 'exceljs';
 import { CloudbaseFileStore } from '../../../../cloudfunctions/_adapters/cloudbase/platform';
 import { loadCloudbase } from '../../../../cloudfunctions/_adapters/cloudbase/store';
+import { report } from '../../../../cloudfunctions/_app/functions/report';
 import { ticket } from '../../../../cloudfunctions/_app/functions/ticket';
 import { buildBulletin } from '../../../../cloudfunctions/_app/usecases/bulletin';
 import { bulletinScope } from '../../../../cloudfunctions/_app/usecases/bulletin';
 import { scopeJurisdictions, stepsFor } from '../../../../cloudfunctions/_app/usecases/bulletin-job';
 import type { Store } from '../../../../shared/ports/store';
-import { identityOf, makeApp, makeCloudbaseApp, MORE_PEOPLE, PEOPLE, type AnyPerson, type TestApp } from '../../../support/app';
-import { CloudbaseLoopback } from '../../../support/cloudbase-loopback';
+import { identityOf, makeApp, makeCloudbaseApp, MORE_PEOPLE, newKey, PEOPLE, REPORT, type AnyPerson, type TestApp } from '../../../support/app';
+import { declaredCollections } from '../../../../cloudfunctions/_deploy/resources';
+import { CloudbaseLoopback, observedQueries } from '../../../support/cloudbase-loopback';
+import { uncoveredQueries } from '../../../support/index-coverage';
 import { makeMonth } from './month';
 import { seedNotices } from './month-notices';
 
@@ -207,5 +210,71 @@ describe.each([0, 1])('the bulletin job (runtime %#: 0 SQLite, 1 CloudBase loopb
     const res = await app.call(ticket, 'leadership', 'bulletinJob', { jurisdiction: 'yongning', month: '2026-13' });
     expect(res.ok).toBe(false);
     expect(res.error?.code).toBe('INPUT.INVALID');
+  });
+
+  it('marks a finished job 已过期 when a ticket of the month moves, and 重新生成 makes it again, the previous file offered until the new one is done', async () => {
+    const { app } = rt();
+    const done = (await poll(app, 'leadership')).data;
+    expect(done).toMatchObject({ state: 'done', stale: false, finishedAt: expect.any(String) });
+    const oldBytes = await rt().stored(done);
+
+    // A new report of the month: a new fact the file does not have.
+    app.clock.advance(60_000);
+    const submitted = await app.call(report, 'resident', 'submit', { ...REPORT, category: 'garbage', idempotencyKey: newKey() });
+    expect(submitted.ok).toBe(true);
+    const stale = (await poll(app, 'leadership')).data;
+    expect(stale).toMatchObject({ state: 'done', stale: true, jobId: done.jobId });
+
+    // Who may not read the bulletin may not make it again either (nothing changes).
+    const refused = await app.call(ticket, 'qitaiLeadership', 'bulletinJob', { ...INPUT, regenerate: true });
+    expect(refused.error?.code).toBe('AUTH.FORBIDDEN');
+    expect((await poll(app, 'leadership')).data).toMatchObject({ state: 'done', stale: true });
+
+    const again = (await app.call(ticket, 'leadership', 'bulletinJob', { ...INPUT, regenerate: true })).data;
+    expect(again).toMatchObject({ jobId: done.jobId, state: 'queued', step: 0, steps: 3 });
+    expect(again.xlsxUrl ?? again.xlsxBase64).toBeUndefined();
+    // The previous file, as it was, until the new one is done.
+    expect(again.previous).toMatchObject({ finishedAt: done.finishedAt });
+    if (index === 1) expect(again.previous.xlsxFileId).toBe(done.xlsxFileId);
+    else expect(again.previous.xlsxBase64).toBe(done.xlsxBase64);
+
+    const answers = await runToEnd(app, 'leadership');
+    expect(answers.map((a) => `${a.state} ${a.step}/${a.steps}`)).toEqual(['running 1/3', 'running 2/3', 'done 3/3']);
+    expect(answers.slice(0, -1).every((a) => a.previous?.finishedAt === done.finishedAt)).toBe(true);
+    const last = answers[answers.length - 1];
+    expect(last.previous).toBeUndefined();
+    expect(last.stale).toBeUndefined();
+    if (index === 1) expect(last.xlsxFileId).not.toBe(done.xlsxFileId);
+    const bytes = (await rt().stored(last))!;
+    expect(bytes.equals(oldBytes!)).toBe(false);
+    const sync = await buildBulletin(app.deps, identityOf(PEOPLE.leadership), INPUT);
+    expect(await sheets(bytes)).toEqual(await sheets(sync.xlsx));
+    // The new report is in it, and the job is fresh again.
+    const oldTickets = (await sheets(oldBytes!))['总体']![1]![3] as number;
+    expect(sync.tables.overall.counts.tickets).toBe(oldTickets + 1);
+    expect((await poll(app, 'leadership')).data).toMatchObject({ state: 'done', stale: false });
+    // A move of a ticket already in it (the grid worker accepts the new report) is a new fact too.
+    app.clock.advance(60_000);
+    const accepted = await app.call(ticket, 'grid', 'accept', { ticketId: submitted.data.ticket.id, version: submitted.data.ticket.version });
+    expect(accepted.ok).toBe(true);
+    expect((await poll(app, 'leadership')).data).toMatchObject({ state: 'done', stale: true });
+  });
+
+  it('marks a job made while its month ran 已过期 once the month has ended, without any ticket moving', async () => {
+    const { app } = rt();
+    expect((await app.call(ticket, 'leadership', 'bulletinJob', { ...INPUT, regenerate: true })).data).toMatchObject({ state: 'queued' });
+    expect((await runToEnd(app, 'leadership')).pop()).toMatchObject({ state: 'done' });
+    expect((await poll(app, 'leadership')).data).toMatchObject({ state: 'done', stale: false });
+    app.clock.set('2026-11-30T16:00:00.000Z'); // 2026-12-01 00:00 in Beijing
+    expect((await poll(app, 'leadership')).data).toMatchObject({ state: 'done', stale: true });
+  });
+});
+
+describe('CloudBase deploy configuration covers the 已过期 check', () => {
+  it('the count of the month\'s tickets moved since (updatedAt) starts an index of cloudfunctions/_deploy/resources.ts', () => {
+    const moved = observedQueries.filter((q) => q.collection === 'tickets' && q.fields.includes('updatedAt'));
+    expect(moved.length).toBeGreaterThan(0);
+    const declared = new Map(declaredCollections().map((c) => [c.name as string, c.indexes]));
+    expect(uncoveredQueries(moved, declared)).toEqual([]);
   });
 });

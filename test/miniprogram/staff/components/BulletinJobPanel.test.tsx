@@ -130,6 +130,45 @@ describe('dashboard 月通报, made in the background', () => {
     expect(saved).toEqual([]);
   });
 
+  it('marks a finished file 已过期 and makes it again with 重新生成, the previous file offered until the new one is done', async () => {
+    const old = Buffer.from('PK-old-bytes').toString('base64');
+    const fresh = Buffer.from('PK-new-bytes').toString('base64');
+    const previous = { finishedAt: '2026-11-01T02:00:00.000Z', xlsxBase64: old };
+    const server = jobServer([
+      job(3, 'done', { xlsxBase64: old, finishedAt: '2026-11-01T02:00:00.000Z', stale: true }),
+      job(0, 'queued', { previous }),
+      job(1, 'running', { previous }),
+      job(2, 'running', { previous }),
+      job(3, 'done', { xlsxBase64: fresh, finishedAt: '2026-11-05T02:00:00.000Z' }),
+    ]);
+    const net = await openDashboard({ 'ticket.bulletinJob': server.handler });
+
+    await click('后台生成');
+    await server.release();
+    expect(screen.getByText('已生成 永宁县月通报-2026-10.xlsx（2026-11-01 10:00）')).toBeTruthy();
+    expect(screen.getByText('已过期：本月数据在生成后有更新，请重新生成')).toBeTruthy();
+
+    await click('重新生成');
+    await server.release();
+    expect(screen.getByText('生成中 0/3')).toBeTruthy();
+    expect(screen.queryByText('下载已生成通报')).toBeNull();
+    // The previous file while the new one is made.
+    await click('下载上一版');
+    expect(saved).toEqual([{ href: 'blob:fake-1', download: '永宁县月通报-2026-10.xlsx' }]);
+    expect(await readBlob(blobs[0]!)).toBe('PK-old-bytes');
+    await server.release();
+    await server.release();
+    await server.release();
+    expect(screen.getByText('已生成 永宁县月通报-2026-10.xlsx（2026-11-05 10:00）')).toBeTruthy();
+    expect(screen.queryByText(/已过期/)).toBeNull();
+    expect(screen.queryByText('下载上一版')).toBeNull();
+    await click('下载已生成通报');
+    expect(await readBlob(blobs[1]!)).toBe('PK-new-bytes');
+
+    // Only the first poll of 重新生成 asks for it; the others only advance the job.
+    expect(net.ticketCalls('bulletinJob').map((c) => c.data.regenerate ?? null)).toEqual([null, true, null, null, null]);
+  });
+
   it('says so when the job failed', async () => {
     await openDashboard({ 'ticket.bulletinJob': () => job(1, 'failed', { error: 'INTERNAL' }) });
     await click('后台生成');
