@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { TICKET_FUNCTION_ACTIONS, type TicketInputs } from '../../../shared/actions/ticket';
 import type { OutboxMessage } from '../../../shared/domain/outbox';
 import type { Identity, RoleGrant } from '../../../shared/domain/roles';
-import type { Deadline, Ticket } from '../../../shared/domain/ticket';
+import { TICKET_STATES, type Deadline, type Ticket } from '../../../shared/domain/ticket';
 import { coordinatingIn } from '../../../shared/routing/route';
 import { distanceMeters } from '../../../shared/geo';
 import { REGISTRY } from '../../../shared/jurisdictions';
@@ -73,13 +73,36 @@ const VIEW_STATES: Record<string, Ticket['state'][] | undefined> = {
   all: undefined,
 };
 
-/** Collects the tickets of every scope the user holds (deduplicated), visible to them. */
-async function scopedTickets(deps: AppDeps, identity: Identity, states?: Ticket['state'][], limit = 200): Promise<Ticket[]> {
+/** The states a ticket can still need work in: home's counters, the card views and 督办 read only these. */
+const OPEN_STATES: Ticket['state'][] = TICKET_STATES.filter((state) => isOpen({ state }));
+
+/**
+ * How a scope is read: pages of 1,000 (CloudBase's get() ceiling; one request per page, so an ordinary
+ * scope is one request), at most 20 pages (20,000 tickets of one scope in the states asked). Past that
+ * the answer says `truncated` instead of being silently short (issue 18 §2: counters stopped at 200).
+ */
+export const SCOPE_READ = { pageSize: 1000, maxPages: 20 };
+
+/** Every ticket of one filter, page after page, until the store has no next page or the cap is reached. */
+export async function readScope(deps: AppDeps, filter: TicketFilter, read = SCOPE_READ): Promise<{ items: Ticket[]; truncated: boolean }> {
+  const items: Ticket[] = [];
+  let after: string | null = null;
+  for (let i = 0; i < read.maxPages; i++) {
+    const page: { items: Ticket[]; next: string | null } = await deps.store.queryTickets(filter, { limit: read.pageSize, after });
+    items.push(...page.items);
+    if (!page.next) return { items, truncated: false };
+    after = page.next;
+  }
+  return { items, truncated: true };
+}
+
+/** Collects the tickets of every scope the user holds in the given states (deduplicated), visible to them. */
+async function scopedTickets(deps: AppDeps, identity: Identity, states?: Ticket['state'][]): Promise<{ tickets: Ticket[]; truncated: boolean }> {
   const seen = new Map<string, Ticket>();
-  // One query per scope, all at once (one round trip on CloudBase, issue 17).
-  const pages = await Promise.all(scopesOf(identity).map(({ filter }) => deps.store.queryTickets({ ...filter, ...(states ? { states } : {}) }, { limit })));
-  for (const page of pages) for (const t of page.items) seen.set(t.id, t);
-  return [...seen.values()].filter((t) => authorize(identity, t, 'view', AUTH_OPTIONS).ok);
+  // The scopes are read at once (one round trip on CloudBase, issue 17); a scope's further pages only when it holds more.
+  const reads = await Promise.all(scopesOf(identity).map(({ filter }) => readScope(deps, { ...filter, ...(states ? { states } : {}) })));
+  for (const read of reads) for (const t of read.items) seen.set(t.id, t);
+  return { tickets: [...seen.values()].filter((t) => authorize(identity, t, 'view', AUTH_OPTIONS).ok), truncated: reads.some((r) => r.truncated) };
 }
 
 /* ------------------------------------------------ the lists behind the home counters (issue 18 §2) */
@@ -182,61 +205,103 @@ function cardViewsOf(identity: Identity): { new: string; dueSoon: string; overdu
   return { new: CARD_VIEWS.new, dueSoon: CARD_VIEWS.dueSoon, overdue: supervises ? 'street-overdue' : CARD_VIEWS.overdue };
 }
 
+/** The queue's pages: an offset into the sorted list (the list is sorted whole, so a store cursor cannot page it). */
+const OFFSET = /^o:(\d{1,6})$/;
+
+function offsetOf(after: string | null | undefined): number {
+  const match = after ? OFFSET.exec(after) : null;
+  if (after && !match) throw new AppError('INPUT.INVALID_CURSOR', '无效的分页游标，请从第一页重新加载', 400);
+  return match ? Number(match[1]) : 0;
+}
+
 export async function queue(deps: AppDeps, identity: Identity, input: In<'queue'>) {
   const now = instantMs(deps.clock.now());
-  let tickets: Ticket[];
+  const offset = offsetOf(input.after);
+  let read: { tickets: Ticket[]; truncated: boolean };
   switch (input.view) {
-    case 'street-overdue':
-      tickets = (await scopedTickets(deps, identity)).filter((t) => supervisable(t, now));
-      break;
-    case 'street-extensions':
-      tickets = (await scopedTickets(deps, identity, ['acknowledged', 'on_site'])).filter((t) => t.pendingExtension !== null);
-      break;
-    case 'street-unplaced': {
-      // Reports routed at jurisdiction level, waiting to be placed in an estate.
-      const jurisdictions = [...new Set(identity.grants.filter((g) => g.role === 'street' || g.role === 'leadership').map((g) => g.jurisdiction))];
-      const pages = await Promise.all(jurisdictions.map((j) => deps.store.queryTickets({ jurisdiction: j }, { limit: 200 })));
-      tickets = pages.flatMap((p) => p.items).filter((t) => t.estateId === null && isOpen(t));
+    case 'street-overdue': {
+      const open = await scopedTickets(deps, identity, OPEN_STATES);
+      read = { ...open, tickets: open.tickets.filter((t) => supervisable(t, now)) };
       break;
     }
-    case 'unit':
-      // 本单位待办: only tickets where one of the user's units must act (not those merely routed to it or handled by another unit).
-      tickets = (await scopedTickets(deps, identity, VIEW_STATES.unit)).filter((t) => identity.grants.some((g) => (g.role === 'department' || g.role === 'police') && workOf(g, t, now) !== null));
+    case 'street-extensions': {
+      const asked = await scopedTickets(deps, identity, ['acknowledged', 'on_site']);
+      read = { ...asked, tickets: asked.tickets.filter((t) => t.pendingExtension !== null) };
       break;
-    default:
-      tickets = isCardView(input.view) ? cardList(await scopedTickets(deps, identity), identity, input.view, now) : await scopedTickets(deps, identity, VIEW_STATES[input.view]);
+    }
+    case 'street-unplaced': {
+      // Reports routed at jurisdiction level, waiting to be placed in an estate: every open ticket of the jurisdiction read.
+      const jurisdictions = [...new Set(identity.grants.filter((g) => g.role === 'street' || g.role === 'leadership').map((g) => g.jurisdiction))];
+      const reads = await Promise.all(jurisdictions.map((j) => readScope(deps, { jurisdiction: j, states: OPEN_STATES })));
+      read = { tickets: reads.flatMap((r) => r.items).filter((t) => t.estateId === null && isOpen(t)), truncated: reads.some((r) => r.truncated) };
+      break;
+    }
+    case 'unit': {
+      // 本单位待办: only tickets where one of the user's units must act (not those merely routed to it or handled by another unit).
+      const asked = await scopedTickets(deps, identity, VIEW_STATES.unit);
+      read = { ...asked, tickets: asked.tickets.filter((t) => identity.grants.some((g) => (g.role === 'department' || g.role === 'police') && workOf(g, t, now) !== null)) };
+      break;
+    }
+    default: {
+      if (isCardView(input.view)) {
+        const open = await scopedTickets(deps, identity, OPEN_STATES);
+        read = { ...open, tickets: cardList(open.tickets, identity, input.view, now) };
+      } else {
+        read = await scopedTickets(deps, identity, VIEW_STATES[input.view]);
+      }
+    }
   }
-  const sorted = tickets.sort(byDeadline);
+  const sorted = read.tickets.sort(byDeadline);
+  const end = offset + input.limit;
   // The pending extension travels with the row, so the street decides from the list without opening each ticket.
-  return { items: sorted.slice(0, input.limit).map(queueRow), total: sorted.length };
+  return { items: sorted.slice(offset, end).map(queueRow), total: sorted.length, next: end < sorted.length ? `o:${end}` : null, truncated: read.truncated };
 }
 
 /** Hand-overs that are done: the ticket is finished, or a 新工单待受理 whose ticket is no longer waiting. */
-function settledMessage(m: OutboxMessage, t: Ticket | undefined): boolean {
+function settledMessage(m: OutboxMessage, t: Ticket | undefined | null): boolean {
   if (!t) return false;
   return !isOpen(t) || (m.kind === 'submitted' && t.state !== 'submitted');
 }
 
+/**
+ * 未读交办 reads up to this many unread hand-overs at once (one request, CloudBase's ceiling): the
+ * counter is their true number below it, and said to be capped (`unreadCapped`) at it.
+ */
+export const INBOX_READ = 1000;
+/** The home answer lists the newest unread hand-overs; the counter counts them all. */
+export const INBOX_SHOWN = 100;
+/** Tickets of unread hand-overs outside the open scope looked up per home call (one parallel read each) to settle them. */
+const SETTLE_LOOKUPS = 50;
+
 export async function home(deps: AppDeps, identity: Identity) {
   const nowIso = deps.clock.now();
   const now = instantMs(nowIso);
-  const [scoped, inbox] = await Promise.all([scopedTickets(deps, identity), deps.store.listInbox(identity.userId, { unreadOnly: true, limit: 100 })]);
-  const open = scoped.filter(isOpen);
+  // Only open tickets can be counted: the open states of every scope, read whole (not the newest of all history).
+  const [scoped, inbox] = await Promise.all([scopedTickets(deps, identity, OPEN_STATES), deps.store.listInbox(identity.userId, { unreadOnly: true, limit: INBOX_READ })]);
+  const open = scoped.tickets;
+  const byId = new Map<string, Ticket | null>(open.map((t) => [t.id, t]));
+  // A hand-over about a ticket that is not among the open ones may be about a closed ticket: that ticket is read (alongside none; only then).
+  const unknown = [...new Set(inbox.map((m) => m.ticketId).filter((id): id is string => id !== null && !byId.has(id)))].slice(0, SETTLE_LOOKUPS);
+  const looked = await Promise.all(unknown.map((id) => deps.store.getTicket(id)));
+  unknown.forEach((id, i) => byId.set(id, looked[i] ?? null));
   // A hand-over about a ticket that is closed (or a new ticket already taken) is read: marked so, not listed.
-  const byId = new Map(scoped.map((t) => [t.id, t]));
   const settled = inbox.filter((m) => m.ticketId && settledMessage(m, byId.get(m.ticketId)));
   if (settled.length) await deps.store.markRead(identity.userId, settled.map((m) => m.id), nowIso);
   const unread = inbox.filter((m) => !settled.includes(m));
   // Each counter is the length of the list its card opens (queue with the same view): the same query, the same filter.
   const views = cardViewsOf(identity);
-  const count = (view: string) => (isCardView(view) ? cardList(scoped, identity, view, now) : scoped.filter((t) => supervisable(t, now))).length;
+  const count = (view: string) => (isCardView(view) ? cardList(open, identity, view, now) : open.filter((t) => supervisable(t, now))).length;
   return {
     // The user's own grants (scopes), so screens can offer only their estates and jurisdictions.
     user: { id: identity.userId, name: identity.name ?? null, roles: [...new Set(identity.grants.map((g) => g.role))], grants: identity.grants },
     counts: { new: count(views.new), dueSoon: count(views.dueSoon), overdue: count(views.overdue), open: open.length, unread: unread.length },
     /** The queue view each counter opens. */
     views,
-    unread,
+    /** A scope held more open tickets than SCOPE_READ reads: the counters are at least these. */
+    truncated: scoped.truncated,
+    /** INBOX_READ unread hand-overs or more: the unread counter is at least this. */
+    unreadCapped: inbox.length >= INBOX_READ,
+    unread: unread.slice(0, INBOX_SHOWN),
   };
 }
 
