@@ -111,9 +111,11 @@ export const adminActions = {
     requireAdmin(identity, x.jurisdiction);
     const existing = (await deps.store.listPropertyCompanies()).find((c) => c.id === x.id);
     if (existing) requireAdmin(identity, existing.jurisdiction);
-    await deps.store.putPropertyCompany(x);
-    await recordRatingChange(deps, identity, existing, x);
-    return x;
+    // ratedStars omitted keeps the stored rating (the county page registers a company by name only); null clears it.
+    const company = x.ratedStars === undefined && existing?.ratedStars != null ? { ...x, ratedStars: existing.ratedStars } : x;
+    await deps.store.putPropertyCompany(company);
+    await recordRatingChange(deps, identity, existing, company);
+    return company;
   },
   async putUnitContact(deps: AppDeps, identity: Identity, x: In<'putUnitContact'>) {
     const jurisdiction = unitJurisdiction(x.unitId);

@@ -54,6 +54,18 @@ describe.each([
     expect(await records()).toEqual([]);
   });
 
+  it('keeps the stars when a put leaves them out (the county page registers a company by name), and clears them only on null', async () => {
+    const again = await app.call(admin, 'admin', 'putPropertyCompany', HENGAN);
+    expect(again.ok).toBe(true);
+    expect(again.data.ratedStars).toBe(4);
+    expect((await app.store.listPropertyCompanies()).find((c) => c.id === HENGAN.id)?.ratedStars).toBe(4);
+    expect(await records()).toEqual([]);
+
+    expect((await app.call(admin, 'admin', 'putPropertyCompany', { ...HENGAN, ratedStars: null })).ok).toBe(true);
+    expect((await app.store.listPropertyCompanies()).find((c) => c.id === HENGAN.id)?.ratedStars ?? null).toBeNull();
+    expect(await records()).toEqual([expect.objectContaining({ cause: { kind: 'admin', ratedBefore: 4, ratedAfter: null } })]);
+  });
+
   it('refuses the company raising its own stars, a street officer and another county\'s admin, and writes no record', async () => {
     for (const who of ['property', 'street'] as const) {
       const res = await app.call(admin, who, 'putPropertyCompany', { ...HENGAN, ratedStars: 5 });
