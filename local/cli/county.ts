@@ -92,6 +92,9 @@ async function main(args: string[]): Promise<number> {
         const out = await countyActions.importGrids(deps, operator, x);
         process.stdout.write(`已导入 ${out.grids.length} 个网格\n`);
         for (const g of out.grids) process.stdout.write(`  ${g.id}\t${g.name}\t${g.estateIds.length} 个小区\n`);
+        // The file is the whole grid set: grids it left out are removed (refused while bound).
+        if (out.removed.length) process.stdout.write(`已删除表中没有的 ${out.removed.length} 个网格\n`);
+        for (const g of out.removed) process.stdout.write(`  ${g.id}\t${g.name}\n`);
       }
       return 0;
     }

@@ -125,6 +125,13 @@ export class SqliteDirectory implements DirectoryStore {
     });
   }
 
+  /** A re-imported grid table left this grid out (usecases/county.ts importGrids checked nothing binds it). */
+  async deleteGrid(id: string): Promise<void> {
+    this.write(() => {
+      this.st.get('DELETE FROM grids WHERE id = ?').run(id);
+    });
+  }
+
   async getUser(id: string): Promise<User | null> {
     return parseFirst<User>(this.docs('SELECT doc FROM users WHERE id = ?', [id]));
   }

@@ -165,6 +165,9 @@ export class SqliteStore implements Store {
   putGrid(grid: Grid): Promise<void> {
     return this.directory.putGrid(grid);
   }
+  deleteGrid(id: string): Promise<void> {
+    return this.directory.deleteGrid(id);
+  }
   getUser(id: string): Promise<User | null> {
     return this.directory.getUser(id);
   }

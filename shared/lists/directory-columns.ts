@@ -94,7 +94,8 @@ export type DirectoryImportErrorCode =
   | 'GRIDS.UNKNOWN_TOWNSHIP'
   | 'GRIDS.UNKNOWN_ESTATE'
   | 'GRIDS.ESTATE_OUTSIDE_TOWNSHIP'
-  | 'GRIDS.ESTATE_TWICE';
+  | 'GRIDS.ESTATE_TWICE'
+  | 'GRIDS.REMOVED_GRID_IN_USE';
 
 export interface DirectoryImportError<C extends string = UnitColumn | GridColumn> {
   row: number;
@@ -134,4 +135,6 @@ export interface JurisdictionStatus {
 export interface GridsImported {
   jurisdiction: string;
   grids: Array<{ id: string; name: string; townshipId: string; estateIds: string[] }>;
+  /** Stored grids the file no longer names, removed by this import (none bound by grants or open tickets). */
+  removed: Array<{ id: string; name: string; townshipId: string }>;
 }

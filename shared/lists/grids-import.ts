@@ -2,7 +2,9 @@
  * A jurisdiction's grid table (issue 19 §4: "import its … grids, with the same row-level
  * validation"): 网格名称 / 乡镇(街道) / 小区. Every error at once, naming row and column; grids come
  * out only when the whole table is valid. A grid already imported (same name, same township) keeps
- * its id, so grid workers' grants stay; grids not in the file are left as they are. Pure.
+ * its id, so grid workers' grants stay. The file is the jurisdiction's whole grid set: a stored grid
+ * no row names is `missing`, and the import removes it, unless something still binds it (staff
+ * grants, open tickets: removedGridInUse, the use case's check), which refuses the file. Pure.
  */
 import type { Estate, Grid } from '../domain/directory';
 import type { Township } from '../jurisdictions/schema';
@@ -20,18 +22,28 @@ export interface GridsImportContext {
 
 const SEPARATORS = /[、，,；;\n]+/;
 
-export function parseGridsTable(table: readonly (readonly string[])[], ctx: GridsImportContext): { ok: true; grids: Grid[] } | { ok: false; errors: DirectoryImportError<GridColumn>[] } {
+export type GridsParsed = ({ ok: true; grids: Grid[] } | { ok: false; errors: DirectoryImportError<GridColumn>[] }) & {
+  /** Stored grids that no row names (same name, same township): a re-import removes them. */
+  missing: Grid[];
+};
+
+/** The refusal of a missing grid that something still binds; row 1 (the header), as no row names it. */
+export function removedGridInUse(grid: Grid, township: string, binds: string): DirectoryImportError<GridColumn> {
+  return { row: 1, column: '网格名称', code: 'GRIDS.REMOVED_GRID_IN_USE', message: `网格「${grid.name}」（${township}）不在表中，但仍有${binds}：不能删除，请在表中保留该网格，或先调整授权、办结工单` };
+}
+
+export function parseGridsTable(table: readonly (readonly string[])[], ctx: GridsImportContext): GridsParsed {
   const errors: DirectoryImportError<GridColumn>[] = [];
   const err = (row: number, column: GridColumn | null, code: DirectoryImportErrorCode, message: string) => errors.push({ row, column, code, message });
   const header = (table[0] ?? []).map((c) => c.trim());
   if (GRID_COLUMNS.some((name, i) => header[i] !== name)) {
     err(1, null, 'GRIDS.HEADER', `第1行应为表头：${GRID_COLUMNS.join(' / ')}`);
-    return { ok: false, errors };
+    return { ok: false, errors, missing: [] };
   }
   const body = table.slice(1).map((cells, i) => ({ n: i + 2, cells: cells.map((c) => (c ?? '').trim()) })).filter((r) => r.cells.some(Boolean));
   if (body.length === 0) {
     err(2, null, 'GRIDS.EMPTY', '网格表没有任何网格');
-    return { ok: false, errors };
+    return { ok: false, errors, missing: [] };
   }
 
   const prefix = directoryIds.grid(ctx.jurisdiction, 0).slice(0, -1);
@@ -39,6 +51,7 @@ export function parseGridsTable(table: readonly (readonly string[])[], ctx: Grid
   const seenName = new Map<string, number>();
   const estateAt = new Map<string, number>();
   const grids: Grid[] = [];
+  const named = new Set<string>();
 
   for (const { n, cells } of body) {
     const [name = '', townshipCell = '', estatesCell = ''] = cells;
@@ -70,8 +83,10 @@ export function parseGridsTable(table: readonly (readonly string[])[], ctx: Grid
       estateIds.push(estate.id);
     }
     if (!township || !name) continue;
+    named.add(`${township.id}|${name}`);
     const id = ctx.grids.find((g) => g.name === name && g.townshipId === township.id)?.id ?? directoryIds.grid(ctx.jurisdiction, ++next);
     grids.push({ id, name, jurisdiction: ctx.jurisdiction, townshipId: township.id, estateIds });
   }
-  return errors.length ? { ok: false, errors: errors.sort((a, b) => a.row - b.row) } : { ok: true, grids };
+  const missing = ctx.grids.filter((g) => !named.has(`${g.townshipId}|${g.name}`));
+  return errors.length ? { ok: false, errors: errors.sort((a, b) => a.row - b.row), missing } : { ok: true, grids, missing };
 }

@@ -133,6 +133,8 @@ export interface DirectoryStore {
   getGrid(id: string): Promise<Grid | null>;
   listGrids(filter: { jurisdiction?: string; estateId?: string }): Promise<Grid[]>;
   putGrid(grid: Grid): Promise<void>;
+  /** A grid a re-imported grid table left out (the import checked that nothing binds it). */
+  deleteGrid(id: string): Promise<void>;
   getUser(id: string): Promise<User | null>;
   getUserByOpenid(openid: string): Promise<User | null>;
   listUsers(filter: { jurisdiction?: string; demo?: boolean; unitId?: string; role?: string }): Promise<User[]>;

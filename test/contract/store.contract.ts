@@ -587,6 +587,21 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         expect(byId(await store.listGrids({ estateId: ESTATE_ID }))).toEqual(byId([g1, moved, g3]));
       });
 
+      it('grids: deleteGrid removes one grid from every read (a re-imported grid table left it out); an absent id is no error', async () => {
+        const g1 = makeGrid({ estateIds: [ESTATE_ID] });
+        const g2 = makeGrid({ estateIds: ['yongning.e.3'] });
+        for (const g of [g1, g2]) await store.putGrid(g);
+        // Read first, so a store that keeps reads (CloudBase's directory cache) must drop them on delete.
+        expect(byId(await store.listGrids({ jurisdiction: 'yongning' }))).toEqual(byId([g1, g2]));
+        expect(await store.getGrid(g1.id)).toEqual(g1);
+        await store.deleteGrid(g1.id);
+        expect(await store.getGrid(g1.id)).toBeNull();
+        expect(await store.listGrids({ jurisdiction: 'yongning' })).toEqual([g2]);
+        expect(await store.listGrids({ estateId: ESTATE_ID })).toEqual([]);
+        await store.deleteGrid(g1.id);
+        expect(await store.getGrid(g2.id)).toEqual(g2);
+      });
+
       it('users: get, getUserByOpenid, listUsers by role, unit, demo and jurisdiction (on one grant)', async () => {
         const resident = makeUser();
         const officer = makeUser({ grants: [{ role: 'department', jurisdiction: 'yongning', units: [LEAD_UNIT] }], demo: true });

@@ -37,7 +37,7 @@ export interface DirectoryCacheOptions {
  * The invalidation rule:
  * - an entry is used for at most `ttlMs` (60 s) after it was read; a change made by another
  *   container (an administrator's call lands on any instance) is seen within that time;
- * - any directory write through this store (putEstate, putGrid, putSlaPolicy, putUnitContact,
+ * - any directory write through this store (putEstate, putGrid, deleteGrid, putSlaPolicy, putUnitContact,
  *   putPropertyCompany) drops every entry at once, so this container reads its own writes;
  * - users and their grants are never cached (getUser, getUserByOpenid, listUsers always read the
  *   database), and neither are owner groups: the caller's identity and grants are read afresh on
@@ -147,6 +147,14 @@ export function createCloudbaseDirectoryStore(db: CbDatabase, cacheOptions?: Dir
       return cached(`grids:${JSON.stringify([filter.jurisdiction ?? null, filter.estateId ?? null])}`, () => list<Grid>(COLLECTIONS.grids, where));
     },
     putGrid: (grid) => written(put(COLLECTIONS.grids, grid.id, grid)),
+    deleteGrid: (id) =>
+      written(
+        db
+          .collection(COLLECTIONS.grids)
+          .doc(id)
+          .remove()
+          .then(() => undefined),
+      ),
 
     getUser: async (id) => userFrom(await getById<User>(COLLECTIONS.users, id)),
     getUserByOpenid: async (openid) => userFrom(await findOne<User>(COLLECTIONS.users, { openid })),

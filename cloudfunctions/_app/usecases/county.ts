@@ -4,17 +4,19 @@
  */
 import type { z } from 'zod';
 import type { CountyInputs } from '../../../shared/actions/county';
+import type { Grid } from '../../../shared/domain/directory';
 import type { Identity } from '../../../shared/domain/roles';
 import { BUNDLED_REGISTRY, buildRegistry, ListValidationError, REGISTRY, type JurisdictionList, type Registry } from '../../../shared/jurisdictions';
 import { hasDirectory, routingRegistry, storedList, storedListsAt, type StoredJurisdiction, type VersionRows } from '../../../shared/jurisdictions/stored';
 import { applyVersion, registryAt, type ListVersion } from '../../../shared/jurisdictions/versions';
 import { GRID_COLUMNS, UNIT_COLUMNS, type CreatedJurisdiction, type GridsImported, type JurisdictionStatus, type UnitsImported } from '../../../shared/lists/directory-columns';
 import { parseEstateTable } from '../../../shared/lists/estates-import';
-import { parseGridsTable } from '../../../shared/lists/grids-import';
+import { parseGridsTable, removedGridInUse } from '../../../shared/lists/grids-import';
 import { LIST_COLUMNS, listToTable, parseListTable } from '../../../shared/lists/import';
 import { previewVersion } from '../../../shared/lists/preview';
 import { parseUnitsTable } from '../../../shared/lists/units-import';
 import { administers } from '../../../shared/permissions/admin-scope';
+import { OPEN_STATES } from '../../../shared/lifecycle/transitions';
 import { shanghaiDate } from '../../../shared/sla/calendar';
 import type { AppDeps } from '../context';
 import { AppError, errors } from '../errors';
@@ -306,7 +308,11 @@ export const countyActions = {
     };
   },
 
-  /** Grids (网格名称 / 乡镇(街道) / 小区): all rows valid, or nothing stored and every error answered. */
+  /**
+   * Grids (网格名称 / 乡镇(街道) / 小区): the file is the jurisdiction's whole grid set. All rows valid,
+   * and no grid it leaves out still bound by a staff grant or an open ticket, or nothing stored and
+   * every error answered; then the grids it names are written and the ones it leaves out removed.
+   */
   async importGrids(deps: AppDeps, identity: Identity, x: In<'importGrids'>): Promise<GridsImported> {
     const stored = await requireCountyAdmin(deps, identity, x.jurisdiction);
     const table = await readTable(x.fileName, bytesOf(x.contentBase64));
@@ -314,9 +320,14 @@ export const countyActions = {
     if (townships.length === 0) throw new AppError('JURISDICTION.NO_UNITS', '请先导入该辖区的单位表（含乡镇、街道）', 409);
     const [estates, grids] = await Promise.all([deps.store.listEstates({ jurisdiction: x.jurisdiction }), deps.store.listGrids({ jurisdiction: x.jurisdiction })]);
     const result = parseGridsTable(table, { jurisdiction: x.jurisdiction, townships, estates, grids });
-    if (!result.ok) throw new AppError('GRIDS.INVALID_ROWS', `网格表有 ${result.errors.length} 处错误，未导入任何内容`, 400, issuesOf(result.errors));
+    const binds = await gridsBound(deps, x.jurisdiction, result.missing);
+    const townshipName = (id: string) => townships.find((t) => t.id === id)?.name ?? id;
+    const inUse = result.missing.flatMap((g) => (binds.has(g.id) ? [removedGridInUse(g, townshipName(g.townshipId), binds.get(g.id)!)] : []));
+    const errs = [...inUse, ...(result.ok ? [] : result.errors)].sort((a, b) => a.row - b.row);
+    if (!result.ok || errs.length) throw new AppError('GRIDS.INVALID_ROWS', `网格表有 ${errs.length} 处错误，未导入任何内容`, 400, issuesOf(errs));
     for (const g of result.grids) await deps.store.putGrid(g);
-    return { jurisdiction: x.jurisdiction, grids: result.grids };
+    for (const g of result.missing) await deps.store.deleteGrid(g.id);
+    return { jurisdiction: x.jurisdiction, grids: result.grids, removed: result.missing.map((g) => ({ id: g.id, name: g.name, townshipId: g.townshipId })) };
   },
 
   /** The jurisdictions the caller administers (bundled and created, parents first), with how far each is onboarded. */
@@ -355,6 +366,23 @@ export const countyActions = {
     return { fileName: `${sheet}模板.xlsx`, contentType: XLSX_CONTENT_TYPE, contentBase64: bytes.toString('base64') };
   },
 };
+
+/** What still binds each of these grids (staff whose grants name it, its open tickets), in words; unbound grids absent. */
+async function gridsBound(deps: AppDeps, jurisdiction: string, grids: readonly Grid[]): Promise<Map<string, string>> {
+  if (grids.length === 0) return new Map();
+  const [users, open] = await Promise.all([
+    deps.store.listUsers({ jurisdiction }),
+    Promise.all(grids.map((g) => deps.store.countTickets({ jurisdiction, gridIds: [g.id], states: [...OPEN_STATES] }))),
+  ]);
+  const out = new Map<string, string>();
+  grids.forEach((g, i) => {
+    const staff = users.filter((u) => u.grants.some((r) => r.grids?.includes(g.id))).length;
+    const tickets = open[i]!;
+    const words = [staff ? `${staff}名工作人员的授权` : '', tickets ? `${tickets}张未办结工单` : ''].filter(Boolean);
+    if (words.length) out.set(g.id, words.join('、'));
+  });
+  return out;
+}
 
 /** The record of a jurisdiction just created: no units yet (importUnits), no list (importList). */
 export function createdRecord(x: { id: string; name: string; level: StoredJurisdiction['level']; parent?: string | undefined }, by: string, now: string): StoredJurisdiction {

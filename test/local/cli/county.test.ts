@@ -97,6 +97,9 @@ describe('county CLI (issue 19)', () => {
     const grids = join(dir, 'grids.csv');
     writeFileSync(grids, toCsv([['网格名称', '乡镇(街道)', '小区'], ['示例西乡第一网格', '示例西乡', '']]));
     expect(run('county', ['import-grids', '--jurisdiction', 'shili', '--file', grids]).stdout).toBe('已导入 1 个网格\n  shili.g1\t示例西乡第一网格\t0 个小区\n');
+    // A re-import is the whole grid set: the grid it leaves out (bound by nothing) is removed.
+    writeFileSync(grids, '网格名称,乡镇(街道),小区\n示例街道第一网格,示例街道,\n');
+    expect(run('county', ['import-grids', '--jurisdiction', 'shili', '--file', grids]).stdout).toBe('已导入 1 个网格\n  shili.g2\t示例街道第一网格\t0 个小区\n已删除表中没有的 1 个网格\n  shili.g1\t示例西乡第一网格\n');
     const routed = JSON.parse(run('route', ['--jurisdiction', 'shili', '--category', 'fly-wire', '--data-dir', dir]).stdout) as { lead: Array<{ name: string }>; basis: Array<{ item: string }> };
     expect([routed.lead.map((u) => u.name), routed.basis[0]?.item]).toEqual([['示例县住房和城乡建设局', '示例县应急管理局'], '一(1)']);
     // Only the operator creates a top-level jurisdiction; a second one with the same id is refused.

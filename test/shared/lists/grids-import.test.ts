@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Estate, Grid } from '../../../shared/domain/directory';
 import { parseCsv } from '../../../shared/lists/csv';
 import { GRID_COLUMNS } from '../../../shared/lists/directory-columns';
-import { parseGridsTable } from '../../../shared/lists/grids-import';
+import { parseGridsTable, removedGridInUse } from '../../../shared/lists/grids-import';
 
 const TOWNSHIPS = [
   { id: 'shili.t1', name: '示例街道' },
@@ -29,6 +29,7 @@ describe('parseGridsTable', () => {
         { id: 'shili.g2', name: '示例东镇第一网格', jurisdiction: 'shili', townshipId: 'shili.t2', estateIds: ['sl-dzya'] },
         { id: 'shili.g3', name: '示例西乡第一网格', jurisdiction: 'shili', townshipId: 'shili.t3', estateIds: [] },
       ],
+      missing: [],
     });
   });
 
@@ -65,5 +66,33 @@ describe('parseGridsTable', () => {
     const bad = parseGridsTable([['网格', '街道']], { jurisdiction: 'shili', townships: TOWNSHIPS, estates: ESTATES, grids: [] });
     expect(bad.ok ? [] : bad.errors.map((e) => e.code)).toEqual(['GRIDS.HEADER']);
     expect((r => (r.ok ? [] : r.errors.map((e) => e.code)))(parse([]))).toEqual(['GRIDS.EMPTY']);
+  });
+});
+
+describe('a re-import is the whole grid set', () => {
+  const g = (id: string, name: string, townshipId: string): Grid => ({ id, name, jurisdiction: 'shili', townshipId, estateIds: [] });
+
+  it('names as missing every stored grid no row names by name and township (a grid moved to another township is new)', () => {
+    const kept = g('shili.g1', '示例街道第一网格', 'shili.t1');
+    const dropped = g('shili.g2', '示例东镇第一网格', 'shili.t2');
+    const moved = g('shili.g3', '示例西乡第一网格', 'shili.t3');
+    const r = parse([['示例街道第一网格', '示例街道', ''], ['示例西乡第一网格', '示例东镇', '']], [kept, dropped, moved]);
+    expect(r.ok && r.grids.map((x) => x.id)).toEqual(['shili.g1', 'shili.g4']);
+    expect(r.missing.map((x) => x.id)).toEqual(['shili.g2', 'shili.g3']);
+  });
+
+  it('names the missing grids of a file with row errors too (the use case answers every error at once)', () => {
+    const r = parse([['示例街道第一网格', '示例北镇', '']], [g('shili.g1', '示例街道第一网格', 'shili.t1')]);
+    expect(r.ok).toBe(false);
+    expect(r.missing.map((x) => x.id)).toEqual(['shili.g1']);
+  });
+
+  it('words the refusal of a missing grid that something binds, on row 1 as no row names it', () => {
+    expect(removedGridInUse(g('shili.g2', '示例东镇第一网格', 'shili.t2'), '示例东镇', '2名工作人员的授权')).toEqual({
+      row: 1,
+      column: '网格名称',
+      code: 'GRIDS.REMOVED_GRID_IN_USE',
+      message: '网格「示例东镇第一网格」（示例东镇）不在表中，但仍有2名工作人员的授权：不能删除，请在表中保留该网格，或先调整授权、办结工单',
+    });
   });
 });

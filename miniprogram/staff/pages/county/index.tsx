@@ -294,7 +294,8 @@ export default function CountyPage() {
           buttonLabel='选择网格表并导入'
           send={file(async (x) => {
             const a = await importGrids(x);
-            return `已导入 ${a.grids.length} 个网格：${a.grids.map((g) => g.name).join('、')}`;
+            const removed = a.removed.length ? `；已删除表中没有的 ${a.removed.length} 个网格：${a.removed.map((g) => g.name).join('、')}` : '';
+            return `已导入 ${a.grids.length} 个网格：${a.grids.map((g) => g.name).join('、')}${removed}`;
           })}
         />
       </Section>
