@@ -44,6 +44,10 @@ export interface QueueItem {
 export interface QueueAnswer {
   items: QueueItem[];
   total: number;
+  /** The next page's cursor (absent from older backends and the police desk). */
+  next?: string | null;
+  /** The backend's read stopped at its safety cap: the total is at least this. */
+  truncated?: boolean;
 }
 
 export const QUEUE_VIEWS = ['grid', 'street-returned', 'street-overdue', 'street-extensions', 'street-unplaced', 'unit', 'police-desk', 'all', 'new', 'due-soon', 'overdue'] as const;
@@ -55,6 +59,10 @@ export interface HomeAnswer {
   counts: { new: number; dueSoon: number; overdue: number; open: number; unread: number };
   /** The queue view each counter opens (its count is that list's length); absent from older backends. */
   views?: { new: QueueView; dueSoon: QueueView; overdue: QueueView };
+  /** A scope held more open tickets than the backend reads: the counters are at least these. */
+  truncated?: boolean;
+  /** The backend read its cap of unread hand-overs: the unread counter is at least this. */
+  unreadCapped?: boolean;
   unread: OutboxMessage[];
 }
 

@@ -44,6 +44,8 @@ export default function StaffHomePage() {
       setHome((h) =>
         h ? { ...h, unread: h.unread.filter((m) => !ids.includes(m.id)), counts: { ...h.counts, unread: Math.max(0, h.counts.unread - ids.length) } } : h,
       );
+      // The answer lists the newest unread hand-overs only; once those are read, the older ones are read in.
+      if (home && home.counts.unread > home.unread.length && home.unread.every((m) => ids.includes(m.id))) void load();
     } catch (err) {
       setError(err instanceof Error ? err.message : '操作失败');
     }
@@ -73,11 +75,13 @@ export default function StaffHomePage() {
   const roles = home.user.roles;
   // Each counter opens the list it counts (the backend's view; an older backend's from the roles).
   const views = home.views ?? cardViews(roles);
+  // A count the backend stopped at its safety cap is shown as at least that many (N+), never as the truth.
+  const atLeast = (n: number, capped: boolean | undefined) => `${n}${capped ? '+' : ''}`;
   const cards = [
-    { key: 'new', label: '新工单', value: home.counts.new, url: staffPaths.queue(views.new), alert: false },
-    { key: 'dueSoon', label: '即将超时', value: home.counts.dueSoon, url: staffPaths.queue(views.dueSoon), alert: home.counts.dueSoon > 0 },
-    { key: 'overdue', label: '已超时', value: home.counts.overdue, url: staffPaths.queue(views.overdue), alert: home.counts.overdue > 0 },
-    { key: 'unread', label: '未读交办', value: home.counts.unread, url: '', alert: home.counts.unread > 0 },
+    { key: 'new', label: '新工单', value: atLeast(home.counts.new, home.truncated), url: staffPaths.queue(views.new), alert: false },
+    { key: 'dueSoon', label: '即将超时', value: atLeast(home.counts.dueSoon, home.truncated), url: staffPaths.queue(views.dueSoon), alert: home.counts.dueSoon > 0 },
+    { key: 'overdue', label: '已超时', value: atLeast(home.counts.overdue, home.truncated), url: staffPaths.queue(views.overdue), alert: home.counts.overdue > 0 },
+    { key: 'unread', label: '未读交办', value: atLeast(home.counts.unread, home.unreadCapped), url: '', alert: home.counts.unread > 0 },
   ];
 
   return (

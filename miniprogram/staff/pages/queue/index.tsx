@@ -4,10 +4,13 @@
  * ties. Street lists can be worked on in place (待关联小区: 关联小区); other rows open the ticket.
  * 网格工单 (view 'grid') is the grid queue's tabs with search (GridTabs). Every view shows the
  * staff actions still 待发送 on this phone (weak signal), as the ticket page and 工作台 do.
+ * A view is paged (QUEUE_PAGE rows a call): 加载更多 and reaching the bottom read the next page, so
+ * the list can reach the 共 N 件 it states (issue 18 §2: it stopped at the first 100).
  */
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useLoad } from '@tarojs/taro';
+import Taro, { useDidShow, useLoad, useReachBottom } from '@tarojs/taro';
+import { Button } from '../../../ui';
 import { ErrorText } from '../../components/Field';
 import { OutboxBanner } from '../../components/OutboxBanner';
 import { useStaffOutbox } from '../../components/useStaffOutbox';
@@ -23,6 +26,9 @@ import '../../styles.css';
 import { GridTabs, tabOf } from './GridTabs';
 import type { QueueTab } from '../../../../shared/queue/tabs';
 
+/** Rows per call: the backend's largest page. */
+const QUEUE_PAGE = 100;
+
 function viewOf(value: string | undefined): QueueView {
   return (QUEUE_VIEWS as readonly string[]).includes(value ?? '') ? (value as QueueView) : 'all';
 }
@@ -35,6 +41,7 @@ export default function QueuePage() {
   const [answer, setAnswer] = useState<QueueAnswer | null>(null);
   const [estates, setEstates] = useState<Map<string, string>>(new Map());
   const [error, setError] = useState<string | null>(null);
+  const [more, setMore] = useState(false);
   const now = useNow();
 
   useLoad((query: Record<string, string | undefined>) => {
@@ -54,7 +61,7 @@ export default function QueuePage() {
       return;
     }
     try {
-      const [queue, names] = await Promise.all([callTicket<QueueAnswer>('queue', { view: v, limit: 100 }), loadEstateNames()]);
+      const [queue, names] = await Promise.all([callTicket<QueueAnswer>('queue', { view: v, limit: QUEUE_PAGE }), loadEstateNames()]);
       setAnswer(queue);
       setEstates(names);
       setError(null);
@@ -63,9 +70,25 @@ export default function QueuePage() {
     }
   }
 
+  /** The next page of the same view, appended (the backend's offset cursor). */
+  async function loadMore() {
+    if (!view || view === 'grid' || !answer?.next || more) return;
+    setMore(true);
+    try {
+      const page = await callTicket<QueueAnswer>('queue', { view, limit: QUEUE_PAGE, after: answer.next });
+      setAnswer((prev) => (prev ? { ...page, items: [...prev.items, ...page.items.filter((i) => !prev.items.some((p) => p.id === i.id))] } : page));
+      setError(null);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : '加载失败');
+    } finally {
+      setMore(false);
+    }
+  }
+
   useEffect(() => {
     if (view) void load(view);
   }, [view]);
+  useReachBottom(() => void loadMore());
   useDidShow(() => {
     if (view) void load(view, true);
   });
@@ -99,6 +122,7 @@ export default function QueuePage() {
           共 {answer.total} 件{overdue ? `，其中 ${overdue} 件已超时` : ''}
         </Text>
       ) : null}
+      {answer?.truncated ? <Text className='staff-muted'>工单过多，仅统计了其中一部分，请缩小范围查看</Text> : null}
       <ErrorText error={error} />
       {answer && !items.length ? <View className='staff-empty'>暂无工单</View> : null}
       {items.map((item) => (
@@ -116,6 +140,11 @@ export default function QueuePage() {
           ) : null}
         </TicketRow>
       ))}
+      {answer?.next ? (
+        <Button block loading={more} onClick={() => void loadMore()}>
+          加载更多（已显示 {items.length} / {answer.total} 件）
+        </Button>
+      ) : null}
     </View>
   );
 }
