@@ -62,6 +62,11 @@ export class SqliteOutbox implements OutboxStore {
     return rows.map(toMessage);
   }
 
+  async countUnread(userId: string): Promise<number> {
+    const row = this.st.get('SELECT count(*) AS n FROM outbox WHERE recipient_user_id = ? AND read_at IS NULL').get(userId) as { n: number };
+    return row.n;
+  }
+
   /** Only the recipient's own messages; a message already read keeps its first read time. */
   async markRead(userId: string, ids: string[], at: string): Promise<void> {
     if (ids.length === 0) return;

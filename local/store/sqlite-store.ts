@@ -218,6 +218,9 @@ export class SqliteStore implements Store {
   listInbox(userId: string, opts: { unreadOnly?: boolean; limit: number }): Promise<OutboxMessage[]> {
     return this.outbox.listInbox(userId, opts);
   }
+  countUnread(userId: string): Promise<number> {
+    return this.outbox.countUnread(userId);
+  }
   markRead(userId: string, ids: string[], at: string): Promise<void> {
     return this.outbox.markRead(userId, ids, at);
   }

@@ -169,6 +169,8 @@ export interface OutboxStore {
   markFailed(id: string, error: string, opts?: { deadAt?: string }): Promise<void>;
   /** A user's hand-overs, newest first; unreadOnly for the home badge. */
   listInbox(userId: string, opts: { unreadOnly?: boolean; limit: number }): Promise<OutboxMessage[]>;
+  /** How many unread hand-overs the user has, however many (未读交办 past the page listInbox reads). */
+  countUnread(userId: string): Promise<number>;
   markRead(userId: string, ids: string[], at: string): Promise<void>;
 }
 

@@ -1008,6 +1008,18 @@ export function describeStoreContract(name: string, open: () => Promise<OpenedSt
         await store.markRead('u-grid-7', [], minutesAfter(11));
         expect(await store.listInbox('u-grid-7', { unreadOnly: true, limit: 10 })).toEqual([m2]);
       });
+
+      it('countUnread is the number of a user’s unread messages past any page: 1,001 unread, then fewer as they are read (issue 18 §2: 未读交办 stopped at 100)', async () => {
+        // One more than the largest page either store answers (1,000, CloudBase's get() ceiling).
+        const mine = Array.from({ length: 1001 }, (_, i) => makeOutbox({ recipientUserId: 'u-grid-9', createdAt: minutesAfter(i % 50) }));
+        const theirs = makeOutbox({ recipientUserId: 'u-grid-10', createdAt: minutesAfter(1) });
+        await enqueue([...mine, theirs]);
+        expect(await store.countUnread('u-grid-9')).toBe(1001);
+        await store.markRead('u-grid-9', mine.slice(0, 300).map((m) => m.id), minutesAfter(60));
+        expect(await store.countUnread('u-grid-9')).toBe(701);
+        expect(await store.countUnread('u-grid-10')).toBe(1);
+        expect(await store.countUnread('u-nobody')).toBe(0);
+      });
     });
   });
 }

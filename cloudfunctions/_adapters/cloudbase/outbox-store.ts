@@ -80,6 +80,12 @@ export function createCloudbaseOutboxStore(db: CbDatabase): OutboxStore {
       return data.map((d) => fromDoc<OutboxMessage>(d));
     },
 
+    async countUnread(userId) {
+      // One count request on the inbox index (recipientUserId_createdAt); `null` matches null and missing.
+      const { total } = await outbox().where({ recipientUserId: userId, readAt: null }).count();
+      return total;
+    },
+
     async markRead(userId, ids, at) {
       // Only the recipient's own unread messages: the first read time is kept.
       for (const part of chunk([...new Set(ids)], 100)) {

@@ -264,8 +264,8 @@ function settledMessage(m: OutboxMessage, t: Ticket | undefined | null): boolean
 }
 
 /**
- * 未读交办 reads up to this many unread hand-overs at once (one request, CloudBase's ceiling): the
- * counter is their true number below it, and said to be capped (`unreadCapped`) at it.
+ * 未读交办 reads up to this many unread hand-overs at once (one request, CloudBase's ceiling), to
+ * settle those about finished tickets; past it the counter is the store's count (countUnread).
  */
 export const INBOX_READ = 1000;
 /** The home answer lists the newest unread hand-overs; the counter counts them all. */
@@ -288,19 +288,19 @@ export async function home(deps: AppDeps, identity: Identity) {
   const settled = inbox.filter((m) => m.ticketId && settledMessage(m, byId.get(m.ticketId)));
   if (settled.length) await deps.store.markRead(identity.userId, settled.map((m) => m.id), nowIso);
   const unread = inbox.filter((m) => !settled.includes(m));
+  // Only a full read can have left unread hand-overs unread here: then they are counted (after the marking, so none twice).
+  const unreadCount = inbox.length >= INBOX_READ ? await deps.store.countUnread(identity.userId) : unread.length;
   // Each counter is the length of the list its card opens (queue with the same view): the same query, the same filter.
   const views = cardViewsOf(identity);
   const count = (view: string) => (isCardView(view) ? cardList(open, identity, view, now) : open.filter((t) => supervisable(t, now))).length;
   return {
     // The user's own grants (scopes), so screens can offer only their estates and jurisdictions.
     user: { id: identity.userId, name: identity.name ?? null, roles: [...new Set(identity.grants.map((g) => g.role))], grants: identity.grants },
-    counts: { new: count(views.new), dueSoon: count(views.dueSoon), overdue: count(views.overdue), open: open.length, unread: unread.length },
+    counts: { new: count(views.new), dueSoon: count(views.dueSoon), overdue: count(views.overdue), open: open.length, unread: unreadCount },
     /** The queue view each counter opens. */
     views,
     /** A scope held more open tickets than SCOPE_READ reads: the counters are at least these. */
     truncated: scoped.truncated,
-    /** INBOX_READ unread hand-overs or more: the unread counter is at least this. */
-    unreadCapped: inbox.length >= INBOX_READ,
     unread: unread.slice(0, INBOX_SHOWN),
   };
 }

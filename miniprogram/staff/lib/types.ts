@@ -61,8 +61,6 @@ export interface HomeAnswer {
   views?: { new: QueueView; dueSoon: QueueView; overdue: QueueView };
   /** A scope held more open tickets than the backend reads: the counters are at least these. */
   truncated?: boolean;
-  /** The backend read its cap of unread hand-overs: the unread counter is at least this. */
-  unreadCapped?: boolean;
   unread: OutboxMessage[];
 }
 

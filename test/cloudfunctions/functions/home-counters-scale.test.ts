@@ -88,7 +88,6 @@ describe.each([
   it('未读交办 is the true number of unread hand-overs (150), those about closed tickets read and left out', async () => {
     const home = await app.call(ticket, 'grid', 'home');
     expect(home.data.counts.unread).toBe(UNREAD_OPEN);
-    expect(home.data.unreadCapped).toBe(false);
     // The list stays one screen; the counter counts them all.
     expect(home.data.unread).toHaveLength(100);
     expect(home.data.unread.every((m: OutboxMessage) => seeded.open.includes(m.ticketId as string))).toBe(true);
@@ -113,6 +112,19 @@ describe.each([
     expect(home.data.counts.open).toBe(100);
     const list = await wholeList(app, 'new');
     expect(list.truncated).toBe(true);
+  });
+
+  it('未读交办 past the 1,000 read at once is the store’s count: 1,050 unread (900 more about one new open ticket)', async () => {
+    const [message] = await app.store.listInbox(PEOPLE.grid.id, { unreadOnly: true, limit: 1 });
+    const model = (await app.store.getTicket(message!.ticketId as string))!;
+    const [event] = await app.store.listEvents(model.id);
+    const extra = { ...model, id: 'scale-extra', no: 'YN-SCALE-EXTRA', version: 1 };
+    const more = Array.from({ length: 900 }, (_, i) => ({ ...message!, id: `msg-extra-${i}`, ticketId: extra.id }));
+    await app.store.createTicket({ ticket: extra, event: { ...event!, id: 'scale-extra-e1', ticketId: extra.id }, idempotencyKey: 'scale-extra-key', outbox: more });
+    const home = await app.call(ticket, 'grid', 'home');
+    expect(home.data.counts.unread).toBe(UNREAD_OPEN + 900);
+    expect(home.data.unread).toHaveLength(100);
+    expect(home.data.counts.open).toBe(OPEN + 1);
   });
 
   it('refuses a cursor it did not make: 400 INPUT.INVALID_CURSOR', async () => {

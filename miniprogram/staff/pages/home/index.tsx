@@ -81,7 +81,7 @@ export default function StaffHomePage() {
     { key: 'new', label: '新工单', value: atLeast(home.counts.new, home.truncated), url: staffPaths.queue(views.new), alert: false },
     { key: 'dueSoon', label: '即将超时', value: atLeast(home.counts.dueSoon, home.truncated), url: staffPaths.queue(views.dueSoon), alert: home.counts.dueSoon > 0 },
     { key: 'overdue', label: '已超时', value: atLeast(home.counts.overdue, home.truncated), url: staffPaths.queue(views.overdue), alert: home.counts.overdue > 0 },
-    { key: 'unread', label: '未读交办', value: atLeast(home.counts.unread, home.unreadCapped), url: '', alert: home.counts.unread > 0 },
+    { key: 'unread', label: '未读交办', value: String(home.counts.unread), url: '', alert: home.counts.unread > 0 },
   ];
 
   return (
