@@ -307,7 +307,8 @@ export async function home(deps: AppDeps, identity: Identity) {
 
 export async function staffDetail(deps: AppDeps, identity: Identity, input: { ticketId: string }) {
   // The caller's unread hand-overs about this ticket are read once the ticket is opened (read alongside it).
-  const [ticket, inbox] = await Promise.all([loadTicket(deps, input.ticketId), deps.store.listInbox(identity.userId, { unreadOnly: true, limit: 100 })]);
+  // As many as home reads (INBOX_READ), so a hand-over past the newest 100 is read too when its ticket is opened.
+  const [ticket, inbox] = await Promise.all([loadTicket(deps, input.ticketId), deps.store.listInbox(identity.userId, { unreadOnly: true, limit: INBOX_READ })]);
   // Only once the caller may see the ticket; then marked read alongside the timeline's read (no added round trip).
   authorizeOrThrow(identity, ticket, 'view');
   const opened = inbox.filter((m) => m.ticketId === ticket.id).map((m) => m.id);

@@ -95,6 +95,15 @@ describe.each([
     expect(left).toHaveLength(UNREAD_OPEN);
   });
 
+  it('opening the ticket of the oldest unread hand-over (past the newest 100) reads it: 未读交办 149', async () => {
+    const oldest = `scale-${OPEN - UNREAD_OPEN}`;
+    const detail = await app.call(ticket, 'grid', 'detail', { ticketId: oldest });
+    expect(detail.ok).toBe(true);
+    const home = await app.call(ticket, 'grid', 'home');
+    expect(home.data.counts.unread).toBe(UNREAD_OPEN - 1);
+    expect((await app.store.listInbox(PEOPLE.grid.id, { unreadOnly: true, limit: 1000 })).some((m) => m.ticketId === oldest)).toBe(false);
+  });
+
   it('reads a scope page after page when it holds more than one page (pages of 50 here), the same counts', async () => {
     SCOPE_READ.pageSize = 50;
     const home = await app.call(ticket, 'grid', 'home');
@@ -114,7 +123,7 @@ describe.each([
     expect(list.truncated).toBe(true);
   });
 
-  it('未读交办 past the 1,000 read at once is the store’s count: 1,050 unread (900 more about one new open ticket)', async () => {
+  it('未读交办 past the 1,000 read at once is the store’s count: 1,049 unread (149 and 900 more about one new open ticket)', async () => {
     const [message] = await app.store.listInbox(PEOPLE.grid.id, { unreadOnly: true, limit: 1 });
     const model = (await app.store.getTicket(message!.ticketId as string))!;
     const [event] = await app.store.listEvents(model.id);
@@ -122,7 +131,7 @@ describe.each([
     const more = Array.from({ length: 900 }, (_, i) => ({ ...message!, id: `msg-extra-${i}`, ticketId: extra.id }));
     await app.store.createTicket({ ticket: extra, event: { ...event!, id: 'scale-extra-e1', ticketId: extra.id }, idempotencyKey: 'scale-extra-key', outbox: more });
     const home = await app.call(ticket, 'grid', 'home');
-    expect(home.data.counts.unread).toBe(UNREAD_OPEN + 900);
+    expect(home.data.counts.unread).toBe(UNREAD_OPEN - 1 + 900);
     expect(home.data.unread).toHaveLength(100);
     expect(home.data.counts.open).toBe(OPEN + 1);
   });
