@@ -275,6 +275,8 @@ async function script(scene: Scene, record: (p: RequestProfile) => void): Promis
 
     await m(ticket, 'grid', 'home');
     await m(ticket, 'grid', 'queue', { view: 'grid', limit: 50 });
+    // 全部工单 (issue 18 §2): one store page and the count of the same filter, sent together.
+    await m(ticket, 'grid', 'queue', { view: 'all', limit: 50 }, 'ticket.queue 全部工单 (grid)');
     await m(ticket, 'police', 'home');
     await m(ticket, 'grid', 'detail', { ticketId: t });
     await m(ticket, 'grid', 'accept', { ticketId: t, version: await version(t) });

@@ -48,6 +48,10 @@ describe('CloudBase round trips per action (issue 17 budgets)', () => {
     const tab = named('ticket.queue, the 处理中 tab with a search (grid)');
     expect(tab).toMatchObject({ databaseDepth: 2, database: 6 });
     expect(tab.byAction['database.calculateDocument']).toBe(4);
+    // 全部工单 (issue 18 §2): identity; one store page and its count, sent together.
+    const all = named('ticket.queue 全部工单 (grid)');
+    expect(all).toMatchObject({ databaseDepth: 2, database: 3 });
+    expect(all.byAction['database.calculateDocument']).toBe(1);
   });
 
   it('resident submit: at most 5 sequential database requests, identity lookup included', () => {
