@@ -8,7 +8,8 @@ import { report } from '../../../../cloudfunctions/_app/functions/report';
 import { backfillStandingRecords, ratedAt } from '../../../../cloudfunctions/_app/usecases/standing-backfill';
 import type { StandingRecord } from '../../../../shared/assessment/standing-record';
 import type { NineItem } from '../../../../shared/domain/violation';
-import { makeApp, newKey, REPORT, type TestApp } from '../../../support/app';
+import type { Store } from '../../../../shared/ports/store';
+import { makeApp, makeCloudbaseApp, newKey, REPORT, type TestApp } from '../../../support/app';
 
 const HENGAN = { id: 'pc-hengan', name: '恒安物业服务有限公司', jurisdiction: 'yongning', ratedStars: 4 };
 let live: TestApp;
@@ -51,6 +52,24 @@ describe('backfillStandingRecords', () => {
     expect(await old.store.listStandingRecords({})).toEqual(written);
     // The live store, whose records exist: nothing to add.
     expect(await backfillStandingRecords(live.store)).toEqual({ breaches: 4, added: 0, kept: 3, unmoved: 1 });
+  });
+});
+
+describe('backfillStandingRecords on CloudBase (the store cloudfunctions/_deploy/backfill-standing.ts runs it on; real SDK, loopback)', () => {
+  let cloud: TestApp<Store>;
+  beforeAll(async () => {
+    cloud = await makeCloudbaseApp();
+    await cloud.store.putPropertyCompany(HENGAN);
+    for (const v of await live.store.listViolations({})) await cloud.store.putViolation(v);
+  });
+  afterAll(() => cloud.close());
+
+  it('writes the same records as the SQLite confirmations, and nothing on a second run', async () => {
+    const written = await live.store.listStandingRecords({ companyIds: [HENGAN.id] });
+    expect(await backfillStandingRecords(cloud.store)).toEqual({ breaches: 4, added: 3, kept: 0, unmoved: 1 });
+    expect(await cloud.store.listStandingRecords({ companyIds: [HENGAN.id] })).toEqual(written);
+    expect(await backfillStandingRecords(cloud.store)).toEqual({ breaches: 4, added: 0, kept: 3, unmoved: 1 });
+    expect(await cloud.store.listStandingRecords({})).toEqual(written);
   });
 });
 
