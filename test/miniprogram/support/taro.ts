@@ -64,9 +64,29 @@ export function useLaunch(callback: () => void): void {
   useOnce(callback);
 }
 
-/** Pull-down, reach-bottom, scroll and share never fire in jsdom. */
+/** Pull-down, scroll and share never fire in jsdom; reach-bottom fires when a test calls reachBottom(). */
 export function usePullDownRefresh(_callback: () => void): void {}
-export function useReachBottom(_callback: () => void): void {}
+
+/** The mounted pages' reach-bottom callbacks (each kept current, as Taro's hook keeps fnRef). */
+const reachBottomCallbacks = new Set<{ current: () => void }>();
+
+export function useReachBottom(callback: () => void): void {
+  const latest = useRef(callback);
+  latest.current = callback;
+  useEffect(() => {
+    reachBottomCallbacks.add(latest);
+    return () => void reachBottomCallbacks.delete(latest);
+  }, []);
+}
+
+/**
+ * The page's onReachBottom as the platform fires it when the list is scrolled to its end: Taro's
+ * runtime (@tarojs/runtime dist/dsl/common.js safeExecute) calls every callback the page's
+ * useReachBottom registered (@tarojs/plugin-framework-react createTaroHook), at once, in order.
+ */
+export function reachBottom(): void {
+  for (const callback of [...reachBottomCallbacks]) callback.current();
+}
 export function usePageScroll(_callback: (event: { scrollTop: number }) => void): void {}
 export function useShareAppMessage(_callback: () => object): void {}
 

@@ -1,13 +1,14 @@
 /**
  * 工单队列: one view of `ticket.queue` (unit inbox, street returned / extensions / overdue /
  * unplaced, all), sorted by the backend: overdue first, then the nearest deadline, urgent first on
- * ties. Street lists can be worked on in place (待关联小区: 关联小区); other rows open the ticket.
+ * ties; 全部工单 newest first (paged at the store, issue 18 §2). Street lists can be worked on in
+ * place (待关联小区: 关联小区); other rows open the ticket.
  * 网格工单 (view 'grid') is the grid queue's tabs with search (GridTabs). Every view shows the
  * staff actions still 待发送 on this phone (weak signal), as the ticket page and 工作台 do.
  * A view is paged (QUEUE_PAGE rows a call): 加载更多 and reaching the bottom read the next page, so
  * the list can reach the 共 N 件 it states (issue 18 §2: it stopped at the first 100).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useLoad, useReachBottom } from '@tarojs/taro';
 import { Button } from '../../../ui';
@@ -42,6 +43,8 @@ export default function QueuePage() {
   const [estates, setEstates] = useState<Map<string, string>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const [more, setMore] = useState(false);
+  /** A next page is being read: set at once, so a second reach-bottom before the page re-renders reads nothing. */
+  const reading = useRef(false);
   const now = useNow();
 
   useLoad((query: Record<string, string | undefined>) => {
@@ -70,9 +73,10 @@ export default function QueuePage() {
     }
   }
 
-  /** The next page of the same view, appended (the backend's offset cursor). */
+  /** The next page of the same view, appended (the backend's cursor: an offset, or the store's for 全部工单). */
   async function loadMore() {
-    if (!view || view === 'grid' || !answer?.next || more) return;
+    if (!view || view === 'grid' || !answer?.next || reading.current) return;
+    reading.current = true;
     setMore(true);
     try {
       const page = await callTicket<QueueAnswer>('queue', { view, limit: QUEUE_PAGE, after: answer.next });
@@ -81,6 +85,7 @@ export default function QueuePage() {
     } catch (err) {
       setError(err instanceof Error ? err.message : '加载失败');
     } finally {
+      reading.current = false;
       setMore(false);
     }
   }

@@ -5,7 +5,7 @@
  * the audit's estate: 201 open tickets, the two oldest two days past triage, under 300 newer closed
  * ones. 加载更多 reads page after page until the list holds the 201 the page states.
  */
-import { cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
 import { report } from '../../../../../cloudfunctions/_app/functions/report';
 import { ticket } from '../../../../../cloudfunctions/_app/functions/ticket';
 import type { FunctionHandler } from '../../../../../cloudfunctions/_app/router';
@@ -13,8 +13,8 @@ import { resetEstateNames } from '../../../../../miniprogram/staff/lib/api';
 import QueuePage from '../../../../../miniprogram/staff/pages/queue/index';
 import type { Store } from '../../../../../shared/ports/store';
 import { makeApp, PEOPLE, type TestApp } from '../../../../support/app';
-import { OPEN, seedAtScale, type Seeded } from '../../../../support/scale-tickets';
-import { setPageQuery } from '../../../support/taro';
+import { CLOSED, OPEN, seedAtScale, type Seeded } from '../../../../support/scale-tickets';
+import { reachBottom, setPageQuery } from '../../../support/taro';
 import { click, settle, signIn } from '../../support';
 
 jest.setTimeout(60_000);
@@ -24,6 +24,10 @@ const FUNCTIONS: Record<string, FunctionHandler> = { report, ticket };
 let app: TestApp<Store>;
 let seeded: Seeded;
 const queueCalls: unknown[] = [];
+/** The `next` of each queue answer, in order: the cursor the following call must carry. */
+const queueNexts: Array<string | null> = [];
+/** While set, queue answers wait for it: a page read still in flight. */
+let hold: Promise<void> | null = null;
 
 beforeAll(async () => {
   app = (await makeApp()) as TestApp<Store>;
@@ -33,13 +37,21 @@ afterAll(() => app.close());
 
 beforeEach(() => {
   queueCalls.length = 0;
+  queueNexts.length = 0;
+  hold = null;
   resetEstateNames();
   (globalThis as { fetch: unknown }).fetch = jest.fn(async (input: unknown, init?: { body?: unknown }) => {
     const name = String(input).replace(/^\/api\//, '');
     const fn = FUNCTIONS[name];
     if (!fn) throw new Error(`no function for ${name}`);
     const { action, data } = JSON.parse(String(init?.body)) as { action: string; data: unknown };
-    if (name === 'ticket' && action === 'queue') queueCalls.push(data);
+    if (name === 'ticket' && action === 'queue') {
+      queueCalls.push(data);
+      if (hold) await hold;
+      const answer = await app.call(fn, 'grid', action, data);
+      queueNexts.push((answer.data as { next?: string | null } | undefined)?.next ?? null);
+      return { ok: true, status: 200, json: async () => answer };
+    }
     return { ok: true, status: 200, json: async () => app.call(fn, 'grid', action, data) };
   });
   signIn({ id: PEOPLE.grid.id, name: PEOPLE.grid.name, roles: ['grid'] });
@@ -90,5 +102,60 @@ describe('staff queue page pages through its whole list (real ticket function, S
     expect(screen.getByText('共 2 件，其中 2 件已超时')).toBeTruthy();
     expect(rowIds()).toHaveLength(2);
     expect(screen.queryByText(/加载更多/)).toBeNull();
+  });
+
+  /** The estate's every ticket: the seed's open and closed ones and the rejected one they were cloned from. */
+  const ALL = OPEN + CLOSED + 1;
+
+  it('全部工单: 共 502 件, newest first; each reach of the bottom reads the next page once, with the store cursor, not again while one is in flight', async () => {
+    setPageQuery({ view: 'all' }, '/staff/pages/queue/index');
+    render(<QueuePage />);
+    await settle(6);
+    expect(screen.getByText(new RegExp(`^共 ${ALL} 件`))).toBeTruthy();
+    expect(rowIds()).toHaveLength(100);
+    // Newest first: the newest closed ticket (scale-500) leads.
+    expect(rowIds()[0]).toContain('YN-SCALE-0500');
+
+    // Two reaches in one tick (the platform fired twice before the page re-rendered): one read.
+    await act(async () => {
+      reachBottom();
+      reachBottom();
+    });
+    await settle();
+    expect(queueCalls).toHaveLength(2);
+    expect(rowIds()).toHaveLength(200);
+
+    // A reach while the next page is still being read (the page rendered meanwhile): no second read.
+    let release: () => void = () => undefined;
+    hold = new Promise<void>((resolve) => (release = resolve));
+    await act(async () => reachBottom());
+    await settle();
+    expect(queueCalls).toHaveLength(3);
+    await act(async () => reachBottom());
+    await settle();
+    expect(queueCalls).toHaveLength(3);
+    hold = null;
+    release();
+    await settle();
+    expect(rowIds()).toHaveLength(300);
+
+    // Further reaches until the list is whole; then a reach reads nothing.
+    for (let i = 0; i < 10 && screen.queryByText(/加载更多/); i += 1) {
+      await act(async () => reachBottom());
+      await settle();
+    }
+    expect(rowIds()).toHaveLength(ALL);
+    const calls = queueCalls.length;
+    await act(async () => reachBottom());
+    await settle();
+    expect(queueCalls).toHaveLength(calls);
+    expect(calls).toBe(Math.ceil(ALL / 100));
+    // Each call after the first carried the cursor the one before it answered.
+    queueCalls.slice(1).forEach((call, i) => expect(call).toEqual({ view: 'all', limit: 100, after: queueNexts[i] }));
+    const text = document.body.textContent ?? '';
+    for (const id of seeded.open) {
+      const no = (await app.store.getTicket(id))!.no;
+      expect(text.split(no).length - 1).toBe(1);
+    }
   });
 });
