@@ -35,5 +35,11 @@ export async function handleFunction(ctx: ServerContext, req: IncomingMessage, r
   const body = await readJson(req, LIMITS.api);
   const { action, data } = (typeof body === 'object' && body !== null ? body : {}) as { action?: unknown; data?: unknown };
   const { envelope, status } = await fn(ctx.deps, { identity }, { action, data });
+  // A redeemed invitation moved this account's openid to the staff record: the session follows it.
+  if (name === 'report' && action === 'redeemInvitation' && envelope.ok) {
+    const token = bearerToken(req);
+    const redeemed = (envelope.data as { userId?: unknown } | undefined)?.userId;
+    if (token && typeof redeemed === 'string') ctx.sessions.rebind(token, redeemed);
+  }
   sendJson(res, status, envelope);
 }

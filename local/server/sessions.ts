@@ -43,6 +43,16 @@ export class DevSessions {
     return s.userId;
   }
 
+  /**
+   * Points a live session at another user: after report.redeemInvitation moved the session's WeChat
+   * openid to a staff record, the account is that record (as on CloudBase, where identity is read
+   * from the openid on every call).
+   */
+  rebind(token: string, userId: string): void {
+    const s = this.byToken.get(token);
+    if (s) s.userId = userId;
+  }
+
   signOut(token: string): boolean {
     return this.byToken.delete(token);
   }
