@@ -132,6 +132,13 @@ export function buildTicketQuery(filter: TicketFilter, page: Page, columns: Tick
     where.push("instr(json_extract(t.doc, '$.description'), ?) > 0");
     params.push(filter.text);
   }
+  const conduct = filter.withoutConductOf;
+  if (conduct && conduct.categories.length > 0) {
+    const list = placeholders(conduct.categories);
+    if (conduct.companyId === null) where.push(`t.category NOT IN ${list.sql}`);
+    else where.push(`(t.category NOT IN ${list.sql} OR coalesce(json_extract(t.doc, '$.propertyCompanyId'), ?) <> ?)`);
+    params.push(...list.params, ...(conduct.companyId === null ? [] : [conduct.companyId, conduct.companyId]));
+  }
   if (columns === 'count') {
     return { sql: `SELECT count(*) AS n FROM tickets t${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}`, params, limit: 0 };
   }

@@ -55,6 +55,12 @@ export interface TicketFilter {
   noPrefix?: string;
   /** Description contains this text, as typed (no pattern characters); the grid queue's search. */
   text?: string;
+  /**
+   * Leaves out the tickets of these categories whose propertyCompanyId is null or companyId (every
+   * one of them when companyId is null): a property company's own list and count never hold
+   * complaints about its conduct (DESIGN.md §2; the same rule as permissions' property view).
+   */
+  withoutConductOf?: { categories: readonly string[]; companyId: string | null };
 }
 
 export interface Page {

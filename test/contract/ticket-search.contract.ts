@@ -6,6 +6,7 @@
 import type { Ticket } from '../../shared/domain/ticket';
 import type { Store, TicketFilter } from '../../shared/ports/store';
 import { TAB_STATES } from '../../shared/queue/tabs';
+import { PROPERTY_CONDUCT_CATEGORIES } from '../../shared/taxonomy/categories';
 import { makeEvent, makeTicket, minutesAfter, nextVersion } from '../support/fixtures';
 import type { OpenedStore } from './store.contract';
 
@@ -90,6 +91,28 @@ export function describeTicketSearchContract(name: string, open: () => Promise<O
       expect(await pageAll({ jurisdiction: 'yongning', text: '（5号楼北侧）' })).toEqual([lane.id]);
       expect(await pageAll({ jurisdiction: 'yongning', text: '5.楼' })).toEqual([]);
       expect(await pageAll({ jurisdiction: 'yongning', text: '垃圾' })).toEqual([]);
+    });
+
+    // A property company's 全部工单 (DESIGN.md §2: complaints about a company never reach it): the
+    // list and its count leave out its conduct complaints and those naming no company, not another company's.
+    it('withoutConductOf leaves out the conduct complaints about the company or no company, in the pages and the count', async () => {
+      const own = 'yongning.pc.jinxiu';
+      const estate = 'yongning.e.conduct';
+      const about = (category: Ticket['category'], propertyCompanyId: string | null, minute: number) => create({ estateId: estate, category, propertyCompanyId, createdAt: minutesAfter(minute) });
+      const wire = await about('fly-wire', own, 1);
+      await about('illegal-fee', own, 2);
+      await about('fee-coercion', null, 3);
+      const previous = await about('service-exit', 'yongning.pc.previous', 4);
+      const wireNoCompany = await about('fly-wire', null, 5);
+      const filter: TicketFilter = { estateIds: [estate], withoutConductOf: { categories: [...PROPERTY_CONDUCT_CATEGORIES], companyId: own } };
+      expect(await pageAll(filter)).toEqual([wireNoCompany.id, previous.id, wire.id]);
+      expect(await store.countTickets(filter)).toBe(3);
+      // A company unknown to its grant sees none of the conduct complaints.
+      const unknown: TicketFilter = { estateIds: [estate], withoutConductOf: { categories: [...PROPERTY_CONDUCT_CATEGORIES], companyId: null } };
+      expect(await pageAll(unknown)).toEqual([wireNoCompany.id, wire.id]);
+      expect(await store.countTickets(unknown)).toBe(2);
+      // Without it, all five.
+      expect(await store.countTickets({ estateIds: [estate] })).toBe(5);
     });
   });
 }

@@ -348,6 +348,13 @@ export function createCloudbaseTicketStore(db: CbDatabase): TicketStore & Ticket
     // serializer/query.js encodeRegExp); the WeChat cloud database guide's where({ field: /…/ }).
     if (filter.noPrefix !== undefined) conditions.push({ no: new RegExp(`^${escapeRegExp(filter.noPrefix)}`) });
     if (filter.text !== undefined) conditions.push({ description: new RegExp(escapeRegExp(filter.text)) });
+    // A property company's own list: not its conduct complaints, nor those naming no company
+    // (Command.nin "要求值不在给定的数组内"; null in it also leaves out an absent field, as MongoDB's $nin).
+    const conduct = filter.withoutConductOf;
+    if (conduct && conduct.categories.length > 0) {
+      const categories = [...conduct.categories];
+      conditions.push(conduct.companyId === null ? { category: _.nin(categories) } : _.or([{ category: _.nin(categories) }, { propertyCompanyId: _.nin([null, conduct.companyId]) }]));
+    }
     return conditions;
   }
 

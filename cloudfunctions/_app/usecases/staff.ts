@@ -6,6 +6,7 @@ import { TICKET_STATES, type Deadline, type Ticket } from '../../../shared/domai
 import { coordinatingIn } from '../../../shared/routing/route';
 import { distanceMeters } from '../../../shared/geo';
 import { REGISTRY } from '../../../shared/jurisdictions';
+import { PROPERTY_CONDUCT_CATEGORIES } from '../../../shared/taxonomy/categories';
 import { unitsOutsideChain } from '../../../shared/permissions/unit-scope';
 import type { TicketFilter } from '../../../shared/ports/store';
 import { instantMs } from '../../../shared/sla/calendar';
@@ -218,18 +219,20 @@ function offsetOf(after: string | null | undefined): number {
  * 全部工单 of a caller with one scope, paged at the store (issue 18 §2): newest first in the store's
  * order and cursor, one page a call, and 共 N 件 the store's count of the same filter, both sent
  * together (one round trip on CloudBase). Reading every state of the scope to sort it by deadline
- * meant up to 20 reads of 1,000 documents, closed ones included. Null when the scope's filter is not
- * exactly what the caller may see, so a count could differ from the list: several scopes (a ticket
- * two share counts once) and a property company (complaints about its own conduct are never shown,
- * nor counted); those keep the whole-list read below.
+ * meant up to 20 reads of 1,000 documents, closed ones included. A property company's filter leaves
+ * out the complaints about its own conduct (never shown to it, so never counted either). Null when
+ * the caller holds several scopes (a ticket two share counts once): those keep the whole-list read.
  */
 async function allAtStore(deps: AppDeps, identity: Identity, input: In<'queue'>) {
   const scopes = scopesOf(identity);
   const [scope] = scopes;
-  if (scopes.length !== 1 || !scope || scope.role === 'property') return null;
+  if (scopes.length !== 1 || !scope) return null;
+  const company = identity.grants.find((g) => g.role === 'property');
+  const filter: TicketFilter =
+    scope.role === 'property' ? { ...scope.filter, withoutConductOf: { categories: PROPERTY_CONDUCT_CATEGORIES, companyId: company?.company ?? null } } : scope.filter;
   const [page, total] = await Promise.all([
-    deps.store.queryTickets(scope.filter, { limit: input.limit, after: input.after ?? null }),
-    deps.store.countTickets(scope.filter),
+    deps.store.queryTickets(filter, { limit: input.limit, after: input.after ?? null }),
+    deps.store.countTickets(filter),
   ]);
   // The scope is the grant's own; each row is still checked as the ticket page checks it.
   const items = page.items.filter((t) => authorize(identity, t, 'view', AUTH_OPTIONS).ok);

@@ -100,6 +100,59 @@ describe.each([
   });
 });
 
+describe.each([
+  ['SQLite', () => makeApp() as Promise<TestApp<Store>>],
+  ['CloudBase (loopback)', () => makeCloudbaseApp()],
+])("a property company's 全部工单 on %s: never its conduct complaints, not even in 共 N 件 (DESIGN.md §2)", (_name, make) => {
+  let app: TestApp<Store>;
+  const made: Record<string, string> = {};
+
+  beforeAll(async () => {
+    app = await make();
+    await seedAtScale(app);
+    // Three complaints about property conduct in the company's estate, newer than everything: about
+    // it (恒安, the estate's company), naming no company, and about the previous company.
+    const model = (await app.store.getTicket('scale-0')) as Ticket;
+    const [event] = await app.store.listEvents(model.id);
+    const about: Array<[string, Ticket['category'], string | null]> = [['own', 'illegal-fee', 'pc-hengan'], ['none', 'fee-coercion', null], ['previous', 'service-exit', 'pc-previous']];
+    for (const [i, [key, category, propertyCompanyId]] of about.entries()) {
+      const createdAt = new Date(Date.parse(app.clock.now()) + (i + 1) * 1000).toISOString();
+      const t: Ticket = { ...model, id: `conduct-${key}`, no: `YN-CONDUCT-${i}`, category, propertyCompanyId, createdAt, updatedAt: createdAt };
+      await app.store.createTicket({ ticket: t, event: { ...event!, id: `${t.id}-e1`, ticketId: t.id, at: createdAt }, idempotencyKey: `conduct-key-${i}`, outbox: [] });
+      made[key] = t.id;
+    }
+  });
+  afterAll(() => app.close());
+
+  it('lists and counts every ticket of its estate except the complaints about itself or no company; the previous company’s is shown', async () => {
+    const ids: string[] = [];
+    let after: string | null = null;
+    let total = -1;
+    do {
+      const res = await app.call(ticket, 'property', 'queue', { view: 'all', limit: 100, ...(after ? { after } : {}) });
+      expect(res.ok).toBe(true);
+      ids.push(...res.data.items.map((r: Row) => r.id));
+      total = res.data.total;
+      after = res.data.next;
+    } while (after);
+    expect(ids).not.toContain(made.own);
+    expect(ids).not.toContain(made.none);
+    expect(ids[0]).toBe(made.previous);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(ALL + 1);
+    // The count says exactly what the list holds: nothing to infer the hidden complaints from.
+    expect(total).toBe(ids.length);
+    // The ticket page refuses the same two (the rule the list follows).
+    for (const hidden of [made.own, made.none]) {
+      const detail = await app.call(ticket, 'property', 'detail', { ticketId: hidden });
+      expect(detail).toMatchObject({ ok: false, error: { code: 'AUTH.PROPERTY_CONFLICT' } });
+    }
+    // The estate's grid worker sees and counts all of them.
+    const grid = await app.call(ticket, 'grid', 'queue', { view: 'all', limit: 10 });
+    expect(grid.data.total).toBe(ALL + 3);
+  });
+});
+
 describe('全部工单 on CloudBase: requests per call (issue 17 budgets)', () => {
   let app: TestApp<Store>;
 
