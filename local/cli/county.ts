@@ -24,6 +24,7 @@ import type { Identity } from '../../shared/domain/roles';
 import type { PreviewRow } from '../../shared/lists/preview';
 import { systemClock } from '../store/clock';
 import { openSqliteStore } from '../store/sqlite-store';
+import { runCli } from './run';
 
 const USAGE = `usage: npm run --silent county -- import --jurisdiction <id> --list <file.xlsx|csv> [--document <title>]
        npm run --silent county -- preview --jurisdiction <id> [--version <versionId>]
@@ -152,12 +153,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCli(main);

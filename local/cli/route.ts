@@ -16,6 +16,7 @@ import { REGISTRY, type Registry } from '../../shared/jurisdictions';
 import { registryFor } from '../../cloudfunctions/_app/usecases/county';
 import { route, RouteError, type RouteQuery } from '../../shared/routing/route';
 import { openSqliteStore } from '../store/sqlite-store';
+import { runCli } from './run';
 
 type Answer = { lead: unknown; responsible: unknown; basis: unknown } | { error: { code: string; message: string } };
 
@@ -106,12 +107,4 @@ async function main(args: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCli(main);

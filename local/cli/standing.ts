@@ -7,6 +7,7 @@
 import { join, resolve } from 'node:path';
 import { backfillStandingRecords } from '../../cloudfunctions/_app/usecases/standing-backfill';
 import { openSqliteStore } from '../store/sqlite-store';
+import { runCli } from './run';
 
 const USAGE = 'usage: npm run --silent standing -- backfill\n';
 
@@ -25,12 +26,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCli(main);
