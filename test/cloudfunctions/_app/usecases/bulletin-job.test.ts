@@ -5,7 +5,6 @@
  * is written through CloudbaseFileStore (app.uploadFile, the platform edge the loopback serves) and
  * read back from the loopback's storage itself.
  */
-import ExcelJS from 'exceljs';
 import { CloudbaseFileStore } from '../../../../cloudfunctions/_adapters/cloudbase/platform';
 import { loadCloudbase } from '../../../../cloudfunctions/_adapters/cloudbase/store';
 import { report } from '../../../../cloudfunctions/_app/functions/report';
@@ -20,6 +19,7 @@ import { CloudbaseLoopback, observedQueries } from '../../../support/cloudbase-l
 import { uncoveredQueries } from '../../../support/index-coverage';
 import { makeMonth } from './month';
 import { seedNotices } from './month-notices';
+import { sheets } from '../../../support/xlsx-sheets';
 
 jest.setTimeout(180_000);
 
@@ -74,18 +74,6 @@ async function runToEnd(app: TestApp<Store>, who: AnyPerson) {
     if (res.data.state === 'done' || res.data.state === 'failed') break;
   }
   return answers;
-}
-
-async function sheets(bytes: Buffer): Promise<Record<string, unknown[][]>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as never);
-  const out: Record<string, unknown[][]> = {};
-  for (const ws of wb.worksheets) {
-    const rows: unknown[][] = [];
-    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-    out[ws.name] = rows;
-  }
-  return out;
 }
 
 describe.each([0, 1])('the bulletin job (runtime %#: 0 SQLite, 1 CloudBase loopback)', (index) => {

@@ -5,12 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { buildBulletin } from '../../../../cloudfunctions/_app/usecases/bulletin';
 import { applyMove } from '../../../../shared/governance/rectification';
 import { identityOf, makeApp, PEOPLE, type TestApp } from '../../../support/app';
 import { makeMonth } from './month';
 import { seedNotices } from './month-notices';
+import { sheets } from '../../../support/xlsx-sheets';
 
 const DOC_000 = readFileSync(join(__dirname, '../../../../docs/sources/000_54099d4cd549e82b.txt'), 'utf8');
 const DOC_004 = readFileSync(join(__dirname, '../../../../docs/sources/004_130a68cab0166a86.txt'), 'utf8');
@@ -25,18 +25,6 @@ beforeAll(async () => {
   await seedNotices(app.store, app.clock.now());
 });
 afterAll(() => app.close());
-
-async function sheets(bytes: Buffer): Promise<Record<string, unknown[][]>> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as never);
-  const out: Record<string, unknown[][]> = {};
-  for (const ws of wb.worksheets) {
-    const rows: unknown[][] = [];
-    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-    out[ws.name] = rows;
-  }
-  return out;
-}
 
 describe('the overdue 整改通知 in the monthly bulletin', () => {
   it('lists the overdue and the late-closed notices, not the on-time one, named, with counts per township, unit and company', async () => {
