@@ -11,43 +11,13 @@ import type { BulletinJobAnswer } from '../../../../miniprogram/staff/lib/bullet
 import { METRIC_DEFINITIONS } from '../../../../shared/metrics/definitions';
 import { setPageQuery } from '../../support/taro';
 import { choices, click, fakeNetwork, pick, Refusal, settle, signIn } from '../support';
+import { captureDownloads, readBlob } from '../downloads';
 
 const METRICS: MetricsAnswer = { rows: [], definitions: METRIC_DEFINITIONS, tickets: 0 };
 const LEDGER: LedgerAnswer = { year: 2026, companies: [] };
 
-let saved: Array<{ href: string; download: string }> = [];
-let blobs: Blob[] = [];
-function onAnchorClick(event: Event) {
-  const a = event.target;
-  if (a instanceof HTMLAnchorElement && a.download) {
-    saved.push({ href: a.href, download: a.download });
-    event.preventDefault();
-  }
-}
-beforeAll(() => document.addEventListener('click', onAnchorClick, true));
-afterAll(() => document.removeEventListener('click', onAnchorClick, true));
-
-beforeEach(() => {
-  saved = [];
-  blobs = [];
-  Object.assign(URL, {
-    createObjectURL: (blob: Blob) => {
-      blobs.push(blob);
-      return `blob:fake-${blobs.length}`;
-    },
-    revokeObjectURL: () => undefined,
-  });
-  signIn({ id: 'u-lead-1', name: '周主任', roles: ['leadership'] });
-});
-
-function readBlob(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsText(blob);
-  });
-}
+const downloads = captureDownloads();
+beforeEach(() => signIn({ id: 'u-lead-1', name: '周主任', roles: ['leadership'] }));
 
 /** The server's answers, one per poll; each poll waits until the test releases it. */
 function jobServer(answers: BulletinJobAnswer[]) {
@@ -113,8 +83,8 @@ describe('dashboard 月通报, made in the background', () => {
     expect(polls.every((c) => c.data.jurisdiction === 'yongning' && c.data.month === '2026-10')).toBe(true);
 
     await click('下载已生成通报');
-    expect(saved).toEqual([{ href: 'blob:fake-1', download: '永宁县月通报-2026-10.xlsx' }]);
-    expect(await readBlob(blobs[0]!)).toBe('PK-xlsx-bytes');
+    expect(downloads.saved).toEqual([{ href: 'blob:fake-1', download: '永宁县月通报-2026-10.xlsx' }]);
+    expect(await readBlob(downloads.blobs[0]!)).toBe('PK-xlsx-bytes');
     expect(screen.getByText('已下载 永宁县月通报-2026-10.xlsx')).toBeTruthy();
   });
 
@@ -127,7 +97,7 @@ describe('dashboard 月通报, made in the background', () => {
     await click('后台生成');
     expect(screen.getByText('仅领导小组办公室、街道和部门可以导出本辖区的月通报')).toBeTruthy();
     expect(screen.queryByText('下载已生成通报')).toBeNull();
-    expect(saved).toEqual([]);
+    expect(downloads.saved).toEqual([]);
   });
 
   it('marks a finished file 已过期 and makes it again with 重新生成, the previous file offered until the new one is done', async () => {
@@ -154,8 +124,8 @@ describe('dashboard 月通报, made in the background', () => {
     expect(screen.queryByText('下载已生成通报')).toBeNull();
     // The previous file while the new one is made.
     await click('下载上一版');
-    expect(saved).toEqual([{ href: 'blob:fake-1', download: '永宁县月通报-2026-10.xlsx' }]);
-    expect(await readBlob(blobs[0]!)).toBe('PK-old-bytes');
+    expect(downloads.saved).toEqual([{ href: 'blob:fake-1', download: '永宁县月通报-2026-10.xlsx' }]);
+    expect(await readBlob(downloads.blobs[0]!)).toBe('PK-old-bytes');
     await server.release();
     await server.release();
     await server.release();
@@ -163,7 +133,7 @@ describe('dashboard 月通报, made in the background', () => {
     expect(screen.queryByText(/已过期/)).toBeNull();
     expect(screen.queryByText('下载上一版')).toBeNull();
     await click('下载已生成通报');
-    expect(await readBlob(blobs[1]!)).toBe('PK-new-bytes');
+    expect(await readBlob(downloads.blobs[1]!)).toBe('PK-new-bytes');
 
     // Only the first poll of 重新生成 asks for it; the others only advance the job.
     expect(net.ticketCalls('bulletinJob').map((c) => c.data.regenerate ?? null)).toEqual([null, true, null, null, null]);

@@ -9,6 +9,7 @@ import type { LedgerAnswer, MetricsAnswer } from '../../../../../miniprogram/sta
 import { METRIC_DEFINITIONS } from '../../../../../shared/metrics/definitions';
 import { setPageQuery } from '../../../support/taro';
 import { choices, click, fakeNetwork, pick, Refusal, settle, signIn, type FileAnswer } from '../../support';
+import { captureDownloads, readBlob } from '../../downloads';
 
 const METRICS: MetricsAnswer = { rows: [], definitions: METRIC_DEFINITIONS, tickets: 0 };
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -41,34 +42,13 @@ const LEDGER: LedgerAnswer = {
   ],
 };
 
-/** What the browser was asked to save: the <a download> clicks (jsdom does not navigate). */
-let saved: Array<{ href: string; download: string }> = [];
-let blobs: Blob[] = [];
+/** What the browser was asked to save: the <a download> clicks and their blobs. */
+const downloads = captureDownloads();
 
 beforeEach(() => {
   jest.restoreAllMocks();
-  saved = [];
-  blobs = [];
-  // jsdom has no object URLs; the browser's are stood in for.
-  Object.assign(URL, {
-    createObjectURL: (blob: Blob) => {
-      blobs.push(blob);
-      return `blob:fake-${blobs.length}`;
-    },
-    revokeObjectURL: () => undefined,
-  });
   signIn({ id: 'u-lead-1', name: '周主任', roles: ['leadership'] });
 });
-
-function onAnchorClick(event: Event) {
-  const a = event.target;
-  if (a instanceof HTMLAnchorElement && a.download) {
-    saved.push({ href: a.href, download: a.download });
-    event.preventDefault();
-  }
-}
-beforeAll(() => document.addEventListener('click', onAnchorClick, true));
-afterAll(() => document.removeEventListener('click', onAnchorClick, true));
 
 async function openDashboard(routes: Parameters<typeof fakeNetwork>[0] = {}, files: Parameters<typeof fakeNetwork>[1] = { bulletin: bulletinFile }) {
   const net = fakeNetwork({ 'ticket.metrics': () => METRICS, 'ticket.ledger': () => LEDGER, ...routes }, files);
@@ -79,15 +59,6 @@ async function openDashboard(routes: Parameters<typeof fakeNetwork>[0] = {}, fil
 }
 
 /** jsdom's Blob has no text(): read it as the browser's FileReader would. */
-function readBlob(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsText(blob);
-  });
-}
-
 /** 'YYYY-MM' of the month before now, Beijing time, computed here without the page's helpers. */
 function lastMonthInBeijing(): string {
   const d = new Date(Date.now() + 8 * 3600_000);
@@ -111,8 +82,8 @@ describe('dashboard 月通报 (fetch faked)', () => {
     expect(download!.url.startsWith('/api/bulletin?')).toBe(true);
     expect(Object.fromEntries(download!.params)).toEqual({ jurisdiction: 'yongning', month: '2026-10', format: 'xlsx' });
     expect(download!.authorization).toBe('Bearer test-token');
-    expect(saved).toEqual([{ href: 'blob:fake-1', download: '永宁县月通报-2026-10.xlsx' }]);
-    expect(await readBlob(blobs[0]!)).toBe('PK-xlsx-bytes');
+    expect(downloads.saved).toEqual([{ href: 'blob:fake-1', download: '永宁县月通报-2026-10.xlsx' }]);
+    expect(await readBlob(downloads.blobs[0]!)).toBe('PK-xlsx-bytes');
     expect(screen.getByText('已下载 永宁县月通报-2026-10.xlsx')).toBeTruthy();
     // The anchor is temporary.
     expect(document.querySelector('a[download]')).toBeNull();
@@ -123,7 +94,7 @@ describe('dashboard 月通报 (fetch faked)', () => {
     await click('下载CSV');
     expect(net.downloads[0]!.params.get('format')).toBe('csv');
     expect(net.downloads[0]!.params.get('month')).toBe(lastMonthInBeijing());
-    expect(saved[0]?.download).toBe(`永宁县月通报-${lastMonthInBeijing()}.csv`);
+    expect(downloads.saved[0]?.download).toBe(`永宁县月通报-${lastMonthInBeijing()}.csv`);
   });
 
   it('shows the refusal of a user who may not export the jurisdiction, and saves nothing', async () => {
@@ -137,7 +108,7 @@ describe('dashboard 月通报 (fetch faked)', () => {
     );
     await click('下载XLSX');
     expect(screen.getByText('仅领导小组办公室、街道和部门可以导出本辖区的月通报')).toBeTruthy();
-    expect(saved).toEqual([]);
+    expect(downloads.saved).toEqual([]);
   });
 
   it('offers only the jurisdictions of the user’s grants when the home answer carries them', async () => {
