@@ -248,6 +248,23 @@ describe.each([0, 1])('the bulletin job (runtime %#: 0 SQLite, 1 CloudBase loopb
     expect((await poll(app, 'leadership')).data).toMatchObject({ state: 'done', stale: true });
   });
 
+  it('does not mark a job 已过期 for a 整改通知 whose deadline is still ahead, only once the deadline passes', async () => {
+    const { app } = rt();
+    const [template] = await app.store.listRectificationNotices({ jurisdictions: ['yongning'] });
+    const now = Date.parse(app.clock.now());
+    const due = new Date(now + 2 * 86_400_000).toISOString(); // two days on, still in the month
+    const issued = new Date(now - 60_000).toISOString();
+    const ahead = { ...template!, id: `ahead-${index}`, no: `ZG-YN-ahead-${index}`, issuedAt: issued, updatedAt: issued, deadline: due, status: 'open' as const, closedAt: null, overdueAt: null, answers: [], reviews: [], version: 1 };
+    expect(await app.store.createRectificationNotice(ahead)).toBe(true);
+    app.clock.advance(1_000);
+    expect((await app.call(ticket, 'leadership', 'bulletinJob', { ...INPUT, regenerate: true })).data).toMatchObject({ state: 'queued' });
+    expect((await runToEnd(app, 'leadership')).pop()).toMatchObject({ state: 'done' });
+    // Nothing the file shows has changed: a deadline ahead is no new fact.
+    expect((await poll(app, 'leadership')).data).toMatchObject({ state: 'done', stale: false });
+    app.clock.set(new Date(Date.parse(due) + 60_000).toISOString());
+    expect((await poll(app, 'leadership')).data).toMatchObject({ state: 'done', stale: true });
+  });
+
   it('marks a job made while its month ran 已过期 once the month has ended, without any ticket moving', async () => {
     const { app } = rt();
     expect((await app.call(ticket, 'leadership', 'bulletinJob', { ...INPUT, regenerate: true })).data).toMatchObject({ state: 'queued' });
